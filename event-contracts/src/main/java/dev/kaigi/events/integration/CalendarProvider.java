@@ -1,0 +1,7 @@
+package dev.kaigi.events.integration;
+
+/** The calendar service a user connected (INT-04). */
+public enum CalendarProvider {
+    GOOGLE,
+    MICROSOFT
+}

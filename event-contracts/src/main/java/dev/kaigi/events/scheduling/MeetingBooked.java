@@ -1,0 +1,51 @@
+package dev.kaigi.events.scheduling;
+
+import dev.kaigi.events.EventPayload;
+import dev.kaigi.events.Nullable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Payload of {@code kaigi.scheduling.meeting-booked.v1}: a lead booked a meeting and a host was assigned (SCH-08).
+ * Carries what the Zoom meeting, calendar event, Slack mention and mails need (INT-01, INT-02, INT-04, INT-05).
+ *
+ * @param hostTimeZone IANA zone id the host's times are shown in
+ * @param leadLocale language of the lead's mails, e.g. {@code ja} or {@code en}
+ */
+public record MeetingBooked(
+        UUID orgId,
+        UUID bookingId,
+        UUID meetingTypeId,
+        String meetingTypeName,
+        UUID hostUserId,
+        Instant startsAt,
+        Instant endsAt,
+        String hostTimeZone,
+        ConferencingMethod conferencingMethod,
+        String leadName,
+        String leadEmail,
+        @Nullable String leadCompany,
+        String leadLocale) implements EventPayload {
+
+    public MeetingBooked {
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(bookingId, "bookingId");
+        Objects.requireNonNull(meetingTypeId, "meetingTypeId");
+        Objects.requireNonNull(meetingTypeName, "meetingTypeName");
+        Objects.requireNonNull(hostUserId, "hostUserId");
+        Objects.requireNonNull(startsAt, "startsAt");
+        Objects.requireNonNull(endsAt, "endsAt");
+        Objects.requireNonNull(hostTimeZone, "hostTimeZone");
+        Objects.requireNonNull(conferencingMethod, "conferencingMethod");
+        Objects.requireNonNull(leadName, "leadName");
+        Objects.requireNonNull(leadEmail, "leadEmail");
+        Objects.requireNonNull(leadLocale, "leadLocale");
+    }
+
+    /** The host's id, so that a host's bookings and their own user events share a partition. */
+    @Override
+    public String partitionKey() {
+        return hostUserId.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kaigi.events.user;
+
+import dev.kaigi.events.EventPayload;
+import dev.kaigi.events.Nullable;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Payload of {@code kaigi.user.joined.v1}: a user became a member of the organization. Carries the whole
+ * profile other services keep a copy of, so a consumer can create its read-model row from this event alone.
+ */
+public record UserJoined(
+        UUID orgId,
+        UUID userId,
+        String email,
+        String lastName,
+        String firstName,
+        Role role,
+        UserType userType,
+        UserStatus status,
+        JoinedVia joinedVia,
+        @Nullable String slackMemberId,
+        @Nullable String zoomPersonalMeetingUrl,
+        @Nullable String emailSignature) implements EventPayload {
+
+    public UserJoined {
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(lastName, "lastName");
+        Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(userType, "userType");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(joinedVia, "joinedVia");
+    }
+
+    @Override
+    public String partitionKey() {
+        return userId.toString();
+    }
+}

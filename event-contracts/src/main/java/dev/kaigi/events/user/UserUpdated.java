@@ -1,0 +1,43 @@
+package dev.kaigi.events.user;
+
+import dev.kaigi.events.EventPayload;
+import dev.kaigi.events.Nullable;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Payload of {@code kaigi.user.updated.v1}: a user's profile changed. Carries the profile after the change,
+ * not a diff, so a consumer that missed an update is corrected by the next one.
+ *
+ * @param changedFields names of the components above whose value changed, e.g. {@code role}, {@code email}
+ */
+public record UserUpdated(
+        UUID orgId,
+        UUID userId,
+        String email,
+        String lastName,
+        String firstName,
+        Role role,
+        UserType userType,
+        @Nullable String slackMemberId,
+        @Nullable String zoomPersonalMeetingUrl,
+        @Nullable String emailSignature,
+        List<String> changedFields) implements EventPayload {
+
+    public UserUpdated {
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(lastName, "lastName");
+        Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(userType, "userType");
+        changedFields = List.copyOf(Objects.requireNonNull(changedFields, "changedFields"));
+    }
+
+    @Override
+    public String partitionKey() {
+        return userId.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kaigi.chassis.inbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The service's event consumer ({@code kaigi.consumer.*}). */
+@ConfigMapping(prefix = "kaigi.consumer")
+public interface ConsumerConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Topics to subscribe to; no topics, no consumer. */
+    Optional<List<String>> topics();
+
+    /** Defaults to the service name, so all instances of a service share the partitions. */
+    Optional<String> groupId();
+
+    /** Attempts per event before it is dead-lettered. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Pause after the first failed attempt; grows linearly with each attempt. */
+    @WithDefault("200ms")
+    Duration retryBackoff();
+
+    /** Pause before a consumer that died of an unexpected error is started again. */
+    @WithDefault("1s")
+    Duration restartBackoff();
+}

@@ -1,0 +1,118 @@
+package dev.kaigi.chassis.inbox;
+
+import dev.kaigi.chassis.outbox.EventJson;
+import dev.kaigi.events.CloudEventHeaders;
+import dev.kaigi.events.EventType;
+import dev.kaigi.events.EventTypes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns a Kafka record into an {@link IncomingEvent} and applies it with this service's
+ * {@link EventHandler}s, exactly once: the inbox claim and the handlers share one transaction.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+
+    private final Map<String, List<EventHandler<?>>> handlersByType = new HashMap<>();
+    private final InboxStore inbox;
+    private final EventJson json;
+    private final AtomicLong duplicatesSkipped = new AtomicLong();
+
+    @Inject
+    public EventDispatcher(@Any Instance<EventHandler<?>> handlers, InboxStore inbox, EventJson json) {
+        this.inbox = inbox;
+        this.json = json;
+        for (EventHandler<?> handler : handlers) {
+            handlersByType.computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
+        }
+    }
+
+    /** Event types some handler of this service applies. */
+    public Set<String> handledTypes() {
+        return handlersByType.keySet();
+    }
+
+    /** How many redelivered events the inbox recognised and skipped since start. */
+    public long duplicatesSkipped() {
+        return duplicatesSkipped.get();
+    }
+
+    /**
+     * Applies the record unless it was applied before or no handler wants its type.
+     *
+     * @throws PoisonEventException when the record can never be applied
+     */
+    public void dispatch(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, CloudEventHeaders.TYPE);
+        List<EventHandler<?>> handlers = type == null ? null : handlersByType.get(type);
+        if (handlers == null) {
+            if (type == null) {
+                throw new PoisonEventException("record has no " + CloudEventHeaders.TYPE + " header", null);
+            }
+            return; // another service's concern
+        }
+        IncomingEvent<?> event = parse(record, type);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!inbox.claim(event)) {
+                duplicatesSkipped.incrementAndGet();
+                return;
+            }
+            for (EventHandler<?> handler : handlers) {
+                apply(handler, event);
+            }
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void apply(EventHandler handler, IncomingEvent event) {
+        handler.handle(event);
+    }
+
+    private IncomingEvent<?> parse(ConsumerRecord<String, byte[]> record, String type) {
+        EventType<?> eventType = EventTypes.byName(type)
+                .orElseThrow(() -> new PoisonEventException("unknown event type " + type, null));
+        try {
+            UUID id = UUID.fromString(required(record, CloudEventHeaders.ID));
+            String orgId = header(record, CloudEventHeaders.ORG_ID);
+            String time = header(record, CloudEventHeaders.TIME);
+            Object data = json.read(record.value(), eventType.payloadType());
+            return new IncomingEvent<>(id, type, header(record, CloudEventHeaders.SOURCE),
+                    header(record, CloudEventHeaders.SUBJECT), time == null ? null : Instant.parse(time),
+                    orgId == null ? null : UUID.fromString(orgId), data, record.topic(), record.partition(),
+                    record.offset());
+        } catch (IOException | RuntimeException e) {
+            throw new PoisonEventException("unreadable " + type + " at " + record.topic() + "/"
+                    + record.partition() + "@" + record.offset(), e);
+        }
+    }
+
+    private static String required(ConsumerRecord<String, byte[]> record, String name) {
+        String value = header(record, name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing header " + name);
+        }
+        return value;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.kaigi.chassis.inbox;
+
+import dev.kaigi.events.EventPayload;
+import dev.kaigi.events.EventType;
+
+/**
+ * Applies one event type to this service's state. Implement it as an {@code @ApplicationScoped}
+ * bean: the {@link EventConsumer} calls it inside a transaction that also records the event in the
+ * inbox, so it runs at most once per event id. Throw to have the event retried (then dead-lettered).
+ */
+public interface EventHandler<P extends EventPayload> {
+
+    EventType<P> eventType();
+
+    void handle(IncomingEvent<P> event);
+}

@@ -1,0 +1,43 @@
+package dev.kaigi.chassis.inbox;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** SQL of the inbox table; joins the caller's transaction. */
+@ApplicationScoped
+public class InboxStore {
+
+    private final AgroalDataSource dataSource;
+
+    @Inject
+    public InboxStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Claims the event for this transaction. False when it was applied before. A concurrent claim
+     * of the same id waits on the primary key until the first transaction ends, so two consumers
+     * can never both apply it.
+     */
+    boolean claim(IncomingEvent<?> event) {
+        String sql = """
+                insert into inbox (event_id, event_type, topic, kafka_partition, kafka_offset)
+                values (?, ?, ?, ?, ?) on conflict (event_id) do nothing
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, event.id());
+            ps.setString(2, event.type());
+            ps.setString(3, event.topic());
+            ps.setInt(4, event.partition());
+            ps.setLong(5, event.offset());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record event " + event.id() + " in the inbox", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.kaigi.chassis.outbox;
+
+import dev.kaigi.chassis.ServiceIdentity;
+import dev.kaigi.events.EventPayload;
+import dev.kaigi.events.EventType;
+import dev.kaigi.events.EventTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The only way a service publishes an event (EVT-02): {@link #publish} stores it in the caller's
+ * transaction, and the {@link OutboxRelay} sends it to Kafka once that transaction has committed.
+ * A rolled-back change therefore never announces anything, and a committed one is never lost.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_KEY = new Object();
+
+    private final OutboxStore store;
+    private final EventJson json;
+    private final ServiceIdentity service;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    public Outbox(OutboxStore store, EventJson json, ServiceIdentity service, OutboxRelay relay,
+                  TransactionSynchronizationRegistry transactions) {
+        this.store = store;
+        this.json = json;
+        this.service = service;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Records {@code payload} as an event of its organization; must run inside a transaction.
+     *
+     * @return the event id ({@code ce_id}) consumers de-duplicate on
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P extends EventPayload> UUID publish(P payload) {
+        @SuppressWarnings("unchecked")
+        EventType<P> type = EventTypes.of((Class<P>) payload.getClass());
+        UUID eventId = UUID.randomUUID();
+        String key = payload.partitionKey();
+        store.insert(new OutboxRow(0, eventId, type.topic(), key, type.name(), service.eventSource(), key,
+                payload.orgId(), Instant.now(), json.write(payload)));
+        wakeRelayAfterCommit();
+        return eventId;
+    }
+
+    /** The relay would find the row on its next poll anyway; waking it right after commit cuts the latency to milliseconds. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

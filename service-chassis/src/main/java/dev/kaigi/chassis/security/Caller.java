@@ -1,0 +1,67 @@
+package dev.kaigi.chassis.security;
+
+import dev.kaigi.chassis.problem.ProblemException;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is calling, read from the verified token only. The tenant of a request is
+ * {@link #orgId()}, never an id from a path or body (ORG-01).
+ *
+ * @param organization the {@code org_id} claim; empty for service accounts
+ * @param user         the {@code uid} claim; empty for partner clients and services
+ * @param roles        the {@code roles} claim
+ * @param scopes       the space-separated {@code scope} claim of partner clients
+ */
+public record Caller(Optional<UUID> organization, Optional<UUID> user, Set<String> roles, Set<String> scopes) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** The caller's organization; a token without one may not touch tenant data. */
+    public UUID orgId() {
+        return organization.orElseThrow(ProblemException::forbidden);
+    }
+
+    /** The calling Kaigi user; partner clients and services have none. */
+    public UUID userId() {
+        return user.orElseThrow(ProblemException::forbidden);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAnyRole(String... wanted) {
+        return Arrays.stream(wanted).anyMatch(roles::contains);
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
+    public boolean isService() {
+        return roles.contains(Roles.SERVICE);
+    }
+
+    /** Refuses (403) unless the caller has one of {@code wanted}. Call it first thing in a resource method. */
+    public Caller requireAnyRole(String... wanted) {
+        if (!hasAnyRole(wanted)) {
+            throw ProblemException.forbidden();
+        }
+        return this;
+    }
+
+    /** Refuses (403) unless the caller is {@code userId} or has one of {@code otherwise}. */
+    public Caller requireSelfOrAnyRole(UUID userId, String... otherwise) {
+        if (!(user.isPresent() && user.get().equals(userId)) && !hasAnyRole(otherwise)) {
+            throw ProblemException.forbidden();
+        }
+        return this;
+    }
+}

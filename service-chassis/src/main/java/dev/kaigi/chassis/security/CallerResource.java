@@ -1,0 +1,43 @@
+package dev.kaigi.chassis.security;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** {@code GET /api/v1/caller}: who the service thinks the caller is, to check a token end to end. */
+@Path("/api/v1/caller")
+@Tag(name = "Caller")
+public class CallerResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    /** The identity a token carries, as this service reads it. */
+    public record CallerView(UUID orgId, UUID userId, Set<String> roles, Set<String> scopes) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who am I", description = "The organization, user, roles and scopes read from the bearer token.")
+    @APIResponse(responseCode = "200", description = "The caller",
+            content = @Content(schema = @Schema(implementation = CallerView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = dev.kaigi.chassis.problem.Problem.class)))
+    public CallerView get() {
+        Caller c = caller.get();
+        return new CallerView(c.organization().orElse(null), c.user().orElse(null),
+                new TreeSet<>(c.roles()), new TreeSet<>(c.scopes()));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kaigi.chassis.testapp;
+
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.Roles;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Test-only endpoints that fail in each way a real endpoint can, to check the problem+json answers. */
+@Path("/api/v1/probe")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+    public enum Colour { RED, BLUE }
+
+    public record Item(@NotBlank String name, @Min(1) int quantity) {
+    }
+
+    public record Order(@NotBlank @Email String email,
+                        @NotNull @Size(min = 1, max = 3) List<@Valid Item> items,
+                        Colour colour,
+                        LocalDate deliverOn) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("/orders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Order create(@Valid @NotNull Order order) {
+        return order;
+    }
+
+    @GET
+    @Path("/owners-only")
+    public String ownersOnly() {
+        caller.get().requireAnyRole(Roles.OWNER);
+        return "{\"ok\":true}";
+    }
+
+    @GET
+    @Path("/conflict")
+    public String conflict() {
+        throw ProblemException.conflict("conflict");
+    }
+
+    @GET
+    @Path("/failure")
+    public String failure() {
+        throw new IllegalStateException("secret internal detail");
+    }
+
+    @GET
+    @Path("/numbers")
+    public Page<Integer> numbers(@BeanParam @Valid PageRequest page) {
+        List<Integer> all = IntStream.range(0, 120).boxed().toList();
+        return Page.of(all.subList(Math.min(page.offset(), all.size()),
+                Math.min(page.offset() + page.size(), all.size())), page, all.size());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kaigi.chassis.testapp;
+
+import dev.kaigi.chassis.inbox.EventHandler;
+import dev.kaigi.chassis.inbox.IncomingEvent;
+import dev.kaigi.events.EventType;
+import dev.kaigi.events.EventTypes;
+import dev.kaigi.events.user.UserActivated;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Test handler: records each applied user-activated event, and misbehaves on request. */
+@ApplicationScoped
+public class UserActivatedRecorder implements EventHandler<UserActivated> {
+
+    /** Thrown to kill the consumer thread the way an unexpected JVM error would. */
+    public static class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash of the consumer");
+        }
+    }
+
+    private final Set<UUID> alwaysFail = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> crashOnce = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    public EventType<UserActivated> eventType() {
+        return EventTypes.USER_ACTIVATED;
+    }
+
+    @Override
+    public void handle(IncomingEvent<UserActivated> event) {
+        UUID userId = event.data().userId();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into applied_event (event_id, user_id) values (?, ?)")) {
+            ps.setObject(1, event.id());
+            ps.setObject(2, userId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // misbehave after writing, so the rollback of the handler's own write is tested too
+        if (crashOnce.remove(userId)) {
+            throw new SimulatedCrash();
+        }
+        if (alwaysFail.contains(userId)) {
+            throw new IllegalStateException("handler refuses user " + userId);
+        }
+    }
+
+    public void failAlwaysFor(UUID userId) {
+        alwaysFail.add(userId);
+    }
+
+    public void crashOnceAt(UUID userId) {
+        crashOnce.add(userId);
+    }
+}

@@ -114,13 +114,16 @@ public class EventConsumer {
 
     private void consumeUntilStopped() {
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        boolean[] crashed = {false};
         Consumer<String, byte[]> c = kafka.consumer(groupId, groupId + "-" + UUID.randomUUID().toString().substring(0, 8));
         consumer = c;
         try {
             c.subscribe(config.topics().orElseThrow(), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    commit(c, applied); // hand the partitions over with everything applied committed
+                    if (!crashed[0]) {
+                        commit(c, applied); // hand the partitions over with everything applied committed
+                    }
                 }
 
                 @Override
@@ -147,8 +150,14 @@ public class EventConsumer {
             }
         } catch (WakeupException e) {
             if (running) {
+                crashed[0] = true;
                 throw e;
             }
+        } catch (RuntimeException | Error e) {
+            // After an unexpected failure nothing is committed, as if the process had been killed:
+            // what was applied is read again and the inbox skips it.
+            crashed[0] = true;
+            throw e;
         } finally {
             if (!running) {
                 commit(c, applied);

@@ -69,15 +69,26 @@ public class EventDispatcher {
             return; // another service's concern
         }
         IncomingEvent<?> event = parse(record, type);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!inbox.claim(event)) {
-                duplicatesSkipped.incrementAndGet();
-                return;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (!inbox.claim(event)) {
+                    duplicatesSkipped.incrementAndGet();
+                    return;
+                }
+                for (EventHandler<?> handler : handlers) {
+                    apply(handler, event);
+                }
+            });
+        } catch (RuntimeException e) {
+            // The transaction wraps what the handler threw; an Error (out of memory, ...) is not a
+            // failure of this event to retry but of the consumer, which must die and restart.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof Error error) {
+                    throw error;
+                }
             }
-            for (EventHandler<?> handler : handlers) {
-                apply(handler, event);
-            }
-        });
+            throw e;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

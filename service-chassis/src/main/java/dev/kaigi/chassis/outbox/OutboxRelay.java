@@ -8,6 +8,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,16 +50,26 @@ public class OutboxRelay {
     private final ServiceIdentity service;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
 
+    private final Timer lag;
+    private final Counter published;
+    private final Counter failedSends;
+
     private volatile boolean running;
     private Thread thread;
     private Producer<String, byte[]> producer;
 
     @Inject
-    public OutboxRelay(OutboxStore store, OutboxConfig config, KafkaClients kafka, ServiceIdentity service) {
+    public OutboxRelay(OutboxStore store, OutboxConfig config, KafkaClients kafka, ServiceIdentity service,
+                       MeterRegistry metrics) {
         this.store = store;
         this.config = config;
         this.kafka = kafka;
         this.service = service;
+        // how long an event waited between its change and the broker's ack: the figure the 100 ms target is about
+        this.lag = Timer.builder("kaigi.outbox.lag").description("Outbox event age when the broker acknowledged it")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        this.published = Counter.builder("kaigi.outbox.published").register(metrics);
+        this.failedSends = Counter.builder("kaigi.outbox.failed.sends").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -131,11 +144,7 @@ public class OutboxRelay {
     int publishBatch() {
         BatchResult result = QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxRow> rows = store.lockNextBatch(config.batchSize());
-            if (rows.isEmpty()) {
-                return new BatchResult(0, null);
-            }
-            BatchResult outcome = send(rows);
-            return outcome;
+            return rows.isEmpty() ? new BatchResult(0, null) : send(rows);
         });
         if (result.error() != null) {
             throw new IllegalStateException(result.error());
@@ -173,6 +182,14 @@ public class OutboxRelay {
         }
         store.markSent(sent);
         store.recordFailure(failedIds, error);
+        Instant now = Instant.now();
+        for (OutboxRow row : rows) {
+            if (sent.contains(row.id())) {
+                lag.record(Duration.between(row.occurredAt(), now));
+            }
+        }
+        published.increment(sent.size());
+        failedSends.increment(failedIds.size());
         return new BatchResult(sent.size(), failedIds.isEmpty() ? null : error);
     }
 

@@ -1,0 +1,13 @@
+package dev.kaigi.licensing;
+
+import dev.kaigi.testsupport.KaigiTestResources;
+import dev.kaigi.testsupport.ServiceWiringContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** licensing-service starts with its database, broker and token verification wired. */
+@QuarkusTest
+@QuarkusTestResource(value = KaigiTestResources.class, initArgs = @ResourceArg(name = "database", value = "licensing"))
+class LicensingServiceWiringTest extends ServiceWiringContract {
+}

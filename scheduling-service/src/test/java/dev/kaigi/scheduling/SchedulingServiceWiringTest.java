@@ -1,0 +1,13 @@
+package dev.kaigi.scheduling;
+
+import dev.kaigi.testsupport.KaigiTestResources;
+import dev.kaigi.testsupport.ServiceWiringContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** scheduling-service starts with its database, broker and token verification wired. */
+@QuarkusTest
+@QuarkusTestResource(value = KaigiTestResources.class, initArgs = @ResourceArg(name = "database", value = "scheduling"))
+class SchedulingServiceWiringTest extends ServiceWiringContract {
+}

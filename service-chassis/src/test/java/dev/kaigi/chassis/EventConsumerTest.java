@@ -1,0 +1,197 @@
+package dev.kaigi.chassis;
+
+import dev.kaigi.chassis.inbox.EventDispatcher;
+import dev.kaigi.chassis.testapp.UserActivatedRecorder;
+import dev.kaigi.events.CloudEventHeaders;
+import dev.kaigi.events.Topics;
+import dev.kaigi.testsupport.EventProbe;
+import dev.kaigi.testsupport.KafkaBroker;
+import dev.kaigi.testsupport.ReceivedEvent;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.kaigi.chassis.OutboxRelayTest.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The idempotent consumer applies each event exactly once, survives crashes, and moves poison aside (EVT-02). */
+@QuarkusTest
+class EventConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    UserActivatedRecorder recorder;
+    @Inject
+    EventDispatcher dispatcher;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    /** Sends a user-activated CloudEvent the way another service's relay would; returns its id. */
+    private static UUID send(UUID eventId, UUID user) throws Exception {
+        sendRaw(eventId, user.toString(), "kaigi.user.activated.v1", activated(user));
+        producer.flush();
+        return eventId;
+    }
+
+    private static byte[] activated(UUID user) {
+        return ("{\"orgId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + user + "\",\"userType\":\"REGULAR\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Hands the record to the producer without waiting, so consecutive sends reach the broker as one batch. */
+    private static void sendRaw(UUID eventId, String key, String type, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.USER, key, value);
+        record.headers()
+                .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes())
+                .add(CloudEventHeaders.ID, eventId.toString().getBytes())
+                .add(CloudEventHeaders.TYPE, type.getBytes())
+                .add(CloudEventHeaders.SOURCE, "/user-service".getBytes())
+                .add(CloudEventHeaders.SUBJECT, key.getBytes())
+                .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes());
+        producer.send(record);
+    }
+
+    @Test
+    @DisplayName("EVT-02: a redelivered event (same ce_id) is applied once")
+    void redeliveryIsAppliedOnce() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        send(eventId, user);
+        send(eventId, user);
+        send(eventId, user);
+        send(UUID.randomUUID(), marker); // same key order: once the marker is applied, the copies were read
+        awaitTrue(() -> applied(marker) == 1, WAIT);
+        assertEquals(1, applied(user));
+        assertEquals(1, count("select count(*) from inbox where event_id = '" + eventId + "'"));
+    }
+
+    @Test
+    @DisplayName("EVT-02: a consumer that crashes mid-batch restarts and applies every event exactly once")
+    void crashMidBatchAppliesEachEventOnce() throws Exception {
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            users.add(UUID.randomUUID());
+        }
+        recorder.crashOnceAt(users.get(25));
+        long duplicatesBefore = dispatcher.duplicatesSkipped();
+        // One key, one burst: the events land in one partition and one fetch, so the consumer
+        // applies the first 25 and dies before committing any of them.
+        String key = UUID.randomUUID().toString();
+        for (UUID user : users) {
+            sendRaw(UUID.randomUUID(), key, "kaigi.user.activated.v1", activated(user));
+        }
+        producer.flush();
+        awaitTrue(() -> users.stream().allMatch(u -> {
+            try {
+                return applied(u) >= 1;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }), WAIT);
+        for (UUID user : users) {
+            assertEquals(1, applied(user), "user " + user + " applied more than once");
+        }
+        // The crash lost the uncommitted offsets, so events before it were read again and skipped.
+        assertTrue(dispatcher.duplicatesSkipped() > duplicatesBefore, "no redelivery happened: the test proved nothing");
+    }
+
+    @Test
+    @DisplayName("EVT-02: an unreadable event goes to the DLQ with its reason, and the consumer moves on")
+    void poisonGoesToDeadLetterTopic() throws Exception {
+        UUID poisonId = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        try (EventProbe dlq = EventProbe.open(Topics.deadLetter(Topics.USER))) {
+            sendRaw(poisonId, key, "kaigi.user.activated.v1", "{not json".getBytes(StandardCharsets.UTF_8));
+            producer.flush();
+            send(UUID.randomUUID(), next);
+            ReceivedEvent dead = dlq.awaitCount(e -> poisonId.toString().equals(e.id()), 1, WAIT).get(0);
+            assertEquals(key, dead.key());
+            assertEquals(Topics.USER, dead.header("kaigi_dlq_original_topic"));
+            assertEquals("1", dead.header("kaigi_dlq_attempts"));
+            assertEquals("chassis-test", dead.header("kaigi_dlq_consumer_group"));
+            assertTrue(dead.header("kaigi_dlq_error").contains("unreadable kaigi.user.activated.v1"), dead.header("kaigi_dlq_error"));
+        }
+        awaitTrue(() -> applied(next) == 1, WAIT);
+    }
+
+    @Test
+    @DisplayName("EVT-02: an event whose handler keeps failing is retried, then dead-lettered, and changes nothing")
+    void failingHandlerIsRetriedThenDeadLettered() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        recorder.failAlwaysFor(user);
+        try (EventProbe dlq = EventProbe.open(Topics.deadLetter(Topics.USER))) {
+            UUID eventId = send(UUID.randomUUID(), user);
+            send(UUID.randomUUID(), next);
+            ReceivedEvent dead = dlq.awaitCount(e -> eventId.toString().equals(e.id()), 1, WAIT).get(0);
+            assertEquals("3", dead.header("kaigi_dlq_attempts"));
+            assertTrue(dead.header("kaigi_dlq_error").contains("handler refuses user " + user));
+            assertEquals("kaigi.user.activated.v1", dead.type());
+        }
+        awaitTrue(() -> applied(next) == 1, WAIT);
+        assertEquals(0, applied(user), "the failing handler's writes must roll back");
+        assertEquals(0, count("select count(*) from inbox i join applied_event a on a.event_id = i.event_id where a.user_id = '" + user + "'"));
+    }
+
+    @Test
+    @DisplayName("EVT-02: events of types this service does not handle are skipped, not dead-lettered")
+    void otherTypesAreIgnored() throws Exception {
+        UUID marker = UUID.randomUUID();
+        try (EventProbe dlq = EventProbe.open(Topics.deadLetter(Topics.USER))) {
+            UUID other = UUID.randomUUID();
+            sendRaw(other, marker.toString(), "kaigi.user.updated.v1", "{}".getBytes());
+            producer.flush();
+            send(UUID.randomUUID(), marker);
+            awaitTrue(() -> applied(marker) == 1, WAIT);
+            assertTrue(dlq.drain(Duration.ofMillis(300)).stream().noneMatch(e -> other.toString().equals(e.id())));
+        }
+    }
+
+    private long applied(UUID user) throws SQLException {
+        return count("select count(*) from applied_event where user_id = '" + user + "'");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

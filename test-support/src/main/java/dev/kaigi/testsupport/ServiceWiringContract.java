@@ -1,0 +1,69 @@
+package dev.kaigi.testsupport;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * What every Kaigi service must do once wired: be healthy with its database and broker, serve its
+ * OpenAPI and metrics, read the caller from a token and refuse requests without one. Each service
+ * runs it by extending it in a {@code @QuarkusTest}.
+ */
+public abstract class ServiceWiringContract {
+
+    @Test
+    void isReadyWithItsDatabase() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200)
+                .body("openapi", containsString("3."))
+                .body("paths.'/api/v1/caller'.get.responses.'401'.description", equalTo("No valid token"));
+    }
+
+    @Test
+    void servesPrometheusMetrics() {
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("kaigi_outbox"));
+    }
+
+    @Test
+    void readsTheCallerFromTheToken() {
+        UUID org = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.user(org, user, "manager")).get("/api/v1/caller").then()
+                .statusCode(200)
+                .body("orgId", equalTo(org.toString()))
+                .body("userId", equalTo(user.toString()))
+                .body("roles", hasItem("manager"));
+    }
+
+    @Test
+    void refusesRequestsWithoutAValidToken() {
+        given().get("/api/v1/caller").then()
+                .statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthenticated"));
+        given().auth().oauth2(TestTokens.expired(UUID.randomUUID(), UUID.randomUUID(), "owner")).get("/api/v1/caller")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.tampered(UUID.randomUUID(), UUID.randomUUID())).get("/api/v1/caller")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void answersUnknownPathsWithProblemJson() {
+        given().auth().oauth2(TestTokens.user(UUID.randomUUID(), UUID.randomUUID(), "owner"))
+                .get("/api/v1/no-such-resource").then()
+                .statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));
+    }
+}

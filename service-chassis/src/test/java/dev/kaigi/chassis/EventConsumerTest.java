@@ -4,6 +4,7 @@ import dev.kaigi.chassis.inbox.EventDispatcher;
 import dev.kaigi.chassis.testapp.UserActivatedRecorder;
 import dev.kaigi.events.CloudEventHeaders;
 import dev.kaigi.events.Topics;
+import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.KafkaBroker;
 import dev.kaigi.testsupport.ReceivedEvent;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.kaigi.chassis.OutboxRelayTest.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +96,7 @@ class EventConsumerTest {
         send(eventId, user);
         send(eventId, user);
         send(UUID.randomUUID(), marker); // same key order: once the marker is applied, the copies were read
-        awaitTrue(() -> applied(marker) == 1, WAIT);
+        Await.until("the marker event to be applied", () -> applied(marker) == 1, WAIT);
         assertEquals(1, applied(user));
         assertEquals(1, count("select count(*) from inbox where event_id = '" + eventId + "'"));
     }
@@ -117,13 +117,14 @@ class EventConsumerTest {
             sendRaw(UUID.randomUUID(), key, "kaigi.user.activated.v1", activated(user));
         }
         producer.flush();
-        awaitTrue(() -> users.stream().allMatch(u -> {
-            try {
-                return applied(u) >= 1;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        Await.until("all 40 events to be applied", () -> {
+            for (UUID user : users) {
+                if (applied(user) < 1) {
+                    return false;
+                }
             }
-        }), WAIT);
+            return true;
+        }, WAIT);
         for (UUID user : users) {
             assertEquals(1, applied(user), "user " + user + " applied more than once");
         }
@@ -148,7 +149,7 @@ class EventConsumerTest {
             assertEquals("chassis-test", dead.header("kaigi_dlq_consumer_group"));
             assertTrue(dead.header("kaigi_dlq_error").contains("unreadable kaigi.user.activated.v1"), dead.header("kaigi_dlq_error"));
         }
-        awaitTrue(() -> applied(next) == 1, WAIT);
+        Await.until("the event after the poison to be applied", () -> applied(next) == 1, WAIT);
     }
 
     @Test
@@ -165,7 +166,7 @@ class EventConsumerTest {
             assertTrue(dead.header("kaigi_dlq_error").contains("handler refuses user " + user));
             assertEquals("kaigi.user.activated.v1", dead.type());
         }
-        awaitTrue(() -> applied(next) == 1, WAIT);
+        Await.until("the event after the failing one to be applied", () -> applied(next) == 1, WAIT);
         assertEquals(0, applied(user), "the failing handler's writes must roll back");
         assertEquals(0, count("select count(*) from inbox i join applied_event a on a.event_id = i.event_id where a.user_id = '" + user + "'"));
     }
@@ -179,7 +180,7 @@ class EventConsumerTest {
             sendRaw(other, marker.toString(), "kaigi.user.updated.v1", "{}".getBytes());
             producer.flush();
             send(UUID.randomUUID(), marker);
-            awaitTrue(() -> applied(marker) == 1, WAIT);
+            Await.until("the marker event to be applied", () -> applied(marker) == 1, WAIT);
             assertTrue(dlq.drain(Duration.ofMillis(300)).stream().noneMatch(e -> other.toString().equals(e.id())));
         }
     }

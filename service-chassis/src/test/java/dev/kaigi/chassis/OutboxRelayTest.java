@@ -9,6 +9,7 @@ import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.Topics;
 import dev.kaigi.events.user.UserActivated;
 import dev.kaigi.events.user.UserType;
+import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.KafkaBroker;
 import dev.kaigi.testsupport.ReceivedEvent;
@@ -132,7 +133,7 @@ class OutboxRelayTest {
                     publishInOwnTransaction(org, user);
                 }
                 // The relay must have tried and failed, and kept the rows.
-                awaitTrue(() -> count("select count(*) from outbox where sent_at is null and attempts > 0 and event_key in ("
+                Await.until("the relay to try and fail while Kafka is away", () -> count("select count(*) from outbox where sent_at is null and attempts > 0 and event_key in ("
                         + quoted(users) + ")") > 0, Duration.ofSeconds(30));
                 assertEquals(5, count("select count(*) from outbox where sent_at is null and event_key in (" + quoted(users) + ")"));
             } finally {
@@ -233,17 +234,4 @@ class OutboxRelayTest {
         return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
     }
 
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    static void awaitTrue(Check check, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,0 +1,203 @@
+package dev.kaigi.licensing.orguser;
+
+import dev.kaigi.chassis.inbox.EventHandler;
+import dev.kaigi.chassis.inbox.IncomingEvent;
+import dev.kaigi.events.EventType;
+import dev.kaigi.events.EventTypes;
+import dev.kaigi.events.licensing.SeatReleaseReason;
+import dev.kaigi.events.user.OrganizationCreated;
+import dev.kaigi.events.user.UserActivated;
+import dev.kaigi.events.user.UserConverted;
+import dev.kaigi.events.user.UserDeactivated;
+import dev.kaigi.events.user.UserDeclined;
+import dev.kaigi.events.user.UserDeleted;
+import dev.kaigi.events.user.UserInvited;
+import dev.kaigi.events.user.UserJoined;
+import dev.kaigi.events.user.UserRemoved;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.licensing.seat.service.SeatService;
+import dev.kaigi.licensing.subscription.service.SubscriptionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+
+/**
+ * What licensing-service does with user-service's events. Each handler runs once per event (the
+ * chassis inbox), so a redelivered event never releases a seat twice.
+ */
+public final class UserEventHandlers {
+
+    private UserEventHandlers() {
+    }
+
+    /** A new organization gets its FREE subscription. */
+    @ApplicationScoped
+    public static class OrganizationCreatedHandler implements EventHandler<OrganizationCreated> {
+        @Inject
+        SubscriptionService subscriptions;
+
+        @Override
+        public EventType<OrganizationCreated> eventType() {
+            return EventTypes.ORGANIZATION_CREATED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<OrganizationCreated> event) {
+            subscriptions.bootstrap(event.data().orgId());
+        }
+    }
+
+    @ApplicationScoped
+    public static class UserInvitedHandler implements EventHandler<UserInvited> {
+        @Inject
+        OrgUserRepository users;
+
+        @Override
+        public EventType<UserInvited> eventType() {
+            return EventTypes.USER_INVITED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserInvited> event) {
+            UserInvited e = event.data();
+            users.upsert(e.orgId(), e.userId(), e.userType(), UserStatus.INVITED);
+        }
+    }
+
+    @ApplicationScoped
+    public static class UserJoinedHandler implements EventHandler<UserJoined> {
+        @Inject
+        OrgUserRepository users;
+
+        @Override
+        public EventType<UserJoined> eventType() {
+            return EventTypes.USER_JOINED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserJoined> event) {
+            UserJoined e = event.data();
+            users.upsert(e.orgId(), e.userId(), e.userType(), e.status());
+        }
+    }
+
+    @ApplicationScoped
+    public static class UserActivatedHandler implements EventHandler<UserActivated> {
+        @Inject
+        OrgUserRepository users;
+
+        @Override
+        public EventType<UserActivated> eventType() {
+            return EventTypes.USER_ACTIVATED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserActivated> event) {
+            UserActivated e = event.data();
+            users.upsert(e.orgId(), e.userId(), e.userType(), UserStatus.ACTIVE);
+        }
+    }
+
+    @ApplicationScoped
+    public static class UserConvertedHandler implements EventHandler<UserConverted> {
+        @Inject
+        OrgUserRepository users;
+
+        @Override
+        public EventType<UserConverted> eventType() {
+            return EventTypes.USER_CONVERTED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserConverted> event) {
+            users.setType(event.data().orgId(), event.data().userId(), event.data().toType());
+        }
+    }
+
+    /** LIF-01: a deactivated user's seat is released. */
+    @ApplicationScoped
+    public static class UserDeactivatedHandler implements EventHandler<UserDeactivated> {
+        @Inject
+        SeatReleaser releaser;
+
+        @Override
+        public EventType<UserDeactivated> eventType() {
+            return EventTypes.USER_DEACTIVATED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserDeactivated> event) {
+            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DEACTIVATED,
+                    SeatReleaseReason.USER_DEACTIVATED);
+        }
+    }
+
+    /** LIF-02: a deleted user's seat is released. */
+    @ApplicationScoped
+    public static class UserDeletedHandler implements EventHandler<UserDeleted> {
+        @Inject
+        SeatReleaser releaser;
+
+        @Override
+        public EventType<UserDeleted> eventType() {
+            return EventTypes.USER_DELETED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserDeleted> event) {
+            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DELETED,
+                    SeatReleaseReason.USER_DELETED);
+        }
+    }
+
+    /** LIF-03: removing a user from the organization frees their seat. */
+    @ApplicationScoped
+    public static class UserRemovedHandler implements EventHandler<UserRemoved> {
+        @Inject
+        SeatReleaser releaser;
+
+        @Override
+        public EventType<UserRemoved> eventType() {
+            return EventTypes.USER_REMOVED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserRemoved> event) {
+            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DELETED,
+                    SeatReleaseReason.USER_REMOVED);
+        }
+    }
+
+    /** INV-02: a declined invitation frees the seat. */
+    @ApplicationScoped
+    public static class UserDeclinedHandler implements EventHandler<UserDeclined> {
+        @Inject
+        SeatReleaser releaser;
+
+        @Override
+        public EventType<UserDeclined> eventType() {
+            return EventTypes.USER_DECLINED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserDeclined> event) {
+            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DELETED,
+                    SeatReleaseReason.USER_DECLINED);
+        }
+    }
+
+    /** Marks the user and frees their seat, if they hold one. */
+    @ApplicationScoped
+    public static class SeatReleaser {
+        @Inject
+        OrgUserRepository users;
+        @Inject
+        SeatService seats;
+
+        void release(UUID orgId, UUID userId, UserStatus status, SeatReleaseReason reason) {
+            users.setStatus(orgId, userId, status);
+            seats.releaseForUser(orgId, userId, reason);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kaigi.chassis.openapi;
+
+import dev.kaigi.chassis.problem.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.Map;
+
+/**
+ * Documents the errors every endpoint shares, so resources declare only their own: each 4xx/5xx
+ * response is {@code application/problem+json} with the Problem schema, every {@code /api}
+ * operation lists 401 and 500, and every operation with a request body lists 400.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            for (Map.Entry<?, Operation> entry : item.getOperations().entrySet()) {
+                Operation op = entry.getValue();
+                APIResponses responses = op.getResponses() != null ? op.getResponses() : OASFactory.createAPIResponses();
+                op.setResponses(responses);
+                if (op.getRequestBody() != null) {
+                    addIfAbsent(responses, "400", "Invalid request: malformed JSON, unknown or invalid fields (see errors)");
+                }
+                addIfAbsent(responses, "401", "No valid token");
+                addIfAbsent(responses, "500", "Unexpected error (an incident id is given, nothing internal)");
+                responses.getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        response.setContent(problemContent());
+                    }
+                });
+            }
+        });
+    }
+
+    private static void addIfAbsent(APIResponses responses, String code, String description) {
+        if (responses.getAPIResponse(code) == null) {
+            APIResponse response = OASFactory.createAPIResponse().description(description);
+            responses.addAPIResponse(code, response);
+        }
+    }
+
+    private static Content problemContent() {
+        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+    }
+}

@@ -2,12 +2,16 @@ package dev.kaigi.testsupport;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What every Kaigi service must do once wired: be healthy with its database and broker, serve its
@@ -30,6 +34,24 @@ public abstract class ServiceWiringContract {
                 .statusCode(200)
                 .body("openapi", containsString("3."))
                 .body("paths.'/api/v1/caller'.get.responses.'401'.description", equalTo("No valid token"));
+    }
+
+    /**
+     * The API contract frontends generate clients from is committed as {@code openapi/openapi.yaml};
+     * a change to the served document must be a visible change to that file.
+     */
+    @Test
+    void servedOpenApiEqualsTheCommittedDocument() throws IOException {
+        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        Path committed = Path.of("openapi", "openapi.yaml");
+        if (Boolean.getBoolean("kaigi.openapi.write")) {
+            Files.createDirectories(committed.getParent());
+            Files.writeString(committed, served);
+        }
+        String expected = Files.exists(committed) ? Files.readString(committed) : "(missing " + committed.toAbsolutePath() + ")";
+        assertEquals(expected, served, "The served OpenAPI document differs from " + committed
+                + ". If the change is intended, run: ./mvnw -B -ntp verify -pl <service> -am -Dkaigi.openapi.write=true"
+                + " and commit the file.");
     }
 
     @Test

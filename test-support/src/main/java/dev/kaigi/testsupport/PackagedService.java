@@ -31,10 +31,17 @@ public final class PackagedService implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts one instance on a free port with database {@code database}, and waits until it is ready. */
+    /** Starts one instance of this module's service on a free port with database {@code database}, and waits until it is ready. */
     public static PackagedService start(String name, String database, Map<String, String> extraConfig) throws Exception {
+        return start(Path.of("target", "quarkus-app", "quarkus-run.jar"), name, database, extraConfig);
+    }
+
+    /**
+     * Starts another module's service, e.g. {@code ../licensing-service/target/quarkus-app/quarkus-run.jar}
+     * (build it first: the root build packages licensing-service before user-service).
+     */
+    public static PackagedService start(Path jar, String name, String database, Map<String, String> extraConfig) throws Exception {
         int port = freePort();
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the package phase first");
         }

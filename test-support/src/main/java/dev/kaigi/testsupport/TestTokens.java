@@ -42,8 +42,20 @@ public final class TestTokens {
 
     /** Another Kaigi service calling with the {@code service} role (no tenant of its own). */
     public static String service(String serviceName) {
+        return service(serviceName, Duration.ofMinutes(10));
+    }
+
+    /** A service token living {@code lifetime}, for a service under test to present to another for a whole test run. */
+    public static String service(String serviceName, Duration lifetime) {
         JwtClaimsBuilder claims = Jwt.claims().issuer(ISSUER).subject("service-account-" + serviceName)
                 .claim("roles", List.of("service")).claim("azp", serviceName);
+        return sign(claims, lifetime);
+    }
+
+    /** A freshly signed-up identity: a verified email, no organization and no Kaigi user yet. */
+    public static String signUp(String email) {
+        JwtClaimsBuilder claims = Jwt.claims().issuer(ISSUER).subject("idp-" + email)
+                .claim("email", email).claim("email_verified", true).claim("roles", List.of());
         return sign(claims, Duration.ofMinutes(10));
     }
 

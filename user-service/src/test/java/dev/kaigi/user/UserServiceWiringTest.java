@@ -9,5 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 /** user-service starts with its database, broker and token verification wired. */
 @QuarkusTest
 @QuarkusTestResource(value = KaigiTestResources.class, initArgs = @ResourceArg(name = "database", value = "users"))
+@QuarkusTestResource(LicensingProcess.class)
 class UserServiceWiringTest extends ServiceWiringContract {
 }

@@ -38,7 +38,11 @@ final class Db implements AutoCloseable {
         Map<String, Object> s = new LinkedHashMap<>();
         for (String name : List.of("shared_buffers", "synchronous_commit", "fsync", "wal_level", "max_connections",
                 "shared_preload_libraries")) {
-            s.put(name, scalar("show " + name));
+            try {
+                s.put(name, scalar("show " + name));
+            } catch (SQLException e) {
+                s.put(name, null); // not readable by this role
+            }
         }
         return s;
     }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -40,6 +41,9 @@ final class ServiceLoad {
     private final Duration warmup;
     private final Duration duration;
     private final HttpClient http;
+    /** Calls answered so far, any outcome: the stall watchdog's heartbeat. */
+    private final AtomicLong answered = new AtomicLong();
+    private volatile String stall;
 
     ServiceLoad(Args args) {
         this.args = args;
@@ -112,6 +116,7 @@ final class ServiceLoad {
             window[0] = start + warmup.toNanos();
             window[1] = window[0] + duration.toNanos();
             go.countDown();
+            Thread watchdog = stallWatchdog(window[1], Path.of(args.get("out")).toAbsolutePath().getParent());
             System.err.printf("bench: service: %d clients, warm-up %d s, measuring %d s%n", clients, warmup.toSeconds(), duration.toSeconds());
 
             sleepUntil(window[0]);
@@ -131,6 +136,7 @@ final class ServiceLoad {
                 waits = sampler.result();
             }
             Map<String, Object> cpuUse = cpu.stop();
+            watchdog.interrupt();
             Metrics after = Metrics.fetch(http, baseUrl);
 
             Histogram all = Latency.newHistogram();
@@ -170,6 +176,7 @@ final class ServiceLoad {
             if (statementStats) {
                 out.put("db_statements", db.topStatements(12, ok));
             }
+            out.put("stall", stall);
             if (!dumps.isEmpty()) {
                 out.put("thread_dumps", dumps.stream().map(Path::toString).toList());
             }
@@ -218,6 +225,7 @@ final class ServiceLoad {
                 return;
             }
             long end = System.nanoTime();
+            answered.incrementAndGet();
             boolean measured = begin >= t0;
             switch (outcome) {
                 case "ok" -> {
@@ -286,6 +294,47 @@ final class ServiceLoad {
         m.put("outbox_lag_p99_s", after.sum(Metrics.named("kaigi_outbox_lag_seconds", "quantile=\"0.99\"")));
         m.put("process_cpu_s", Latency.round(after.delta(before, Metrics.named("process_cpu_time_ns_total")) / 1e9, 2));
         return m;
+    }
+
+    /**
+     * When no call has been answered for 10 s the service is stuck, not slow: take one thread dump
+     * of it then (needs {@code --service-pid}), because by the end of the run the evidence is gone.
+     */
+    private Thread stallWatchdog(long until, Path dir) {
+        long pid = args.pid("service-pid");
+        Thread t = new Thread(() -> {
+            long last = -1;
+            long lastChange = System.nanoTime();
+            while (System.nanoTime() < until) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = answered.get();
+                if (now != last) {
+                    last = now;
+                    lastChange = System.nanoTime();
+                } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(10)) {
+                    stall = "no call answered for 10 s, " + (System.nanoTime() - until) / -1_000_000_000L + " s before the end; thread dump in stall-dump.txt";
+                    System.err.println("bench: service: no answer for 10 s; stalled (thread dump in stall-dump.txt)");
+                    if (pid > 0) {
+                        try {
+                            new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true)
+                                    .redirectOutput(dir.resolve("stall-dump.txt").toFile()).start().waitFor(30, TimeUnit.SECONDS);
+                        } catch (IOException e) {
+                            System.err.println("bench: thread dump failed: " + e.getMessage());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    return;
+                }
+            }
+        }, "stall-watchdog");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Thread dumps of the service in the measured window, when asked for ({@code --thread-dumps n --service-pid pid}). */

@@ -1,0 +1,40 @@
+package dev.kaigi.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point of the benchmark's Java side; bench/run starts and stops the processes and calls:
+ * <pre>
+ *   keys    --dir D                                   a fresh RSA key pair for the service and the tokens
+ *   service --base-url U --keys D --db ... --out F    seat assignment through licensing-service
+ *   pgbench --script S --db ... --out F               the same transaction as bare SQL under pgbench
+ *   report  --run-dir R --results-dir D --stamp S     results JSON + Markdown
+ * </pre>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            System.err.println("usage: loadgen.jar keys|service|pgbench|report --option value ...");
+            System.exit(2);
+        }
+        Args args = new Args(argv, 1);
+        int status = switch (argv[0]) {
+            case "keys" -> {
+                Tokens.generate(Path.of(args.get("dir")));
+                yield 0;
+            }
+            case "service" -> new ServiceLoad(args).run();
+            case "pgbench" -> new PgbenchLoad(args).run();
+            case "report" -> new Report(args).run();
+            default -> {
+                System.err.println("unknown command " + argv[0]);
+                yield 2;
+            }
+        };
+        System.exit(status);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.kaigi.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one run's raw result files into {@code bench/results/<stamp>.json} and a Markdown table
+ * next to it, and prints the table. Exit status 1 when a correctness check failed; a missed
+ * performance target is reported, not turned into a failed run (the machine is shared).
+ */
+final class Report {
+
+    static final double SEATS_TARGET = 0.40;
+
+    private final Args args;
+
+    Report(Args args) {
+        this.args = args;
+    }
+
+    int run() throws IOException {
+        Path runDir = Path.of(args.get("run-dir"));
+        Path resultsDir = Path.of(args.get("results-dir"));
+        String stamp = args.get("stamp");
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (String kv : args.all("meta")) {
+            String[] p = kv.split("=", 2);
+            meta.put(p[0], p.length > 1 ? p[1] : "");
+        }
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema_version", 1);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("stamp", stamp);
+        run.put("mode", args.get("mode", "full"));
+        run.put("started_at", meta.get("started_at"));
+        run.put("finished_at", Instant.now().toString());
+        run.put("command", meta.get("command"));
+        doc.put("run", run);
+        Map<String, Object> git = new LinkedHashMap<>();
+        git.put("commit", meta.get("git_commit"));
+        git.put("dirty_paths_outside_bench", Integer.parseInt(meta.getOrDefault("git_dirty_paths", "0")));
+        doc.put("git", git);
+
+        Map<String, Object> benchmarks = new LinkedHashMap<>();
+        boolean correct = true;
+        boolean meetsTargets = true;
+        String pgVersion = null;
+        if (Files.exists(runDir.resolve("seats-service.json"))) {
+            Map<String, Object> seats = seats(runDir);
+            benchmarks.put("seats", seats);
+            correct &= Boolean.TRUE.equals(seats.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(seats.get("meets_target"));
+            pgVersion = (String) ((Map<?, ?>) seats.get("service")).get("pg_version");
+        }
+        doc.put("machine", machine(meta, pgVersion));
+        doc.put("benchmarks", benchmarks);
+        doc.put("correct", correct);
+        doc.put("meets_targets", meetsTargets);
+
+        String markdown = markdown(doc);
+        Files.createDirectories(resultsDir);
+        Json.write(resultsDir.resolve(stamp + ".json"), doc);
+        Files.writeString(resultsDir.resolve(stamp + ".md"), markdown);
+        System.out.println(markdown);
+        return correct ? 0 : 1;
+    }
+
+    private Map<String, Object> seats(Path runDir) {
+        Map<String, Object> service = Json.read(runDir.resolve("seats-service.json"));
+        Map<String, Object> seats = new LinkedHashMap<>();
+        seats.put("question", "Seat assignment throughput with 16 concurrent clients on one organization, "
+                + "against a bare pgbench script doing the same guarded UPDATE + INSERT on the same PostgreSQL in the same run");
+        seats.put("clients", service.get("clients"));
+        seats.put("warmup_s", service.get("warmup_s"));
+        seats.put("duration_s", service.get("duration_s"));
+        seats.put("service", service);
+        Path pgbenchFile = runDir.resolve("seats-pgbench.json");
+        Map<String, Object> pgbench = Files.exists(pgbenchFile) ? Json.read(pgbenchFile) : null;
+        seats.put("pgbench", pgbench);
+        Path fullFile = runDir.resolve("seats-pgbench-service-sql.json");
+        Map<String, Object> full = Files.exists(fullFile) ? Json.read(fullFile) : null;
+        seats.put("pgbench_service_sql", full);
+
+        Double ratio = null;
+        if (pgbench != null) {
+            ratio = Latency.round(number(service, "throughput_per_s") / number(pgbench, "throughput_per_s"), 3);
+        }
+        seats.put("ratio", ratio);
+        seats.put("target_ratio", SEATS_TARGET);
+        seats.put("meets_target", ratio != null && ratio >= SEATS_TARGET);
+        boolean correct = ok(service) && (pgbench == null || ok(pgbench)) && (full == null || ok(full));
+        seats.put("correct", correct);
+        return seats;
+    }
+
+    private static boolean ok(Map<String, Object> phase) {
+        return Boolean.TRUE.equals(((Map<?, ?>) phase.get("check")).get("ok"));
+    }
+
+    private static Map<String, Object> machine(Map<String, String> meta, String pgVersion) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nproc", meta.get("nproc"));
+        m.put("cpu_model", meta.get("cpu_model"));
+        m.put("memory", meta.get("memory"));
+        m.put("os", meta.get("os"));
+        m.put("loadavg_at_start", meta.get("loadavg_at_start"));
+        m.put("java_version", meta.get("java_version"));
+        m.put("service_java_opts", meta.get("service_java_opts"));
+        m.put("postgresql_version", pgVersion);
+        m.put("pgbench_version", meta.get("pgbench_version"));
+        m.put("kafka_version", meta.get("kafka_version"));
+        return m;
+    }
+
+    // ---------------------------------------------------------------- Markdown
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> doc) {
+        Map<String, Object> run = (Map<String, Object>) doc.get("run");
+        Map<String, Object> git = (Map<String, Object>) doc.get("git");
+        Map<String, Object> machine = (Map<String, Object>) doc.get("machine");
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results ").append(run.get("stamp")).append(" (").append(run.get("mode")).append(")\n\n");
+        String commit = String.valueOf(git.get("commit"));
+        md.append("Commit `").append(commit, 0, Math.min(12, commit.length())).append('`');
+        int dirty = (Integer) git.get("dirty_paths_outside_bench");
+        md.append(dirty == 0 ? " (clean)" : " + " + dirty + " uncommitted path(s) outside bench/");
+        md.append("; ").append(machine.get("nproc")).append(" CPUs (").append(machine.get("cpu_model")).append("), ")
+                .append(machine.get("memory")).append(" RAM, load average at start ").append(machine.get("loadavg_at_start"))
+                .append("; ").append(machine.get("java_version")).append("; PostgreSQL ").append(machine.get("postgresql_version"))
+                .append("; Kafka ").append(machine.get("kafka_version")).append(".\n\n");
+
+        Map<String, Object> benchmarks = (Map<String, Object>) doc.get("benchmarks");
+        if (benchmarks.containsKey("seats")) {
+            seatsMarkdown(md, (Map<String, Object>) benchmarks.get("seats"));
+        }
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void seatsMarkdown(StringBuilder md, Map<String, Object> seats) {
+        Map<String, Object> service = (Map<String, Object>) seats.get("service");
+        Map<String, Object> pgbench = (Map<String, Object>) seats.get("pgbench");
+        Map<String, Object> full = (Map<String, Object>) seats.get("pgbench_service_sql");
+        List<Map<String, Object>> phases = new ArrayList<>();
+        List<String> heads = new ArrayList<>();
+        phases.add(service);
+        heads.add("licensing-service (HTTP)");
+        if (pgbench != null) {
+            phases.add(pgbench);
+            heads.add("pgbench: bare SQL (baseline)");
+        }
+        if (full != null) {
+            phases.add(full);
+            heads.add("pgbench: the service's SQL (for reference)");
+        }
+
+        md.append("## seats: seat assignment, ").append(seats.get("clients")).append(" concurrent clients, one organization\n\n");
+        md.append("Closed model; warm-up ").append(seats.get("warmup_s")).append(" s discarded, measured window ")
+                .append(seats.get("duration_s")).append(" s each, one after the other on the same PostgreSQL.\n\n");
+        md.append("| |");
+        heads.forEach(h -> md.append(' ').append(h).append(" |"));
+        md.append("\n|---|");
+        heads.forEach(h -> md.append("---:|"));
+        md.append('\n');
+        row(md, "throughput", phases, p -> fmt(number(p, "throughput_per_s"), 1) + (p == service ? " assignments/s" : " tps"));
+        for (String q : List.of("p50", "p90", "p99", "max")) {
+            row(md, q + " latency", phases, p -> fmt(number((Map<String, Object>) p.get("latency"), q + "_ms"), 2) + " ms");
+        }
+        row(md, "mean latency", phases, p -> fmt(number((Map<String, Object>) p.get("latency"), "mean_ms"), 2) + " ms");
+        row(md, "errors", phases, p -> p == service ? errors(service) : String.valueOf(p.get("failed_transactions")));
+        row(md, "correctness check", phases, p -> {
+            Map<String, Object> c = (Map<String, Object>) p.get("check");
+            return Boolean.TRUE.equals(c.get("ok")) ? "ok (" + c.get("assigned") + " assigned = rows = events)" : "**FAILED** " + c.get("problems");
+        });
+        row(md, "CPU, cores used (of " + ((Map<?, ?>) service.get("cpu")).get("cpus") + ")", phases, Report::cpu);
+        md.append('\n');
+
+        Object ratio = seats.get("ratio");
+        if (ratio != null) {
+            double r = (Double) ratio;
+            md.append("**Service / pgbench baseline: ").append(fmt(r * 100, 1)).append(" %** (target ≥ ")
+                    .append(fmt((Double) seats.get("target_ratio") * 100, 0)).append(" %): ")
+                    .append(Boolean.TRUE.equals(seats.get("meets_target")) ? "**met**" : "**not met**").append(".");
+            if (full != null) {
+                md.append(" Against the service's own SQL under pgbench: ")
+                        .append(fmt(number(service, "throughput_per_s") / number(full, "throughput_per_s") * 100, 1)).append(" %.");
+            }
+            md.append("\n\n");
+        }
+        Map<String, Object> sm = (Map<String, Object>) service.get("service_metrics");
+        md.append("Service side: mean time in the service ").append(fmt(number(sm, "server_mean_ms"), 2))
+                .append(" ms per call; GC pauses ").append(sm.get("gc_pause_total_ms")).append(" ms in ")
+                .append(sm.get("gc_pauses")).append("; outbox rows unsent at the end of the window ")
+                .append(service.get("outbox_unsent_at_end")).append(", all published ")
+                .append(service.get("outbox_drain_s") == null ? "**not within 60 s**" : service.get("outbox_drain_s") + " s later")
+                .append(".\n");
+    }
+
+    private static String errors(Map<String, Object> service) {
+        Map<?, ?> errors = (Map<?, ?>) service.get("errors");
+        long unavailable = ((Number) service.get("seat_unavailable")).longValue();
+        if (errors.isEmpty() && unavailable == 0) {
+            return "0";
+        }
+        StringBuilder s = new StringBuilder();
+        errors.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(": ").append(v));
+        if (unavailable > 0) {
+            s.append(s.isEmpty() ? "" : ", ").append("seat-unavailable: ").append(unavailable);
+        }
+        return s.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String cpu(Map<String, Object> phase) {
+        Map<String, Object> cpu = (Map<String, Object>) phase.get("cpu");
+        Map<String, Object> by = (Map<String, Object>) cpu.get("cores_by_process");
+        StringBuilder s = new StringBuilder();
+        by.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(fmt(((Number) v).doubleValue(), 2)));
+        return fmt(number(cpu, "machine_busy_cores"), 2) + " busy: " + s;
+    }
+
+    private interface Cell {
+        String of(Map<String, Object> phase);
+    }
+
+    private static void row(StringBuilder md, String label, List<Map<String, Object>> phases, Cell cell) {
+        md.append("| ").append(label).append(" |");
+        for (Map<String, Object> p : phases) {
+            String v;
+            try {
+                v = cell.of(p);
+            } catch (RuntimeException e) {
+                v = "n/a";
+            }
+            md.append(' ').append(v).append(" |");
+        }
+        md.append('\n');
+    }
+
+    static double number(Map<String, Object> map, String key) {
+        Object v = map.get(key);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    private static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.kaigi.user.account;
+
+import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.FieldViolation;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.licensing.SeatPool;
+import dev.kaigi.events.user.JoinedVia;
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.user.account.ProfileEditPolicy.FieldGroup;
+import dev.kaigi.user.account.ProfileRequests.AddUser;
+import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
+import dev.kaigi.user.invitation.InvitationService;
+import dev.kaigi.user.licensing.Seats;
+import dev.kaigi.user.organization.Organization;
+import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.organization.PermissionProfile;
+import dev.kaigi.user.organization.PermissionProfileRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Adding users (INV-01, INV-04, INV-05, LIC-04), reading them (USR-03) and editing profiles (USR-01, USR-02). */
+@ApplicationScoped
+public class AccountService {
+
+    @Inject
+    UserRepository users;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    PermissionProfileRepository profiles;
+    @Inject
+    InvitationService invitations;
+    @Inject
+    Seats seats;
+    @Inject
+    Outbox outbox;
+
+    /**
+     * An OWNER adds a user by email. With the super admin's email domain the user joins ACTIVE at
+     * once (INV-04); otherwise they are INVITED and mailed a link (INV-01). Either way a seat of
+     * their type is taken first; with none free, nothing is saved (LIC-04).
+     */
+    @Transactional
+    public UserAccount add(UserAccount owner, AddUser request) {
+        UserType type = request.userType() == null ? UserType.REGULAR : request.userType();
+        PermissionProfile profile = profileFor(owner.orgId, request.permissionProfileId(), type);
+        if (users.emailInUse(request.email())) {
+            throw ProblemException.conflict("email-taken");
+        }
+        Organization org = organizations.findById(owner.orgId);
+        UserAccount superAdmin = users.findById(org.superAdminUserId);
+
+        UserAccount u = new UserAccount();
+        u.id = UUID.randomUUID();
+        u.orgId = owner.orgId;
+        u.setEmail(request.email());
+        u.lastName = request.lastName().trim();
+        u.firstName = request.firstName();
+        u.role = request.role();
+        u.userType = type;
+        u.permissionProfileId = profile.id;
+        u.createdAt = Instant.now();
+        boolean sameDomain = u.emailDomain().equals(superAdmin.emailDomain());
+        u.status = sameDomain ? UserStatus.ACTIVE : UserStatus.INVITED;
+        persistNew(u);
+
+        seats.take(u.orgId, u.id, SeatPool.valueOf(type.name()));
+        if (sameDomain) {
+            outbox.publish(UserEvents.joined(u, JoinedVia.SAME_DOMAIN));
+        } else {
+            invitations.issue(u, owner.id, request.locale() == null ? "ja" : request.locale());
+        }
+        return u;
+    }
+
+    /** Saves a new user; a concurrent add of the same address loses on the unique index (ORG-05). */
+    public void persistNew(UserAccount u) {
+        try {
+            users.persistAndFlush(u);
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw ProblemException.conflict("email-taken");
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    public Page<UserAccount> list(UUID orgId, UserStatus status, Role role, UserType type, String text, PageRequest page) {
+        PanacheQuery<UserAccount> query = users.search(orgId, status, role, type, text);
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+    }
+
+    /** A user of the organization; deleted users are gone (404). */
+    @Transactional
+    public UserAccount get(UUID orgId, UUID id) {
+        return users.inOrganization(orgId, id).filter(u -> u.status != UserStatus.DELETED)
+                .orElseThrow(() -> ProblemException.notFound("user"));
+    }
+
+    /**
+     * Replaces the editable profile of {@code id} as {@code editor} (USR-02), only if it is still
+     * at {@code expectedVersion}. Fields the editor may not change must be sent unchanged.
+     */
+    @Transactional
+    public UserAccount updateProfile(UserAccount editor, UUID id, UpdateProfile r, long expectedVersion,
+                                     boolean targetIsSuperAdmin) {
+        UserAccount target = get(editor.orgId, id);
+        Set<FieldGroup> allowed = ProfileEditPolicy.editable(editor.role, editor.id.equals(target.id));
+        if (allowed.isEmpty()) {
+            throw ProblemException.forbidden();
+        }
+        if (target.version != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed");
+        }
+        Changes changes = new Changes(target, r);
+        changes.check("lastName", FieldGroup.NAMES_AND_OTHER_INFO, u -> u.lastName, r.lastName().trim());
+        changes.check("firstName", FieldGroup.NAMES_AND_OTHER_INFO, u -> u.firstName, r.firstName());
+        changes.check("otherInfo", FieldGroup.NAMES_AND_OTHER_INFO, u -> u.otherInfo, r.otherInfo());
+        changes.check("contact", FieldGroup.PROFILE, u -> u.contact, r.contact());
+        changes.check("slackMemberId", FieldGroup.PROFILE, u -> u.slackMemberId, r.slackMemberId());
+        changes.check("emailSignature", FieldGroup.PROFILE, u -> u.emailSignature, r.emailSignature());
+        changes.check("zoomPersonalMeetingUrl", FieldGroup.PROFILE, u -> u.zoomPersonalMeetingUrl, r.zoomPersonalMeetingUrl());
+        changes.check("phone", FieldGroup.PROFILE, u -> u.phone, r.phone());
+        changes.check("mobile", FieldGroup.PROFILE, u -> u.mobile, r.mobile());
+        changes.check("fax", FieldGroup.PROFILE, u -> u.fax, r.fax());
+        changes.check("website", FieldGroup.PROFILE, u -> u.website, r.website());
+        changes.check("address", FieldGroup.PROFILE, u -> u.address, r.address());
+        if (r.role() != null) {
+            changes.check("role", FieldGroup.ADMINISTRATION, u -> u.role, r.role());
+        }
+        if (r.permissionProfileId() != null) {
+            changes.check("permissionProfileId", FieldGroup.ADMINISTRATION, u -> u.permissionProfileId, r.permissionProfileId());
+        }
+        List<FieldViolation> refused = changes.outside(allowed);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(403, "forbidden", refused);
+        }
+        if (changes.changed.contains("role") && targetIsSuperAdmin && r.role() != Role.OWNER) {
+            throw ProblemException.conflict("super-admin-transfer-required"); // ORG-02: the super admin is an OWNER
+        }
+        if (changes.changed.contains("permissionProfileId")) {
+            profileFor(target.orgId, r.permissionProfileId(), target.userType);
+        }
+        if (changes.changed.isEmpty()) {
+            return target;
+        }
+        target.lastName = r.lastName().trim();
+        target.firstName = r.firstName();
+        target.otherInfo = r.otherInfo();
+        target.contact = r.contact();
+        target.slackMemberId = r.slackMemberId();
+        target.emailSignature = r.emailSignature();
+        target.zoomPersonalMeetingUrl = r.zoomPersonalMeetingUrl();
+        target.phone = r.phone();
+        target.mobile = r.mobile();
+        target.fax = r.fax();
+        target.website = r.website();
+        target.address = r.address();
+        if (r.role() != null) {
+            target.role = r.role();
+        }
+        if (r.permissionProfileId() != null) {
+            target.permissionProfileId = r.permissionProfileId();
+        }
+        users.flush(); // the new version goes out in the response's ETag
+        outbox.publish(UserEvents.updated(target, changes.changed));
+        return target;
+    }
+
+    /** The organization's permission profile for {@code type}; a foreign or unknown id names the field. */
+    public PermissionProfile profileFor(UUID orgId, UUID profileId, UserType type) {
+        PermissionProfile profile = profiles.inOrganization(orgId, profileId)
+                .orElseThrow(() -> ProblemException.invalidField("permissionProfileId", "unknown-reference"));
+        if (profile.userType != type) {
+            throw ProblemException.conflict("permission-profile-mismatch", profile.userType, type);
+        }
+        return profile;
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Which fields a request changes, and in which group each is. */
+    private static final class Changes {
+        private final UserAccount current;
+        final List<String> changed = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+
+        Changes(UserAccount current, UpdateProfile request) {
+            this.current = current;
+        }
+
+        <T> void check(String field, FieldGroup group, Function<UserAccount, T> now, T requested) {
+            if (!Objects.equals(now.apply(current), requested)) {
+                changed.add(field);
+                groups.add(group.name());
+            }
+        }
+
+        List<FieldViolation> outside(Set<FieldGroup> allowed) {
+            List<FieldViolation> refused = new ArrayList<>();
+            for (int i = 0; i < changed.size(); i++) {
+                if (!allowed.contains(FieldGroup.valueOf(groups.get(i)))) {
+                    refused.add(new FieldViolation(changed.get(i), "edit-not-allowed", null));
+                }
+            }
+            return refused;
+        }
+    }
+}

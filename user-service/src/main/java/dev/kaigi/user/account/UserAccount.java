@@ -1,0 +1,96 @@
+package dev.kaigi.user.account;
+
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A user of an organization with their profile (USR-01) and status (USR-05). */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "org_id")
+    public UUID orgId;
+
+    public String email;
+
+    /** The address as compared: lower case (ORG-05 uniqueness is on this). */
+    @Column(name = "email_key")
+    public String emailKey;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "user_type")
+    public UserType userType;
+
+    @Enumerated(EnumType.STRING)
+    public UserStatus status;
+
+    @Column(name = "permission_profile_id")
+    public UUID permissionProfileId;
+
+    public String contact;
+
+    @Column(name = "slack_member_id")
+    public String slackMemberId;
+
+    @Column(name = "email_signature")
+    public String emailSignature;
+
+    @Column(name = "zoom_personal_meeting_url")
+    public String zoomPersonalMeetingUrl;
+
+    public String phone;
+    public String mobile;
+    public String fax;
+    public String website;
+    public String address;
+
+    @Column(name = "other_info")
+    public String otherInfo;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Version
+    public long version;
+
+    public void setEmail(String address) {
+        this.email = address.trim();
+        this.emailKey = emailKey(address);
+    }
+
+    public static String emailKey(String address) {
+        return address.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The part after {@code @}, lower case (INV-04 compares domains). */
+    public String emailDomain() {
+        return emailKey.substring(emailKey.lastIndexOf('@') + 1);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.kaigi.user.account;
+
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.rest.ETags;
+import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.user.account.ProfileRequests.AddUser;
+import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
+import dev.kaigi.user.invitation.InvitationService;
+import dev.kaigi.user.lifecycle.LifecycleService;
+import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.security.CurrentUser;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** {@code /api/v1/users}: the organization's users, their profiles and lifecycle (USR-01…05, INV-01…05, LIF-01…04). */
+@Path("/api/v1/users")
+@Tag(name = "Users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    AccountService accounts;
+    @Inject
+    LifecycleService lifecycle;
+    @Inject
+    InvitationService invitations;
+    @Inject
+    OrganizationRepository organizations;
+
+    @Schema(name = "UserPage")
+    public record UserPage(java.util.List<UserView> items, int page, int size, long totalItems, long totalPages) {
+    }
+
+    @Schema(name = "ConvertToRegularRequest")
+    public record ConvertToRegular(@NotNull UUID permissionProfileId) {
+    }
+
+    @GET
+    @Operation(summary = "List users", description = "Creation order; filter by status (deleted users only when asked), role, type and text in email or names (USR-03).")
+    @APIResponse(responseCode = "200", description = "A page of users", content = @Content(schema = @Schema(implementation = UserPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    public Page<UserView> list(@QueryParam("status") UserStatus status, @QueryParam("role") Role role,
+                               @QueryParam("userType") UserType userType, @QueryParam("q") @Size(max = 200) String text,
+                               @BeanParam @Valid PageRequest page) {
+        UserAccount me = currentUser.get();
+        UUID superAdmin = organizations.findById(me.orgId).superAdminUserId;
+        return accounts.list(me.orgId, status, role, userType, text, page).map(u -> UserView.of(u, superAdmin));
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The signed-in user")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    public Response me() {
+        return view(currentUser.get());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a user", description = "ETag carries the version to send back in If-Match.")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    public Response get(@PathParam("id") UUID id) {
+        return view(accounts.get(currentUser.get().orgId, id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a user", description = "OWNER only. Takes a seat; the user is INVITED and mailed a one-time link, or ACTIVE at once with the super admin's email domain (INV-01, INV-04, INV-05, LIC-04).")
+    @APIResponse(responseCode = "201", description = "Added; Location names the user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "409", description = "email-taken (ORG-05), seat-unavailable, team-licences-disabled, team-licences-unavailable-on-plan, permission-profile-mismatch")
+    @APIResponse(responseCode = "503", description = "licensing-unavailable: nothing was changed")
+    public Response add(@Valid @NotNull AddUser request, @Context UriInfo uri) {
+        UserAccount owner = currentUser.requireOwner();
+        UserAccount added = accounts.add(owner, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(added.id.toString()).build())
+                .tag(new EntityTag(Long.toString(added.version)))
+                .entity(UserView.of(added, organizations.findById(owner.orgId).superAdminUserId)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a profile", description = "Needs If-Match. OWNERs edit anyone; others only themselves, never their role or permission profile (USR-02).")
+    @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to edit this user, or the fields named in errors")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required (the super admin stays an OWNER), permission-profile-mismatch")
+    @APIResponse(responseCode = "412", description = "The user changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull UpdateProfile request,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        UserAccount editor = currentUser.get();
+        Long expected = ETags.expectedVersion(ifMatch);
+        if (expected == null) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        UUID superAdmin = organizations.findById(editor.orgId).superAdminUserId;
+        return view(accounts.updateProfile(editor, id, request, expected, id.equals(superAdmin)));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Operation(summary = "Deactivate a user", description = "OWNER only. Tokens stop working, not assignable as host, seat released (LIF-01). Not the super admin (ORG-04).")
+    @APIResponse(responseCode = "200", description = "The deactivated user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required, invalid-status")
+    public Response deactivate(@PathParam("id") UUID id) {
+        UserAccount owner = currentUser.requireOwner();
+        return view(lifecycle.deactivate(owner, id, DeactivationReason.ADMIN));
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @Operation(summary = "Activate a deactivated user", description = "OWNER only. Needs a free seat (LIF-01, LIC-04).")
+    @APIResponse(responseCode = "200", description = "The active user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "seat-unavailable, invalid-status")
+    public Response activate(@PathParam("id") UUID id) {
+        UserAccount owner = currentUser.requireOwner();
+        return view(lifecycle.activate(owner, id));
+    }
+
+    @POST
+    @Path("/{id}/convert-to-regular")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Convert a team user to a regular user", description = "OWNER only. Needs a free regular seat and a regular permission profile; regular → team is not allowed (LIF-04).")
+    @APIResponse(responseCode = "200", description = "The converted user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "not-a-team-user, seat-unavailable, permission-profile-mismatch")
+    public Response convert(@PathParam("id") UUID id, @Valid @NotNull ConvertToRegular request) {
+        UserAccount owner = currentUser.requireOwner();
+        return view(lifecycle.convertToRegular(owner, id, request.permissionProfileId()));
+    }
+
+    @POST
+    @Path("/{id}/remove")
+    @Operation(summary = "Remove a user from the organization", description = "OWNER only. Frees the seat (LIF-03). Not the super admin (ORG-04).")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required")
+    public void remove(@PathParam("id") UUID id) {
+        UserAccount owner = currentUser.requireOwner();
+        lifecycle.remove(owner, id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a user", description = "Super admin only, irreversible; optionally transfer open records, host pools and notification settings to another active regular user (LIF-02).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Not the super admin")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required, transfer-target-invalid")
+    public void delete(@PathParam("id") UUID id, @QueryParam("transferTo") UUID transferTo) {
+        UserAccount superAdmin = currentUser.requireSuperAdmin();
+        lifecycle.delete(superAdmin, id, transferTo);
+    }
+
+    @POST
+    @Path("/{id}/invitation/resend")
+    @Operation(summary = "Re-invite", description = "OWNER only, while the user is INVITED; a new link is mailed and the old one stops working (INV-03).")
+    @APIResponse(responseCode = "204", description = "Sent")
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "user-not-invited")
+    public void resend(@PathParam("id") UUID id, @QueryParam("locale") @jakarta.validation.constraints.Pattern(regexp = "^(ja|en)$") String locale) {
+        UserAccount owner = currentUser.requireOwner();
+        invitations.resend(owner.orgId, id, owner.id, locale == null ? "ja" : locale);
+    }
+
+    private Response view(UserAccount u) {
+        return Response.ok(UserView.of(u, organizations.findById(u.orgId).superAdminUserId))
+                .tag(new EntityTag(Long.toString(u.version))).build();
+    }
+}

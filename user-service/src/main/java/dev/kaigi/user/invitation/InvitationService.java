@@ -1,0 +1,126 @@
+package dev.kaigi.user.invitation;
+
+import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.user.JoinedVia;
+import dev.kaigi.events.user.UserDeclined;
+import dev.kaigi.events.user.UserInvited;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.account.UserEvents;
+import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.organization.Organization;
+import dev.kaigi.user.organization.OrganizationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** One-time invitation links: issue, resend, accept, decline (INV-01…INV-03). */
+@ApplicationScoped
+public class InvitationService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    InvitationRepository invitations;
+    @Inject
+    UserRepository users;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    Outbox outbox;
+    @Inject
+    @ConfigProperty(name = "kaigi.invitations.lifetime", defaultValue = "7d")
+    Duration lifetime;
+
+    /**
+     * Issues a new link for an invited user, voiding any earlier one (INV-03), and announces it:
+     * integration-service mails the link. Must run in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void issue(UserAccount user, UUID invitedBy, String locale) {
+        invitations.voidPending(user.id);
+        String token = newToken();
+        Invitation inv = new Invitation();
+        inv.id = UUID.randomUUID();
+        inv.orgId = user.orgId;
+        inv.userId = user.id;
+        inv.tokenHash = hash(token);
+        inv.status = Invitation.Status.PENDING;
+        inv.createdAt = Instant.now();
+        inv.expiresAt = inv.createdAt.plus(lifetime);
+        invitations.persist(inv);
+        Organization org = organizations.findById(user.orgId);
+        outbox.publish(new UserInvited(user.orgId, org.name, user.id, user.email, user.lastName,
+                user.firstName == null ? "" : user.firstName, user.role, user.userType, invitedBy, token,
+                inv.expiresAt, locale));
+    }
+
+    /** INV-03: an OWNER re-invites a user who has not accepted yet; the old link stops working. */
+    @Transactional
+    public void resend(UUID orgId, UUID userId, UUID ownerId, String locale) {
+        UserAccount user = users.inOrganization(orgId, userId).orElseThrow(() -> ProblemException.notFound("user"));
+        if (user.status != UserStatus.INVITED) {
+            throw ProblemException.conflict("user-not-invited", user.status);
+        }
+        issue(user, ownerId, locale);
+    }
+
+    /** INV-02: accept → ACTIVE. */
+    @Transactional
+    public UserAccount accept(String token) {
+        Invitation inv = live(token);
+        UserAccount user = users.findById(inv.userId);
+        inv.status = Invitation.Status.ACCEPTED;
+        user.status = UserStatus.ACTIVE;
+        outbox.publish(UserEvents.joined(user, JoinedVia.INVITATION_ACCEPTED));
+        return user;
+    }
+
+    /** INV-02: decline → the user leaves the organization's list; licensing frees the seat on the event. */
+    @Transactional
+    public void decline(String token) {
+        Invitation inv = live(token);
+        UserAccount user = users.findById(inv.userId);
+        inv.status = Invitation.Status.DECLINED;
+        user.status = UserStatus.DELETED;
+        user.deletedAt = Instant.now();
+        outbox.publish(new UserDeclined(user.orgId, user.id, user.email));
+    }
+
+    private Invitation live(String token) {
+        Invitation inv = invitations.byTokenHash(hash(token))
+                .filter(i -> i.status == Invitation.Status.PENDING)
+                .orElseThrow(() -> new ProblemException(404, "invitation-invalid"));
+        if (Instant.now().isAfter(inv.expiresAt)) {
+            throw new ProblemException(410, "invitation-expired");
+        }
+        return inv;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Tokens are stored hashed: a database leak does not hand out working links. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.kaigi.user.licensing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.licensing.SeatPool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Seats through licensing-service (LIC-04). A seat is taken synchronously inside the caller's
+ * transaction, so "no seat left" is answered at once and nothing is saved; if that transaction
+ * then rolls back, the seat is given back (or the previous one restored) after it ends.
+ */
+@ApplicationScoped
+public class Seats {
+
+    private static final Logger LOG = Logger.getLogger(Seats.class);
+    private static final Set<String> PASSED_ON = Set.of("seat-unavailable", "team-licences-disabled",
+            "team-licences-unavailable-on-plan");
+
+    @Inject
+    @RestClient
+    LicensingClient licensing;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    ObjectMapper json;
+
+    /** Takes a seat of {@code pool} for a user who holds none. */
+    public void take(UUID orgId, UUID userId, SeatPool pool) {
+        call(orgId, userId, pool);
+        onRollback(() -> licensing.giveBack(orgId, userId));
+    }
+
+    /** Moves a user's seat to {@code pool} (team → regular conversion, LIF-04); restores the old one on rollback. */
+    public void move(UUID orgId, UUID userId, SeatPool from, SeatPool to) {
+        call(orgId, userId, to);
+        onRollback(() -> licensing.take(orgId, userId, new LicensingClient.TakeSeat(from)));
+    }
+
+    private void call(UUID orgId, UUID userId, SeatPool pool) {
+        try {
+            licensing.take(orgId, userId, new LicensingClient.TakeSeat(pool));
+        } catch (WebApplicationException e) {
+            String code = problemCode(e);
+            if (e.getResponse().getStatus() == 409 && PASSED_ON.contains(code)) {
+                throw ProblemException.conflict(code, pool);
+            }
+            LOG.errorf("licensing-service refused a seat for %s with %d %s", userId, e.getResponse().getStatus(), code);
+            throw new ProblemException(503, "licensing-unavailable");
+        } catch (ProcessingException e) {
+            LOG.errorf("licensing-service unreachable: %s", e.getMessage());
+            throw new ProblemException(503, "licensing-unavailable");
+        }
+    }
+
+    private void onRollback(Runnable compensation) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    try {
+                        compensation.run();
+                    } catch (RuntimeException e) {
+                        // licensing-service's reconciliation (or an operator) must fix this seat
+                        LOG.errorf(e, "could not undo a seat change after a rollback");
+                    }
+                }
+            }
+        });
+    }
+
+    private String problemCode(WebApplicationException e) {
+        try {
+            JsonNode body = json.readTree(e.getResponse().readEntity(String.class));
+            return body.path("code").asText("");
+        } catch (Exception unreadable) {
+            return "";
+        }
+    }
+}

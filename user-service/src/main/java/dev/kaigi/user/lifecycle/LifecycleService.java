@@ -1,0 +1,144 @@
+package dev.kaigi.user.lifecycle;
+
+import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.licensing.SeatPool;
+import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.UserActivated;
+import dev.kaigi.events.user.UserConverted;
+import dev.kaigi.events.user.UserDeactivated;
+import dev.kaigi.events.user.UserDeleted;
+import dev.kaigi.events.user.UserRemoved;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.user.account.AccountService;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.invitation.InvitationRepository;
+import dev.kaigi.user.licensing.Seats;
+import dev.kaigi.user.organization.Organization;
+import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.organization.PermissionProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A user's life after joining (LIF-01…LIF-04, ORG-04). Every operation locks the organization row
+ * first, so it cannot interleave with a super-admin transfer: the super admin is never the one
+ * deactivated, deleted or removed.
+ */
+@ApplicationScoped
+public class LifecycleService {
+
+    @Inject
+    UserRepository users;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    InvitationRepository invitations;
+    @Inject
+    AccountService accounts;
+    @Inject
+    Seats seats;
+    @Inject
+    Outbox outbox;
+
+    /** LIF-01: no sign-in, no hosting, seat released (by licensing-service, on the event). */
+    @Transactional
+    public UserAccount deactivate(UserAccount owner, UUID id, DeactivationReason reason) {
+        UserAccount user = target(owner.orgId, id, true);
+        requireStatus(user, UserStatus.ACTIVE);
+        user.status = UserStatus.DEACTIVATED;
+        outbox.publish(new UserDeactivated(user.orgId, user.id, user.userType, owner.id, reason));
+        return flushed(user);
+    }
+
+    /** LIF-01: back to ACTIVE; needs a free seat of the user's type (LIC-04). */
+    @Transactional
+    public UserAccount activate(UserAccount owner, UUID id) {
+        UserAccount user = target(owner.orgId, id, false);
+        requireStatus(user, UserStatus.DEACTIVATED);
+        seats.take(user.orgId, user.id, SeatPool.valueOf(user.userType.name()));
+        user.status = UserStatus.ACTIVE;
+        outbox.publish(new UserActivated(user.orgId, user.id, user.userType));
+        return flushed(user);
+    }
+
+    /**
+     * LIF-02: the super admin deletes a user for good, optionally handing their open records,
+     * host-pool memberships and notification settings to another active regular user (the event
+     * carries the target; scheduling-service moves the meetings).
+     */
+    @Transactional
+    public void delete(UserAccount superAdmin, UUID id, UUID transferTo) {
+        UserAccount user = target(superAdmin.orgId, id, true);
+        if (transferTo != null) {
+            UserAccount heir = users.inOrganization(user.orgId, transferTo)
+                    .filter(u -> u.status == UserStatus.ACTIVE && u.userType == UserType.REGULAR && !u.id.equals(user.id))
+                    .orElseThrow(() -> ProblemException.conflict("transfer-target-invalid"));
+            transferTo = heir.id;
+        }
+        markDeleted(user);
+        outbox.publish(new UserDeleted(user.orgId, user.id, transferTo, superAdmin.id));
+    }
+
+    /** LIF-03: removed from the organization; the seat is freed. */
+    @Transactional
+    public void remove(UserAccount owner, UUID id) {
+        UserAccount user = target(owner.orgId, id, true);
+        markDeleted(user);
+        outbox.publish(new UserRemoved(user.orgId, user.id, owner.id));
+    }
+
+    /** LIF-04: a team user becomes a regular user with a regular seat and a regular permission profile; never the reverse. */
+    @Transactional
+    public UserAccount convertToRegular(UserAccount owner, UUID id, UUID permissionProfileId) {
+        UserAccount user = target(owner.orgId, id, false);
+        if (user.userType != UserType.TEAM) {
+            throw ProblemException.conflict("not-a-team-user");
+        }
+        PermissionProfile profile = accounts.profileFor(user.orgId, permissionProfileId, UserType.REGULAR);
+        if (user.status == UserStatus.DEACTIVATED) {
+            seats.take(user.orgId, user.id, SeatPool.REGULAR); // LIC-05: the way back for deactivated team users
+            user.status = UserStatus.ACTIVE;
+        } else {
+            seats.move(user.orgId, user.id, SeatPool.TEAM, SeatPool.REGULAR);
+        }
+        user.userType = UserType.REGULAR;
+        user.permissionProfileId = profile.id;
+        outbox.publish(new UserConverted(user.orgId, user.id, UserType.TEAM, UserType.REGULAR, profile.id));
+        return flushed(user);
+    }
+
+    /** The user, in the caller's organization and not deleted; with {@code notSuperAdmin}, refused for the super admin (ORG-04). */
+    private UserAccount target(UUID orgId, UUID id, boolean notSuperAdmin) {
+        Organization org = organizations.lock(orgId);
+        UserAccount user = users.inOrganization(orgId, id).filter(u -> u.status != UserStatus.DELETED)
+                .orElseThrow(() -> ProblemException.notFound("user"));
+        if (notSuperAdmin && user.id.equals(org.superAdminUserId)) {
+            throw ProblemException.conflict("super-admin-transfer-required");
+        }
+        return user;
+    }
+
+    private void markDeleted(UserAccount user) {
+        user.status = UserStatus.DELETED;
+        user.deletedAt = Instant.now();
+        invitations.voidPending(user.id);
+    }
+
+    private static void requireStatus(UserAccount user, UserStatus wanted) {
+        if (user.status != wanted) {
+            throw ProblemException.conflict("invalid-status", user.status);
+        }
+    }
+
+    private UserAccount flushed(UserAccount user) {
+        users.flush();
+        return user;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kaigi.user.organization;
+
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.security.Caller;
+import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.security.CurrentUser;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /api/v1/organizations} (sign-up) and {@code /api/v1/organization} (the caller's own, ORG-01…ORG-03). */
+@Path("/api/v1")
+@Tag(name = "Organization")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    JsonWebToken token;
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    OrganizationRepository repository;
+    @Inject
+    UserRepository users;
+    @Inject
+    PermissionProfileRepository profiles;
+
+    @Schema(name = "CreateOrganizationRequest")
+    public record CreateOrganization(@NotBlank @Size(max = 200) @Schema(example = "Acme K.K.") String name,
+                                     @Size(max = 64) @Schema(example = "Asia/Tokyo") String timeZone,
+                                     @NotBlank @Size(max = 100) @Schema(example = "Tanaka") String lastName,
+                                     @Size(max = 100) @Schema(example = "Ken") String firstName) {
+    }
+
+    @Schema(name = "Organization")
+    public record OrganizationView(UUID id, String name, String timeZone, UUID superAdminUserId, Instant createdAt) {
+        static OrganizationView of(Organization o) {
+            return new OrganizationView(o.id, o.name, o.timeZone, o.superAdminUserId, o.createdAt);
+        }
+    }
+
+    @Schema(name = "TransferSuperAdminRequest")
+    public record TransferSuperAdmin(@NotNull UUID userId) {
+    }
+
+    @Schema(name = "PermissionProfile")
+    public record PermissionProfileView(UUID id, String name, dev.kaigi.events.user.UserType userType, boolean system) {
+    }
+
+    @POST
+    @Path("/organizations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an organization",
+            description = "Sign-up: the caller (a signed-in identity with a verified email and no organization yet) becomes the new organization's super admin and first OWNER (ORG-02).")
+    @APIResponse(responseCode = "201", description = "Created; Location names the organization",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "403", description = "The token carries no email")
+    @APIResponse(responseCode = "409", description = "already-in-organization, or email-taken (ORG-05)")
+    public Response create(@Valid @NotNull CreateOrganization request) {
+        Caller c = caller.get();
+        if (c.organization().isPresent()) {
+            throw ProblemException.conflict("already-in-organization");
+        }
+        String email = token.getClaim("email");
+        if (email == null || email.isBlank()) {
+            throw ProblemException.forbidden();
+        }
+        Organization org = organizations.create(new OrganizationService.NewOrganization(request.name(),
+                request.timeZone(), email, request.lastName(), request.firstName()));
+        return Response.created(URI.create("/api/v1/organization")).entity(OrganizationView.of(org)).build();
+    }
+
+    @GET
+    @Path("/organization")
+    @Operation(summary = "The caller's organization")
+    @APIResponse(responseCode = "200", description = "The organization",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    public OrganizationView get() {
+        return OrganizationView.of(repository.findById(currentUser.get().orgId));
+    }
+
+    @POST
+    @Path("/organization/super-admin/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand the super-admin flag to another user",
+            description = "Only the super admin; the target must be an active regular user and becomes an OWNER; the previous super admin stays an OWNER (ORG-03).")
+    @APIResponse(responseCode = "200", description = "The organization with its new super admin",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "403", description = "Not the super admin")
+    @APIResponse(responseCode = "404", description = "No such user in the organization")
+    @APIResponse(responseCode = "409", description = "transfer-target-invalid")
+    public OrganizationView transfer(@Valid @NotNull TransferSuperAdmin request) {
+        var superAdmin = currentUser.requireSuperAdmin();
+        return OrganizationView.of(organizations.transferSuperAdmin(superAdmin, request.userId()));
+    }
+
+    @GET
+    @Path("/permission-profiles")
+    @Operation(summary = "The organization's permission profiles")
+    @APIResponse(responseCode = "200", description = "Every profile, system ones first")
+    public List<PermissionProfileView> permissionProfiles() {
+        return profiles.ofOrganization(currentUser.get().orgId).stream()
+                .map(p -> new PermissionProfileView(p.id, p.name, p.userType, p.system)).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kaigi.user.organization;
+
+import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.licensing.SeatPool;
+import dev.kaigi.events.user.JoinedVia;
+import dev.kaigi.events.user.OrganizationCreated;
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.SuperAdminTransferred;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.user.account.AccountService;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.account.UserEvents;
+import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.licensing.Seats;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Organizations and their super admin (ORG-01…ORG-05). */
+@ApplicationScoped
+public class OrganizationService {
+
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    PermissionProfileRepository profiles;
+    @Inject
+    UserRepository users;
+    @Inject
+    AccountService accounts;
+    @Inject
+    Seats seats;
+    @Inject
+    Outbox outbox;
+
+    /** What a new organization and its first user are made from. */
+    public record NewOrganization(String name, String timeZone, String email, String lastName, String firstName) {
+    }
+
+    /**
+     * Creates an organization whose first user, the signed-up person, is its super admin and an
+     * OWNER (ORG-02), with the two system permission profiles and a regular seat.
+     */
+    @Transactional
+    public Organization create(NewOrganization request) {
+        String zone = request.timeZone() == null ? "Asia/Tokyo" : request.timeZone();
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("timeZone", "time-zone");
+        }
+        if (users.emailInUse(request.email())) {
+            throw ProblemException.conflict("email-taken"); // ORG-05
+        }
+        Instant now = Instant.now();
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = request.name().trim();
+        org.timeZone = zone;
+        org.createdAt = now;
+        UserAccount admin = new UserAccount();
+        admin.id = UUID.randomUUID();
+        org.superAdminUserId = admin.id; // the foreign key is checked at commit
+        organizations.persist(org);
+
+        PermissionProfile standard = systemProfile(org.id, "Standard", UserType.REGULAR, now);
+        systemProfile(org.id, "Team user", UserType.TEAM, now);
+
+        admin.orgId = org.id;
+        admin.setEmail(request.email());
+        admin.lastName = request.lastName().trim();
+        admin.firstName = request.firstName();
+        admin.role = Role.OWNER;
+        admin.userType = UserType.REGULAR;
+        admin.status = UserStatus.ACTIVE;
+        admin.permissionProfileId = standard.id;
+        admin.createdAt = now;
+        accounts.persistNew(admin);
+
+        seats.take(org.id, admin.id, SeatPool.REGULAR);
+        outbox.publish(new OrganizationCreated(org.id, org.name, admin.id, admin.email, org.timeZone));
+        outbox.publish(UserEvents.joined(admin, JoinedVia.ORGANIZATION_CREATED));
+        return org;
+    }
+
+    /**
+     * ORG-03: the super admin hands the flag to another active regular user, who becomes an OWNER;
+     * the previous super admin stays an OWNER.
+     */
+    @Transactional
+    public Organization transferSuperAdmin(UserAccount superAdmin, UUID toUserId) {
+        Organization org = organizations.lock(superAdmin.orgId);
+        if (!superAdmin.id.equals(org.superAdminUserId)) {
+            throw ProblemException.forbidden();
+        }
+        UserAccount target = users.inOrganization(org.id, toUserId).filter(u -> u.status != UserStatus.DELETED)
+                .orElseThrow(() -> ProblemException.notFound("user"));
+        if (target.id.equals(superAdmin.id) || target.status != UserStatus.ACTIVE || target.userType != UserType.REGULAR) {
+            throw ProblemException.conflict("transfer-target-invalid");
+        }
+        if (target.role != Role.OWNER) {
+            target.role = Role.OWNER;
+            outbox.publish(UserEvents.updated(target, List.of("role")));
+        }
+        org.superAdminUserId = target.id;
+        outbox.publish(new SuperAdminTransferred(org.id, superAdmin.id, target.id));
+        organizations.flush();
+        return org;
+    }
+
+    private PermissionProfile systemProfile(UUID orgId, String name, UserType type, Instant now) {
+        PermissionProfile p = new PermissionProfile();
+        p.id = UUID.randomUUID();
+        p.orgId = orgId;
+        p.name = name;
+        p.userType = type;
+        p.system = true;
+        p.createdAt = now;
+        profiles.persist(p);
+        return p;
+    }
+}

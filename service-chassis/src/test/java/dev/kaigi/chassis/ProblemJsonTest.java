@@ -193,6 +193,19 @@ class ProblemJsonTest {
     }
 
     @Test
+    @DisplayName("a bad enum or UUID in a query parameter is a 400 naming the parameter, not a 404")
+    void badQueryParametersAreNamed() {
+        member("en").queryParam("colour", "GREEN").get("/api/v1/probe/numbers").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("validation-failed"))
+                .body("errors[0].field", equalTo("colour"))
+                .body("errors[0].code", equalTo("invalid-value"));
+        member("ja").queryParam("owner", "not-a-uuid").get("/api/v1/probe/numbers").then()
+                .statusCode(400).body("errors[0].field", equalTo("owner")).body("errors[0].message", equalTo("値または型が不正です。"));
+        member("en").queryParam("colour", "RED").get("/api/v1/probe/numbers").then().statusCode(200);
+    }
+
+    @Test
     void pagingHasAHardMaximum() {
         member("en").queryParam("size", 201).get("/api/v1/probe/numbers").then()
                 .statusCode(400).contentType(PROBLEM)

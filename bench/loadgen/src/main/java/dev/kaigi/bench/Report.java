@@ -196,6 +196,26 @@ final class Report {
             }
             md.append("\n\n");
         }
+        md.append("Where the database sessions were (average of ").append(seats.get("clients"))
+                .append(" clients' sessions, sampled from pg_stat_activity):\n\n");
+        for (int i = 0; i < phases.size(); i++) {
+            md.append("- ").append(heads.get(i)).append(": ").append(topWaits(phases.get(i), 4)).append('\n');
+        }
+        md.append('\n');
+        if (service.get("db_statements") != null) {
+            md.append("Service's statements by execution time per assignment (pg_stat_statements): ");
+            List<Map<String, Object>> st = (List<Map<String, Object>>) service.get("db_statements");
+            for (int i = 0; i < Math.min(3, st.size()); i++) {
+                Map<String, Object> s = st.get(i);
+                String q = String.valueOf(s.get("query"));
+                md.append(i == 0 ? "" : "; ").append('`').append(q, 0, Math.min(60, q.length())).append("…` ")
+                        .append(fmt(number(s, "exec_ms_per_assignment"), 2)).append(" ms");
+            }
+            md.append(".\n\n");
+        }
+        if (service.get("stall") != null) {
+            md.append("**Stall**: ").append(service.get("stall")).append(".\n\n");
+        }
         Map<String, Object> sm = (Map<String, Object>) service.get("service_metrics");
         md.append("Service side: mean time in the service ").append(fmt(number(sm, "server_mean_ms"), 2))
                 .append(" ms per call; GC pauses ").append(sm.get("gc_pause_total_ms")).append(" ms in ")
@@ -203,6 +223,18 @@ final class Report {
                 .append(service.get("outbox_unsent_at_end")).append(", all published ")
                 .append(service.get("outbox_drain_s") == null ? "**not within 60 s**" : service.get("outbox_drain_s") + " s later")
                 .append(".\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String topWaits(Map<String, Object> phase, int n) {
+        Map<String, Object> waits = (Map<String, Object>) phase.get("db_waits");
+        if (waits == null) {
+            return "n/a";
+        }
+        StringBuilder s = new StringBuilder();
+        ((Map<String, Object>) waits.get("avg_sessions")).entrySet().stream().limit(n).forEach(e ->
+                s.append(s.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(fmt(((Number) e.getValue()).doubleValue(), 1)));
+        return s.toString();
     }
 
     private static String errors(Map<String, Object> service) {

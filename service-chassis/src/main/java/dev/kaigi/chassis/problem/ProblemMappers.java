@@ -109,6 +109,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, headers, uri); // e.g. a bad query parameter (QueryParamConverters)
+        }
         // Quarkus REST reports an unreadable body as a plain 400 with the Jackson error as cause
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             return unknownProperty(unknown, headers, uri);

@@ -72,7 +72,8 @@ public class ProbeResource {
 
     @GET
     @Path("/numbers")
-    public Page<Integer> numbers(@BeanParam @Valid PageRequest page) {
+    public Page<Integer> numbers(@BeanParam @Valid PageRequest page, @jakarta.ws.rs.QueryParam("colour") Colour colour,
+                                 @jakarta.ws.rs.QueryParam("owner") java.util.UUID owner) {
         List<Integer> all = IntStream.range(0, 120).boxed().toList();
         return Page.of(all.subList(Math.min(page.offset(), all.size()),
                 Math.min(page.offset() + page.size(), all.size())), page, all.size());

@@ -1,0 +1,128 @@
+package dev.kaigi.user.lifecycle;
+
+import dev.kaigi.chassis.inbox.EventHandler;
+import dev.kaigi.chassis.inbox.IncomingEvent;
+import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.events.EventType;
+import dev.kaigi.events.EventTypes;
+import dev.kaigi.events.licensing.PlanChanged;
+import dev.kaigi.events.licensing.TeamLicencesDisabled;
+import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.UserDeactivated;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.organization.PermissionProfile;
+import dev.kaigi.user.organization.PermissionProfileRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What user-service does when licensing-service takes team-user licences away (LIC-05, LIC-06).
+ * Every team user of the organization still active or invited is deactivated; they can come back
+ * only by conversion to a regular user.
+ */
+public final class TeamLicenceHandlers {
+
+    private TeamLicenceHandlers() {
+    }
+
+    /** LIC-05: team-user licences were switched off. */
+    @ApplicationScoped
+    public static class TeamLicencesDisabledHandler implements EventHandler<TeamLicencesDisabled> {
+        @Inject
+        TeamUserDeactivation deactivation;
+
+        @Override
+        public EventType<TeamLicencesDisabled> eventType() {
+            return EventTypes.TEAM_LICENCES_DISABLED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<TeamLicencesDisabled> event) {
+            deactivation.deactivateTeamUsers(event.data().orgId(), DeactivationReason.TEAM_LICENCES_DISABLED, null);
+        }
+    }
+
+    /**
+     * LIC-06: the new plan has no team-user licences. A copy of the team-user permission profile
+     * is made under a system-given name, and every active team user is deactivated and given it;
+     * with no active team users, no copy is made.
+     */
+    @ApplicationScoped
+    public static class PlanChangedHandler implements EventHandler<PlanChanged> {
+        @Inject
+        TeamUserDeactivation deactivation;
+        @Inject
+        PermissionProfileRepository profiles;
+
+        @Override
+        public EventType<PlanChanged> eventType() {
+            return EventTypes.PLAN_CHANGED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<PlanChanged> event) {
+            PlanChanged e = event.data();
+            if (e.teamLicencesAvailable() || !deactivation.hasLiveTeamUsers(e.orgId())) {
+                return;
+            }
+            PermissionProfile copy = copyTeamProfile(e.orgId());
+            deactivation.deactivateTeamUsers(e.orgId(), DeactivationReason.PLAN_CHANGED, copy.id);
+        }
+
+        private PermissionProfile copyTeamProfile(UUID orgId) {
+            PermissionProfile original = profiles.ofOrganization(orgId).stream()
+                    .filter(p -> p.system && p.userType == UserType.TEAM).findFirst().orElseThrow();
+            String base = original.name + " (" + LocalDate.now(ZoneOffset.UTC) + ")";
+            String name = base;
+            for (int n = 2; profiles.count("orgId = ?1 and name = ?2", orgId, name) > 0; n++) {
+                name = base + " " + n;
+            }
+            PermissionProfile copy = new PermissionProfile();
+            copy.id = UUID.randomUUID();
+            copy.orgId = orgId;
+            copy.name = name;
+            copy.userType = UserType.TEAM;
+            copy.system = false;
+            copy.createdAt = Instant.now();
+            profiles.persist(copy);
+            return copy;
+        }
+    }
+
+    /** Deactivates an organization's live team users, announcing each (licensing frees their seats). */
+    @ApplicationScoped
+    public static class TeamUserDeactivation {
+        @Inject
+        UserRepository users;
+        @Inject
+        Outbox outbox;
+
+        boolean hasLiveTeamUsers(UUID orgId) {
+            return !liveTeamUsers(orgId).isEmpty();
+        }
+
+        void deactivateTeamUsers(UUID orgId, DeactivationReason reason, UUID newProfileId) {
+            for (UserAccount u : liveTeamUsers(orgId)) {
+                u.status = UserStatus.DEACTIVATED;
+                if (newProfileId != null) {
+                    u.permissionProfileId = newProfileId;
+                }
+                outbox.publish(new UserDeactivated(orgId, u.id, UserType.TEAM, null, reason));
+            }
+        }
+
+        private List<UserAccount> liveTeamUsers(UUID orgId) {
+            return users.list("orgId = ?1 and userType = ?2 and status in ?3", orgId, UserType.TEAM,
+                    List.of(UserStatus.ACTIVE, UserStatus.INVITED));
+        }
+    }
+}

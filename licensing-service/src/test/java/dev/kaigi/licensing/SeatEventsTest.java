@@ -115,6 +115,23 @@ class SeatEventsTest {
     }
 
     @Test
+    @DisplayName("LIF-01: a deactivation read after the user was activated again does not take the new seat away")
+    void staleDeactivationKeepsTheSeat() {
+        UUID org = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        take(org, user, "REGULAR");
+        java.time.Instant deactivatedAt = java.time.Instant.now();
+        take(org, user, "REGULAR"); // user-service activated the user again before we read the deactivation
+        TestEvents.publish(UUID.randomUUID(), deactivatedAt.minusMillis(1),
+                new UserDeactivated(org, user, UserType.REGULAR, null, DeactivationReason.ADMIN));
+        UUID marker = UUID.randomUUID();
+        take(org, marker, "REGULAR");
+        TestEvents.publish(new UserRemoved(org, marker, null)); // same topic, later: once it is applied, so was the stale one
+        Await.until("the marker's seat to be released", () -> assigned(org, "REGULAR") == 1, WAIT);
+        service().get("/api/v1/internal/organizations/" + org + "/users/" + user + "/seat").then().statusCode(200);
+    }
+
+    @Test
     @DisplayName("LIC-05: disabling team licences announces every team user holding a seat")
     void disablingTeamLicencesNamesEveryTeamUser() {
         UUID org = UUID.randomUUID();

@@ -172,6 +172,18 @@ class EventConsumerTest {
     }
 
     @Test
+    @DisplayName("EVT-02: an outage of the database is waited out, however many attempts it takes; nothing is dead-lettered")
+    void transientFailuresAreRetriedNotDeadLettered() throws Exception {
+        UUID user = UUID.randomUUID();
+        recorder.failTransientlyFor(user, 6); // more than max-attempts (3)
+        try (EventProbe dlq = EventProbe.open(Topics.deadLetter(Topics.USER))) {
+            UUID eventId = send(UUID.randomUUID(), user);
+            Await.until("the event to be applied after the outage", () -> applied(user) == 1, WAIT);
+            assertTrue(dlq.drain(Duration.ofMillis(300)).stream().noneMatch(e -> eventId.toString().equals(e.id())));
+        }
+    }
+
+    @Test
     @DisplayName("EVT-02: events of types this service does not handle are skipped, not dead-lettered")
     void otherTypesAreIgnored() throws Exception {
         UUID marker = UUID.randomUUID();

@@ -39,6 +39,11 @@ public final class TestEvents {
 
     /** Publishes {@code payload} with a given event id: publish twice with one id to simulate a redelivery. */
     public static UUID publish(UUID eventId, EventPayload payload) {
+        return publish(eventId, Instant.now(), payload);
+    }
+
+    /** Publishes with a given {@code ce_time}: an event written at {@code time} that arrives only now. */
+    public static UUID publish(UUID eventId, Instant time, EventPayload payload) {
         EventType<?> type = EventTypes.of(payload.getClass());
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), payload.partitionKey(),
@@ -48,7 +53,7 @@ public final class TestEvents {
             header(record, CloudEventHeaders.TYPE, type.name());
             header(record, CloudEventHeaders.SOURCE, type.source());
             header(record, CloudEventHeaders.SUBJECT, payload.partitionKey());
-            header(record, CloudEventHeaders.TIME, Instant.now().toString());
+            header(record, CloudEventHeaders.TIME, time.toString());
             header(record, CloudEventHeaders.ORG_ID, payload.orgId().toString());
             header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
             producer().send(record).get(30, TimeUnit.SECONDS);

@@ -27,6 +27,8 @@ public class LicensingProcess implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of(
                 "quarkus.rest-client.licensing.url", licensing.baseUri(),
+                // the test machine runs several JVMs on 2 cores: production keeps its 5 s
+                "quarkus.rest-client.licensing.read-timeout", "30000",
                 "kaigi.service-account.token", TestTokens.service("user-service", Duration.ofHours(12)));
     }
 

@@ -128,7 +128,7 @@ public final class UserEventHandlers {
 
         @Override
         public void handle(IncomingEvent<UserDeactivated> event) {
-            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DEACTIVATED,
+            releaser.release(event, event.data().orgId(), event.data().userId(), UserStatus.DEACTIVATED,
                     SeatReleaseReason.USER_DEACTIVATED);
         }
     }
@@ -146,7 +146,7 @@ public final class UserEventHandlers {
 
         @Override
         public void handle(IncomingEvent<UserDeleted> event) {
-            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DELETED,
+            releaser.release(event, event.data().orgId(), event.data().userId(), UserStatus.DELETED,
                     SeatReleaseReason.USER_DELETED);
         }
     }
@@ -164,7 +164,7 @@ public final class UserEventHandlers {
 
         @Override
         public void handle(IncomingEvent<UserRemoved> event) {
-            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DELETED,
+            releaser.release(event, event.data().orgId(), event.data().userId(), UserStatus.DELETED,
                     SeatReleaseReason.USER_REMOVED);
         }
     }
@@ -182,7 +182,7 @@ public final class UserEventHandlers {
 
         @Override
         public void handle(IncomingEvent<UserDeclined> event) {
-            releaser.release(event.data().orgId(), event.data().userId(), UserStatus.DELETED,
+            releaser.release(event, event.data().orgId(), event.data().userId(), UserStatus.DELETED,
                     SeatReleaseReason.USER_DECLINED);
         }
     }
@@ -195,9 +195,9 @@ public final class UserEventHandlers {
         @Inject
         SeatService seats;
 
-        void release(UUID orgId, UUID userId, UserStatus status, SeatReleaseReason reason) {
+        void release(IncomingEvent<?> event, UUID orgId, UUID userId, UserStatus status, SeatReleaseReason reason) {
             users.setStatus(orgId, userId, status);
-            seats.releaseForUser(orgId, userId, reason);
+            seats.releaseForUser(orgId, userId, reason, event.time());
         }
     }
 }

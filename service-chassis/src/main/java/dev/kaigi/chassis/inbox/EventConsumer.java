@@ -44,6 +44,7 @@ public class EventConsumer {
 
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
+    private int transientFailures; // touched by the consumer thread only
     private Thread thread;
     private Producer<String, byte[]> deadLetterProducer;
 
@@ -180,7 +181,10 @@ public class EventConsumer {
         return true;
     }
 
-    /** True once the record is applied, skipped or dead-lettered; false when it must be read again. */
+    /**
+     * True once the record is applied, skipped or dead-lettered; false when it must be read again
+     * (shutdown, a transient failure, or a dead letter that could not be written).
+     */
     private boolean applyOrDeadLetter(ConsumerRecord<String, byte[]> record) {
         RuntimeException last = null;
         int attempt = 0;
@@ -188,11 +192,21 @@ public class EventConsumer {
             attempt++;
             try {
                 dispatcher.dispatch(record);
+                transientFailures = 0;
                 return true;
             } catch (PoisonEventException e) {
                 last = e;
                 break;
             } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    // not this event's fault: wait and read it again, however long the outage lasts,
+                    // polling in between so the consumer keeps its partitions
+                    transientFailures++;
+                    LOG.warnf("event %s/%d@%d hit a transient failure (%d in a row), will retry: %s", record.topic(),
+                            record.partition(), record.offset(), transientFailures, e.getMessage());
+                    pause(config.retryBackoff().multipliedBy(Math.min(transientFailures, 25)));
+                    return false;
+                }
                 last = e;
                 LOG.warnf("event %s/%d@%d failed (attempt %d of %d): %s", record.topic(), record.partition(),
                         record.offset(), attempt, config.maxAttempts(), e.getMessage());

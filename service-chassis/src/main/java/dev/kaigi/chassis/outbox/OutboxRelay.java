@@ -130,7 +130,8 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the relay thread must not die: an unsent row would wait for the next restart
                 failures++;
                 Duration pause = backoff(failures);
                 LOG.warnf("outbox relay: publishing failed (%d in a row), retrying in %d ms: %s",
@@ -146,8 +147,12 @@ public class OutboxRelay {
             List<OutboxRow> rows = store.lockNextBatch(config.batchSize());
             return rows.isEmpty() ? new BatchResult(0, null) : send(rows);
         });
+        if (result.error() != null && result.sent() == 0) {
+            throw new IllegalStateException(result.error()); // nothing goes out: back off
+        }
         if (result.error() != null) {
-            throw new IllegalStateException(result.error());
+            // the others went out; the failed rows (and later rows of their keys) are retried next round
+            LOG.warnf("outbox relay: %s", result.error());
         }
         return result.sent();
     }

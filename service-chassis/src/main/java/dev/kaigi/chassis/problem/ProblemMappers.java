@@ -132,6 +132,33 @@ public class ProblemMappers {
         return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
+    /** Two writers raced on one row and this one lost: read it again and retry. */
+    @ServerExceptionMapper
+    public Response optimisticLock(jakarta.persistence.OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return problems.build(412, "precondition-failed", List.of(), new Object[0], headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(jakarta.persistence.PersistenceException e, HttpHeaders headers, UriInfo uri) {
+        String state = sqlState(e);
+        if ("23505".equals(state) || "23P01".equals(state)) { // unique or exclusion: a concurrent request got there first
+            return problems.build(409, "conflict", List.of(), new Object[0], headers, uri);
+        }
+        if ("40001".equals(state) || "40P01".equals(state)) { // serialization failure or deadlock: safe to retry
+            return problems.build(409, "conflict", List.of(), new Object[0], headers, uri);
+        }
+        return unexpected(e, headers, uri);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         UUID incident = UUID.randomUUID();

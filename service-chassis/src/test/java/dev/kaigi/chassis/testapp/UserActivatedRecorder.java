@@ -29,6 +29,7 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
 
     private final Set<UUID> alwaysFail = ConcurrentHashMap.newKeySet();
     private final Set<UUID> crashOnce = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
 
     @Inject
     AgroalDataSource dataSource;
@@ -53,6 +54,15 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
         if (crashOnce.remove(userId)) {
             throw new SimulatedCrash();
         }
+        Integer failuresLeft = transientFailures.get(userId);
+        if (failuresLeft != null) {
+            if (failuresLeft <= 1) {
+                transientFailures.remove(userId);
+            } else {
+                transientFailures.put(userId, failuresLeft - 1);
+            }
+            throw new IllegalStateException("database unreachable", new java.sql.SQLException("connection lost", "08006"));
+        }
         if (alwaysFail.contains(userId)) {
             throw new IllegalStateException("handler refuses user " + userId);
         }
@@ -60,6 +70,11 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
 
     public void failAlwaysFor(UUID userId) {
         alwaysFail.add(userId);
+    }
+
+    /** Fails {@code times} times as if the database were unreachable, then works. */
+    public void failTransientlyFor(UUID userId, int times) {
+        transientFailures.put(userId, times);
     }
 
     public void crashOnceAt(UUID userId) {

@@ -118,8 +118,9 @@ public class AccountService {
      * at {@code expectedVersion}. Fields the editor may not change must be sent unchanged.
      */
     @Transactional
-    public UserAccount updateProfile(UserAccount editor, UUID id, UpdateProfile r, long expectedVersion,
-                                     boolean targetIsSuperAdmin) {
+    public UserAccount updateProfile(UserAccount editor, UUID id, UpdateProfile r, long expectedVersion) {
+        // under the organization's lock, so a super-admin transfer cannot slip between check and write
+        boolean targetIsSuperAdmin = id.equals(organizations.lock(editor.orgId).superAdminUserId);
         UserAccount target = get(editor.orgId, id);
         Set<FieldGroup> allowed = ProfileEditPolicy.editable(editor.role, editor.id.equals(target.id));
         if (allowed.isEmpty()) {

@@ -20,6 +20,12 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
         return find("orgId = ?1 and id = ?2", orgId, id).firstResultOptional();
     }
 
+    /** The user locked for the rest of the transaction, so status checks and changes cannot interleave. */
+    public Optional<UserAccount> lockInOrganization(UUID orgId, UUID id) {
+        return find("orgId = ?1 and id = ?2", orgId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
     public boolean emailInUse(String address) {
         return count("emailKey = ?1 and status <> ?2", UserAccount.emailKey(address), UserStatus.DELETED) > 0;
     }

@@ -59,9 +59,21 @@ public class UserResource {
     InvitationService invitations;
     @Inject
     OrganizationRepository organizations;
+    @Inject
+    ApplyToOthersService applyToOthers;
 
     @Schema(name = "UserPage")
     public record UserPage(java.util.List<UserView> items, int page, int size, long totalItems, long totalPages) {
+    }
+
+    @Schema(name = "ApplyToOthersRequest", description = "Fields to copy from the user in the path to the targets (BLK-05); names can never be applied")
+    public record ApplyToOthers(@NotNull @Size(max = 5) java.util.Set<ApplyToOthersService.ApplicableField> fields,
+                                @NotNull @Size(max = 500) java.util.List<@NotNull UUID> targetUserIds,
+                                @Schema(description = "Report the changes without making them") boolean dryRun) {
+    }
+
+    @Schema(name = "ApplyToOthersResult")
+    public record ApplyToOthersResult(boolean applied, java.util.List<ApplyToOthersService.TargetChange> targets) {
     }
 
     @Schema(name = "ConvertToRegularRequest")
@@ -129,8 +141,7 @@ public class UserResource {
         if (expected == null) {
             throw new ProblemException(428, "precondition-required");
         }
-        UUID superAdmin = organizations.findById(editor.orgId).superAdminUserId;
-        return view(accounts.updateProfile(editor, id, request, expected, id.equals(superAdmin)));
+        return view(accounts.updateProfile(editor, id, request, expected));
     }
 
     @POST
@@ -168,6 +179,20 @@ public class UserResource {
     public Response convert(@PathParam("id") UUID id, @Valid @NotNull ConvertToRegular request) {
         UserAccount owner = currentUser.requireOwner();
         return view(lifecycle.convertToRegular(owner, id, request.permissionProfileId()));
+    }
+
+    @POST
+    @Path("/{id}/apply-to-others")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Apply fields to other users", description = "OWNER only. Copies the chosen fields (role, Zoom URL, Slack member ID, contact, signature) from this user to the targets in one transaction; dryRun reports the changes only (BLK-05).")
+    @APIResponse(responseCode = "200", description = "The changes per target", content = @Content(schema = @Schema(implementation = ApplyToOthersResult.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such source user")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required: the role would demote the super admin")
+    public ApplyToOthersResult apply(@PathParam("id") UUID id, @Valid @NotNull ApplyToOthers request) {
+        UserAccount owner = currentUser.requireOwner();
+        return new ApplyToOthersResult(!request.dryRun(), applyToOthers.apply(owner.orgId, id, request.fields(),
+                request.targetUserIds(), request.dryRun()));
     }
 
     @POST

@@ -70,7 +70,7 @@ public class InvitationService {
     /** INV-03: an OWNER re-invites a user who has not accepted yet; the old link stops working. */
     @Transactional
     public void resend(UUID orgId, UUID userId, UUID ownerId, String locale) {
-        UserAccount user = users.inOrganization(orgId, userId).orElseThrow(() -> ProblemException.notFound("user"));
+        UserAccount user = users.lockInOrganization(orgId, userId).orElseThrow(() -> ProblemException.notFound("user"));
         if (user.status != UserStatus.INVITED) {
             throw ProblemException.conflict("user-not-invited", user.status);
         }
@@ -81,7 +81,7 @@ public class InvitationService {
     @Transactional
     public UserAccount accept(String token) {
         Invitation inv = live(token);
-        UserAccount user = users.findById(inv.userId);
+        UserAccount user = invitedUser(inv);
         inv.status = Invitation.Status.ACCEPTED;
         user.status = UserStatus.ACTIVE;
         outbox.publish(UserEvents.joined(user, JoinedVia.INVITATION_ACCEPTED));
@@ -92,7 +92,7 @@ public class InvitationService {
     @Transactional
     public void decline(String token) {
         Invitation inv = live(token);
-        UserAccount user = users.findById(inv.userId);
+        UserAccount user = invitedUser(inv);
         inv.status = Invitation.Status.DECLINED;
         user.status = UserStatus.DELETED;
         user.deletedAt = Instant.now();
@@ -107,6 +107,12 @@ public class InvitationService {
             throw new ProblemException(410, "invitation-expired");
         }
         return inv;
+    }
+
+    /** The invited user, locked; a link of a user who is no longer INVITED (deactivated, removed, active) is dead. */
+    private UserAccount invitedUser(Invitation inv) {
+        return users.lockInOrganization(inv.orgId, inv.userId).filter(u -> u.status == UserStatus.INVITED)
+                .orElseThrow(() -> new ProblemException(404, "invitation-invalid"));
     }
 
     private static String newToken() {

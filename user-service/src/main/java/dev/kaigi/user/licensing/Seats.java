@@ -39,29 +39,49 @@ public class Seats {
 
     /** Takes a seat of {@code pool} for a user who holds none. */
     public void take(UUID orgId, UUID userId, SeatPool pool) {
-        call(orgId, userId, pool);
+        call(orgId, userId, pool, () -> licensing.giveBack(orgId, userId));
         onRollback(() -> licensing.giveBack(orgId, userId));
     }
 
     /** Moves a user's seat to {@code pool} (team → regular conversion, LIF-04); restores the old one on rollback. */
     public void move(UUID orgId, UUID userId, SeatPool from, SeatPool to) {
-        call(orgId, userId, to);
+        call(orgId, userId, to, () -> licensing.take(orgId, userId, new LicensingClient.TakeSeat(from)));
         onRollback(() -> licensing.take(orgId, userId, new LicensingClient.TakeSeat(from)));
     }
 
-    private void call(UUID orgId, UUID userId, SeatPool pool) {
+    /**
+     * Takes the seat; one retry on a timeout or lost connection is safe because taking is
+     * idempotent on the user. If it still fails, {@code undo} reverts what the lost call may have
+     * done (give a new seat back, or put a moved seat back in its pool).
+     */
+    private void call(UUID orgId, UUID userId, SeatPool pool, Runnable undo) {
         try {
-            licensing.take(orgId, userId, new LicensingClient.TakeSeat(pool));
+            try {
+                licensing.take(orgId, userId, new LicensingClient.TakeSeat(pool));
+            } catch (ProcessingException firstAttempt) {
+                LOG.warnf("licensing-service call failed (%s); retrying once", firstAttempt.getMessage());
+                licensing.take(orgId, userId, new LicensingClient.TakeSeat(pool));
+            }
         } catch (WebApplicationException e) {
             String code = problemCode(e);
             if (e.getResponse().getStatus() == 409 && PASSED_ON.contains(code)) {
                 throw ProblemException.conflict(code, pool);
             }
             LOG.errorf("licensing-service refused a seat for %s with %d %s", userId, e.getResponse().getStatus(), code);
+            undoQuietly(undo, userId);
             throw new ProblemException(503, "licensing-unavailable");
         } catch (ProcessingException e) {
             LOG.errorf("licensing-service unreachable: %s", e.getMessage());
+            undoQuietly(undo, userId);
             throw new ProblemException(503, "licensing-unavailable");
+        }
+    }
+
+    private static void undoQuietly(Runnable undo, UUID userId) {
+        try {
+            undo.run();
+        } catch (RuntimeException stillFailing) {
+            LOG.errorf("could not undo a seat change possibly made for %s; licensing needs reconciling", userId);
         }
     }
 

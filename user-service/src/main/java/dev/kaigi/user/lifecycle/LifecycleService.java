@@ -102,7 +102,8 @@ public class LifecycleService {
             throw ProblemException.conflict("not-a-team-user");
         }
         PermissionProfile profile = accounts.profileFor(user.orgId, permissionProfileId, UserType.REGULAR);
-        if (user.status == UserStatus.DEACTIVATED) {
+        boolean wasDeactivated = user.status == UserStatus.DEACTIVATED;
+        if (wasDeactivated) {
             seats.take(user.orgId, user.id, SeatPool.REGULAR); // LIC-05: the way back for deactivated team users
             user.status = UserStatus.ACTIVE;
         } else {
@@ -111,6 +112,9 @@ public class LifecycleService {
         user.userType = UserType.REGULAR;
         user.permissionProfileId = profile.id;
         outbox.publish(new UserConverted(user.orgId, user.id, UserType.TEAM, UserType.REGULAR, profile.id));
+        if (wasDeactivated) {
+            outbox.publish(new UserActivated(user.orgId, user.id, UserType.REGULAR)); // EVT-01: other services see it active again
+        }
         return flushed(user);
     }
 

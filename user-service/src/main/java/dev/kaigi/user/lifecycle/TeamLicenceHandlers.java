@@ -13,6 +13,7 @@ import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
 import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.invitation.InvitationRepository;
 import dev.kaigi.user.organization.PermissionProfile;
 import dev.kaigi.user.organization.PermissionProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,11 +72,12 @@ public final class TeamLicenceHandlers {
         @Override
         public void handle(IncomingEvent<PlanChanged> event) {
             PlanChanged e = event.data();
-            if (e.teamLicencesAvailable() || !deactivation.hasLiveTeamUsers(e.orgId())) {
+            if (e.teamLicencesAvailable()) {
                 return;
             }
-            PermissionProfile copy = copyTeamProfile(e.orgId());
-            deactivation.deactivateTeamUsers(e.orgId(), DeactivationReason.PLAN_CHANGED, copy.id);
+            // LIC-06: the copy is made only when there are active team users to give it to
+            PermissionProfile copy = deactivation.hasActiveTeamUsers(e.orgId()) ? copyTeamProfile(e.orgId()) : null;
+            deactivation.deactivateTeamUsers(e.orgId(), DeactivationReason.PLAN_CHANGED, copy == null ? null : copy.id);
         }
 
         private PermissionProfile copyTeamProfile(UUID orgId) {
@@ -105,15 +107,21 @@ public final class TeamLicenceHandlers {
         UserRepository users;
         @Inject
         Outbox outbox;
+        @Inject
+        InvitationRepository invitations;
 
-        boolean hasLiveTeamUsers(UUID orgId) {
-            return !liveTeamUsers(orgId).isEmpty();
+        boolean hasActiveTeamUsers(UUID orgId) {
+            return users.count("orgId = ?1 and userType = ?2 and status = ?3", orgId, UserType.TEAM, UserStatus.ACTIVE) > 0;
         }
 
+        /** Every live team user is deactivated; an invited one's link stops working too. */
         void deactivateTeamUsers(UUID orgId, DeactivationReason reason, UUID newProfileId) {
             for (UserAccount u : liveTeamUsers(orgId)) {
+                if (u.status == UserStatus.INVITED) {
+                    invitations.voidPending(u.id);
+                }
                 u.status = UserStatus.DEACTIVATED;
-                if (newProfileId != null) {
+                if (newProfileId != null && u.permissionProfileId != null) {
                     u.permissionProfileId = newProfileId;
                 }
                 outbox.publish(new UserDeactivated(orgId, u.id, UserType.TEAM, null, reason));

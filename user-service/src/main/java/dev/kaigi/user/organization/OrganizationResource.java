@@ -79,15 +79,19 @@ public class OrganizationResource {
             description = "Sign-up: the caller (a signed-in identity with a verified email and no organization yet) becomes the new organization's super admin and first OWNER (ORG-02).")
     @APIResponse(responseCode = "201", description = "Created; Location names the organization",
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no email")
+    @APIResponse(responseCode = "403", description = "The token carries no verified, valid email")
     @APIResponse(responseCode = "409", description = "already-in-organization, or email-taken (ORG-05)")
     public Response create(@Valid @NotNull CreateOrganization request) {
         Caller c = caller.get();
         if (c.organization().isPresent()) {
             throw ProblemException.conflict("already-in-organization");
         }
+        // the address becomes the super admin's and is unique across organizations (ORG-05):
+        // only an address the identity provider verified may claim it
         String email = token.getClaim("email");
-        if (email == null || email.isBlank()) {
+        Object verified = token.getClaim("email_verified");
+        if (email == null || email.length() > 254 || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+                || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
             throw ProblemException.forbidden();
         }
         Organization org = organizations.create(new OrganizationService.NewOrganization(request.name(),

@@ -31,6 +31,10 @@ public class SeatAssignment {
     @Column(name = "assigned_at")
     public Instant assignedAt;
 
+    /** When user-service last asked for this seat; release events older than this are stale. */
+    @Column(name = "confirmed_at", insertable = false)
+    public Instant confirmedAt;
+
     /** The owner who assigned it; empty when user-service took it for an add, activation or conversion. */
     @Column(name = "assigned_by")
     public UUID assignedBy;

@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,6 +82,7 @@ public class SeatService {
         users.upsertIfAbsent(orgId, userId, UserType.valueOf(pool.name()), UserStatus.INVITED);
         Optional<SeatAssignment> held = assignments.ofUser(orgId, userId);
         if (held.isPresent() && held.get().pool == pool) {
+            held.get().confirmedAt = Instant.now(); // a release announced before now no longer applies
             return held.get();
         }
         held.ifPresent(old -> release(old, SeatReleaseReason.CONVERTED));
@@ -90,7 +92,17 @@ public class SeatService {
     /** Frees {@code userId}'s seat, if they hold one; returns whether there was one. Idempotent. */
     @Transactional
     public boolean releaseForUser(UUID orgId, UUID userId, SeatReleaseReason reason) {
-        Optional<SeatAssignment> held = assignments.ofUser(orgId, userId);
+        return releaseForUser(orgId, userId, reason, null);
+    }
+
+    /**
+     * Frees the seat for an event that happened at {@code announcedAt}, unless user-service asked
+     * for the seat after that (deactivate, then activate before this service read the deactivation).
+     */
+    @Transactional
+    public boolean releaseForUser(UUID orgId, UUID userId, SeatReleaseReason reason, Instant announcedAt) {
+        Optional<SeatAssignment> held = assignments.ofUser(orgId, userId)
+                .filter(a -> announcedAt == null || a.confirmedAt == null || !a.confirmedAt.isAfter(announcedAt));
         held.ifPresent(a -> release(a, reason));
         return held.isPresent();
     }

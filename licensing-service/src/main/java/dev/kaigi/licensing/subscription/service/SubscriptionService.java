@@ -63,6 +63,9 @@ public class SubscriptionService {
     @Transactional
     public SubscriptionView setPurchased(UUID orgId, SeatPool pool, int purchased, Long expectedVersion) {
         Subscription s = lockForChange(orgId, expectedVersion);
+        if (pool == SeatPool.TEAM && purchased > 0 && !PlanPolicy.offersTeamLicences(s.plan)) {
+            throw ProblemException.conflict("team-licences-unavailable-on-plan", s.plan);
+        }
         if (!pools.setPurchased(orgId, pool, purchased)) {
             int assigned = pools.findById(new dev.kaigi.licensing.subscription.model.SeatPoolCounter.Key(orgId, pool)).assigned;
             throw ProblemException.conflict("seats-below-assigned", purchased, assigned);

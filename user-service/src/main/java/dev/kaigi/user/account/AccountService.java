@@ -13,6 +13,7 @@ import dev.kaigi.events.user.UserType;
 import dev.kaigi.user.account.ProfileEditPolicy.FieldGroup;
 import dev.kaigi.user.account.ProfileRequests.AddUser;
 import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
+import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.invitation.InvitationService;
 import dev.kaigi.user.licensing.Seats;
 import dev.kaigi.user.organization.Organization;
@@ -28,6 +29,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +51,8 @@ public class AccountService {
     Seats seats;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditLog audit;
 
     /**
      * An OWNER adds a user by email. With the super admin's email domain the user joins ACTIVE at
@@ -80,6 +84,8 @@ public class AccountService {
         persistNew(u);
 
         seats.take(u.orgId, u.id, SeatPool.valueOf(type.name()));
+        audit.record(u.orgId, owner.id, AuditLog.Action.USER_ADDED, u.id, null,
+                Map.of("email", u.email, "role", u.role, "userType", u.userType, "status", u.status));
         if (sameDomain) {
             outbox.publish(UserEvents.joined(u, JoinedVia.SAME_DOMAIN));
         } else {
@@ -180,6 +186,7 @@ public class AccountService {
             target.permissionProfileId = r.permissionProfileId();
         }
         users.flush(); // the new version goes out in the response's ETag
+        audit.record(target.orgId, editor.id, AuditLog.Action.PROFILE_UPDATED, target.id, changes.before, changes.after);
         outbox.publish(UserEvents.updated(target, changes.changed));
         return target;
     }
@@ -207,6 +214,8 @@ public class AccountService {
     private static final class Changes {
         private final UserAccount current;
         final List<String> changed = new ArrayList<>();
+        final Map<String, Object> before = new java.util.LinkedHashMap<>();
+        final Map<String, Object> after = new java.util.LinkedHashMap<>();
         private final List<String> groups = new ArrayList<>();
 
         Changes(UserAccount current, UpdateProfile request) {
@@ -214,9 +223,12 @@ public class AccountService {
         }
 
         <T> void check(String field, FieldGroup group, Function<UserAccount, T> now, T requested) {
-            if (!Objects.equals(now.apply(current), requested)) {
+            T value = now.apply(current);
+            if (!Objects.equals(value, requested)) {
                 changed.add(field);
                 groups.add(group.name());
+                before.put(field, value);
+                after.put(field, requested);
             }
         }
 

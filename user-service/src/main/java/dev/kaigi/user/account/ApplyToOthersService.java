@@ -4,6 +4,7 @@ import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.organization.OrganizationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,9 +62,12 @@ public class ApplyToOthersService {
     OrganizationRepository organizations;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditLog audit;
 
     @Transactional
-    public List<TargetChange> apply(UUID orgId, UUID sourceId, Set<ApplicableField> fields, List<UUID> targetIds, boolean dryRun) {
+    public List<TargetChange> apply(UUID orgId, UUID actorId, UUID sourceId, Set<ApplicableField> fields, List<UUID> targetIds,
+                                    boolean dryRun) {
         UserAccount source = users.inOrganization(orgId, sourceId).filter(u -> u.status != UserStatus.DELETED)
                 .orElseThrow(() -> ProblemException.notFound("user"));
         UUID superAdmin = organizations.lock(orgId).superAdminUserId; // no transfer in between (ORG-02)
@@ -88,6 +92,13 @@ public class ApplyToOthersService {
             result.add(new TargetChange(target.id, changes));
             if (!dryRun && !changes.isEmpty()) {
                 fields.forEach(f -> f.write.accept(target, f.read.apply(source)));
+                Map<String, Object> before = new LinkedHashMap<>();
+                Map<String, Object> after = new LinkedHashMap<>();
+                changes.forEach((field, change) -> {
+                    before.put(field, change.from());
+                    after.put(field, change.to());
+                });
+                audit.record(orgId, actorId, AuditLog.Action.FIELDS_APPLIED, target.id, before, after);
                 outbox.publish(UserEvents.updated(target, List.copyOf(changes.keySet())));
             }
         }

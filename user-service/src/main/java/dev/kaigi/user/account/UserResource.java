@@ -191,7 +191,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required: the role would demote the super admin")
     public ApplyToOthersResult apply(@PathParam("id") UUID id, @Valid @NotNull ApplyToOthers request) {
         UserAccount owner = currentUser.requireOwner();
-        return new ApplyToOthersResult(!request.dryRun(), applyToOthers.apply(owner.orgId, id, request.fields(),
+        return new ApplyToOthersResult(!request.dryRun(), applyToOthers.apply(owner.orgId, owner.id, id, request.fields(),
                 request.targetUserIds(), request.dryRun()));
     }
 

@@ -9,6 +9,7 @@ import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.account.UserEvents;
 import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.organization.Organization;
 import dev.kaigi.user.organization.OrganizationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,8 @@ public class InvitationService {
     OrganizationRepository organizations;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditLog audit;
     @Inject
     @ConfigProperty(name = "kaigi.invitations.lifetime", defaultValue = "7d")
     Duration lifetime;
@@ -75,6 +78,7 @@ public class InvitationService {
             throw ProblemException.conflict("user-not-invited", user.status);
         }
         issue(user, ownerId, locale);
+        audit.record(orgId, ownerId, AuditLog.Action.INVITATION_RESENT, user.id, null, null);
     }
 
     /** INV-02: accept → ACTIVE. */

@@ -14,6 +14,7 @@ import dev.kaigi.events.user.UserType;
 import dev.kaigi.user.account.AccountService;
 import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.invitation.InvitationRepository;
 import dev.kaigi.user.licensing.Seats;
 import dev.kaigi.user.organization.Organization;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,8 @@ public class LifecycleService {
     Seats seats;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditLog audit;
 
     /** LIF-01: no sign-in, no hosting, seat released (by licensing-service, on the event). */
     @Transactional
@@ -53,6 +57,7 @@ public class LifecycleService {
         UserAccount user = target(owner.orgId, id, true);
         requireStatus(user, UserStatus.ACTIVE);
         user.status = UserStatus.DEACTIVATED;
+        audit.record(user.orgId, owner.id, AuditLog.Action.USER_DEACTIVATED, user.id, status(UserStatus.ACTIVE), status(user.status));
         outbox.publish(new UserDeactivated(user.orgId, user.id, user.userType, owner.id, reason));
         return flushed(user);
     }
@@ -64,6 +69,7 @@ public class LifecycleService {
         requireStatus(user, UserStatus.DEACTIVATED);
         seats.take(user.orgId, user.id, SeatPool.valueOf(user.userType.name()));
         user.status = UserStatus.ACTIVE;
+        audit.record(user.orgId, owner.id, AuditLog.Action.USER_ACTIVATED, user.id, status(UserStatus.DEACTIVATED), status(user.status));
         outbox.publish(new UserActivated(user.orgId, user.id, user.userType));
         return flushed(user);
     }
@@ -82,7 +88,10 @@ public class LifecycleService {
                     .orElseThrow(() -> ProblemException.conflict("transfer-target-invalid"));
             transferTo = heir.id;
         }
+        UserStatus was = user.status;
         markDeleted(user);
+        audit.record(user.orgId, superAdmin.id, AuditLog.Action.USER_DELETED, user.id, status(was),
+                transferTo == null ? status(user.status) : Map.of("status", user.status, "transferTo", transferTo));
         outbox.publish(new UserDeleted(user.orgId, user.id, transferTo, superAdmin.id));
     }
 
@@ -90,7 +99,9 @@ public class LifecycleService {
     @Transactional
     public void remove(UserAccount owner, UUID id) {
         UserAccount user = target(owner.orgId, id, true);
+        UserStatus was = user.status;
         markDeleted(user);
+        audit.record(user.orgId, owner.id, AuditLog.Action.USER_REMOVED, user.id, status(was), status(user.status));
         outbox.publish(new UserRemoved(user.orgId, user.id, owner.id));
     }
 
@@ -109,6 +120,9 @@ public class LifecycleService {
         } else {
             seats.move(user.orgId, user.id, SeatPool.TEAM, SeatPool.REGULAR);
         }
+        audit.record(user.orgId, owner.id, AuditLog.Action.USER_CONVERTED, user.id,
+                Map.of("userType", UserType.TEAM, "permissionProfileId", user.permissionProfileId),
+                Map.of("userType", UserType.REGULAR, "permissionProfileId", profile.id));
         user.userType = UserType.REGULAR;
         user.permissionProfileId = profile.id;
         outbox.publish(new UserConverted(user.orgId, user.id, UserType.TEAM, UserType.REGULAR, profile.id));
@@ -133,6 +147,10 @@ public class LifecycleService {
         user.status = UserStatus.DELETED;
         user.deletedAt = Instant.now();
         invitations.voidPending(user.id);
+    }
+
+    private static Map<String, Object> status(UserStatus status) {
+        return Map.of("status", status);
     }
 
     private static void requireStatus(UserAccount user, UserStatus wanted) {

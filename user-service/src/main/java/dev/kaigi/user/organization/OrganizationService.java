@@ -13,6 +13,7 @@ import dev.kaigi.user.account.AccountService;
 import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.account.UserEvents;
 import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.licensing.Seats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Organizations and their super admin (ORG-01…ORG-05). */
@@ -40,6 +42,8 @@ public class OrganizationService {
     Seats seats;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditLog audit;
 
     /** What a new organization and its first user are made from. */
     public record NewOrganization(String name, String timeZone, String email, String lastName, String firstName) {
@@ -86,6 +90,8 @@ public class OrganizationService {
         accounts.persistNew(admin);
 
         seats.take(org.id, admin.id, SeatPool.REGULAR);
+        audit.record(org.id, admin.id, AuditLog.Action.ORGANIZATION_CREATED, admin.id, null,
+                Map.of("name", org.name, "timeZone", org.timeZone, "superAdminUserId", admin.id));
         outbox.publish(new OrganizationCreated(org.id, org.name, admin.id, admin.email, org.timeZone));
         outbox.publish(UserEvents.joined(admin, JoinedVia.ORGANIZATION_CREATED));
         return org;
@@ -110,6 +116,8 @@ public class OrganizationService {
             target.role = Role.OWNER;
             outbox.publish(UserEvents.updated(target, List.of("role")));
         }
+        audit.record(org.id, superAdmin.id, AuditLog.Action.SUPER_ADMIN_TRANSFERRED, target.id,
+                Map.of("superAdminUserId", superAdmin.id), Map.of("superAdminUserId", target.id));
         org.superAdminUserId = target.id;
         outbox.publish(new SuperAdminTransferred(org.id, superAdmin.id, target.id));
         organizations.flush();

@@ -1,0 +1,55 @@
+package dev.kaigi.user.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records administrative changes in the same transaction as the change, so the log never claims
+ * a change that rolled back nor misses one that committed.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** What was done. */
+    public enum Action {
+        ORGANIZATION_CREATED, USER_ADDED, PROFILE_UPDATED, USER_DEACTIVATED, USER_ACTIVATED, USER_REMOVED,
+        USER_DELETED, USER_CONVERTED, SUPER_ADMIN_TRANSFERRED, INVITATION_RESENT, FIELDS_APPLIED
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID orgId, UUID actor, Action action, UUID target, Map<String, ?> before, Map<String, ?> after) {
+        em.createNativeQuery("""
+                        insert into audit_event (id, org_id, actor_user_id, action, target_user_id, before, after, occurred_at)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as jsonb), ?8)
+                        """)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, orgId).setParameter(3, actor)
+                .setParameter(4, action.name()).setParameter(5, target)
+                .setParameter(6, toJson(before)).setParameter(7, toJson(after)).setParameter(8, Instant.now())
+                .executeUpdate();
+    }
+
+    private String toJson(Map<String, ?> values) {
+        if (values == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

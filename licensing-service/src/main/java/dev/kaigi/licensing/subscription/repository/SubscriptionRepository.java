@@ -28,6 +28,11 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
      * plan with {@code regularSeats} regular seats and no team seats. Safe to race.
      */
     public void createIfAbsent(UUID orgId, int regularSeats) {
+        // Check first with a plain read: an "insert ... on conflict do nothing" on seat_pool would
+        // wait for the row lock every concurrent seat take holds on that same counter row.
+        if (count("orgId", orgId) > 0) {
+            return;
+        }
         getEntityManager().createNativeQuery("""
                         insert into subscription (org_id, plan) values (?1, 'FREE') on conflict (org_id) do nothing
                         """).setParameter(1, orgId).executeUpdate();

@@ -115,6 +115,23 @@ class SeatEventsTest {
     }
 
     @Test
+    @DisplayName("LIF-01: a deactivated user's token is refused here too, once the event has arrived")
+    void deactivatedUsersTokensAreRefused() {
+        UUID org = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        take(org, owner, "REGULAR");
+        var asOwner = io.restassured.RestAssured.given().auth().oauth2(dev.kaigi.testsupport.TestTokens.user(org, owner, "owner"));
+        asOwner.get("/api/v1/subscription").then().statusCode(200);
+        TestEvents.publish(new UserDeactivated(org, owner, UserType.REGULAR, null, DeactivationReason.ADMIN));
+        Await.until("the deactivated owner's token to be refused", () -> io.restassured.RestAssured.given()
+                .auth().oauth2(dev.kaigi.testsupport.TestTokens.user(org, owner, "owner"))
+                .get("/api/v1/subscription").statusCode() == 401, WAIT);
+        io.restassured.RestAssured.given().auth().oauth2(dev.kaigi.testsupport.TestTokens.user(org, owner, "owner"))
+                .get("/api/v1/seat-assignments").then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("token-revoked"));
+    }
+
+    @Test
     @DisplayName("LIF-01: a deactivation read after the user was activated again does not take the new seat away")
     void staleDeactivationKeepsTheSeat() {
         UUID org = UUID.randomUUID();

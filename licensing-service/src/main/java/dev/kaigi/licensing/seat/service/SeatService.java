@@ -140,10 +140,13 @@ public class SeatService {
             }
             throw ProblemException.conflict("seat-already-assigned");
         }
-        if (!pools.takeSeat(orgId, pool)) {
-            throw ProblemException.conflict("seat-unavailable", pool); // rolls back the insert
-        }
+        // The event goes in first and the counter last: the counter row is every concurrent take's
+        // bottleneck, so its lock is held only for the update and the commit. A full pool throws
+        // and rolls back the assignment and the event with it.
         outbox.publish(new SeatAssigned(orgId, userId, pool));
+        if (!pools.takeSeat(orgId, pool)) {
+            throw ProblemException.conflict("seat-unavailable", pool);
+        }
         return a;
     }
 

@@ -34,11 +34,32 @@ public class SubscriptionService {
     Outbox outbox;
     @Inject
     LicensingConfig config;
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /** Organizations known to have a subscription; subscriptions are never deleted, so this only grows. */
+    private final java.util.Set<UUID> bootstrapped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Gives a new organization its FREE subscription; nothing happens if it has one. */
     @Transactional
     public void bootstrap(UUID orgId) {
+        if (bootstrapped.contains(orgId)) {
+            return;
+        }
         subscriptions.createIfAbsent(orgId, config.defaultRegularSeats());
+        // remembered only once this transaction committed the row (or found it)
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    bootstrapped.add(orgId);
+                }
+            }
+        });
     }
 
     @Transactional

@@ -27,6 +27,11 @@ final class CpuSampler implements AutoCloseable {
     }
 
     private final List<Group> groups = new CopyOnWriteArrayList<>();
+    /** Processes whose threads are also accounted by thread name (the JVM under test: JIT, GC, request threads). */
+    private final Map<String, Long> byThread = new LinkedHashMap<>();
+    /** "pid/tid" → {ticks at first sight, ticks at last sight}, and its thread-name category. */
+    private final Map<String, long[]> threadTicks = new HashMap<>();
+    private final Map<String, String> threadCategory = new HashMap<>();
     /** pid → {group index, ticks at first sight, ticks at last sight} */
     private final Map<Long, long[]> seen = new HashMap<>();
     private long[] machineFirst;
@@ -39,6 +44,14 @@ final class CpuSampler implements AutoCloseable {
     CpuSampler track(String name, long pid, boolean tree) {
         if (pid > 0) {
             groups.add(new Group(name, pid, tree));
+        }
+        return this;
+    }
+
+    /** Also splits the CPU time of {@code pid} by thread name (digits dropped: "executor-thread-7" → "executor-thread"). */
+    CpuSampler trackThreads(String name, long pid) {
+        if (pid > 0) {
+            byThread.put(name, pid);
         }
         return this;
     }
@@ -108,6 +121,20 @@ final class CpuSampler implements AutoCloseable {
         byGroup.forEach((k, v) -> processes.put(k, Latency.round(v, 2)));
         processes.put("other", Latency.round(Math.max(0, busyCores - accounted), 2));
         result.put("cores_by_process", processes);
+        for (Map.Entry<String, Long> p : byThread.entrySet()) {
+            Map<String, Double> cats = new HashMap<>();
+            String prefix = p.getValue() + "/";
+            threadTicks.forEach((key, v) -> {
+                if (key.startsWith(prefix)) {
+                    cats.merge(threadCategory.get(key), (v[1] - v[0]) / TICKS_PER_SECOND / wall, Double::sum);
+                }
+            });
+            Map<String, Object> top = new LinkedHashMap<>();
+            cats.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(10)
+                    .filter(e -> e.getValue() >= 0.005)
+                    .forEach(e -> top.put(e.getKey(), Latency.round(e.getValue(), 3)));
+            result.put("cores_by_thread_of_" + p.getKey(), top);
+        }
         return result;
     }
 
@@ -120,6 +147,9 @@ final class CpuSampler implements AutoCloseable {
     }
 
     private synchronized void sample(boolean first) {
+        for (long pid : byThread.values()) {
+            sampleThreads(pid, first);
+        }
         Map<Long, Long> parents = null;
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
@@ -144,6 +174,32 @@ final class CpuSampler implements AutoCloseable {
                     v[2] = ticks;
                 }
             }
+        }
+    }
+
+    private void sampleThreads(long pid, boolean first) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                String key = pid + "/" + task.getFileName();
+                long[] v = threadTicks.get(key);
+                if (v == null) {
+                    threadTicks.put(key, new long[] {first ? ticks : 0, ticks});
+                    threadCategory.put(key, comm.replaceAll("[-#]?\\d+$", "").strip());
+                } else {
+                    v[1] = ticks;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // process gone: nothing more to add
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
 final class Report {
 
     static final double SEATS_TARGET = 0.40;
+    /** Above this, something besides the benchmark competed for the CPUs in a phase. */
+    static final double NOISY_OTHER_CORES = 0.2;
 
     private final Args args;
 
@@ -164,8 +166,12 @@ final class Report {
         }
 
         md.append("## seats: seat assignment, ").append(seats.get("clients")).append(" concurrent clients, one organization\n\n");
-        md.append("Closed model; warm-up ").append(seats.get("warmup_s")).append(" s discarded, measured window ")
-                .append(seats.get("duration_s")).append(" s each, one after the other on the same PostgreSQL.\n\n");
+        md.append("Closed model; warm-up discarded (service ").append(seats.get("warmup_s")).append(" s");
+        if (pgbench != null) {
+            md.append(", pgbench ").append(pgbench.get("warmup_s")).append(" s");
+        }
+        md.append("), then a measured window of ").append(seats.get("duration_s"))
+                .append(" s each, one phase after the other on the same PostgreSQL.\n\n");
         md.append("| |");
         heads.forEach(h -> md.append(' ').append(h).append(" |"));
         md.append("\n|---|");
@@ -190,11 +196,18 @@ final class Report {
             md.append("**Service / pgbench baseline: ").append(fmt(r * 100, 1)).append(" %** (target ≥ ")
                     .append(fmt((Double) seats.get("target_ratio") * 100, 0)).append(" %): ")
                     .append(Boolean.TRUE.equals(seats.get("meets_target")) ? "**met**" : "**not met**").append(".");
-            if (full != null) {
-                md.append(" Against the service's own SQL under pgbench: ")
-                        .append(fmt(number(service, "throughput_per_s") / number(full, "throughput_per_s") * 100, 1)).append(" %.");
-            }
             md.append("\n\n");
+        }
+        List<String> others = new ArrayList<>();
+        double worst = 0;
+        for (Map<String, Object> p : phases) {
+            double other = number((Map<String, Object>) ((Map<String, Object>) p.get("cpu")).get("cores_by_process"), "other");
+            worst = Math.max(worst, other);
+            others.add(fmt(other, 2));
+        }
+        if (worst > NOISY_OTHER_CORES) {
+            md.append("**Shared machine**: processes outside the benchmark used ").append(String.join(" / ", others))
+                    .append(" cores during these phases; the figures, and the ratio, carry that noise.\n\n");
         }
         md.append("Where the database sessions were (average of ").append(seats.get("clients"))
                 .append(" clients' sessions, sampled from pg_stat_activity):\n\n");
@@ -223,6 +236,13 @@ final class Report {
                 .append(service.get("outbox_unsent_at_end")).append(", all published ")
                 .append(service.get("outbox_drain_s") == null ? "**not within 60 s**" : service.get("outbox_drain_s") + " s later")
                 .append(".\n");
+        Map<String, Object> threads = (Map<String, Object>) ((Map<String, Object>) service.get("cpu")).get("cores_by_thread_of_service");
+        if (threads != null && !threads.isEmpty()) {
+            md.append("Service CPU by thread (cores): ");
+            StringBuilder t = new StringBuilder();
+            threads.forEach((k, v) -> t.append(t.isEmpty() ? "" : ", ").append(k).append(' ').append(fmt(((Number) v).doubleValue(), 2)));
+            md.append(t).append(".\n");
+        }
     }
 
     @SuppressWarnings("unchecked")

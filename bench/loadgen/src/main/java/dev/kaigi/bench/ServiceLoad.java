@@ -121,7 +121,8 @@ final class ServiceLoad {
 
             sleepUntil(window[0]);
             cpu.track(args.all("cpu"), false).track(args.all("cpu-tree"), true)
-                    .track("loadgen", ProcessHandle.current().pid(), false).start();
+                    .track("loadgen", ProcessHandle.current().pid(), false)
+                    .trackThreads("service", args.pid("service-pid")).start();
             Metrics before = Metrics.fetch(http, baseUrl);
             if (statementStats) {
                 db.statementStatsAvailable(); // resets, so the statistics cover the measured window only

@@ -135,7 +135,7 @@ public class AccountService {
         if (target.version != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
-        Changes changes = new Changes(target, r);
+        Changes changes = new Changes(target);
         changes.check("lastName", FieldGroup.NAMES_AND_OTHER_INFO, u -> u.lastName, r.lastName().trim());
         changes.check("firstName", FieldGroup.NAMES_AND_OTHER_INFO, u -> u.firstName, r.firstName());
         changes.check("otherInfo", FieldGroup.NAMES_AND_OTHER_INFO, u -> u.otherInfo, r.otherInfo());
@@ -218,7 +218,7 @@ public class AccountService {
         final Map<String, Object> after = new java.util.LinkedHashMap<>();
         private final List<String> groups = new ArrayList<>();
 
-        Changes(UserAccount current, UpdateProfile request) {
+        Changes(UserAccount current) {
             this.current = current;
         }
 

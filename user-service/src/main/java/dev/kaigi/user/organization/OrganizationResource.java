@@ -3,7 +3,6 @@ package dev.kaigi.user.organization;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.user.account.UserRepository;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -45,8 +44,6 @@ public class OrganizationResource {
     OrganizationService organizations;
     @Inject
     OrganizationRepository repository;
-    @Inject
-    UserRepository users;
     @Inject
     PermissionProfileRepository profiles;
 

@@ -91,6 +91,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    @DisplayName("EVT-02: a batch of events published together reaches Kafka whole, each once")
+    void batchPublishDeliversEveryEvent() throws Exception {
+        UUID org = UUID.randomUUID();
+        List<UUID> users = java.util.stream.Stream.generate(UUID::randomUUID).limit(25).toList();
+        try (EventProbe probe = EventProbe.open(Topics.USER)) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.publishAll(
+                    users.stream().map(u -> new UserActivated(org, u, UserType.REGULAR)).toList()));
+            for (UUID user : users) {
+                ReceivedEvent event = probe.await(EventTypes.USER_ACTIVATED, user.toString(), WAIT);
+                assertEquals(org.toString(), event.header("ce_orgid"));
+            }
+        }
+        assertEquals(25, count("select count(distinct event_id) from outbox where event_key in (" + quoted(users) + ")"));
+    }
+
+    @Test
     @DisplayName("EVT-02: publishing outside a transaction is refused")
     void publishNeedsTheCallersTransaction() {
         assertThrows(RuntimeException.class,

@@ -48,25 +48,43 @@ public class OutboxStore {
         this.dataSource = dataSource;
     }
 
+    private static final String INSERT = """
+            insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            """;
+
     void insert(OutboxRow row) {
-        String sql = """
-                insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, row.eventId());
-            ps.setString(2, row.topic());
-            ps.setString(3, row.key());
-            ps.setString(4, row.type());
-            ps.setString(5, row.source());
-            ps.setString(6, row.subject());
-            ps.setObject(7, row.orgId());
-            ps.setTimestamp(8, Timestamp.from(row.occurredAt()));
-            ps.setString(9, row.payload());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bind(ps, row);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record event " + row.type(), e);
         }
+    }
+
+    /** Inserts the rows in one JDBC batch, in list order (which is their per-key order, EVT-03). */
+    void insertAll(List<OutboxRow> rows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (OutboxRow row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record " + rows.size() + " events", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, OutboxRow row) throws SQLException {
+        ps.setObject(1, row.eventId());
+        ps.setString(2, row.topic());
+        ps.setString(3, row.key());
+        ps.setString(4, row.type());
+        ps.setString(5, row.source());
+        ps.setString(6, row.subject());
+        ps.setObject(7, row.orgId());
+        ps.setTimestamp(8, Timestamp.from(row.occurredAt()));
+        ps.setString(9, row.payload());
     }
 
     List<OutboxRow> lockNextBatch(int limit) throws SQLException {

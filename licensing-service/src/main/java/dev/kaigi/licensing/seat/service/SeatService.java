@@ -154,7 +154,7 @@ public class SeatService {
      * LIC-02 and LIC-05 for a team seat. The shared lock on the subscription holds off a concurrent
      * disable until this seat is committed, so the disable event names this user too.
      */
-    private void requireTeamLicences(UUID orgId) {
+    void requireTeamLicences(UUID orgId) {
         Subscription s = subscriptions.findForShare(orgId).orElseThrow();
         if (!PlanPolicy.offersTeamLicences(s.plan)) {
             throw ProblemException.conflict("team-licences-unavailable-on-plan", s.plan);

@@ -1,0 +1,62 @@
+package dev.kaigi.scheduling.meetingtype;
+
+import dev.kaigi.events.scheduling.ConferencingMethod;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A kind of meeting leads can book (SCH-06): its length, how it is held, and its slot rules. The pool is {@link MeetingTypeHost}. */
+@Entity
+@Table(name = "meeting_type")
+public class MeetingType {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "org_id")
+    public UUID orgId;
+
+    public String name;
+
+    @Column(name = "duration_minutes")
+    public int durationMinutes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "conferencing_method")
+    public ConferencingMethod conferencingMethod;
+
+    @Column(name = "slot_step_minutes")
+    public int slotStepMinutes;
+
+    @Column(name = "minimum_notice_minutes")
+    public int minimumNoticeMinutes;
+
+    @Column(name = "booking_horizon_days")
+    public int bookingHorizonDays;
+
+    @Column(name = "buffer_before_minutes")
+    public int bufferBeforeMinutes;
+
+    @Column(name = "buffer_after_minutes")
+    public int bufferAfterMinutes;
+
+    /** What public booking pages name the type by; random and unguessable, never the row id. */
+    @Column(name = "public_booking_id")
+    public String publicBookingId;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

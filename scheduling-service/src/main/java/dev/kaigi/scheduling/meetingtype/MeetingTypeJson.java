@@ -1,0 +1,52 @@
+package dev.kaigi.scheduling.meetingtype;
+
+import dev.kaigi.events.scheduling.ConferencingMethod;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of {@code /api/v1/meeting-types} (SCH-06). */
+public final class MeetingTypeJson {
+
+    private MeetingTypeJson() {
+    }
+
+    @Schema(name = "MeetingTypeRequest", description = "The whole meeting type (PUT replaces it); fields left out take their defaults")
+    public record MeetingTypeRequest(
+            @NotBlank @Size(max = 100) @Schema(example = "Product demo") String name,
+            @NotNull @Min(5) @Max(480) @Schema(example = "30") Integer durationMinutes,
+            @NotNull @Schema(example = "ZOOM") ConferencingMethod conferencingMethod,
+            @Size(max = 200) @Schema(description = "Candidate hosts: regular users of the organization, each once; default none")
+            List<@NotNull UUID> hostPool,
+            @Schema(description = "15, 30 or 60; default 30", example = "30") Integer slotStepMinutes,
+            @Min(0) @Max(43_200) @Schema(description = "Earliest booking this long after now; default 0", example = "120") Integer minimumNoticeMinutes,
+            @Min(1) @Max(365) @Schema(description = "Latest booking this many days ahead; default 60", example = "60") Integer bookingHorizonDays,
+            @Min(0) @Max(240) @Schema(description = "Free time kept before each meeting; default 0") Integer bufferBeforeMinutes,
+            @Min(0) @Max(240) @Schema(description = "Free time kept after each meeting; default 0") Integer bufferAfterMinutes) {
+    }
+
+    @Schema(name = "MeetingType")
+    public record MeetingTypeView(UUID id, String name, int durationMinutes, ConferencingMethod conferencingMethod,
+                                  List<UUID> hostPool, int slotStepMinutes, int minimumNoticeMinutes,
+                                  int bookingHorizonDays, int bufferBeforeMinutes, int bufferAfterMinutes,
+                                  @Schema(description = "Names the type on public booking pages; random and unguessable")
+                                  String publicBookingId, Instant createdAt, long version) {
+
+        static MeetingTypeView of(MeetingType t, List<UUID> pool) {
+            return new MeetingTypeView(t.id, t.name, t.durationMinutes, t.conferencingMethod, pool, t.slotStepMinutes,
+                    t.minimumNoticeMinutes, t.bookingHorizonDays, t.bufferBeforeMinutes, t.bufferAfterMinutes,
+                    t.publicBookingId, t.createdAt, t.version);
+        }
+    }
+
+    @Schema(name = "MeetingTypePage")
+    public record MeetingTypePage(List<MeetingTypeView> items, int page, int size, long totalItems, long totalPages) {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.kaigi.scheduling.meetingtype;
+
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.FieldViolation;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.scheduling.host.Host;
+import dev.kaigi.scheduling.host.HostRepository;
+import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeRequest;
+import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeView;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Meeting types and their host pools (SCH-06). */
+@ApplicationScoped
+public class MeetingTypeService {
+
+    static final Set<Integer> SLOT_STEPS = Set.of(15, 30, 60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    MeetingTypeRepository types;
+    @Inject
+    HostRepository hosts;
+
+    @Transactional
+    public Page<MeetingTypeView> list(UUID orgId, PageRequest page) {
+        PanacheQuery<MeetingType> query = types.ofOrganization(orgId);
+        List<MeetingType> items = query.page(page.page(), page.size()).list();
+        Map<UUID, List<UUID>> pools = types.pools(items.stream().map(t -> t.id).toList());
+        return Page.of(items.stream().map(t -> MeetingTypeView.of(t, pools.getOrDefault(t.id, List.of()))).toList(),
+                page, query.count());
+    }
+
+    @Transactional
+    public MeetingTypeView get(UUID orgId, UUID id) {
+        return view(find(orgId, id));
+    }
+
+    @Transactional
+    public MeetingTypeView create(UUID orgId, MeetingTypeRequest request) {
+        List<UUID> pool = validate(orgId, request, null);
+        MeetingType t = new MeetingType();
+        t.id = UUID.randomUUID();
+        t.orgId = orgId;
+        t.createdAt = Instant.now();
+        t.publicBookingId = newPublicBookingId();
+        copy(request, t);
+        types.persist(t);
+        types.replacePool(t, pool);
+        types.flush();
+        return view(t);
+    }
+
+    /** Replaces the type if it is still at {@code expectedVersion} (412 otherwise). */
+    @Transactional
+    public MeetingTypeView replace(UUID orgId, UUID id, MeetingTypeRequest request, long expectedVersion) {
+        MeetingType t = find(orgId, id);
+        if (t.version != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed");
+        }
+        List<UUID> pool = validate(orgId, request, id);
+        copy(request, t);
+        types.replacePool(t, pool);
+        types.flush(); // the row is always dirty (updatedAt), so the version moves even when only the pool changed
+        return view(t);
+    }
+
+    @Transactional
+    public void delete(UUID orgId, UUID id, Long expectedVersion) {
+        MeetingType t = find(orgId, id);
+        if (expectedVersion != null && t.version != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed");
+        }
+        types.delete(t);
+    }
+
+    private MeetingType find(UUID orgId, UUID id) {
+        return types.inOrganization(orgId, id).orElseThrow(() -> ProblemException.notFound("meeting-type"));
+    }
+
+    private MeetingTypeView view(MeetingType t) {
+        return MeetingTypeView.of(t, types.pools(List.of(t.id)).getOrDefault(t.id, List.of()));
+    }
+
+    /**
+     * The rules bean validation cannot state; 400 naming every offending field. Pool members must
+     * be current regular members of the organization (team users never host, SCH-07).
+     */
+    private List<UUID> validate(UUID orgId, MeetingTypeRequest r, UUID self) {
+        List<FieldViolation> found = new ArrayList<>();
+        if (r.slotStepMinutes() != null && !SLOT_STEPS.contains(r.slotStepMinutes())) {
+            found.add(new FieldViolation("slotStepMinutes", "slot-step", null));
+        }
+        List<UUID> pool = r.hostPool() == null ? List.of() : r.hostPool();
+        Map<UUID, Host> known = hosts.inOrganization(orgId, new HashSet<>(pool)).stream()
+                .collect(Collectors.toMap(h -> h.userId, Function.identity()));
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < pool.size(); i++) {
+            Host h = known.get(pool.get(i));
+            String field = "hostPool[" + i + "]";
+            if (h == null || !h.isMember()) {
+                found.add(new FieldViolation(field, "unknown-reference", null));
+            } else if (h.userType != UserType.REGULAR) {
+                found.add(new FieldViolation(field, "not-a-host", null));
+            } else if (!seen.add(h.userId)) {
+                found.add(new FieldViolation(field, "duplicate", null));
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new ProblemException(400, "validation-failed", found);
+        }
+        if (types.nameTaken(orgId, r.name().trim(), self == null ? new UUID(0, 0) : self)) {
+            throw ProblemException.conflict("meeting-type-name-taken");
+        }
+        return pool;
+    }
+
+    private static void copy(MeetingTypeRequest r, MeetingType t) {
+        t.name = r.name().trim();
+        t.durationMinutes = r.durationMinutes();
+        t.conferencingMethod = r.conferencingMethod();
+        t.slotStepMinutes = orDefault(r.slotStepMinutes(), 30);
+        t.minimumNoticeMinutes = orDefault(r.minimumNoticeMinutes(), 0);
+        t.bookingHorizonDays = orDefault(r.bookingHorizonDays(), 60);
+        t.bufferBeforeMinutes = orDefault(r.bufferBeforeMinutes(), 0);
+        t.bufferAfterMinutes = orDefault(r.bufferAfterMinutes(), 0);
+        t.updatedAt = Instant.now();
+    }
+
+    private static int orDefault(Integer value, int otherwise) {
+        return value == null ? otherwise : value;
+    }
+
+    /** 128 random bits, URL-safe: the public pages' handle cannot be guessed or enumerated. */
+    static String newPublicBookingId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

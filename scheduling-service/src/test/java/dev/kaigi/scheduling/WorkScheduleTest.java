@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.kaigi.scheduling.SchedulingFixtures.validWeek;
@@ -205,6 +206,38 @@ class WorkScheduleTest {
         assertEquals(etag, org.read(self).etag());
 
         io.restassured.RestAssured.given().get("/api/v1/users/" + self + "/work-schedule").then().statusCode(401);
+    }
+
+    @Test
+    @DisplayName("SCH-01: two editors racing with the same ETag: exactly one wins, the other gets 412, the schedule is the winner's")
+    void concurrentEditsWithOneEtag() throws Exception {
+        UUID target = org.member();
+        String etag = org.read(target).etag();
+        String[] bodies = {week("Asia/Seoul", "1", "1", "[]"), week("Europe/Paris", "2", "2", "[]")};
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (String body : bodies) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return org.owner().header("If-Match", etag).body(body)
+                            .put("/api/v1/users/" + target + "/work-schedule").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var r : results) {
+                statuses.add(r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+            int winner = statuses.indexOf(200);
+            org.owner().get("/api/v1/users/" + target + "/work-schedule").then()
+                    .body("timeZone", equalTo(winner == 0 ? "Asia/Seoul" : "Europe/Paris"))
+                    .body("weekdays[0].dailyCap", equalTo(winner + 1)).header("ETag", equalTo("\"1\""));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

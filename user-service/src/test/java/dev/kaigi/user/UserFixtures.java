@@ -45,6 +45,11 @@ final class UserFixtures {
             return UUID.fromString(id);
         }
 
+        /** licensing-service, as this organization's super admin. */
+        RequestSpecification licensingAsOwner() {
+            return licensing().auth().oauth2(TestTokens.user(id, superAdmin, "owner")).contentType(ContentType.JSON);
+        }
+
         /** Sets this organization's regular seats in licensing-service. */
         void regularSeats(int purchased) {
             licensing().auth().oauth2(TestTokens.user(id, superAdmin, "owner")).contentType(ContentType.JSON)

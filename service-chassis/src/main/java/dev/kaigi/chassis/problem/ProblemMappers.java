@@ -168,7 +168,7 @@ public class ProblemMappers {
 
     private Response violations(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         List<FieldViolation> fields = e.getConstraintViolations().stream()
-                .map(v -> new FieldViolation(fieldOf(v), reasonOf(v), v.getMessage()))
+                .map(v -> new FieldViolation(fieldOf(v), ConstraintReasons.reasonOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
         return problems.build(400, "validation-failed", fields, new Object[0], headers, uri);
@@ -230,20 +230,5 @@ public class ProblemMappers {
             return field.toString();
         }
         return parameter != null ? parameter : "request";
-    }
-
-    /** A stable reason code from the constraint, e.g. {@code NotBlank} → {@code required}. */
-    private static String reasonOf(ConstraintViolation<?> violation) {
-        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return switch (constraint) {
-            case "NotNull", "NotBlank", "NotEmpty" -> "required";
-            case "Size", "Length" -> "length";
-            case "Min", "Max", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero", "DecimalMin",
-                 "DecimalMax", "Range" -> "range";
-            case "Email" -> "email";
-            case "Pattern" -> "format";
-            case "Past", "PastOrPresent", "Future", "FutureOrPresent" -> "time";
-            default -> constraint.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-        };
     }
 }

@@ -54,6 +54,15 @@ public class InvitationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void issue(UserAccount user, UUID invitedBy, String locale) {
         invitations.voidPending(user.id);
+        outbox.publish(issueFirst(user, organizations.findById(user.orgId), invitedBy, locale));
+    }
+
+    /**
+     * Stores the first link of a user just added (no earlier link to void) and returns the event
+     * announcing it, for the caller to publish: a CSV import publishes a whole chunk's at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UserInvited issueFirst(UserAccount user, Organization org, UUID invitedBy, String locale) {
         String token = newToken();
         Invitation inv = new Invitation();
         inv.id = UUID.randomUUID();
@@ -64,10 +73,9 @@ public class InvitationService {
         inv.createdAt = Instant.now();
         inv.expiresAt = inv.createdAt.plus(lifetime);
         invitations.persist(inv);
-        Organization org = organizations.findById(user.orgId);
-        outbox.publish(new UserInvited(user.orgId, org.name, user.id, user.email, user.lastName,
+        return new UserInvited(user.orgId, org.name, user.id, user.email, user.lastName,
                 user.firstName == null ? "" : user.firstName, user.role, user.userType, invitedBy, token,
-                inv.expiresAt, locale));
+                inv.expiresAt, locale);
     }
 
     /** INV-03: an OWNER re-invites a user who has not accepted yet; the old link stops working. */

@@ -14,8 +14,11 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Seats through licensing-service (LIC-04). A seat is taken synchronously inside the caller's
@@ -33,6 +36,9 @@ public class Seats {
     @RestClient
     LicensingClient licensing;
     @Inject
+    @RestClient
+    SeatBatchClient batches;
+    @Inject
     TransactionSynchronizationRegistry transactions;
     @Inject
     ObjectMapper json;
@@ -41,6 +47,22 @@ public class Seats {
     public void take(UUID orgId, UUID userId, SeatPool pool) {
         call(orgId, userId, pool, () -> licensing.giveBack(orgId, userId));
         onRollback(() -> licensing.giveBack(orgId, userId));
+    }
+
+    /**
+     * Takes seats of {@code pool} for users who hold none, in list order while seats are free
+     * (BLK-01); returns who got one. Gives them back if the caller's transaction rolls back. A
+     * TEAM pool without team licences is refused whole (409, BLK-03).
+     */
+    public Set<UUID> takeAll(UUID orgId, SeatPool pool, List<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        SeatBatchClient.TakeSeats request = new SeatBatchClient.TakeSeats(pool, userIds);
+        Runnable giveBack = () -> batches.giveBack(orgId, new SeatBatchClient.ReturnSeats(userIds));
+        SeatBatchClient.TakenSeats result = withOneRetry(() -> batches.take(orgId, request), pool, giveBack);
+        onRollback(giveBack);
+        return new HashSet<>(result.taken());
     }
 
     /** Moves a user's seat to {@code pool} (team → regular conversion, LIF-04); restores the old one on rollback. */
@@ -55,33 +77,45 @@ public class Seats {
      * done (give a new seat back, or put a moved seat back in its pool).
      */
     private void call(UUID orgId, UUID userId, SeatPool pool, Runnable undo) {
+        withOneRetry(() -> {
+            licensing.take(orgId, userId, new LicensingClient.TakeSeat(pool));
+            return null;
+        }, pool, undo);
+    }
+
+    /**
+     * Runs {@code attempt}, once more after a timeout or lost connection. Refusals the caller must
+     * see (no seat, team licences off) become the same problem here; any other failure runs
+     * {@code undo} (what the lost call may have done) and answers 503.
+     */
+    private <T> T withOneRetry(Supplier<T> attempt, SeatPool pool, Runnable undo) {
         try {
             try {
-                licensing.take(orgId, userId, new LicensingClient.TakeSeat(pool));
+                return attempt.get();
             } catch (ProcessingException firstAttempt) {
                 LOG.warnf("licensing-service call failed (%s); retrying once", firstAttempt.getMessage());
-                licensing.take(orgId, userId, new LicensingClient.TakeSeat(pool));
+                return attempt.get();
             }
         } catch (WebApplicationException e) {
             String code = problemCode(e);
             if (e.getResponse().getStatus() == 409 && PASSED_ON.contains(code)) {
                 throw ProblemException.conflict(code, pool);
             }
-            LOG.errorf("licensing-service refused a seat for %s with %d %s", userId, e.getResponse().getStatus(), code);
-            undoQuietly(undo, userId);
+            LOG.errorf("licensing-service refused a seat change with %d %s", e.getResponse().getStatus(), code);
+            undoQuietly(undo);
             throw new ProblemException(503, "licensing-unavailable");
         } catch (ProcessingException e) {
             LOG.errorf("licensing-service unreachable: %s", e.getMessage());
-            undoQuietly(undo, userId);
+            undoQuietly(undo);
             throw new ProblemException(503, "licensing-unavailable");
         }
     }
 
-    private static void undoQuietly(Runnable undo, UUID userId) {
+    private static void undoQuietly(Runnable undo) {
         try {
             undo.run();
         } catch (RuntimeException stillFailing) {
-            LOG.errorf("could not undo a seat change possibly made for %s; licensing needs reconciling", userId);
+            LOG.error("could not undo a seat change possibly made by a lost call; licensing needs reconciling");
         }
     }
 

@@ -1,0 +1,103 @@
+package dev.kaigi.user.csvimport;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An uploaded users file, read whole before anything is imported (BLK-04): decoded, parsed,
+ * header checked and every row's cell count checked. Whatever is wrong with the file itself is
+ * refused here with its row, so an import never stops half-way over a broken file.
+ */
+public final class ImportFile {
+
+    /** A data row's cells by column; absent columns and empty cells are null. */
+    public record Row(int row, Map<ImportColumn, String> cells) {
+
+        public String get(ImportColumn column) {
+            return cells.get(column);
+        }
+    }
+
+    public static final int MAX_ROWS = 50_000;
+
+    private final String encoding;
+    private final List<ImportColumn> columns;
+    private final List<Row> rows;
+
+    private ImportFile(String encoding, List<ImportColumn> columns, List<Row> rows) {
+        this.encoding = encoding;
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    public static ImportFile read(byte[] bytes) {
+        CsvDecoder.Decoded decoded = CsvDecoder.decode(bytes);
+        return read(decoded.text(), decoded.encoding());
+    }
+
+    /** Reads already decoded text (an import resumed after a restart reads its stored text again). */
+    public static ImportFile read(String text, String encoding) {
+        List<CsvParser.Row> records = CsvParser.parse(text);
+        if (records.isEmpty()) {
+            throw new CsvFormatException(1, "csv-empty");
+        }
+        CsvParser.Row header = records.get(0);
+        List<ImportColumn> columns = columns(header);
+        if (records.size() == 1) {
+            throw new CsvFormatException(1, "csv-no-rows");
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            throw new CsvFormatException(MAX_ROWS + 2, "csv-too-many-rows", String.valueOf(MAX_ROWS));
+        }
+        List<Row> rows = new ArrayList<>(records.size() - 1);
+        for (CsvParser.Row record : records.subList(1, records.size())) {
+            if (record.fields().size() != columns.size()) {
+                throw new CsvFormatException(record.row(), "csv-cell-count",
+                        record.fields().size() + "/" + columns.size());
+            }
+            Map<ImportColumn, String> cells = new EnumMap<>(ImportColumn.class);
+            for (int i = 0; i < columns.size(); i++) {
+                String value = record.fields().get(i).replace("\r\n", "\n").replace('\r', '\n').strip();
+                if (!value.isEmpty()) {
+                    cells.put(columns.get(i), value);
+                }
+            }
+            rows.add(new Row(record.row(), cells));
+        }
+        return new ImportFile(encoding, columns, rows);
+    }
+
+    private static List<ImportColumn> columns(CsvParser.Row header) {
+        List<ImportColumn> columns = new ArrayList<>();
+        Map<ImportColumn, String> seen = new HashMap<>();
+        for (String name : header.fields()) {
+            ImportColumn column = ImportColumn.ofHeader(name)
+                    .orElseThrow(() -> new CsvFormatException(1, "csv-unknown-column", name.strip()));
+            if (seen.put(column, name) != null) {
+                throw new CsvFormatException(1, "csv-duplicate-column", name.strip());
+            }
+            columns.add(column);
+        }
+        for (ImportColumn column : ImportColumn.values()) {
+            if (column.required() && !seen.containsKey(column)) {
+                throw new CsvFormatException(1, "csv-missing-column", column.header());
+            }
+        }
+        return columns;
+    }
+
+    public String encoding() {
+        return encoding;
+    }
+
+    public boolean has(ImportColumn column) {
+        return columns.contains(column);
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+}

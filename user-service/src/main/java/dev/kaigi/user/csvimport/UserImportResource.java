@@ -1,0 +1,145 @@
+package dev.kaigi.user.csvimport;
+
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.problem.ProblemMessages;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.csvimport.ImportViews.ImportView;
+import dev.kaigi.user.csvimport.ImportViews.IssueView;
+import dev.kaigi.user.security.CurrentUser;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** {@code /api/v1/user-imports}: CSV import of users and the import history (BLK-01…04). OWNERs only. */
+@Path("/api/v1/user-imports")
+@Tag(name = "User imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserImportResource {
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    UserImportService imports;
+    @Inject
+    ImportWorker worker;
+    @ConfigProperty(name = "kaigi.imports.max-file-size", defaultValue = "20M")
+    io.quarkus.runtime.configuration.MemorySize maxFileSize;
+
+    @Schema(name = "UserImportPage")
+    public record ImportPage(List<ImportView> items, int page, int size, long totalItems, long totalPages) {
+    }
+
+    @Schema(name = "UserImportIssuePage")
+    public record IssuePage(List<IssueView> items, int page, int size, long totalItems, long totalPages) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import users from a CSV file",
+            description = """
+                    Multipart form: `file` (CSV, UTF-8 with or without BOM or Shift_JIS, CRLF or LF, quoted fields may hold \
+                    commas and line breaks; header row with `email` and `lastName`, optionally `firstName`, `role`, `userType`, \
+                    `permissionProfile` (name or id), `userId`, `contact`, `slackMemberId`, `zoomPersonalMeetingUrl`, \
+                    `emailSignature`, `phone`, `mobile`, `fax`, `website`, `address`, `otherInfo`; Japanese headers such as \
+                    `メールアドレス`, `姓`, `名` are understood), `mode` (ADD or UPSERT), `skipDuplicatesBy` (EMAIL or USER_ID), \
+                    `locale` of the invitation mails. The file is checked whole first: a malformed one is refused with its row and \
+                    nothing is imported. The rows are then imported in the background: poll the Location for progress. Each new \
+                    user takes a seat; rows past the last free seat are skipped (BLK-01…04).""")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the import",
+            content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "400", description = "The file cannot be imported: the problem names the row and reason (csv-empty, csv-no-rows, csv-unknown-column, csv-missing-column, csv-duplicate-column, csv-cell-count, csv-unclosed-quote, csv-stray-quote, csv-text-after-quote, csv-encoding, csv-mixed-encoding, csv-too-many-rows)")
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "413", description = "file-too-large")
+    public Response upload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file,
+                           @RestForm("mode") @DefaultValue("ADD") UserImport.Mode mode,
+                           @RestForm("skipDuplicatesBy") UserImport.DuplicateKey skipDuplicatesBy,
+                           @RestForm("locale") @DefaultValue("ja") @Pattern(regexp = "^(ja|en)$") String locale,
+                           @Context UriInfo uri) {
+        UserAccount owner = currentUser.requireOwner();
+        if (file == null) {
+            throw ProblemException.invalidField("file", "required");
+        }
+        if (file.size() > maxFileSize.asLongValue()) {
+            throw new ProblemException(413, "file-too-large", maxFileSize.asLongValue() / (1024 * 1024));
+        }
+        UserImport job = imports.accept(owner, read(file), new UserImportService.Options(
+                fileName(file), mode, skipDuplicatesBy, locale));
+        worker.submit(job.id);
+        return Response.accepted(ImportView.of(job))
+                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    }
+
+    @GET
+    @Operation(summary = "Import history", description = "Newest first, with totals (BLK-02).")
+    @APIResponse(responseCode = "200", description = "A page of imports", content = @Content(schema = @Schema(implementation = ImportPage.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    public Page<ImportView> history(@BeanParam @Valid PageRequest page) {
+        return imports.history(currentUser.requireOwner().orgId, page).map(ImportView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An import and its progress")
+    @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such import in the caller's organization")
+    public ImportView get(@PathParam("id") UUID id) {
+        return ImportView.of(imports.get(currentUser.requireOwner().orgId, id));
+    }
+
+    @GET
+    @Path("/{id}/issues")
+    @Operation(summary = "Rows not imported", description = "Each skipped or failed row with its number and reason, in file order (BLK-02).")
+    @APIResponse(responseCode = "200", description = "A page of rows", content = @Content(schema = @Schema(implementation = IssuePage.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such import in the caller's organization")
+    public Page<IssueView> issues(@PathParam("id") UUID id, @QueryParam("outcome") RowOutcome.Kind outcome,
+                                  @BeanParam @Valid PageRequest page, @Context HttpHeaders headers) {
+        Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
+        return imports.issues(currentUser.requireOwner().orgId, id, outcome, page).map(i -> IssueView.of(i, locale));
+    }
+
+    private static byte[] read(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fileName(FileUpload file) {
+        String name = file.fileName();
+        return name == null || name.isBlank() ? null : name.length() > 255 ? name.substring(0, 255) : name;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.kaigi.user.csvimport;
+
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.FieldViolation;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.audit.AuditLog;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Accepting an import file (BLK-04) and reading the import history (BLK-02). */
+@ApplicationScoped
+public class UserImportService {
+
+    /** What the owner asked for along with the file. */
+    public record Options(String fileName, UserImport.Mode mode, UserImport.DuplicateKey skipDuplicatesBy, String locale) {
+    }
+
+    @Inject
+    UserImportRepository imports;
+    @Inject
+    ImportIssueRepository issues;
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Reads the whole file and records the import as QUEUED; the worker then imports it. A file
+     * that cannot be read is refused here, whole, with its row (400), and nothing is recorded.
+     */
+    @Transactional
+    public UserImport accept(UserAccount owner, byte[] content, Options options) {
+        CsvDecoder.Decoded text;
+        ImportFile file;
+        try {
+            text = CsvDecoder.decode(content);
+            file = ImportFile.read(text.text(), text.encoding());
+        } catch (CsvFormatException e) {
+            throw new ProblemException(400, e.reason(), List.of(new FieldViolation("file", e.reason(), null)),
+                    e.row(), e.detail() == null ? "" : e.detail());
+        }
+        UserImport job = new UserImport();
+        job.id = UUID.randomUUID();
+        job.orgId = owner.orgId;
+        job.createdBy = owner.id;
+        job.fileName = options.fileName();
+        job.mode = options.mode();
+        job.skipDuplicatesBy = options.skipDuplicatesBy();
+        job.locale = options.locale();
+        job.encoding = text.encoding();
+        job.content = text.text();
+        job.status = UserImport.Status.QUEUED;
+        job.totalRows = file.rows().size();
+        job.createdAt = Instant.now();
+        imports.persist(job);
+        audit.record(owner.orgId, owner.id, AuditLog.Action.USERS_IMPORTED, null, null,
+                Map.of("importId", job.id, "fileName", String.valueOf(job.fileName), "rows", job.totalRows, "mode", job.mode));
+        return job;
+    }
+
+    @Transactional
+    public Page<UserImport> history(UUID orgId, PageRequest page) {
+        PanacheQuery<UserImport> query = imports.history(orgId);
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+    }
+
+    @Transactional
+    public UserImport get(UUID orgId, UUID id) {
+        return imports.inOrganization(orgId, id).orElseThrow(() -> ProblemException.notFound("import"));
+    }
+
+    @Transactional
+    public Page<ImportIssue> issues(UUID orgId, UUID id, RowOutcome.Kind outcome, PageRequest page) {
+        get(orgId, id);
+        PanacheQuery<ImportIssue> query = issues.ofImport(id, outcome);
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+    }
+}

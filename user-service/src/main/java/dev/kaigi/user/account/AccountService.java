@@ -20,6 +20,7 @@ import dev.kaigi.user.organization.Organization;
 import dev.kaigi.user.organization.OrganizationRepository;
 import dev.kaigi.user.organization.PermissionProfile;
 import dev.kaigi.user.organization.PermissionProfileRepository;
+import dev.kaigi.user.team.TeamService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,6 +54,8 @@ public class AccountService {
     Outbox outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    TeamService teams;
 
     /**
      * An OWNER adds a user by email. With the super admin's email domain the user joins ACTIVE at
@@ -107,8 +110,8 @@ public class AccountService {
     }
 
     @Transactional
-    public Page<UserAccount> list(UUID orgId, UserStatus status, Role role, UserType type, String text, PageRequest page) {
-        PanacheQuery<UserAccount> query = users.search(orgId, status, role, type, text);
+    public Page<UserAccount> list(UUID orgId, UserFilter filter, PageRequest page) {
+        PanacheQuery<UserAccount> query = users.search(orgId, filter);
         return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 
@@ -154,6 +157,9 @@ public class AccountService {
         if (r.permissionProfileId() != null) {
             changes.check("permissionProfileId", FieldGroup.ADMINISTRATION, u -> u.permissionProfileId, r.permissionProfileId());
         }
+        if (r.teamIds() != null) {
+            changes.check("teamIds", FieldGroup.ADMINISTRATION, u -> Set.copyOf(u.teamIds), Set.copyOf(r.teamIds()));
+        }
         List<FieldViolation> refused = changes.outside(allowed);
         if (!refused.isEmpty()) {
             throw new ProblemException(403, "forbidden", refused);
@@ -163,6 +169,9 @@ public class AccountService {
         }
         if (changes.changed.contains("permissionProfileId")) {
             profileFor(target.orgId, r.permissionProfileId(), target.userType);
+        }
+        if (changes.changed.contains("teamIds")) {
+            teams.requireAllInOrganization(target.orgId, r.teamIds());
         }
         if (changes.changed.isEmpty()) {
             return target;
@@ -184,6 +193,10 @@ public class AccountService {
         }
         if (r.permissionProfileId() != null) {
             target.permissionProfileId = r.permissionProfileId();
+        }
+        if (r.teamIds() != null) {
+            target.teamIds.clear();
+            target.teamIds.addAll(r.teamIds());
         }
         users.flush(); // the new version goes out in the response's ETag
         audit.record(target.orgId, editor.id, AuditLog.Action.PROFILE_UPDATED, target.id, changes.before, changes.after);

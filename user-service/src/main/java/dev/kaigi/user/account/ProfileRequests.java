@@ -55,6 +55,7 @@ public final class ProfileRequests {
             @Pattern(regexp = PHONE) String fax,
             @Size(max = 2000) @Pattern(regexp = WEB_URL) String website,
             @Size(max = 500) String address,
-            @Size(max = 4000) String otherInfo) {
+            @Size(max = 4000) String otherInfo,
+            @Size(max = 50) @Schema(description = "The teams (USR-01); left out keeps them. OWNERs only.") java.util.Set<@NotNull UUID> teamIds) {
     }
 }

@@ -3,16 +3,23 @@ package dev.kaigi.user.account;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /** A user of an organization with their profile (USR-01) and status (USR-05). */
@@ -71,6 +78,15 @@ public class UserAccount {
     @Column(name = "other_info")
     public String otherInfo;
 
+    /**
+     * USR-01 "teams": the organization's teams this user belongs to. Loaded with the user (views
+     * are built after the transaction), in batches of 200 users for lists.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "team_member", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "team_id")
+    @BatchSize(size = 200)
+    public Set<UUID> teamIds = new HashSet<>();
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -34,9 +34,17 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
      * USR-03: the organization's users in creation order, filtered; deleted users are listed only
      * when asked for by status.
      */
-    public PanacheQuery<UserAccount> search(UUID orgId, UserStatus status, Role role, UserType type, String text) {
+    public PanacheQuery<UserAccount> search(UUID orgId, UserFilter filter) {
         StringBuilder where = new StringBuilder("orgId = :org");
         Parameters params = Parameters.with("org", orgId);
+        UserStatus status = filter.status();
+        Role role = filter.role();
+        UserType type = filter.userType();
+        String text = filter.text();
+        if (filter.teamId() != null) {
+            where.append(" and :team member of teamIds");
+            params.and("team", filter.teamId());
+        }
         if (status != null) {
             where.append(" and status = :status");
             params.and("status", status);

@@ -81,15 +81,17 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List users", description = "Creation order; filter by status (deleted users only when asked), role, type and text in email or names (USR-03).")
+    @Operation(summary = "List users", description = "Creation order; filter by status (deleted users only when asked), role, type, team and text in email or names (USR-03).")
     @APIResponse(responseCode = "200", description = "A page of users", content = @Content(schema = @Schema(implementation = UserPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<UserView> list(@QueryParam("status") UserStatus status, @QueryParam("role") Role role,
-                               @QueryParam("userType") UserType userType, @QueryParam("q") @Size(max = 200) String text,
+                               @QueryParam("userType") UserType userType, @QueryParam("team") UUID team,
+                               @QueryParam("q") @Size(max = 200) String text,
                                @BeanParam @Valid PageRequest page) {
         UserAccount me = currentUser.get();
         UUID superAdmin = organizations.findById(me.orgId).superAdminUserId;
-        return accounts.list(me.orgId, status, role, userType, text, page).map(u -> UserView.of(u, superAdmin));
+        return accounts.list(me.orgId, new UserFilter(status, role, userType, team, text), page)
+                .map(u -> UserView.of(u, superAdmin));
     }
 
     @GET

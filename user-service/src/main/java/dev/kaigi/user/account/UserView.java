@@ -14,12 +14,14 @@ public record UserView(UUID id, String email, String lastName, String firstName,
                        UserStatus status, boolean superAdmin, UUID permissionProfileId, String contact,
                        String slackMemberId, String emailSignature, String zoomPersonalMeetingUrl, String phone,
                        String mobile, String fax, String website, String address, String otherInfo,
+                       @Schema(description = "Teams the user belongs to (USR-01)") java.util.Set<UUID> teamIds,
                        Instant createdAt, long version) {
 
     public static UserView of(UserAccount u, UUID superAdminId) {
         return new UserView(u.id, u.email, u.lastName, u.firstName, u.role, u.userType, u.status,
                 u.id.equals(superAdminId), u.permissionProfileId, u.contact, u.slackMemberId, u.emailSignature,
-                u.zoomPersonalMeetingUrl, u.phone, u.mobile, u.fax, u.website, u.address, u.otherInfo, u.createdAt,
+                u.zoomPersonalMeetingUrl, u.phone, u.mobile, u.fax, u.website, u.address, u.otherInfo,
+                java.util.Set.copyOf(u.teamIds), u.createdAt,
                 u.version);
     }
 }

@@ -17,6 +17,7 @@ import dev.kaigi.user.invitation.InvitationService;
 import dev.kaigi.user.licensing.Seats;
 import dev.kaigi.user.organization.Organization;
 import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.team.TeamRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,6 +51,8 @@ public class ImportChunk {
     @Inject
     ImportProfiles importProfiles;
     @Inject
+    TeamRepository teams;
+    @Inject
     UserRepository users;
     @Inject
     OrganizationRepository organizations;
@@ -64,7 +67,7 @@ public class ImportChunk {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Totals process(UserImport job, List<ImportFile.Row> rows) {
-        Decisions decisions = new Decisions(job, importProfiles.of(job.orgId));
+        Decisions decisions = new Decisions(job, importProfiles.of(job.orgId), ImportTeams.of(teams.allOf(job.orgId)));
         List<ImportedUser> readable = new ArrayList<>(rows.size());
         for (ImportFile.Row row : rows) {
             ImportRowReader.Result result = reader.read(row);
@@ -143,6 +146,7 @@ public class ImportChunk {
     private final class Decisions {
         final UserImport job;
         final ImportProfiles.OfOrganization profiles;
+        final ImportTeams teamsByName;
         final List<RowOutcome> notImported = new ArrayList<>();
         final List<NewUser> additions = new ArrayList<>();
         final List<Update> updates = new ArrayList<>();
@@ -153,9 +157,10 @@ public class ImportChunk {
         ExistingUsers existing;
         private long order;
 
-        Decisions(UserImport job, ImportProfiles.OfOrganization profiles) {
+        Decisions(UserImport job, ImportProfiles.OfOrganization profiles, ImportTeams teamsByName) {
             this.job = job;
             this.profiles = profiles;
+            this.teamsByName = teamsByName;
         }
 
         void decide(ImportedUser u) {
@@ -212,6 +217,11 @@ public class ImportChunk {
                 notImported.add(RowOutcome.failed(u.row(), profile.failure(), ImportColumn.PERMISSION_PROFILE.header(), u.email()));
                 return;
             }
+            ImportTeams.Resolved teamIds = teamsByName.resolve(u.cell(ImportColumn.TEAMS));
+            if (teamIds.unknown() != null) {
+                notImported.add(RowOutcome.failed(u.row(), "unknown-reference", ImportColumn.TEAMS.header(), u.email()));
+                return;
+            }
             UserAccount account = new UserAccount();
             account.id = UUID.randomUUID();
             account.orgId = job.orgId;
@@ -221,6 +231,7 @@ public class ImportChunk {
             account.permissionProfileId = profile.id();
             account.createdAt = Instant.now().plusNanos(1000 * order++); // creation order = file order (USR-03)
             ImportedProfileFields.apply(u, account);
+            account.teamIds.addAll(teamIds.ids());
             additions.add(new NewUser(u.row(), account));
         }
 
@@ -242,7 +253,13 @@ public class ImportChunk {
                     notImported.add(RowOutcome.failed(u.row(), profile.failure(), ImportColumn.PERMISSION_PROFILE.header(), u.email()));
                     continue;
                 }
-                ImportedProfileFields.Changes changes = ImportedProfileFields.update(u, target, profile.id());
+                ImportTeams.Resolved teamIds = teamsByName.resolve(u.cell(ImportColumn.TEAMS));
+                if (teamIds.unknown() != null) {
+                    notImported.add(RowOutcome.failed(u.row(), "unknown-reference", ImportColumn.TEAMS.header(), u.email()));
+                    continue;
+                }
+                ImportedProfileFields.Changes changes = ImportedProfileFields.update(u, target, profile.id(),
+                        u.cell(ImportColumn.TEAMS) == null ? null : teamIds.ids());
                 if (changes.fields().isEmpty()) {
                     notImported.add(RowOutcome.skipped(u.row(), "unchanged", u.email()));
                     continue;

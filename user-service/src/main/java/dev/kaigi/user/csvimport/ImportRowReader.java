@@ -81,7 +81,7 @@ public class ImportRowReader {
         String lastName = row.get(LAST_NAME) == null ? "-" : row.get(LAST_NAME);
         return new UpdateProfile(lastName, row.get(FIRST_NAME), null, null, row.get(CONTACT), row.get(SLACK_MEMBER_ID),
                 row.get(EMAIL_SIGNATURE), row.get(ZOOM_PERSONAL_MEETING_URL), row.get(PHONE), row.get(MOBILE),
-                row.get(FAX), row.get(WEBSITE), row.get(ADDRESS), row.get(OTHER_INFO));
+                row.get(FAX), row.get(WEBSITE), row.get(ADDRESS), row.get(OTHER_INFO), null);
     }
 
     /** The first violation by column name, so the same row always reports the same reason. */

@@ -53,7 +53,7 @@ final class ImportedProfileFields {
     }
 
     /** Writes the row's non-empty cells, role and permission profile onto an existing user. */
-    static Changes update(ImportedUser row, UserAccount user, UUID permissionProfileId) {
+    static Changes update(ImportedUser row, UserAccount user, UUID permissionProfileId, java.util.Set<UUID> teamIds) {
         Changes changes = new Changes(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         for (Field f : FIELDS) {
             String value = row.cell(f.column());
@@ -69,6 +69,11 @@ final class ImportedProfileFields {
         if (!Objects.equals(permissionProfileId, user.permissionProfileId)) {
             record(changes, "permissionProfileId", user.permissionProfileId, permissionProfileId);
             user.permissionProfileId = permissionProfileId;
+        }
+        if (teamIds != null && !teamIds.equals(user.teamIds)) {
+            record(changes, "teamIds", java.util.Set.copyOf(user.teamIds), teamIds);
+            user.teamIds.clear();
+            user.teamIds.addAll(teamIds);
         }
         return changes;
     }

@@ -71,7 +71,7 @@ public class UserImportResource {
                     Multipart form: `file` (CSV, UTF-8 with or without BOM or Shift_JIS, CRLF or LF, quoted fields may hold \
                     commas and line breaks; header row with `email` and `lastName`, optionally `firstName`, `role`, `userType`, \
                     `permissionProfile` (name or id), `userId`, `contact`, `slackMemberId`, `zoomPersonalMeetingUrl`, \
-                    `emailSignature`, `phone`, `mobile`, `fax`, `website`, `address`, `otherInfo`; Japanese headers such as \
+                    `emailSignature`, `phone`, `mobile`, `fax`, `website`, `address`, `otherInfo`, `teams` (names separated by `;`); Japanese headers such as \
                     `メールアドレス`, `姓`, `名` are understood), `mode` (ADD or UPSERT), `skipDuplicatesBy` (EMAIL or USER_ID), \
                     `locale` of the invitation mails. The file is checked whole first: a malformed one is refused with its row and \
                     nothing is imported. The rows are then imported in the background: poll the Location for progress. Each new \

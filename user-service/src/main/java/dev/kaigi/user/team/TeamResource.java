@@ -1,0 +1,129 @@
+package dev.kaigi.user.team;
+
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.rest.ETags;
+import dev.kaigi.user.security.CurrentUser;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/teams}: the organization's teams (USR-01). Everyone in the organization reads
+ * them; OWNERs create, rename and delete. Members are set on the user's profile ({@code teamIds})
+ * and listed with {@code GET /api/v1/users?team=}.
+ */
+@Path("/api/v1/teams")
+@Tag(name = "Teams")
+@Produces(MediaType.APPLICATION_JSON)
+public class TeamResource {
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    TeamService teams;
+
+    @Schema(name = "Team")
+    public record TeamView(UUID id, @Schema(example = "Inside sales") String name, Instant createdAt, long version) {
+        static TeamView of(Team t) {
+            return new TeamView(t.id, t.name, t.createdAt, t.version);
+        }
+    }
+
+    @Schema(name = "TeamRequest")
+    public record TeamRequest(@NotBlank @Size(max = 100) @Schema(example = "Inside sales") String name) {
+    }
+
+    @Schema(name = "TeamPage")
+    public record TeamPage(List<TeamView> items, int page, int size, long totalItems, long totalPages) {
+    }
+
+    @GET
+    @Operation(summary = "List teams", description = "Creation order.")
+    @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(schema = @Schema(implementation = TeamPage.class)))
+    public Page<TeamView> list(@BeanParam @Valid PageRequest page) {
+        return teams.list(currentUser.get().orgId, page).map(TeamView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a team", description = "ETag carries the version to send back in If-Match.")
+    @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = TeamView.class)))
+    @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
+    public Response get(@PathParam("id") UUID id) {
+        return view(teams.get(currentUser.get().orgId, id)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a team", description = "OWNER only.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = TeamView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "409", description = "team-name-taken (names compare ignoring case)")
+    public Response create(@Valid @NotNull TeamRequest request, @Context UriInfo uri) {
+        Team team = teams.create(currentUser.requireOwner(), request.name());
+        return view(team).status(201).location(uri.getAbsolutePathBuilder().path(team.id.toString()).build()).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a team", description = "OWNER only; needs If-Match.")
+    @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = TeamView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
+    @APIResponse(responseCode = "409", description = "team-name-taken")
+    @APIResponse(responseCode = "412", description = "The team changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response rename(@PathParam("id") UUID id, @Valid @NotNull TeamRequest request,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        var owner = currentUser.requireOwner();
+        Long expected = ETags.expectedVersion(ifMatch);
+        if (expected == null) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        return view(teams.rename(owner, id, request.name(), expected)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a team", description = "OWNER only. Its members stay in the organization.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
+    public void delete(@PathParam("id") UUID id) {
+        teams.delete(currentUser.requireOwner(), id);
+    }
+
+    private static Response.ResponseBuilder view(Team team) {
+        return Response.ok(TeamView.of(team)).tag(new EntityTag(Long.toString(team.version)));
+    }
+}

@@ -184,6 +184,18 @@ class EventConsumerTest {
     }
 
     @Test
+    @DisplayName("EVT-02: a called system that is away (DependencyUnavailableException) is waited out like a database outage")
+    void unavailableDependencyIsWaitedOut() throws Exception {
+        UUID user = UUID.randomUUID();
+        recorder.dependencyDownFor(user, 5); // more than max-attempts (3)
+        try (EventProbe dlq = EventProbe.open(Topics.deadLetter(Topics.USER))) {
+            UUID eventId = send(UUID.randomUUID(), user);
+            Await.until("the event to be applied once the dependency is back", () -> applied(user) == 1, WAIT);
+            assertTrue(dlq.drain(Duration.ofMillis(300)).stream().noneMatch(e -> eventId.toString().equals(e.id())));
+        }
+    }
+
+    @Test
     @DisplayName("EVT-02: events of types this service does not handle are skipped, not dead-lettered")
     void otherTypesAreIgnored() throws Exception {
         UUID marker = UUID.randomUUID();

@@ -6,7 +6,7 @@ import java.sql.SQLTransientException;
 
 /**
  * Tells a failure of the infrastructure (database unreachable, deadlock, serialization failure,
- * pool exhausted) from a failure of the event itself. The first kind clears up by waiting, so the
+ * pool exhausted, a called system away: {@link DependencyUnavailableException}) from a failure of the event itself. The first kind clears up by waiting, so the
  * event is retried for as long as it takes; only the second kind is dead-lettered.
  */
 final class TransientFailures {
@@ -16,6 +16,9 @@ final class TransientFailures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DependencyUnavailableException) {
+                return true;
+            }
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }

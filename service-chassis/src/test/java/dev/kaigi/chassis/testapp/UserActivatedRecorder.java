@@ -29,6 +29,7 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
 
     private final Set<UUID> alwaysFail = ConcurrentHashMap.newKeySet();
     private final Set<UUID> crashOnce = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> dependencyDown = ConcurrentHashMap.newKeySet();
     private final java.util.Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
 
     @Inject
@@ -61,7 +62,9 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
             } else {
                 transientFailures.put(userId, failuresLeft - 1);
             }
-            throw new IllegalStateException("database unreachable", new java.sql.SQLException("connection lost", "08006"));
+            throw dependencyDown.contains(userId)
+                    ? new dev.kaigi.chassis.inbox.DependencyUnavailableException("identity provider answered 503")
+                    : new IllegalStateException("database unreachable", new java.sql.SQLException("connection lost", "08006"));
         }
         if (alwaysFail.contains(userId)) {
             throw new IllegalStateException("handler refuses user " + userId);
@@ -73,6 +76,12 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
     }
 
     /** Fails {@code times} times as if the database were unreachable, then works. */
+    /** Like {@link #failTransientlyFor}, but the failure is a called system being away. */
+    public void dependencyDownFor(UUID userId, int times) {
+        dependencyDown.add(userId);
+        failTransientlyFor(userId, times);
+    }
+
     public void failTransientlyFor(UUID userId, int times) {
         transientFailures.put(userId, times);
     }

@@ -10,5 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = KaigiTestResources.class, initArgs = @ResourceArg(name = "database", value = "users"))
 @QuarkusTestResource(LicensingProcess.class)
+@QuarkusTestResource(FakeKeycloak.class)
 class UserServiceWiringTest extends ServiceWiringContract {
 }

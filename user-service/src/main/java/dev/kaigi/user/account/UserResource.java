@@ -10,6 +10,7 @@ import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
 import dev.kaigi.user.account.ProfileRequests.AddUser;
 import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
+import dev.kaigi.user.identity.EmailRefresh;
 import dev.kaigi.user.invitation.InvitationService;
 import dev.kaigi.user.lifecycle.LifecycleService;
 import dev.kaigi.user.organization.OrganizationRepository;
@@ -61,6 +62,8 @@ public class UserResource {
     OrganizationRepository organizations;
     @Inject
     ApplyToOthersService applyToOthers;
+    @Inject
+    EmailRefresh emailRefresh;
 
     @Schema(name = "UserPage")
     public record UserPage(java.util.List<UserView> items, int page, int size, long totalItems, long totalPages) {
@@ -144,6 +147,19 @@ public class UserResource {
             throw new ProblemException(428, "precondition-required");
         }
         return view(accounts.updateProfile(editor, id, request, expected));
+    }
+
+    @POST
+    @Path("/{id}/refresh-email")
+    @Operation(summary = "Refresh the email from the identity provider",
+            description = "Replaces the stored address with the one the identity provider holds for the user now. OWNERs for anyone; others for themselves (USR-04).")
+    @APIResponse(responseCode = "200", description = "The user, with the current address", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Neither an OWNER nor the user")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    @APIResponse(responseCode = "409", description = "identity-provider-not-connected, identity-account-missing, email-taken (ORG-05)")
+    @APIResponse(responseCode = "503", description = "identity-provider-unavailable: nothing was changed")
+    public Response refreshEmail(@PathParam("id") UUID id) {
+        return view(emailRefresh.refresh(currentUser.get(), id));
     }
 
     @POST

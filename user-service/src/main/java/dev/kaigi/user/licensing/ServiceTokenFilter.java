@@ -1,5 +1,6 @@
 package dev.kaigi.user.licensing;
 
+import dev.kaigi.user.security.ServiceAccountTokens;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;

@@ -1,0 +1,53 @@
+package dev.kaigi.user.identity;
+
+import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.account.UserRepository;
+import dev.kaigi.user.organization.OrganizationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Brings a user's identity-provider account to the user's current state here, whatever event
+ * asked for it: state, not the event, decides, so events applied late or twice do no harm.
+ * ACTIVE → enabled account with the user's roles; DEACTIVATED → disabled (LIF-01: cannot sign in
+ * again); DELETED or removed → no account; INVITED → no account until the invitation is accepted.
+ */
+@ApplicationScoped
+public class IdentitySync {
+
+    @Inject
+    IdentityDirectory directory;
+    @Inject
+    UserRepository users;
+    @Inject
+    OrganizationRepository organizations;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sync(UUID orgId, UUID userId) {
+        if (!directory.connected()) {
+            return;
+        }
+        UserAccount user = users.inOrganization(orgId, userId).orElse(null);
+        if (user == null || user.status == UserStatus.DELETED) {
+            directory.remove(userId);
+            return;
+        }
+        if (user.status == UserStatus.INVITED) {
+            return;
+        }
+        List<String> roles = new ArrayList<>(List.of(user.role.name().toLowerCase(Locale.ROOT)));
+        if (user.id.equals(organizations.findById(orgId).superAdminUserId)) {
+            roles.add(Roles.SUPER_ADMIN);
+        }
+        directory.save(new IdentityAccount(user.id, user.orgId, user.email, user.firstName, user.lastName,
+                user.status == UserStatus.ACTIVE, roles));
+    }
+}

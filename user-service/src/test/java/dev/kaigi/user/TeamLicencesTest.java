@@ -4,6 +4,7 @@ import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.Topics;
 import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.EventProbe;
+import dev.kaigi.testsupport.TestEvents;
 import dev.kaigi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -89,6 +90,48 @@ class TeamLicencesTest {
             org.asSuperAdmin().get("/api/v1/users/" + user).then().body("permissionProfileId", equalTo(copyId));
         }
         assertEquals(true, copyName.startsWith("Team user ("));
+    }
+
+    @Test
+    @DisplayName("LIC-05: a listed team user whose add commits after the event was read is deactivated too")
+    void listedTeamUserAddedLateIsDeactivated() throws Exception {
+        UserFixtures.Org org = newOrganization();
+        UUID late = UUID.randomUUID();
+        TestEvents.publish(new dev.kaigi.events.licensing.TeamLicencesDisabled(org.id(), List.of(late)));
+        Thread.sleep(1000); // the event is read and waits for the add in flight
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                insert into app_user (id, org_id, email, email_key, last_name, role, user_type, status, permission_profile_id)
+                values (?, ?, ?, ?, 'Late', 'MEMBER', 'TEAM', 'ACTIVE', ?)""")) {
+            String email = "late-" + late + "@" + org.domain();
+            ps.setObject(1, late);
+            ps.setObject(2, org.id());
+            ps.setString(3, email);
+            ps.setString(4, email);
+            ps.setObject(5, org.teamProfile());
+            ps.executeUpdate(); // the add commits only now
+        }
+        awaitStatus(org, late, "DEACTIVATED");
+    }
+
+    @Test
+    @DisplayName("LIC-03/LIC-04: an OWNER taking an active user's seat back in licensing deactivates the user here")
+    void seatUnassignedByOwnerDeactivates() {
+        UserFixtures.Org org = newOrganization();
+        org.regularSeats(5);
+        UUID member = org.addActive("MEMBER", "REGULAR");
+        String assignment = licensingOwner(org).queryParam("userId", member.toString()).get("/api/v1/seat-assignments")
+                .then().statusCode(200).extract().path("items[0].id");
+        licensingOwner(org).delete("/api/v1/seat-assignments/" + assignment).then().statusCode(204);
+        awaitStatus(org, member, "DEACTIVATED");
+        org.as(member, "member").get("/api/v1/users/me").then().statusCode(401);
+        // the super admin cannot lose their seat for good (ORG-04)
+        String admins = licensingOwner(org).queryParam("userId", org.superAdmin().toString()).get("/api/v1/seat-assignments")
+                .then().extract().path("items[0].id");
+        licensingOwner(org).delete("/api/v1/seat-assignments/" + admins).then().statusCode(204);
+        Await.until("the super admin's seat to be taken back", () -> licensingOwner(org)
+                .queryParam("userId", org.superAdmin().toString()).get("/api/v1/seat-assignments").then().extract()
+                .jsonPath().getList("items").size() == 1, WAIT);
+        org.asSuperAdmin().get("/api/v1/users/" + org.superAdmin()).then().body("status", equalTo("ACTIVE"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kaigi.user.licensing;
 import dev.kaigi.events.licensing.SeatPool;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,11 @@ public interface LicensingClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     void take(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId, TakeSeat body);
+
+    /** The seat the user holds; 404 when none. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    String held(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId);
 
     @DELETE
     void giveBack(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId);

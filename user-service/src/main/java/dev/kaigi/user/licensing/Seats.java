@@ -2,6 +2,7 @@ package dev.kaigi.user.licensing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaigi.chassis.inbox.DependencyUnavailableException;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.licensing.SeatPool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +64,24 @@ public class Seats {
         SeatBatchClient.TakenSeats result = withOneRetry(() -> batches.take(orgId, request), pool, giveBack);
         onRollback(giveBack);
         return new HashSet<>(result.taken());
+    }
+
+    /**
+     * Whether the user holds a seat now. A lost connection or a 5xx is {@link
+     * DependencyUnavailableException}: an event handler asking waits until licensing is back.
+     */
+    public boolean holdsSeat(UUID orgId, UUID userId) {
+        try {
+            licensing.held(orgId, userId);
+            return true;
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return false;
+            }
+            throw new DependencyUnavailableException("licensing-service answered " + e.getResponse().getStatus(), e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnavailableException("licensing-service unreachable", e);
+        }
     }
 
     /** Moves a user's seat to {@code pool} (team → regular conversion, LIF-04); restores the old one on rollback. */

@@ -1,5 +1,6 @@
 package dev.kaigi.user.lifecycle;
 
+import dev.kaigi.chassis.inbox.DependencyUnavailableException;
 import dev.kaigi.chassis.inbox.EventHandler;
 import dev.kaigi.chassis.inbox.IncomingEvent;
 import dev.kaigi.chassis.outbox.Outbox;
@@ -19,6 +20,7 @@ import dev.kaigi.user.organization.PermissionProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,6 +51,7 @@ public final class TeamLicenceHandlers {
         @Override
         public void handle(IncomingEvent<TeamLicencesDisabled> event) {
             deactivation.deactivateTeamUsers(event.data().orgId(), DeactivationReason.TEAM_LICENCES_DISABLED, null);
+            deactivation.awaitAddsInFlight(event, event.data().teamUserIds());
         }
     }
 
@@ -103,6 +106,8 @@ public final class TeamLicenceHandlers {
     /** Deactivates an organization's live team users, announcing each (licensing frees their seats). */
     @ApplicationScoped
     public static class TeamUserDeactivation {
+        static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(30);
+
         @Inject
         UserRepository users;
         @Inject
@@ -125,6 +130,20 @@ public final class TeamLicenceHandlers {
                     u.permissionProfileId = newProfileId;
                 }
                 outbox.publish(new UserDeactivated(orgId, u.id, UserType.TEAM, null, reason));
+            }
+        }
+
+        /**
+         * A team user whose seat licensing counted but whose add has not committed here yet (the
+         * add took the seat just before the licences went off) is not among the live users above.
+         * For a while after the event such a listed id makes the event wait and come back, so the
+         * user is deactivated once the add commits; an add that rolled back never appears and is
+         * let go after {@link #IN_FLIGHT_GRACE}.
+         */
+        void awaitAddsInFlight(IncomingEvent<?> event, List<UUID> listedTeamUsers) {
+            boolean recent = event.time() != null && event.time().isAfter(Instant.now().minus(IN_FLIGHT_GRACE));
+            if (recent && listedTeamUsers.stream().anyMatch(id -> users.findByIdOptional(id).isEmpty())) {
+                throw new DependencyUnavailableException("a listed team user's add has not committed yet");
             }
         }
 

@@ -6,8 +6,11 @@ import java.nio.file.Path;
  * Entry point of the benchmark's Java side; bench/run starts and stops the processes and calls:
  * <pre>
  *   keys    --dir D                                   a fresh RSA key pair for the service and the tokens
+ *   token   --keys D --service S [--hours H]          prints a service token (user-service calling licensing-service)
  *   service --base-url U --keys D --db ... --out F    seat assignment through licensing-service
  *   pgbench --script S --db ... --out F               the same transaction as bare SQL under pgbench
+ *   imports --user-url U --licensing-url L --keys D   CSV import of users through user-service, timed end to end
+ *           --user-db A --licensing-db B --rows N --warmup-rows W --out F
  *   report  --run-dir R --results-dir D --stamp S     results JSON + Markdown
  * </pre>
  */
@@ -18,7 +21,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: loadgen.jar keys|service|pgbench|report --option value ...");
+            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|report --option value ...");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -29,6 +32,15 @@ public final class Bench {
             }
             case "service" -> new ServiceLoad(args).run();
             case "pgbench" -> new PgbenchLoad(args).run();
+            case "imports" -> new ImportLoad(args).run();
+            case "token" -> {
+                // a long-lived service token, for a service under benchmark to call another (user-service → licensing-service)
+                Path dir = Path.of(args.get("keys"));
+                Tokens.requireReadable(dir);
+                System.out.println(Tokens.service(Tokens.privateKey(dir), args.get("service"),
+                        java.time.Duration.ofHours(args.integer("hours", 12))));
+                yield 0;
+            }
             case "report" -> new Report(args).run();
             default -> {
                 System.err.println("unknown command " + argv[0]);

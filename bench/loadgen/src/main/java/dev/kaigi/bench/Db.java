@@ -21,7 +21,12 @@ final class Db implements AutoCloseable {
     private final String url;
 
     Db(Args args) throws SQLException {
-        this.url = "jdbc:postgresql://" + args.get("pg-host", "127.0.0.1") + ":" + args.get("pg-port", "5432") + "/" + args.get("db");
+        this(args, args.get("db"));
+    }
+
+    /** Another database on the same server, with the same role (the import benchmark's services each have their own). */
+    Db(Args args, String database) throws SQLException {
+        this.url = "jdbc:postgresql://" + args.get("pg-host", "127.0.0.1") + ":" + args.get("pg-port", "5432") + "/" + database;
         Properties props = new Properties();
         props.setProperty("user", args.get("db-user"));
         props.setProperty("password", args.get("db-password"));
@@ -119,6 +124,11 @@ final class Db implements AutoCloseable {
 
     /** The statements that took the most execution time since the last reset, this database only. */
     List<Map<String, Object>> topStatements(int limit, long divisor) throws SQLException {
+        return topStatements(limit, divisor, "exec_ms_per_assignment");
+    }
+
+    /** As above, the time per unit of work under {@code perKey} (e.g. per imported row). */
+    List<Map<String, Object>> topStatements(int limit, long divisor, String perKey) throws SQLException {
         List<Map<String, Object>> top = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("""
                 select regexp_replace(left(query, 120), '\\s+', ' ', 'g'), calls, total_exec_time, rows
@@ -135,7 +145,7 @@ final class Db implements AutoCloseable {
                     s.put("calls", rs.getLong(2));
                     s.put("total_exec_ms", Latency.round(rs.getDouble(3), 1));
                     s.put("mean_exec_ms", Latency.round(rs.getDouble(3) / Math.max(1, rs.getLong(2)), 4));
-                    s.put("exec_ms_per_assignment", Latency.round(rs.getDouble(3) / Math.max(1, divisor), 4));
+                    s.put(perKey, Latency.round(rs.getDouble(3) / Math.max(1, divisor), 4));
                     top.add(s);
                 }
             }
@@ -208,6 +218,34 @@ final class Db implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** One number from a query with positional parameters (counts for the checks). */
+    long count(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** {@code select key, count ... group by key} as a map. */
+    Map<String, Long> counts(String sql, Object... params) throws SQLException {
+        Map<String, Long> m = new TreeMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return m;
     }
 
     private String scalar(String sql) throws SQLException {

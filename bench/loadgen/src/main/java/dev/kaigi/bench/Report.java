@@ -62,6 +62,24 @@ final class Report {
             meetsTargets &= Boolean.TRUE.equals(seats.get("meets_target"));
             pgVersion = (String) ((Map<?, ?>) seats.get("service")).get("pg_version");
         }
+        if (Files.exists(runDir.resolve("imports.json"))) {
+            Map<String, Object> imports = imports(runDir);
+            benchmarks.put("imports", imports);
+            correct &= Boolean.TRUE.equals(imports.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(imports.get("meets_target"));
+            if (pgVersion == null) {
+                pgVersion = (String) imports.get("pg_version");
+            }
+        } else if (Files.exists(runDir.resolve("imports.started"))) {
+            // the import benchmark began but wrote no result (crashed or timed out): a failed run
+            Map<String, Object> imports = new LinkedHashMap<>();
+            imports.put("correct", false);
+            imports.put("meets_target", false);
+            imports.put("error", "no result; see imports-*.log and the service logs in the run directory");
+            benchmarks.put("imports", imports);
+            correct = false;
+            meetsTargets = false;
+        }
         doc.put("machine", machine(meta, pgVersion));
         doc.put("benchmarks", benchmarks);
         doc.put("correct", correct);
@@ -103,6 +121,15 @@ final class Report {
         return seats;
     }
 
+    private Map<String, Object> imports(Path runDir) {
+        Map<String, Object> imports = new LinkedHashMap<>();
+        imports.put("question", "CSV import of N users into an organization with enough seats: rows/s end to end "
+                + "(upload → import finished, seats taken, events in the outbox)");
+        imports.putAll(Json.read(runDir.resolve("imports.json")));
+        imports.put("correct", ok(imports));
+        return imports;
+    }
+
     private static boolean ok(Map<String, Object> phase) {
         return Boolean.TRUE.equals(((Map<?, ?>) phase.get("check")).get("ok"));
     }
@@ -116,6 +143,7 @@ final class Report {
         m.put("loadavg_at_start", meta.get("loadavg_at_start"));
         m.put("java_version", meta.get("java_version"));
         m.put("service_java_opts", meta.get("service_java_opts"));
+        m.put("user_service_java_opts", meta.get("user_service_java_opts"));
         m.put("postgresql_version", pgVersion);
         m.put("pgbench_version", meta.get("pgbench_version"));
         m.put("kafka_version", meta.get("kafka_version"));
@@ -143,6 +171,9 @@ final class Report {
         Map<String, Object> benchmarks = (Map<String, Object>) doc.get("benchmarks");
         if (benchmarks.containsKey("seats")) {
             seatsMarkdown(md, (Map<String, Object>) benchmarks.get("seats"));
+        }
+        if (benchmarks.containsKey("imports")) {
+            importsMarkdown(md, (Map<String, Object>) benchmarks.get("imports"));
         }
         return md.toString();
     }
@@ -242,6 +273,99 @@ final class Report {
             StringBuilder t = new StringBuilder();
             threads.forEach((k, v) -> t.append(t.isEmpty() ? "" : ", ").append(k).append(' ').append(fmt(((Number) v).doubleValue(), 2)));
             md.append(t).append(".\n");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void importsMarkdown(StringBuilder md, Map<String, Object> im) {
+        md.append(md.toString().contains("\n## ") ? "\n" : "").append("## imports: CSV import of users (user-service)\n\n");
+        if (im.get("error") != null) {
+            md.append("**FAILED**: ").append(im.get("error")).append("\n");
+            return;
+        }
+        Map<String, Object> warm = (Map<String, Object>) im.get("warmup");
+        md.append(String.format(Locale.ROOT, "One file of %,d rows (%,d bytes: %s), uploaded by the super admin as multipart "
+                        + "(`mode=ADD`, `skipDuplicatesBy=EMAIL`), polled every %s ms until COMPLETED; organization with %,d regular "
+                        + "seats. A warm-up import of %,d rows into another organization ran first (%s rows/s).\n\n",
+                ((Number) im.get("rows")).intValue(), ((Number) im.get("file_bytes")).longValue(), im.get("file"), im.get("poll_ms"),
+                ((Number) im.get("purchased_seats")).intValue(), ((Number) im.get("warmup_rows")).intValue(),
+                warm == null ? "n/a" : fmt(number(warm, "rows_per_s"), 0)));
+        Map<String, Object> chunks = (Map<String, Object>) im.get("chunks");
+        Map<String, Object> sm = (Map<String, Object>) im.get("service_metrics");
+        md.append("| | |\n|---|---:|\n");
+        md.append("| **throughput, upload → COMPLETED** | **").append(fmt(number(im, "rows_per_s"), 0)).append(" rows/s** |\n");
+        md.append("| total | ").append(fmt(number(im, "total_s"), 2)).append(" s |\n");
+        md.append("| time to the 202 answer (upload + whole-file check) | ").append(fmt(number(im, "accepted_ms"), 0)).append(" ms |\n");
+        md.append("| 202 → COMPLETED (background import) | ").append(fmt(number(im, "background_s"), 2)).append(" s |\n");
+        if (im.get("server_running_s") != null) {
+            md.append("| server: queued → started / started → finished | ").append(im.get("server_queued_ms")).append(" ms / ")
+                    .append(fmt(number(im, "server_running_s"), 2)).append(" s |\n");
+        }
+        if (chunks != null && chunks.get("first_step_ms") != null) {
+            md.append("| per chunk of 500 rows (from the polled progress) | first ").append(fmt(number(chunks, "first_step_ms"), 0))
+                    .append(" ms, then median ").append(fmt(number(chunks, "later_ms_per_500_rows_median"), 0)).append(" ms (")
+                    .append(fmt(number(chunks, "later_ms_per_500_rows_min"), 0)).append("–")
+                    .append(fmt(number(chunks, "later_ms_per_500_rows_max"), 0)).append(") |\n");
+        }
+        if (sm != null) {
+            md.append("| licensing seat-batch calls | ").append(sm.get("licensing_seat_batch_calls")).append(", mean ")
+                    .append(fmt(number(sm, "licensing_seat_batch_mean_ms"), 1)).append(" ms (")
+                    .append(fmt(number(sm, "licensing_seat_batch_share_of_total") * 100, 1)).append(" % of the total) |\n");
+        }
+        Map<String, Object> c = (Map<String, Object>) im.get("check");
+        md.append("| correctness check | ").append(Boolean.TRUE.equals(c.get("ok"))
+                ? "ok (added " + c.get("added") + ", licensing assigned " + c.get("licensing_assigned") + ", users " + c.get("users_by_status")
+                + ", outbox joined+invited " + c.get("outbox_user_events") + ")"
+                : "**FAILED** " + c.get("problems")).append(" |\n");
+        md.append("| CPU, cores used (of ").append(((Map<?, ?>) im.get("cpu")).get("cpus")).append(") | ").append(cpu(im)).append(" |\n");
+        Map<String, Object> perRows = (Map<String, Object>) im.get("cpu_core_s_per_1000_rows");
+        if (perRows != null) {
+            StringBuilder t = new StringBuilder();
+            perRows.forEach((k, v) -> t.append(t.isEmpty() ? "" : ", ").append(k).append(' ').append(fmt(((Number) v).doubleValue(), 2)));
+            md.append("| CPU per 1,000 rows, core-seconds (system under test; 1,000 rows/s on 2 cores allows ≤ 2.0) | ").append(t).append(" |\n");
+        }
+        md.append('\n');
+        md.append("**").append(fmt(number(im, "rows_per_s"), 0)).append(" rows/s** (target ≥ ")
+                .append(fmt(number(im, "target_rows_per_s"), 0)).append(" rows/s): ")
+                .append(Boolean.TRUE.equals(im.get("meets_target")) ? "**met**" : "**not met**").append(".\n\n");
+        double other = number((Map<String, Object>) ((Map<String, Object>) im.get("cpu")).get("cores_by_process"), "other");
+        if (other > NOISY_OTHER_CORES) {
+            md.append("**Shared machine**: processes outside the benchmark used ").append(fmt(other, 2))
+                    .append(" cores during the import; the figure carries that noise.\n\n");
+        }
+        md.append("Outbox: ").append(im.get("outbox_unsent_at_completion")).append(" of the organization's events unsent at COMPLETED, all published ")
+                .append(im.get("outbox_drain_s") == null ? "**not within 120 s**" : im.get("outbox_drain_s") + " s later").append(".\n");
+        for (String side : List.of("user_service", "licensing_service")) {
+            List<Map<String, Object>> st = (List<Map<String, Object>>) im.get("db_statements_" + side);
+            if (st != null && !st.isEmpty()) {
+                md.append(side.replace('_', '-')).append("'s statements by execution time per row (pg_stat_statements): ");
+                for (int i = 0; i < Math.min(3, st.size()); i++) {
+                    Map<String, Object> s = st.get(i);
+                    String q = String.valueOf(s.get("query"));
+                    md.append(i == 0 ? "" : "; ").append('`').append(q, 0, Math.min(60, q.length())).append("…` ")
+                            .append(fmt(number(s, "exec_ms_per_row"), 3)).append(" ms");
+                }
+                md.append(".\n");
+            }
+            Map<String, Object> threads = (Map<String, Object>) ((Map<String, Object>) im.get("cpu")).get("cores_by_thread_of_" + side);
+            if (threads != null && !threads.isEmpty()) {
+                md.append(side.replace('_', '-')).append(" CPU by thread (cores): ");
+                StringBuilder t = new StringBuilder();
+                threads.forEach((k, v) -> t.append(t.isEmpty() ? "" : ", ").append(k).append(' ').append(fmt(((Number) v).doubleValue(), 2)));
+                md.append(t).append(".\n");
+            }
+        }
+        md.append("Database sessions (average, sampled from pg_stat_activity): user-service ")
+                .append(topWaits(Map.of("db_waits", im.get("db_waits_user_service")), 4)).append("; licensing-service ")
+                .append(topWaits(Map.of("db_waits", im.get("db_waits_licensing_service")), 4)).append(".\n");
+        Map<String, Object> stacks = (Map<String, Object>) im.get("stack_profile_user_import");
+        if (stacks != null) {
+            md.append("\nWall-clock profile of the import thread (").append(stacks.get("samples")).append(" thread dumps, ")
+                    .append(stacks.get("mean_dump_ms")).append(" ms each; the dumps slow the import a little):\n\n");
+            ((Map<String, Object>) stacks.get("by_activity")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append(" %\n"));
+            md.append("\nInnermost Kaigi frame:\n\n");
+            ((Map<String, Object>) stacks.get("by_innermost_kaigi_frame")).entrySet().stream().limit(8)
+                    .forEach(e -> md.append("- `").append(e.getKey()).append("`: ").append(e.getValue()).append(" %\n"));
         }
     }
 

@@ -57,6 +57,16 @@ final class Tokens {
         return sign(key, claims, lifetime);
     }
 
+    /** A freshly signed-up identity: a verified email, no organization and no Kaigi user yet (sign-up, ORG-02). */
+    static String signUp(PrivateKey key, String email, Duration lifetime) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", "idp-" + email);
+        claims.put("email", email);
+        claims.put("email_verified", true);
+        claims.put("roles", List.of());
+        return sign(key, claims, lifetime);
+    }
+
     /** A signed-in user of {@code orgId}. */
     static String user(PrivateKey key, UUID orgId, UUID userId, List<String> roles, Duration lifetime) {
         Map<String, Object> claims = new LinkedHashMap<>();

@@ -1,0 +1,18 @@
+package dev.kaigi.integration.meeting;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Side effects of bookings ({@code kaigi.meetings.*}). */
+@ConfigMapping(prefix = "kaigi.meetings")
+public interface MeetingConfig {
+
+    /**
+     * How long a booking waits for its host's profile from user-service's topic (the two topics have no order
+     * between them) before the effects that need the host are skipped.
+     */
+    @WithDefault("10m")
+    Duration hostProfileGrace();
+}

@@ -1,0 +1,160 @@
+package dev.kaigi.integration.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One provider's HTTP transport: JSON in and out, timeouts, and the classification every client
+ * shares: unreachable, timed out, 5xx and 429 are {@link ProviderUnavailableException} (a 429 first
+ * waits the provider's {@code Retry-After}, up to a cap), other 4xx are {@link ProviderRejectedException}
+ * unless the caller handles the status itself. Request and response bodies are never logged: they hold tokens.
+ */
+public final class ProviderHttp {
+
+    private final String provider;
+    private final HttpClient client;
+    private final Duration readTimeout;
+    private final Duration maxRetryAfterWait;
+    private final ObjectMapper json;
+
+    public ProviderHttp(String provider, Duration connectTimeout, Duration readTimeout, Duration maxRetryAfterWait,
+                        ObjectMapper json) {
+        this.provider = provider;
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.readTimeout = readTimeout;
+        this.maxRetryAfterWait = maxRetryAfterWait;
+        this.json = json;
+    }
+
+    public HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(readTimeout).header("Accept", "application/json");
+    }
+
+    public HttpRequest.BodyPublisher jsonBody(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static HttpRequest.BodyPublisher formBody(Map<String, String> fields) {
+        return HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
+                .map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+                .collect(Collectors.joining("&")), StandardCharsets.UTF_8);
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Sends; returns the answer for any status below 500 except 429. */
+    public Answer send(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(provider, request.method() + " " + request.uri().getPath()
+                    + " failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException(provider, "interrupted", e);
+        }
+        int status = response.statusCode();
+        if (status == 429) {
+            Duration wait = retryAfter(response).orElse(Duration.ZERO);
+            sleep(wait.compareTo(maxRetryAfterWait) > 0 ? maxRetryAfterWait : wait);
+            throw new ProviderUnavailableException(provider, "rate limited (Retry-After " + wait.toSeconds() + " s)");
+        }
+        if (status >= 500) {
+            throw new ProviderUnavailableException(provider, request.method() + " " + request.uri().getPath()
+                    + " answered " + status);
+        }
+        return new Answer(status, response.body());
+    }
+
+    /** Sends and expects {@code expected}; any other status below 500 is a refusal with the provider's error code. */
+    public JsonNode expect(HttpRequest request, int... expected) {
+        Answer answer = send(request);
+        for (int status : expected) {
+            if (answer.status() == status) {
+                return answer.json();
+            }
+        }
+        throw answer.refused();
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // an HTTP date: we do not wait on the provider's clock
+            }
+        });
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A provider's answer below 500. */
+    public final class Answer {
+        private final int status;
+        private final String body;
+
+        Answer(int status, String body) {
+            this.status = status;
+            this.body = body;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** The body as JSON; garbage is a refusal, never a half-read value. */
+        public JsonNode json() {
+            try {
+                JsonNode node = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+                if (node == null || !node.isObject()) {
+                    throw new ProviderRejectedException(provider, status, "unreadable-answer");
+                }
+                return node;
+            } catch (IOException e) {
+                throw new ProviderRejectedException(provider, status, "unreadable-answer");
+            }
+        }
+
+        /** The refusal this answer means, with the provider's error code (OAuth {@code error}, Zoom {@code code}). */
+        public ProviderRejectedException refused() {
+            String reason = null;
+            try {
+                JsonNode node = json.readTree(body == null ? "" : body);
+                if (node != null && node.hasNonNull("error")) {
+                    reason = node.get("error").asText();
+                } else if (node != null && node.hasNonNull("code")) {
+                    reason = node.get("code").asText();
+                }
+            } catch (IOException | RuntimeException e) {
+                // no readable error code
+            }
+            return new ProviderRejectedException(provider, status, reason);
+        }
+    }
+}

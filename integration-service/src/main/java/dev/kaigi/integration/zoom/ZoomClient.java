@@ -1,0 +1,163 @@
+package dev.kaigi.integration.zoom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaigi.integration.provider.ProviderHttp;
+import dev.kaigi.integration.provider.ProviderRejectedException;
+import dev.kaigi.integration.provider.ProviderUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Zoom's user-level OAuth and the two API calls we make, in Zoom's documented shapes. Token calls are
+ * not retried (an authorization code and a rotating refresh token are single use); the read and the
+ * meeting creation are retried with backoff on outages. One circuit breaker per call trips on outages
+ * only, never on a refusal. Tokens are passed in and out, never logged.
+ */
+@ApplicationScoped
+public class ZoomClient {
+
+    static final String PROVIDER = "zoom";
+    private static final DateTimeFormatter ZOOM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ZoomConfig config;
+    private final ProviderHttp http;
+
+    @Inject
+    public ZoomClient(ZoomConfig config, ObjectMapper json) {
+        this.config = config;
+        this.http = new ProviderHttp(PROVIDER, config.connectTimeout(), config.readTimeout(),
+                config.maxRetryAfterWait(), json);
+    }
+
+    public record Tokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {
+        @Override
+        public String toString() {
+            return "Tokens[redacted, expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    public record ZoomUser(String id, String email, String accountId) {
+    }
+
+    public record Meeting(long id, String joinUrl) {
+    }
+
+    /** The page the user signs in to Zoom on and grants our app access. */
+    public String authorizeUrl(String state) {
+        return base(config.oauthUrl()) + "/oauth/authorize?response_type=code&client_id="
+                + ProviderHttp.encode(config.clientId()) + "&redirect_uri=" + ProviderHttp.encode(config.redirectUri())
+                + "&state=" + ProviderHttp.encode(state);
+    }
+
+    /** {@code POST /oauth/token} with {@code grant_type=authorization_code}. */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public Tokens exchangeCode(String code) {
+        return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", config.redirectUri()));
+    }
+
+    /** {@code POST /oauth/token} with {@code grant_type=refresh_token}; Zoom answers a new refresh token too. */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public Tokens refresh(String refreshToken) {
+        return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    /** {@code POST /oauth/revoke}: best effort when a user disconnects. */
+    public void revoke(String accessToken) {
+        http.send(http.request(base(config.oauthUrl()) + "/oauth/revoke")
+                .header("Authorization", basicAuth())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(ProviderHttp.formBody(Map.of("token", accessToken))).build());
+    }
+
+    /** {@code GET /v2/users/me}: the Zoom user behind the token. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public ZoomUser me(String accessToken) {
+        JsonNode user = api(http.request(base(config.apiUrl()) + "/v2/users/me")
+                .header("Authorization", "Bearer " + accessToken).GET().build());
+        String id = user.path("id").asText("");
+        String email = user.path("email").asText("");
+        if (id.isBlank() || email.isBlank()) {
+            throw new ProviderRejectedException(PROVIDER, 200, "unreadable-answer");
+        }
+        return new ZoomUser(id, email, user.path("account_id").asText(null));
+    }
+
+    /** {@code POST /v2/users/me/meetings}: a scheduled meeting (type 2) in the host's account. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public Meeting createMeeting(String accessToken, String topic, Instant start, Instant end, String timeZone,
+                                 String agenda) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topic", topic.length() > 200 ? topic.substring(0, 200) : topic);
+        body.put("type", 2);
+        body.put("start_time", ZOOM_TIME.format(start));
+        body.put("duration", Math.max(1, ChronoUnit.MINUTES.between(start, end)));
+        body.put("timezone", timeZone);
+        body.put("agenda", agenda.length() > 2000 ? agenda.substring(0, 2000) : agenda);
+        body.put("settings", Map.of("join_before_host", false, "waiting_room", true));
+        JsonNode meeting = api(http.request(base(config.apiUrl()) + "/v2/users/me/meetings")
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .POST(http.jsonBody(body)).build());
+        String joinUrl = meeting.path("join_url").asText("");
+        if (!joinUrl.startsWith("https://")) {
+            throw new ProviderRejectedException(PROVIDER, 201, "unreadable-answer");
+        }
+        return new Meeting(meeting.path("id").asLong(), joinUrl);
+    }
+
+    private JsonNode api(HttpRequest request) {
+        ProviderHttp.Answer answer = http.send(request);
+        if (answer.status() == 401) {
+            throw new ZoomTokenRejectedException(answer.refused().reason());
+        }
+        if (answer.status() / 100 != 2) {
+            throw answer.refused();
+        }
+        return answer.json();
+    }
+
+    private Tokens token(Map<String, String> form) {
+        JsonNode token = http.expect(http.request(base(config.oauthUrl()) + "/oauth/token")
+                .header("Authorization", basicAuth())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(ProviderHttp.formBody(form)).build(), 200);
+        String access = token.path("access_token").asText("");
+        String refresh = token.path("refresh_token").asText("");
+        if (access.isBlank() || refresh.isBlank()) {
+            throw new ProviderRejectedException(PROVIDER, 200, "unreadable-answer");
+        }
+        long expiresIn = token.path("expires_in").asLong(3600);
+        return new Tokens(access, refresh, Instant.now().plusSeconds(expiresIn), token.path("scope").asText(null));
+    }
+
+    private String basicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String base(String url) {
+        return url.replaceAll("/+$", "");
+    }
+}

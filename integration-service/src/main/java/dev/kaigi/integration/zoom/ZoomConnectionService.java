@@ -1,0 +1,195 @@
+package dev.kaigi.integration.zoom;
+
+import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.integration.ZoomLinked;
+import dev.kaigi.events.integration.ZoomUnlinked;
+import dev.kaigi.integration.provider.ProviderFailures;
+import dev.kaigi.integration.provider.ProviderRejectedException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Linking a user's Zoom account (INT-01): start an authorization with a single-use state bound to the user,
+ * complete it with the code Zoom handed back, show, re-link, disconnect. Zoom is called outside any
+ * transaction; the link, the used state and the zoom-linked event commit together or not at all. One Zoom
+ * account is linked to at most one user: checked first, and enforced by the UNIQUE constraint for races.
+ */
+@ApplicationScoped
+public class ZoomConnectionService {
+
+    private static final Logger LOG = Logger.getLogger(ZoomConnectionService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ZoomClient zoom;
+    @Inject
+    ZoomSecrets secrets;
+    @Inject
+    ZoomConfig config;
+    @Inject
+    Outbox outbox;
+
+    public record Authorization(String authorizeUrl, Instant expiresAt) {
+    }
+
+    /** A new authorization; the state is stored only as a hash, so the table alone cannot complete one. */
+    public Authorization start(UUID orgId, UUID userId) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant expiresAt = Instant.now().plus(config.stateLifetime());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into zoom_oauth_state (state_hash, user_id, org_id, expires_at)
+                        values (:hash, :user, :org, :expires)
+                        """)
+                .setParameter("hash", hash(state)).setParameter("user", userId).setParameter("org", orgId)
+                .setParameter("expires", expiresAt).executeUpdate());
+        return new Authorization(zoom.authorizeUrl(state), expiresAt);
+    }
+
+    /** Completes an authorization: exchanges the code, reads the Zoom user, links it (or re-links). */
+    public ZoomConnectionView complete(UUID orgId, UUID userId, String code, String state) {
+        String stateHash = hash(state);
+        if (!stateValid(orgId, userId, stateHash)) {
+            throw new ProblemException(400, "zoom-state-invalid");
+        }
+        ZoomClient.Tokens tokens;
+        ZoomClient.ZoomUser zoomUser;
+        try {
+            tokens = zoom.exchangeCode(code);
+        } catch (ProviderRejectedException e) {
+            if (e.status() == 400 || e.status() == 401) {
+                throw new ProblemException(400, "zoom-authorization-invalid");
+            }
+            throw ProviderFailures.toProblem(e, "Zoom");
+        } catch (RuntimeException e) {
+            throw ProviderFailures.toProblem(e, "Zoom");
+        }
+        // On a failure below the new tokens are dropped, not revoked: Zoom has one grant per Zoom user and app,
+        // so revoking could cut the link of the user who already holds this Zoom account.
+        try {
+            zoomUser = zoom.me(tokens.accessToken());
+        } catch (RuntimeException e) {
+            throw ProviderFailures.toProblem(e, "Zoom");
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> link(orgId, userId, stateHash, tokens, zoomUser));
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                throw ProblemException.conflict("zoom-account-in-use");
+            }
+            throw e;
+        }
+    }
+
+    private ZoomConnectionView link(UUID orgId, UUID userId, String stateHash, ZoomClient.Tokens tokens,
+                                    ZoomClient.ZoomUser zoomUser) {
+        int used = em.createNativeQuery("""
+                        update zoom_oauth_state set used_at = now()
+                        where state_hash = :hash and user_id = :user and org_id = :org and used_at is null
+                            and expires_at > now()
+                        """)
+                .setParameter("hash", stateHash).setParameter("user", userId).setParameter("org", orgId)
+                .executeUpdate();
+        if (used != 1) {
+            throw new ProblemException(400, "zoom-state-invalid"); // a concurrent callback used it first
+        }
+        List<?> holders = em.createNativeQuery("select user_id from zoom_connection where zoom_user_id = :zoom")
+                .setParameter("zoom", zoomUser.id()).getResultList();
+        if (holders.stream().anyMatch(holder -> !userId.equals(holder))) {
+            throw ProblemException.conflict("zoom-account-in-use");
+        }
+        ZoomConnection c = em.find(ZoomConnection.class, userId);
+        boolean created = c == null;
+        if (created) {
+            c = new ZoomConnection();
+            c.userId = userId;
+            c.orgId = orgId;
+        }
+        c.zoomUserId = zoomUser.id();
+        c.zoomEmail = zoomUser.email();
+        c.linkedAt = Instant.now();
+        c.relinkRequired = false;
+        secrets.store(c, tokens);
+        if (created) {
+            em.persist(c);
+        }
+        em.flush(); // the UNIQUE constraint speaks now, inside this method's error handling
+        outbox.publish(new ZoomLinked(orgId, userId, zoomUser.id()));
+        return ZoomConnectionView.of(c);
+    }
+
+    public Optional<ZoomConnectionView> find(UUID orgId, UUID userId) {
+        return Optional.ofNullable(em.find(ZoomConnection.class, userId))
+                .filter(c -> c.orgId.equals(orgId))
+                .map(ZoomConnectionView::of);
+    }
+
+    /** Unlinks; true if there was a link. The token is revoked at Zoom afterwards, on a best-effort basis. */
+    public boolean disconnect(UUID orgId, UUID userId) {
+        Optional<String> token = QuarkusTransaction.requiringNew().call(() -> {
+            ZoomConnection c = em.find(ZoomConnection.class, userId);
+            if (c == null || !c.orgId.equals(orgId)) {
+                return Optional.<String>empty();
+            }
+            String access = c.relinkRequired ? null : secrets.accessToken(c);
+            em.remove(c);
+            outbox.publish(new ZoomUnlinked(orgId, userId));
+            return Optional.of(access == null ? "" : access);
+        });
+        token.filter(t -> !t.isEmpty()).ifPresent(this::revokeQuietly);
+        return token.isPresent();
+    }
+
+    private boolean stateValid(UUID orgId, UUID userId, String stateHash) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("""
+                        select 1 from zoom_oauth_state where state_hash = :hash and user_id = :user and org_id = :org
+                            and used_at is null and expires_at > now()
+                        """)
+                .setParameter("hash", stateHash).setParameter("user", userId).setParameter("org", orgId)
+                .getResultList().isEmpty());
+    }
+
+    private void revokeQuietly(String accessToken) {
+        try {
+            zoom.revoke(accessToken);
+        } catch (RuntimeException e) {
+            LOG.infof("could not revoke a Zoom token (%s); it expires on its own", e.getClass().getSimpleName());
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String hash(String state) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(state.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.kaigi.integration;
+
+import dev.kaigi.events.user.JoinedVia;
+import dev.kaigi.events.user.OrganizationCreated;
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.UserJoined;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.integration.simulators.ProviderSimulators;
+import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.TestEvents;
+import dev.kaigi.testsupport.TestTokens;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Plays user-service (users through their events) and a user's browser (the Zoom OAuth round trip). */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static UUID organization(DataSource db, String name) {
+        UUID org = UUID.randomUUID();
+        TestEvents.publish(new OrganizationCreated(org, name, UUID.randomUUID(), "admin@" + org + ".test", "Asia/Tokyo"));
+        Await.until("organization " + org, () -> count(db, "select count(*) from organization where org_id = ?", org) == 1,
+                Duration.ofSeconds(60));
+        return org;
+    }
+
+    /** An active user as user-service announces them; waits until the read model has them. */
+    static UUID activeUser(DataSource db, UUID org, String email, String slackMemberId, String zoomPersonalUrl,
+                           String signature) {
+        UUID user = UUID.randomUUID();
+        TestEvents.publish(new UserJoined(org, user, email, "山田", "太郎", Role.MEMBER, UserType.REGULAR,
+                UserStatus.ACTIVE, JoinedVia.INVITATION_ACCEPTED, slackMemberId, zoomPersonalUrl, signature));
+        Await.until("user " + user + " in the read model",
+                () -> count(db, "select count(*) from user_profile where user_id = ? and status = 'ACTIVE'", user) == 1,
+                Duration.ofSeconds(60));
+        return user;
+    }
+
+    /** The user links Zoom through the API: start, "sign in at Zoom", hand code and state back. */
+    static void linkZoom(UUID org, UUID user, String zoomUserId, String zoomEmail, String accessToken,
+                         String refreshToken) {
+        String state = startZoomAuthorization(org, user);
+        String code = "code-" + UUID.randomUUID();
+        ProviderSimulators.zoom().grantCode(code, accessToken, refreshToken);
+        ProviderSimulators.zoom().user(accessToken, zoomUserId, zoomEmail);
+        given().auth().oauth2(TestTokens.user(org, user, "member")).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"state\":\"" + state + "\"}")
+                .put("/api/v1/users/{id}/zoom-connection", user)
+                .then().statusCode(200);
+    }
+
+    static String startZoomAuthorization(UUID org, UUID user) {
+        String url = given().auth().oauth2(TestTokens.user(org, user, "member"))
+                .post("/api/v1/users/{id}/zoom-connection/authorization", user)
+                .then().statusCode(200).extract().path("authorizeUrl");
+        return query(url, "state");
+    }
+
+    static String query(String url, String name) {
+        return Arrays.stream(URI.create(url).getRawQuery().split("&"))
+                .filter(p -> p.startsWith(name + "="))
+                .map(p -> URLDecoder.decode(p.substring(name.length() + 1), StandardCharsets.UTF_8))
+                .findFirst().orElseThrow();
+    }
+
+    static long count(DataSource db, String sql, Object... args) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+}

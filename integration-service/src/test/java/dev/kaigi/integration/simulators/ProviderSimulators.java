@@ -1,0 +1,77 @@
+package dev.kaigi.integration.simulators;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the providers' simulators for the test JVM and points the service at them: Zoom and Slack on
+ * WireMock, a real SMTP server (GreenMail). The service's client code runs unchanged against them.
+ */
+public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
+
+    private static ZoomSimulator zoom;
+    private static SlackSimulator slack;
+    private static GreenMail smtp;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (zoom == null) {
+            zoom = new ZoomSimulator();
+            zoom.start();
+            slack = new SlackSimulator();
+            slack.start();
+            smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            smtp.start();
+        }
+        return Map.ofEntries(
+                Map.entry("kaigi.zoom.oauth-url", zoom.url()),
+                Map.entry("kaigi.zoom.api-url", zoom.url()),
+                Map.entry("kaigi.zoom.client-id", ZoomSimulator.CLIENT_ID),
+                Map.entry("kaigi.zoom.client-secret", ZoomSimulator.CLIENT_SECRET),
+                Map.entry("kaigi.zoom.redirect-uri", "https://app.kaigi.test/integrations/zoom/callback"),
+                Map.entry("kaigi.slack.api-url", slack.url()),
+                Map.entry("kaigi.slack.bot-token", SlackSimulator.BOT_TOKEN),
+                Map.entry("kaigi.mail.frontend-url", "https://app.kaigi.test"),
+                Map.entry("quarkus.mailer.host", "127.0.0.1"),
+                Map.entry("quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort())),
+                Map.entry("quarkus.mailer.start-tls", "DISABLED"),
+                Map.entry("quarkus.mailer.from", "Kaigi <no-reply@kaigi.test>"));
+    }
+
+    @Override
+    public void stop() {
+        // the simulators live as long as the test JVM, like the broker and the database
+    }
+
+    public static ZoomSimulator zoom() {
+        return zoom;
+    }
+
+    public static SlackSimulator slack() {
+        return slack;
+    }
+
+    public static GreenMail smtp() {
+        return smtp;
+    }
+
+    /** Mails the SMTP server received for {@code address}. */
+    public static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getAllRecipients();
+                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}

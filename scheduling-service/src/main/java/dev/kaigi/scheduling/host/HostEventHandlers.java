@@ -22,11 +22,13 @@ import dev.kaigi.events.user.UserJoined;
 import dev.kaigi.events.user.UserRemoved;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserUpdated;
+import dev.kaigi.scheduling.booking.BookingTransfer;
 import dev.kaigi.scheduling.meetingtype.HostPools;
 import dev.kaigi.scheduling.schedule.WorkScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.function.BiConsumer;
 
 /**
@@ -50,6 +52,8 @@ public final class HostEventHandlers {
         WorkScheduleService schedules;
         @Inject
         HostPools pools;
+        @Inject
+        BookingTransfer bookings;
 
         Handler(EventType<P> type, BiConsumer<Handler<P>, P> apply) {
             this.type = type;
@@ -127,7 +131,7 @@ public final class HostEventHandlers {
         }
     }
 
-    /** LIF-02: no longer a host; their pool places go to the transfer target, or away. */
+    /** LIF-02: no longer a host; their pool places and future meetings go to the transfer target (see {@link BookingTransfer}). */
     @ApplicationScoped
     static class UserDeletedHandler extends Handler<UserDeleted> {
         UserDeletedHandler() {
@@ -135,6 +139,7 @@ public final class HostEventHandlers {
                 h.hosts.recordStatus(e.orgId(), e.userId(), HostStatus.DELETED, null);
                 h.hosts.recordTransfer(e.orgId(), e.userId(), e.transferToUserId());
                 h.pools.handOver(e.orgId(), e.userId(), e.transferToUserId());
+                h.bookings.transferFuture(e.orgId(), e.userId(), e.transferToUserId(), Instant.now());
             });
         }
     }

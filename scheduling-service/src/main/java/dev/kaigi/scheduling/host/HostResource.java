@@ -7,6 +7,9 @@ import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.events.integration.CalendarProvider;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserType;
+import dev.kaigi.scheduling.config.Params;
+import dev.kaigi.scheduling.eligibility.EligibilityService;
+import dev.kaigi.scheduling.eligibility.EligibilityService.EligibilityView;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,10 +17,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +42,8 @@ public class HostResource {
     HostRepository hosts;
     @Inject
     EntityManager em;
+    @Inject
+    EligibilityService eligibility;
 
     @Schema(name = "Host", description = "The host read model, kept from user-service and integration-service events")
     public record HostView(UUID userId, String email, Role role, UserType userType, HostStatus status,
@@ -67,6 +74,26 @@ public class HostResource {
         return new HostView(h.userId, h.email, h.role, h.userType, h.status, h.zoomPersonalUrlPresent, h.zoomLinked,
                 h.calendarLinked, h.calendarProvider, row == null ? null : ((Number) row[1]).intValue(),
                 row == null ? null : toInstant(row[0]));
+    }
+
+    @GET
+    @Path("/{userId}/eligibility")
+    @Operation(summary = "Explain a host's eligibility", description = "The user themself, a MANAGER or an OWNER. Every SCH-07 rule the "
+            + "host fails for a meeting of the type starting at `start` (inactive, team-user, calendar-not-connected, "
+            + "outside-working-hours, in-break, overlapping-meeting, daily-cap-reached, opportunity-cap-reached, zoom-not-configured).")
+    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(schema = @Schema(implementation = EligibilityView.class)))
+    @APIResponse(responseCode = "400", description = "meetingType or start missing, malformed or unknown")
+    @APIResponse(responseCode = "403", description = "Another user, and not a MANAGER or OWNER")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    public EligibilityView eligibility(@PathParam("userId") UUID userId,
+                                       @Parameter(description = "Meeting type id") @QueryParam("meetingType") UUID meetingType,
+                                       @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("start") String start) {
+        Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER, Roles.MANAGER);
+        if (meetingType == null) {
+            throw ProblemException.invalidField("meetingType", "required");
+        }
+        Instant at = Params.instant("start", Params.required("start", start));
+        return eligibility.explain(c.orgId(), userId, meetingType, at);
     }
 
     private static Instant toInstant(Object value) {

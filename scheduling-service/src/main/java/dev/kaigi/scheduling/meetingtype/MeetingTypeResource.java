@@ -6,7 +6,10 @@ import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.scheduling.availability.AvailabilityService;
+import dev.kaigi.scheduling.availability.AvailabilityService.AvailabilityView;
 import dev.kaigi.scheduling.config.IfMatch;
+import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypePage;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeRequest;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeView;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,9 +36,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** {@code /api/v1/meeting-types}: what leads can book, and who may host it (SCH-06). MANAGERs and OWNERs write; every member reads. */
@@ -49,6 +57,8 @@ public class MeetingTypeResource {
     CurrentCaller caller;
     @Inject
     MeetingTypeService types;
+    @Inject
+    AvailabilityService availability;
 
     @GET
     @Operation(summary = "List meeting types", description = "Creation order, paged.")
@@ -110,6 +120,26 @@ public class MeetingTypeResource {
     public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER);
         types.delete(c.orgId(), id, ETags.expectedVersion(ifMatch));
+    }
+
+    @GET
+    @Path("/{id}/availability")
+    @Operation(summary = "Bookable slots", description = "Every member. The slots from `from` to `to` (dates in `timeZone`, at most 62 days) "
+            + "in which at least one pool host is eligible, after the minimum notice and within the booking horizon (SCH-09).")
+    @APIResponse(responseCode = "200", description = "Slots by day", content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @APIResponse(responseCode = "400", description = "from, to or timeZone missing or invalid; range reversed or over 62 days")
+    @APIResponse(responseCode = "403", description = "No organization role")
+    @APIResponse(responseCode = "404", description = "No such meeting type in the caller's organization")
+    public AvailabilityView availability(@PathParam("id") UUID id,
+                                         @Parameter(description = "First day, ISO date") @QueryParam("from") String from,
+                                         @Parameter(description = "Last day (inclusive), ISO date") @QueryParam("to") String to,
+                                         @Parameter(description = "IANA zone of the days and the answer, e.g. Asia/Tokyo") @QueryParam("timeZone") String timeZone) {
+        Caller c = caller.get().requireAnyRole(MEMBERS);
+        LocalDate first = Params.date("from", from);
+        LocalDate last = Params.date("to", to);
+        ZoneId zone = Params.zone("timeZone", timeZone);
+        MeetingType type = types.find(c.orgId(), id);
+        return availability.availability(type, first, last, zone, Instant.now());
     }
 
     private static Response view(MeetingTypeView t) {

@@ -1,0 +1,135 @@
+package dev.kaigi.scheduling.booking;
+
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.security.Caller;
+import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.scheduling.booking.BookingJson.BookingPage;
+import dev.kaigi.scheduling.booking.BookingJson.BookingRequest;
+import dev.kaigi.scheduling.booking.BookingJson.BookingView;
+import dev.kaigi.scheduling.booking.BookingJson.CancelRequest;
+import dev.kaigi.scheduling.booking.BookingService.BookCommand;
+import dev.kaigi.scheduling.booking.BookingService.Channel;
+import dev.kaigi.scheduling.booking.BookingService.Outcome;
+import dev.kaigi.scheduling.config.Params;
+import dev.kaigi.scheduling.meetingtype.MeetingType;
+import dev.kaigi.scheduling.meetingtype.MeetingTypeService;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/bookings}: booking a meeting with a token (SCH-08), reading and cancelling. A
+ * host sees their own bookings, a MANAGER or OWNER the organization's; others' answer 404.
+ */
+@Path("/api/v1/bookings")
+@Tag(name = "Bookings")
+@Produces(MediaType.APPLICATION_JSON)
+public class BookingResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    BookingService bookings;
+    @Inject
+    MeetingTypeService types;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book a meeting", description = "OWNER, MANAGER or MEMBER. Kaigi picks the fairest eligible host of the "
+            + "meeting type's pool (fewest meetings that day in the host's zone, then longest since the last one, then pool order). "
+            + "With an Idempotency-Key, sending the same request again returns the first answer.")
+    @APIResponse(responseCode = "201", description = "Booked; Location names it", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "400", description = "start in the past, inside the minimum notice or beyond the horizon; unknown meeting type")
+    @APIResponse(responseCode = "403", description = "RESTRICTED or no organization role")
+    @APIResponse(responseCode = "409", description = "no-host-available: errors name every pool host (hosts[<userId>]) with their reason")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Response book(@Valid @NotNull BookingRequest request,
+                         @Parameter(description = "Makes retries safe: 1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IDEMPOTENCY_KEY) String key,
+                         @Context UriInfo uri) {
+        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER);
+        String idempotencyKey = Params.idempotencyKey(key);
+        MeetingType type = types.inOrganization(c.orgId(), request.meetingTypeId())
+                .orElseThrow(() -> ProblemException.invalidField("meetingTypeId", "unknown-meeting-type"));
+        Outcome outcome = bookings.book(new BookCommand(type, request.start().toInstant(), request.lead(), request.notes(),
+                Channel.API, idempotencyKey), Instant.now());
+        return created(uri.getBaseUriBuilder().path("/api/v1/bookings/{id}").build(outcome.bookingId()), outcome);
+    }
+
+    /** 201 with the booking's JSON (the stored one on a replay); {@code location} may be null (public pages have no GET). */
+    public static Response created(URI location, Outcome outcome) {
+        Response.ResponseBuilder r = Response.status(201).location(location).type(MediaType.APPLICATION_JSON).entity(outcome.body());
+        if (outcome.replayed()) {
+            r.header("Idempotent-Replayed", "true");
+        }
+        return r.build();
+    }
+
+    @GET
+    @Operation(summary = "List bookings", description = "A MANAGER or OWNER sees the organization's, anyone else the meetings they host. "
+            + "Start order, paged; from/to select meetings overlapping that span.")
+    @APIResponse(responseCode = "200", description = "A page of bookings", content = @Content(schema = @Schema(implementation = BookingPage.class)))
+    public Page<BookingView> list(@BeanParam @Valid PageRequest page,
+                                  @Parameter(description = "Only this host's") @QueryParam("hostUserId") UUID hostUserId,
+                                  @QueryParam("status") BookingStatus status,
+                                  @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("from") String from,
+                                  @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("to") String to) {
+        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        return bookings.list(c.orgId(), onlyOwn(c), hostUserId, status, Params.instant("from", from), Params.instant("to", to), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a booking", description = "Its host, a MANAGER or an OWNER.")
+    @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No such booking the caller may see")
+    public BookingView get(@PathParam("id") UUID id) {
+        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        return bookings.get(c.orgId(), id, onlyOwn(c));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a booking", description = "Its host, a MANAGER or an OWNER; frees the host's day and time and "
+            + "announces meeting-cancelled. Cancelling a cancelled booking changes nothing.")
+    @APIResponse(responseCode = "200", description = "The cancelled booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No such booking the caller may see")
+    @APIResponse(responseCode = "409", description = "booking-in-the-past")
+    public BookingView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        return bookings.cancel(c.orgId(), id, onlyOwn(c), request == null ? null : request.reason(), Instant.now());
+    }
+
+    /** MANAGERs and OWNERs see every booking of the organization; anyone else only the ones they host. */
+    private static UUID onlyOwn(Caller c) {
+        return c.hasAnyRole(Roles.OWNER, Roles.MANAGER) ? null : c.userId();
+    }
+}

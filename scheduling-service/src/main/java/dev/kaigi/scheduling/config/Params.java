@@ -1,0 +1,66 @@
+package dev.kaigi.scheduling.config;
+
+import dev.kaigi.chassis.problem.ProblemException;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+/** Query parameters and headers read by hand, so a bad value is a 400 naming it rather than a 404 or 500. */
+public final class Params {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
+    private Params() {
+    }
+
+    public static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalidField(name, "required");
+        }
+        return value;
+    }
+
+    /** An ISO-8601 date-time with offset ({@code 2026-12-07T10:00:00+09:00} or {@code ...Z}); null stays null. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField(name, "date-time");
+        }
+    }
+
+    /** An ISO date ({@code 2026-12-07}). */
+    public static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(required(name, value).trim());
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField(name, "date");
+        }
+    }
+
+    /** An IANA zone id; offsets such as {@code +09:00} are not zones. */
+    public static ZoneId zone(String name, String value) {
+        if (!dev.kaigi.scheduling.schedule.ScheduleRules.isZone(required(name, value))) {
+            throw ProblemException.invalidField(name, "time-zone");
+        }
+        return ZoneId.of(value);
+    }
+
+    /** The optional {@code Idempotency-Key} header: 1–100 characters of letters, digits and {@code _.:-}. */
+    public static String idempotencyKey(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(value).matches()) {
+            throw ProblemException.invalidField("Idempotency-Key", "idempotency-key-format");
+        }
+        return value;
+    }
+}

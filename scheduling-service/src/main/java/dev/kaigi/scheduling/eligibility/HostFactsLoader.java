@@ -1,0 +1,283 @@
+package dev.kaigi.scheduling.eligibility;
+
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.scheduling.host.HostStatus;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads what eligibility needs for a set of hosts and a span of time in a fixed number of
+ * queries, whatever the pool size or the range (availability's speed depends on it): hosts with
+ * schedules, weekdays and breaks, opportunity counts, host-day counters, and taken times.
+ */
+@ApplicationScoped
+public class HostFactsLoader {
+
+    /** Zones are at most 14 h from UTC and buffers at most 4 h: reading one day around the span is enough. */
+    private static final Duration MARGIN = Duration.ofDays(1);
+
+    @Inject
+    AgroalDataSource db;
+
+    /** A meeting type's pool in order, read without holding a connection beyond the query. */
+    public List<UUID> pool(UUID meetingTypeId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select user_id from meeting_type_host where meeting_type_id = ? order by position")) {
+            ps.setObject(1, meetingTypeId);
+            List<UUID> pool = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pool.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return pool;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a pool", e);
+        }
+    }
+
+    /**
+     * The facts of {@code userIds} of {@code orgId} (others are left out), in the order given.
+     *
+     * @param withLastBooked also read when each host last got a meeting (for the fair choice)
+     */
+    public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = db.getConnection()) {
+            Array ids = c.createArrayOf("uuid", userIds.toArray());
+            Map<UUID, Row> rows = hosts(c, orgId, ids);
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            weekdays(c, ids, rows);
+            opportunities(c, orgId, rows);
+            counters(c, ids, from, to, rows);
+            taken(c, ids, from, to, rows);
+            if (withLastBooked) {
+                lastBooked(c, ids, rows);
+            }
+            List<HostFacts> facts = new ArrayList<>(rows.size());
+            for (UUID id : userIds) {
+                Row r = rows.get(id);
+                if (r != null) {
+                    facts.add(r.facts());
+                }
+            }
+            return facts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading hosts for eligibility", e);
+        }
+    }
+
+    private static Map<UUID, Row> hosts(Connection c, UUID orgId, Array ids) throws SQLException {
+        Map<UUID, Row> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select h.user_id, h.status, h.user_type, h.calendar_linked, h.zoom_linked, h.zoom_personal_url_present,
+                       h.email_key, s.time_zone, s.opportunity_cap
+                from host h left join work_schedule s on s.user_id = h.user_id and s.org_id = h.org_id
+                where h.org_id = ? and h.user_id = any(?)
+                """)) {
+            ps.setObject(1, orgId);
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = new Row();
+                    r.userId = rs.getObject(1, UUID.class);
+                    r.status = rs.getString(2) == null ? null : HostStatus.valueOf(rs.getString(2));
+                    r.userType = rs.getString(3) == null ? null : UserType.valueOf(rs.getString(3));
+                    r.calendarLinked = rs.getBoolean(4);
+                    r.zoomLinked = rs.getBoolean(5);
+                    r.zoomUrl = rs.getBoolean(6);
+                    r.emailKey = rs.getString(7);
+                    r.zone = rs.getString(8) == null ? null : ZoneId.of(rs.getString(8));
+                    r.opportunityCap = (Integer) rs.getObject(9);
+                    rows.put(r.userId, r);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void weekdays(Connection c, Array ids, Map<UUID, Row> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select s.user_id, d.weekday, d.enabled, d.start_time, d.end_time, d.daily_cap, null, null
+                from work_day d join work_schedule s on s.id = d.schedule_id where s.user_id = any(?)
+                union all
+                select s.user_id, b.weekday, null, null, null, null, b.start_time, b.end_time
+                from work_break b join work_schedule s on s.id = b.schedule_id where s.user_id = any(?)
+                """)) {
+            ps.setArray(1, ids);
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = rows.get(rs.getObject(1, UUID.class));
+                    if (r == null) {
+                        continue;
+                    }
+                    DayOfWeek weekday = DayOfWeek.valueOf(rs.getString(2));
+                    if (rs.getObject(3) != null) {
+                        LocalTime start = rs.getObject(4, LocalTime.class);
+                        LocalTime end = rs.getObject(5, LocalTime.class);
+                        r.day(weekday).enabled = rs.getBoolean(3);
+                        r.day(weekday).hours = start == null ? null : new WorkRules.Window(start, end);
+                        r.day(weekday).cap = (Integer) rs.getObject(6);
+                    } else {
+                        r.day(weekday).breaks.add(new WorkRules.Window(rs.getObject(7, LocalTime.class), rs.getObject(8, LocalTime.class)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** SCH-04: a host missing from a sync has 0 open; before the organization's first sync nothing is known. */
+    private static void opportunities(Connection c, UUID orgId, Map<UUID, Row> rows) throws SQLException {
+        if (rows.values().stream().allMatch(r -> r.opportunityCap == null)) {
+            return;
+        }
+        Map<String, Integer> byAddress = new HashMap<>();
+        boolean synced = false;
+        try (PreparedStatement ps = c.prepareStatement("""
+                select null, 0 from organization where org_id = ? and opportunities_synced_at is not null
+                union all
+                select email_key, open_opportunities from opportunity_count where org_id = ? and email_key = any(?)
+                """)) {
+            ps.setObject(1, orgId);
+            ps.setObject(2, orgId);
+            ps.setArray(3, c.createArrayOf("text", rows.values().stream().map(r -> r.emailKey).filter(e -> e != null).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1) == null) {
+                        synced = true;
+                    } else {
+                        byAddress.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+        }
+        for (Row r : rows.values()) {
+            r.open = synced ? byAddress.getOrDefault(r.emailKey, 0) : null;
+        }
+    }
+
+    private static void counters(Connection c, Array ids, Instant from, Instant to, Map<UUID, Row> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select user_id, day, booked from host_day where user_id = any(?) and day between ? and ? and booked > 0")) {
+            ps.setArray(1, ids);
+            ps.setObject(2, from.minus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
+            ps.setObject(3, to.plus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.get(rs.getObject(1, UUID.class)).booked.put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+                }
+            }
+        }
+    }
+
+    /** Kaigi bookings with their buffers, and calendar busy times: both block, only bookings count (SCH-03). */
+    private static void taken(Connection c, Array ids, Instant from, Instant to, Map<UUID, Row> rows) throws SQLException {
+        OffsetDateTime f = from.minus(MARGIN).atOffset(ZoneOffset.UTC);
+        OffsetDateTime t = to.plus(MARGIN).atOffset(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement("""
+                select host_user_id, blocked_from, blocked_to from booking
+                where host_user_id = any(?) and status = 'BOOKED' and blocked_from < ? and blocked_to > ?
+                union all
+                select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
+                """)) {
+            ps.setArray(1, ids);
+            ps.setObject(2, t);
+            ps.setObject(3, f);
+            ps.setArray(4, ids);
+            ps.setObject(5, t);
+            ps.setObject(6, f);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = rows.get(rs.getObject(1, UUID.class));
+                    if (r != null) {
+                        r.taken.add(new Instant[] {rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                rs.getObject(3, OffsetDateTime.class).toInstant()});
+                    }
+                }
+            }
+        }
+    }
+
+    private static void lastBooked(Connection c, Array ids, Map<UUID, Row> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select host_user_id, max(created_at) from booking where host_user_id = any(?) group by host_user_id")) {
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = rows.get(rs.getObject(1, UUID.class));
+                    if (r != null) {
+                        r.lastBooked = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    }
+                }
+            }
+        }
+    }
+
+    /** A host being read. */
+    private static final class Row {
+        UUID userId;
+        HostStatus status;
+        UserType userType;
+        boolean calendarLinked;
+        boolean zoomLinked;
+        boolean zoomUrl;
+        String emailKey;
+        ZoneId zone;
+        Integer opportunityCap;
+        Integer open;
+        Instant lastBooked;
+        final Map<DayOfWeek, DayRow> days = new EnumMap<>(DayOfWeek.class);
+        final Map<LocalDate, Integer> booked = new HashMap<>();
+        final List<Instant[]> taken = new ArrayList<>();
+
+        DayRow day(DayOfWeek weekday) {
+            return days.computeIfAbsent(weekday, d -> new DayRow());
+        }
+
+        HostFacts facts() {
+            WorkRules rules = null;
+            if (zone != null) {
+                Map<DayOfWeek, WorkRules.Day> week = new EnumMap<>(DayOfWeek.class);
+                days.forEach((d, r) -> week.put(d, new WorkRules.Day(r.enabled, r.hours, List.copyOf(r.breaks), r.cap)));
+                rules = new WorkRules(week);
+            }
+            return new HostFacts(userId, status, userType, calendarLinked, zoomLinked, zoomUrl, zone, rules,
+                    opportunityCap, open, booked, Intervals.of(taken), lastBooked);
+        }
+    }
+
+    /** A weekday being read. */
+    private static final class DayRow {
+        boolean enabled;
+        WorkRules.Window hours;
+        Integer cap;
+        final List<WorkRules.Window> breaks = new ArrayList<>();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.kaigi.scheduling.publicpage;
+
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.scheduling.ConferencingMethod;
+import dev.kaigi.scheduling.availability.AvailabilityService;
+import dev.kaigi.scheduling.availability.AvailabilityService.AvailabilityView;
+import dev.kaigi.scheduling.booking.BookingJson.PublicBookingRequest;
+import dev.kaigi.scheduling.booking.BookingJson.PublicBookingView;
+import dev.kaigi.scheduling.booking.BookingResource;
+import dev.kaigi.scheduling.booking.BookingService;
+import dev.kaigi.scheduling.booking.BookingService.BookCommand;
+import dev.kaigi.scheduling.booking.BookingService.Channel;
+import dev.kaigi.scheduling.booking.BookingService.Outcome;
+import dev.kaigi.scheduling.config.Params;
+import dev.kaigi.scheduling.meetingtype.MeetingType;
+import dev.kaigi.scheduling.meetingtype.MeetingTypeService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1/public/booking-pages/{publicId}}: what a company's booking page calls for a lead,
+ * without a token (issue 5 item 9). The meeting type's public booking id is the only handle; the
+ * answers show a lead nothing more than the type, free slots and their own booking (no hosts, no
+ * reasons, no other meetings). Rate-limited per client address ({@link PublicRateLimiter}).
+ */
+@Path("/api/v1/public/booking-pages/{publicId}")
+@Tag(name = "Public booking pages")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class PublicBookingPageResource {
+
+    private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
+
+    @Inject
+    MeetingTypeService types;
+    @Inject
+    AvailabilityService availability;
+    @Inject
+    BookingService bookings;
+
+    @Schema(name = "PublicBookingPage", description = "What a booking page shows of a meeting type")
+    public record BookingPageView(String name, int durationMinutes, ConferencingMethod conferencingMethod, int slotStepMinutes,
+                                  int minimumNoticeMinutes, int bookingHorizonDays) {
+    }
+
+    @GET
+    @Operation(summary = "A booking page", description = "No token. The meeting type's name, length and method.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(schema = @Schema(implementation = BookingPageView.class)))
+    @APIResponse(responseCode = "404", description = "No such booking page")
+    @APIResponse(responseCode = "429", description = "rate-limited; Retry-After says when to come back")
+    public BookingPageView page(@PathParam("publicId") String publicId) {
+        MeetingType t = type(publicId);
+        return new BookingPageView(t.name, t.durationMinutes, t.conferencingMethod, t.slotStepMinutes, t.minimumNoticeMinutes,
+                t.bookingHorizonDays);
+    }
+
+    @GET
+    @Path("/availability")
+    @Operation(summary = "Bookable slots of a booking page", description = "No token. As the signed-in availability (SCH-09): "
+            + "from/to are dates in timeZone, at most 62 days.")
+    @APIResponse(responseCode = "200", description = "Slots by day", content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @APIResponse(responseCode = "400", description = "from, to or timeZone missing or invalid; range reversed or over 62 days")
+    @APIResponse(responseCode = "404", description = "No such booking page")
+    @APIResponse(responseCode = "429", description = "rate-limited; Retry-After says when to come back")
+    public AvailabilityView availability(@PathParam("publicId") String publicId,
+                                         @Parameter(description = "First day, ISO date") @QueryParam("from") String from,
+                                         @Parameter(description = "Last day (inclusive), ISO date") @QueryParam("to") String to,
+                                         @Parameter(description = "IANA zone, e.g. Asia/Tokyo") @QueryParam("timeZone") String timeZone) {
+        MeetingType t = type(publicId);
+        return availability.availability(t, Params.date("from", from), Params.date("to", to), Params.zone("timeZone", timeZone),
+                Instant.now());
+    }
+
+    @POST
+    @Path("/bookings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book on a booking page", description = "No token. Kaigi picks the host as for a signed-in booking (SCH-08); "
+            + "with an Idempotency-Key a retry returns the first answer.")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = PublicBookingView.class)))
+    @APIResponse(responseCode = "400", description = "start in the past, inside the minimum notice or beyond the horizon")
+    @APIResponse(responseCode = "404", description = "No such booking page")
+    @APIResponse(responseCode = "409", description = "slot-unavailable: no host can take that time (any more)")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    @APIResponse(responseCode = "429", description = "rate-limited; Retry-After says when to come back")
+    public Response book(@PathParam("publicId") String publicId, @Valid @NotNull PublicBookingRequest request,
+                         @HeaderParam("Idempotency-Key") String key) {
+        String idempotencyKey = Params.idempotencyKey(key);
+        MeetingType t = type(publicId);
+        Outcome outcome = bookings.book(new BookCommand(t, request.start().toInstant(), request.lead(), request.notes(),
+                Channel.PUBLIC_PAGE, idempotencyKey), Instant.now());
+        return BookingResource.created(null, outcome);
+    }
+
+    private MeetingType type(String publicId) {
+        if (publicId == null || !PUBLIC_ID.matcher(publicId).matches()) {
+            throw ProblemException.notFound("booking-page");
+        }
+        return types.byPublicBookingId(publicId).orElseThrow(() -> ProblemException.notFound("booking-page"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kaigi.scheduling;
+
+import dev.kaigi.events.integration.CalendarLinked;
+import dev.kaigi.events.integration.CalendarProvider;
+import dev.kaigi.scheduling.SchedulingFixtures.Org;
+import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.TestEvents;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static dev.kaigi.scheduling.SchedulingFixtures.WAIT;
+import static dev.kaigi.scheduling.SchedulingFixtures.jsonIds;
+
+/** Hosts who can take meetings, meeting types and bookings, for the phase B tests. */
+final class BookingFixtures {
+
+    private BookingFixtures() {
+    }
+
+    /** A schedule with every weekday enabled {@code start}–{@code end}, the given break (or none) and per-weekday caps (Monday first; null = none). */
+    static String everyDay(String zone, String start, String end, String breakStart, String breakEnd, Integer... caps) {
+        String days = Arrays.stream(DayOfWeek.values()).map(d -> {
+            Integer cap = caps.length > d.ordinal() ? caps[d.ordinal()] : null;
+            String breaks = breakStart == null ? "[]" : "[{\"start\":\"" + breakStart + "\",\"end\":\"" + breakEnd + "\"}]";
+            return "{\"day\":\"" + d + "\",\"enabled\":true,\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"breaks\":" + breaks
+                    + ",\"dailyCap\":" + cap + "}";
+        }).collect(Collectors.joining(","));
+        return "{\"timeZone\":\"" + zone + "\",\"opportunityCap\":null,\"weekdays\":[" + days + "]}";
+    }
+
+    /** An active regular member with a linked calendar and {@code schedule}: a host every rule lets through. */
+    static UUID host(Org org, String schedule) {
+        UUID user = org.member();
+        TestEvents.publish(new CalendarLinked(org.id(), user, CalendarProvider.GOOGLE, "cal@acme.example"));
+        setSchedule(org, user, schedule);
+        Await.until(user + " calendar linked", () -> Boolean.TRUE.equals(
+                org.owner().get("/api/v1/hosts/" + user).then().extract().path("calendarLinked")), WAIT);
+        return user;
+    }
+
+    static void setSchedule(Org org, UUID user, String schedule) {
+        org.owner().header("If-Match", org.read(user).etag()).body(schedule).put("/api/v1/users/" + user + "/work-schedule")
+                .then().statusCode(200);
+    }
+
+    /** A meeting type (no notice, a year's horizon) and its id. */
+    static ExtractableResponse<Response> meetingType(Org org, String name, int minutes, String method, int step, UUID... pool) {
+        return org.manager().body("""
+                        {"name":"%s","durationMinutes":%d,"conferencingMethod":"%s","hostPool":[%s],"slotStepMinutes":%d,
+                         "minimumNoticeMinutes":0,"bookingHorizonDays":365}""".formatted(name, minutes, method, jsonIds(pool), step))
+                .post("/api/v1/meeting-types").then().statusCode(201).extract();
+    }
+
+    static String bookingBody(Object meetingTypeId, Instant start, String leadEmail) {
+        return """
+                {"meetingTypeId":"%s","start":"%s","lead":{"name":"Taro Yamada","email":"%s","company":"Customer KK","locale":"ja"},
+                 "notes":"demo please"}""".formatted(meetingTypeId, start, leadEmail);
+    }
+
+    /** The first {@code weekday} at least a week from now, as a date in {@code zone}. */
+    static LocalDate upcoming(DayOfWeek weekday, String zone) {
+        return LocalDate.now(ZoneId.of(zone)).plusDays(7).with(TemporalAdjusters.nextOrSame(weekday));
+    }
+
+    static Instant at(LocalDate day, String time, String zone) {
+        return day.atTime(LocalTime.parse(time)).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    static String sql(javax.sql.DataSource db, String sql) {
+        return SchedulingFixtures.sqlValue(db, sql);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.kaigi.licensing.orguser;
 
+import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
 import jakarta.persistence.Column;
@@ -33,4 +34,7 @@ public class OrgUser {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** As user-service last announced it; null until an event carrying it was read. */
+    @Enumerated(EnumType.STRING)
+    public Role role;
 }

@@ -1,5 +1,6 @@
 package dev.kaigi.licensing.orguser;
 
+import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -40,6 +41,10 @@ public class OrgUserRepository implements PanacheRepositoryBase<OrgUser, UUID> {
 
     public void setStatus(UUID orgId, UUID userId, UserStatus status) {
         update("status = ?3, updatedAt = ?4 where orgId = ?1 and userId = ?2", orgId, userId, status, Instant.now());
+    }
+
+    public void setRole(UUID orgId, UUID userId, Role role) {
+        update("role = ?3, updatedAt = ?4 where orgId = ?1 and userId = ?2", orgId, userId, role, Instant.now());
     }
 
     public void setType(UUID orgId, UUID userId, UserType type) {

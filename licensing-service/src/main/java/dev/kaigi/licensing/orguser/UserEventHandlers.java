@@ -6,6 +6,8 @@ import dev.kaigi.events.EventType;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.licensing.SeatReleaseReason;
 import dev.kaigi.events.user.OrganizationCreated;
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.SuperAdminTransferred;
 import dev.kaigi.events.user.UserActivated;
 import dev.kaigi.events.user.UserConverted;
 import dev.kaigi.events.user.UserDeactivated;
@@ -15,6 +17,8 @@ import dev.kaigi.events.user.UserInvited;
 import dev.kaigi.events.user.UserJoined;
 import dev.kaigi.events.user.UserRemoved;
 import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.events.user.UserUpdated;
 import dev.kaigi.licensing.seat.service.SeatService;
 import dev.kaigi.licensing.subscription.service.SubscriptionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +35,13 @@ public final class UserEventHandlers {
     private UserEventHandlers() {
     }
 
-    /** A new organization gets its FREE subscription. */
+    /** A new organization gets its FREE subscription; its super admin is an OWNER (ORG-02). */
     @ApplicationScoped
     public static class OrganizationCreatedHandler implements EventHandler<OrganizationCreated> {
         @Inject
         SubscriptionService subscriptions;
+        @Inject
+        OrgUserRepository users;
 
         @Override
         public EventType<OrganizationCreated> eventType() {
@@ -44,7 +50,10 @@ public final class UserEventHandlers {
 
         @Override
         public void handle(IncomingEvent<OrganizationCreated> event) {
-            subscriptions.bootstrap(event.data().orgId());
+            OrganizationCreated e = event.data();
+            subscriptions.bootstrap(e.orgId());
+            users.upsertIfAbsent(e.orgId(), e.superAdminUserId(), UserType.REGULAR, UserStatus.ACTIVE);
+            users.setRole(e.orgId(), e.superAdminUserId(), Role.OWNER);
         }
     }
 
@@ -62,6 +71,7 @@ public final class UserEventHandlers {
         public void handle(IncomingEvent<UserInvited> event) {
             UserInvited e = event.data();
             users.upsert(e.orgId(), e.userId(), e.userType(), UserStatus.INVITED);
+            users.setRole(e.orgId(), e.userId(), e.role());
         }
     }
 
@@ -79,6 +89,7 @@ public final class UserEventHandlers {
         public void handle(IncomingEvent<UserJoined> event) {
             UserJoined e = event.data();
             users.upsert(e.orgId(), e.userId(), e.userType(), e.status());
+            users.setRole(e.orgId(), e.userId(), e.role());
         }
     }
 
@@ -112,6 +123,40 @@ public final class UserEventHandlers {
         @Override
         public void handle(IncomingEvent<UserConverted> event) {
             users.setType(event.data().orgId(), event.data().userId(), event.data().toType());
+        }
+    }
+
+    /** An OWNER changed the user's role: authorization here follows at once. */
+    @ApplicationScoped
+    public static class UserUpdatedHandler implements EventHandler<UserUpdated> {
+        @Inject
+        OrgUserRepository users;
+
+        @Override
+        public EventType<UserUpdated> eventType() {
+            return EventTypes.USER_UPDATED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<UserUpdated> event) {
+            users.setRole(event.data().orgId(), event.data().userId(), event.data().role());
+        }
+    }
+
+    /** ORG-03: the new super admin is an OWNER. */
+    @ApplicationScoped
+    public static class SuperAdminTransferredHandler implements EventHandler<SuperAdminTransferred> {
+        @Inject
+        OrgUserRepository users;
+
+        @Override
+        public EventType<SuperAdminTransferred> eventType() {
+            return EventTypes.SUPER_ADMIN_TRANSFERRED;
+        }
+
+        @Override
+        public void handle(IncomingEvent<SuperAdminTransferred> event) {
+            users.setRole(event.data().orgId(), event.data().toUserId(), Role.OWNER);
         }
     }
 

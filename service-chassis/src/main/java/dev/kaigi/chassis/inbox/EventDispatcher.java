@@ -40,7 +40,9 @@ public class EventDispatcher {
         this.inbox = inbox;
         this.json = json;
         for (EventHandler<?> handler : handlers) {
-            handlersByType.computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
+            if (handler.active()) {
+                handlersByType.computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
+            }
         }
     }
 

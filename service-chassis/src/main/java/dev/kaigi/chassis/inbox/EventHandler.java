@@ -13,4 +13,13 @@ public interface EventHandler<P extends EventPayload> {
     EventType<P> eventType();
 
     void handle(IncomingEvent<P> event);
+
+    /**
+     * Whether this handler takes part at all, decided once at start-up (e.g. a sync switched off
+     * by configuration). An inactive handler's events are skipped like any type nobody handles,
+     * without an inbox row.
+     */
+    default boolean active() {
+        return true;
+    }
 }

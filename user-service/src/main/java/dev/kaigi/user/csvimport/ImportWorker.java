@@ -39,7 +39,7 @@ public class ImportWorker {
     ImportIssueRepository issues;
     @Inject
     ImportChunk chunks;
-    @ConfigProperty(name = "kaigi.imports.chunk-size", defaultValue = "500")
+    @ConfigProperty(name = "kaigi.imports.chunk-size", defaultValue = "1000")
     int chunkSize;
     @ConfigProperty(name = "kaigi.imports.max-attempts", defaultValue = "6")
     int maxAttempts;
@@ -58,19 +58,22 @@ public class ImportWorker {
         if (!unfinished.isEmpty()) {
             LOG.infof("resuming %d unfinished user imports", unfinished.size());
         }
-        unfinished.forEach(this::submit);
+        unfinished.forEach(id -> submit(id, null));
     }
 
     void stop(@Observes ShutdownEvent stop) {
         executor.shutdownNow();
     }
 
-    /** Runs the import soon; nothing happens if it is already waiting or running here. */
-    public void submit(UUID importId) {
+    /**
+     * Runs the import soon, starting from the file as already read (null: read it from the
+     * database); nothing happens if it is already waiting or running here.
+     */
+    public void submit(UUID importId, ImportFile alreadyRead) {
         if (queued.add(importId)) {
             executor.execute(() -> {
                 try {
-                    run(importId);
+                    run(importId, alreadyRead);
                 } finally {
                     queued.remove(importId);
                 }
@@ -78,8 +81,8 @@ public class ImportWorker {
         }
     }
 
-    private void run(UUID importId) {
-        ImportFile[] file = new ImportFile[1]; // read once, on the first chunk
+    private void run(UUID importId, ImportFile alreadyRead) {
+        ImportFile[] file = {alreadyRead}; // read at most once
         int attempt = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -113,7 +116,8 @@ public class ImportWorker {
             return Step.DONE;
         }
         if (file[0] == null) {
-            file[0] = ImportFile.read(job.content, job.encoding);
+            String content = imports.content(job.id).orElseThrow(() -> new IllegalStateException("import " + job.id + " lost its file"));
+            file[0] = ImportFile.read(content, job.encoding);
         }
         if (job.status == UserImport.Status.QUEUED) {
             job.status = UserImport.Status.RUNNING;
@@ -136,7 +140,7 @@ public class ImportWorker {
         if (end == rows.size()) {
             job.status = UserImport.Status.COMPLETED;
             job.finishedAt = Instant.now();
-            job.content = null;
+            imports.dropContent(job.id);
             return Step.DONE;
         }
         return Step.MORE;
@@ -148,7 +152,7 @@ public class ImportWorker {
             job.status = UserImport.Status.FAILED;
             job.failureCode = code;
             job.finishedAt = Instant.now();
-            job.content = null;
+            imports.dropContent(job.id);
         }
     }
 

@@ -40,7 +40,6 @@ public class UserImport {
     /** Language of the invitation mails of the users it adds. */
     public String locale;
     public String encoding;
-    public String content;
     @Enumerated(EnumType.STRING)
     public Status status;
     @Column(name = "total_rows")

@@ -32,6 +32,22 @@ public class UserImportRepository implements PanacheRepositoryBase<UserImport, U
                 .firstResultOptional();
     }
 
+    /** Keeps the decoded file of an import until it has finished (a restarted worker reads it again). */
+    public void storeContent(UUID importId, String content) {
+        getEntityManager().createNativeQuery("insert into user_import_file (import_id, content) values (?1, ?2)")
+                .setParameter(1, importId).setParameter(2, content).executeUpdate();
+    }
+
+    public Optional<String> content(UUID importId) {
+        return getEntityManager().createNativeQuery("select content from user_import_file where import_id = ?1", String.class)
+                .setParameter(1, importId).getResultStream().findFirst().map(String.class::cast);
+    }
+
+    public void dropContent(UUID importId) {
+        getEntityManager().createNativeQuery("delete from user_import_file where import_id = ?1")
+                .setParameter(1, importId).executeUpdate();
+    }
+
     public List<UUID> unfinished() {
         return find("status in ?1", Sort.by("createdAt"), List.of(UserImport.Status.QUEUED, UserImport.Status.RUNNING))
                 .project(IdOnly.class).list().stream().map(IdOnly::id).toList();

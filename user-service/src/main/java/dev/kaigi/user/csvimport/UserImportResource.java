@@ -93,9 +93,10 @@ public class UserImportResource {
         if (file.size() > maxFileSize.asLongValue()) {
             throw new ProblemException(413, "file-too-large", maxFileSize.asLongValue() / (1024 * 1024));
         }
-        UserImport job = imports.accept(owner, read(file), new UserImportService.Options(
+        UserImportService.Accepted accepted = imports.accept(owner, read(file), new UserImportService.Options(
                 fileName(file), mode, skipDuplicatesBy, locale));
-        worker.submit(job.id);
+        UserImport job = accepted.job();
+        worker.submit(job.id, accepted.file());
         return Response.accepted(ImportView.of(job))
                 .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
     }

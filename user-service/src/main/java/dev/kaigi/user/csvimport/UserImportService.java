@@ -24,6 +24,10 @@ public class UserImportService {
     public record Options(String fileName, UserImport.Mode mode, UserImport.DuplicateKey skipDuplicatesBy, String locale) {
     }
 
+    /** The recorded import and the file as read, which the worker can start from without reading it again. */
+    public record Accepted(UserImport job, ImportFile file) {
+    }
+
     @Inject
     UserImportRepository imports;
     @Inject
@@ -36,7 +40,7 @@ public class UserImportService {
      * that cannot be read is refused here, whole, with its row (400), and nothing is recorded.
      */
     @Transactional
-    public UserImport accept(UserAccount owner, byte[] content, Options options) {
+    public Accepted accept(UserAccount owner, byte[] content, Options options) {
         CsvDecoder.Decoded text;
         ImportFile file;
         try {
@@ -55,14 +59,14 @@ public class UserImportService {
         job.skipDuplicatesBy = options.skipDuplicatesBy();
         job.locale = options.locale();
         job.encoding = text.encoding();
-        job.content = text.text();
         job.status = UserImport.Status.QUEUED;
         job.totalRows = file.rows().size();
         job.createdAt = Instant.now();
         imports.persist(job);
+        imports.storeContent(job.id, text.text());
         audit.record(owner.orgId, owner.id, AuditLog.Action.USERS_IMPORTED, null, null,
                 Map.of("importId", job.id, "fileName", String.valueOf(job.fileName), "rows", job.totalRows, "mode", job.mode));
-        return job;
+        return new Accepted(job, file);
     }
 
     @Transactional

@@ -30,6 +30,11 @@ public class IdentitySync {
     @Inject
     OrganizationRepository organizations;
 
+    /** Whether an identity provider is connected to keep in step. */
+    public boolean enabled() {
+        return directory.connected();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void sync(UUID orgId, UUID userId) {
         if (!directory.connected()) {

@@ -53,6 +53,12 @@ public final class IdentitySyncHandlers {
         public void handle(IncomingEvent<P> event) {
             usersOf.apply(event.data()).forEach(user -> sync.sync(event.data().orgId(), user));
         }
+
+        /** With no identity provider connected, this service's own events are not even recorded. */
+        @Override
+        public boolean active() {
+            return sync.enabled();
+        }
     }
 
     @ApplicationScoped

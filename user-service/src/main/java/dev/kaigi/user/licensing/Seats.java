@@ -30,6 +30,8 @@ import java.util.function.Supplier;
 public class Seats {
 
     private static final Logger LOG = Logger.getLogger(Seats.class);
+    /** licensing-service's limit per seat-batch call. */
+    private static final int MAX_BATCH = 1000;
     private static final Set<String> PASSED_ON = Set.of("seat-unavailable", "team-licences-disabled",
             "team-licences-unavailable-on-plan");
 
@@ -56,14 +58,15 @@ public class Seats {
      * TEAM pool without team licences is refused whole (409, BLK-03).
      */
     public Set<UUID> takeAll(UUID orgId, SeatPool pool, List<UUID> userIds) {
-        if (userIds.isEmpty()) {
-            return Set.of();
+        Set<UUID> taken = new HashSet<>();
+        for (int from = 0; from < userIds.size(); from += MAX_BATCH) {
+            List<UUID> batch = List.copyOf(userIds.subList(from, Math.min(from + MAX_BATCH, userIds.size())));
+            SeatBatchClient.TakeSeats request = new SeatBatchClient.TakeSeats(pool, batch);
+            Runnable giveBack = () -> batches.giveBack(orgId, new SeatBatchClient.ReturnSeats(batch));
+            taken.addAll(withOneRetry(() -> batches.take(orgId, request), pool, giveBack).taken());
+            onRollback(giveBack);
         }
-        SeatBatchClient.TakeSeats request = new SeatBatchClient.TakeSeats(pool, userIds);
-        Runnable giveBack = () -> batches.giveBack(orgId, new SeatBatchClient.ReturnSeats(userIds));
-        SeatBatchClient.TakenSeats result = withOneRetry(() -> batches.take(orgId, request), pool, giveBack);
-        onRollback(giveBack);
-        return new HashSet<>(result.taken());
+        return taken;
     }
 
     /**

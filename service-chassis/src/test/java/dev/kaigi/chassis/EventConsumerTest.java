@@ -75,7 +75,11 @@ class EventConsumerTest {
 
     /** Hands the record to the producer without waiting, so consecutive sends reach the broker as one batch. */
     private static void sendRaw(UUID eventId, String key, String type, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.USER, key, value);
+        sendRaw(null, eventId, key, type, value);
+    }
+
+    private static void sendRaw(Integer partition, UUID eventId, String key, String type, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.USER, partition, key, value);
         record.headers()
                 .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes())
                 .add(CloudEventHeaders.ID, eventId.toString().getBytes())
@@ -193,6 +197,26 @@ class EventConsumerTest {
             Await.until("the event to be applied once the dependency is back", () -> applied(user) == 1, WAIT);
             assertTrue(dlq.drain(Duration.ofMillis(300)).stream().noneMatch(e -> eventId.toString().equals(e.id())));
         }
+    }
+
+    @Test
+    @DisplayName("EVT-02: an event waiting out a transient failure holds back only its own partition")
+    void waitingEventHoldsBackOnlyItsPartition() throws Exception {
+        UUID blocked = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        recorder.dependencyDownFor(blocked, Integer.MAX_VALUE);
+        try {
+            sendRaw(0, UUID.randomUUID(), blocked.toString(), "kaigi.user.activated.v1", activated(blocked));
+            producer.flush();
+            Thread.sleep(500); // the blocked event is being retried
+            sendRaw(1, UUID.randomUUID(), other.toString(), "kaigi.user.activated.v1", activated(other));
+            producer.flush();
+            Await.until("the other partition's event to be applied meanwhile", () -> applied(other) == 1, WAIT);
+            assertEquals(0, applied(blocked));
+        } finally {
+            recorder.dependencyBackFor(blocked);
+        }
+        Await.until("the held-back event to be applied once its dependency is back", () -> applied(blocked) == 1, WAIT);
     }
 
     @Test

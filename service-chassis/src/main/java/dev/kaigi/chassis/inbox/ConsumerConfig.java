@@ -28,6 +28,13 @@ public interface ConsumerConfig {
     @WithDefault("200ms")
     Duration retryBackoff();
 
+    /**
+     * How long applied event ids are remembered. Must exceed the longest time Kafka may hand an
+     * event over again (the topics' retention, 7 days by default).
+     */
+    @WithDefault("14d")
+    Duration inboxRetention();
+
     /** Pause before a consumer that died of an unexpected error is started again. */
     @WithDefault("1s")
     Duration restartBackoff();

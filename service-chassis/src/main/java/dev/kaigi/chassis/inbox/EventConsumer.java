@@ -2,6 +2,7 @@ package dev.kaigi.chassis.inbox;
 
 import dev.kaigi.chassis.ServiceIdentity;
 import dev.kaigi.chassis.kafka.KafkaClients;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,21 +38,27 @@ import java.util.concurrent.TimeUnit;
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final Duration INBOX_PURGE_EVERY = Duration.ofMinutes(10);
 
     private final ConsumerConfig config;
     private final KafkaClients kafka;
     private final EventDispatcher dispatcher;
     private final String groupId;
+    private final InboxStore inbox;
 
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
-    private int transientFailures; // touched by the consumer thread only
+    // touched by the consumer thread only: partitions held back after a transient failure
+    private final Map<TopicPartition, Instant> resumeAt = new HashMap<>();
+    private final Map<TopicPartition, Integer> transientStreaks = new HashMap<>();
     private Thread thread;
     private Producer<String, byte[]> deadLetterProducer;
 
     @Inject
-    public EventConsumer(ConsumerConfig config, KafkaClients kafka, EventDispatcher dispatcher, ServiceIdentity service) {
+    public EventConsumer(ConsumerConfig config, KafkaClients kafka, EventDispatcher dispatcher, InboxStore inbox,
+                         ServiceIdentity service) {
         this.config = config;
+        this.inbox = inbox;
         this.kafka = kafka;
         this.dispatcher = dispatcher;
         this.groupId = config.groupId().orElse(service.name());
@@ -118,6 +126,8 @@ public class EventConsumer {
         boolean[] crashed = {false};
         Consumer<String, byte[]> c = kafka.consumer(groupId, groupId + "-" + UUID.randomUUID().toString().substring(0, 8));
         consumer = c;
+        resumeAt.clear(); // a new consumer starts with nothing paused
+        transientStreaks.clear();
         try {
             c.subscribe(config.topics().orElseThrow(), new ConsumerRebalanceListener() {
                 @Override
@@ -136,8 +146,14 @@ public class EventConsumer {
                     partitions.forEach(applied::remove); // another member owns them now; can't commit
                 }
             });
+            Instant nextPurge = Instant.now();
             while (running) {
-                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                if (Instant.now().isAfter(nextPurge)) {
+                    purgeInbox();
+                    nextPurge = Instant.now().plus(INBOX_PURGE_EVERY);
+                }
+                resumeDue(c);
+                ConsumerRecords<String, byte[]> records = c.poll(resumeAt.isEmpty() ? Duration.ofMillis(500) : Duration.ofMillis(50));
                 boolean stopped = false;
                 for (TopicPartition partition : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
@@ -168,44 +184,94 @@ public class EventConsumer {
         }
     }
 
-    /** Applies a partition's records in order; false when it had to stop early (shutdown, or a dead letter that could not be written). */
+    private void purgeInbox() {
+        try {
+            int deleted = QuarkusTransaction.requiringNew().call(() -> inbox.deleteAppliedBefore(config.inboxRetention()));
+            if (deleted > 0) {
+                LOG.debugf("event consumer: forgot %d events applied more than %s ago", deleted, config.inboxRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("event consumer: inbox purge failed; will retry", e);
+        }
+    }
+
+    /**
+     * Applies a partition's records in order; false when it had to stop early (shutdown, or a
+     * dead letter that could not be written). A record that hits a transient failure holds back
+     * only its own partition: it is read again after a backoff while the other partitions go on,
+     * so an event waiting for another one (a booking whose host's events are on another topic)
+     * never blocks what it waits for.
+     */
     private boolean applyPartition(Consumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> records,
                                    TopicPartition partition, Map<TopicPartition, OffsetAndMetadata> applied) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (!running || !applyOrDeadLetter(record)) {
+            Outcome outcome = running ? applyOrDeadLetter(record) : Outcome.STOP;
+            if (outcome != Outcome.DONE) {
                 c.seek(partition, record.offset()); // read it again, here or on the next owner
+                if (outcome == Outcome.RETRY_LATER) {
+                    int streak = transientStreaks.merge(partition, 1, Integer::sum);
+                    c.pause(List.of(partition));
+                    resumeAt.put(partition, Instant.now().plus(config.retryBackoff().multipliedBy(Math.min(streak, 25))));
+                    return true;
+                }
                 return false;
             }
+            transientStreaks.remove(partition);
             applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
         return true;
     }
 
-    /**
-     * True once the record is applied, skipped or dead-lettered; false when it must be read again
-     * (shutdown, a transient failure, or a dead letter that could not be written).
-     */
-    private boolean applyOrDeadLetter(ConsumerRecord<String, byte[]> record) {
+    /** Resumes the paused partitions whose backoff is over (and forgets partitions this consumer no longer owns). */
+    private void resumeDue(Consumer<String, byte[]> c) {
+        if (resumeAt.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        java.util.Set<TopicPartition> owned = c.assignment();
+        List<TopicPartition> due = new java.util.ArrayList<>();
+        resumeAt.entrySet().removeIf(e -> {
+            if (!owned.contains(e.getKey())) {
+                return true;
+            }
+            if (now.isAfter(e.getValue())) {
+                due.add(e.getKey());
+                return true;
+            }
+            return false;
+        });
+        if (!due.isEmpty()) {
+            c.resume(due);
+        }
+    }
+
+    /** What became of one record. */
+    private enum Outcome {
+        /** Applied, skipped or dead-lettered: the partition moves on. */
+        DONE,
+        /** A transient failure: read it again after a backoff. */
+        RETRY_LATER,
+        /** Shutdown, or a dead letter that could not be written: read it again. */
+        STOP
+    }
+
+    private Outcome applyOrDeadLetter(ConsumerRecord<String, byte[]> record) {
         RuntimeException last = null;
         int attempt = 0;
         while (attempt < config.maxAttempts() && running) {
             attempt++;
             try {
                 dispatcher.dispatch(record);
-                transientFailures = 0;
-                return true;
+                return Outcome.DONE;
             } catch (PoisonEventException e) {
                 last = e;
                 break;
             } catch (RuntimeException e) {
                 if (TransientFailures.isTransient(e)) {
-                    // not this event's fault: wait and read it again, however long the outage lasts,
-                    // polling in between so the consumer keeps its partitions
-                    transientFailures++;
-                    LOG.warnf("event %s/%d@%d hit a transient failure (%d in a row), will retry: %s", record.topic(),
-                            record.partition(), record.offset(), transientFailures, e.getMessage());
-                    pause(config.retryBackoff().multipliedBy(Math.min(transientFailures, 25)));
-                    return false;
+                    // not this event's fault: read it again later, however long the outage lasts
+                    LOG.warnf("event %s/%d@%d hit a transient failure, will retry: %s", record.topic(),
+                            record.partition(), record.offset(), e.getMessage());
+                    return Outcome.RETRY_LATER;
                 }
                 last = e;
                 LOG.warnf("event %s/%d@%d failed (attempt %d of %d): %s", record.topic(), record.partition(),
@@ -214,17 +280,17 @@ public class EventConsumer {
             }
         }
         if (last == null || !running && !(last instanceof PoisonEventException)) {
-            return false;
+            return Outcome.STOP;
         }
         try {
             new DeadLetters(deadLetterProducer, groupId).send(record, last, attempt);
             LOG.errorf("event %s/%d@%d moved to the dead-letter topic after %d attempts: %s", record.topic(),
                     record.partition(), record.offset(), attempt, last.getMessage());
-            return true;
+            return Outcome.DONE;
         } catch (Exception e) {
             LOG.errorf(e, "could not dead-letter %s/%d@%d; it will be read again", record.topic(),
                     record.partition(), record.offset());
-            return false;
+            return Outcome.STOP;
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** SQL of the inbox table; joins the caller's transaction. */
 @ApplicationScoped
@@ -38,6 +39,20 @@ public class InboxStore {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record event " + event.id() + " in the inbox", e);
+        }
+    }
+
+    /**
+     * Forgets events applied longer ago than {@code age}. The inbox only has to outlive redelivery:
+     * Kafka keeps records for days, not forever, so older ids can never come back.
+     */
+    int deleteAppliedBefore(Duration age) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "delete from inbox where processed_at < now() - make_interval(secs => ?)")) {
+            ps.setLong(1, age.toSeconds());
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not purge the inbox", e);
         }
     }
 }

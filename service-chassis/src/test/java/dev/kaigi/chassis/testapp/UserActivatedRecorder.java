@@ -82,6 +82,11 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
         failTransientlyFor(userId, times);
     }
 
+    /** The called system is back for this user's events. */
+    public void dependencyBackFor(UUID userId) {
+        transientFailures.remove(userId);
+    }
+
     public void failTransientlyFor(UUID userId, int times) {
         transientFailures.put(userId, times);
     }

@@ -4,6 +4,7 @@ import dev.kaigi.events.integration.CalendarBusyTimesSynced;
 import dev.kaigi.events.integration.CalendarLinked;
 import dev.kaigi.events.integration.CalendarUnlinked;
 import dev.kaigi.events.integration.MailboxBackupCompleted;
+import dev.kaigi.events.integration.MeetingConferenceCreated;
 import dev.kaigi.events.integration.OpportunityCountsSynced;
 import dev.kaigi.events.integration.ZoomLinked;
 import dev.kaigi.events.integration.ZoomUnlinked;
@@ -117,6 +118,9 @@ public final class EventTypes {
     public static final EventType<CalendarBusyTimesSynced> CALENDAR_BUSY_TIMES_SYNCED = integration(
             "kaigi.integration.calendar-busy-times-synced.v1", CalendarBusyTimesSynced.class,
             "A user's calendar busy times were read for a time window.");
+    public static final EventType<MeetingConferenceCreated> MEETING_CONFERENCE_CREATED = integration(
+            "kaigi.integration.meeting-conference-created.v1", MeetingConferenceCreated.class,
+            "A booked meeting's conference link is ready and was sent to the host and the lead.");
     public static final EventType<MailboxBackupCompleted> MAILBOX_BACKUP_COMPLETED = integration(
             "kaigi.integration.mailbox-backup-completed.v1", MailboxBackupCompleted.class,
             "A deactivated user's mailbox backup completed.");
@@ -128,7 +132,7 @@ public final class EventTypes {
             SEAT_ASSIGNED, SEAT_RELEASED, TEAM_LICENCES_DISABLED, PLAN_CHANGED,
             MEETING_BOOKED, MEETING_CANCELLED, MEETING_REASSIGNED,
             ZOOM_LINKED, ZOOM_UNLINKED, CALENDAR_LINKED, CALENDAR_UNLINKED, OPPORTUNITY_COUNTS_SYNCED,
-            CALENDAR_BUSY_TIMES_SYNCED, MAILBOX_BACKUP_COMPLETED);
+            CALENDAR_BUSY_TIMES_SYNCED, MEETING_CONFERENCE_CREATED, MAILBOX_BACKUP_COMPLETED);
     // toMap throws on a duplicate key, so two types with one name or one payload fail at class loading.
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -27,7 +27,8 @@ class PayloadRecordsTest {
             EventTypes.OPPORTUNITY_COUNTS_SYNCED, "orgId",
             EventTypes.MEETING_BOOKED, "hostUserId",
             EventTypes.MEETING_CANCELLED, "hostUserId",
-            EventTypes.MEETING_REASSIGNED, "toHostUserId");
+            EventTypes.MEETING_REASSIGNED, "toHostUserId",
+            EventTypes.MEETING_CONFERENCE_CREATED, "hostUserId");
 
     static List<EventType<?>> eventTypes() {
         return EventTypes.all();

@@ -129,6 +129,12 @@ class MeetingBookedEffectsTest {
         assertEquals(2, ProviderSimulators.slack().postsMentioning(host.slackId()).size(), "one for each booking");
         assertEquals(0, count(db, "select count(*) from side_effect where subject_id = ? and kind = 'ZOOM_MEETING'",
                 marker.bookingId()), "no Zoom meeting for a phone meeting");
+        // INT-01: the link is announced once, whatever was redelivered
+        assertEquals(1, count(db, "select count(*) from outbox where event_type = 'kaigi.integration.meeting-conference-created.v1'"
+                + " and payload->>'bookingId' = ? and payload->>'joinUrl' = ? and payload->>'personalMeetingUrl' = 'false'",
+                booked.bookingId().toString(), joinUrl));
+        assertEquals(0, count(db, "select count(*) from outbox where event_type = 'kaigi.integration.meeting-conference-created.v1'"
+                + " and payload->>'bookingId' = ?", marker.bookingId().toString()));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.kaigi.integration.meeting;
 
+import dev.kaigi.events.EventPayload;
+import dev.kaigi.events.integration.MeetingConferenceCreated;
 import dev.kaigi.chassis.inbox.DependencyUnavailableException;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import dev.kaigi.events.scheduling.MeetingBooked;
@@ -78,7 +80,6 @@ public class MeetingSideEffectsService {
         once(e, Kind.LEAD_MAIL, () -> leadMail(e, host.orElse(null), joinUrl, organization));
         once(e, Kind.HOST_MAIL, () -> host.map(h -> hostMail(e, h, joinUrl)).orElse(Done.skipped("host-unknown")));
         once(e, Kind.SLACK_MENTION, () -> host.map(h -> slackMention(e, h, joinUrl)).orElse(Done.skipped("host-unknown")));
-        // slice 2 / shared change: publish meeting-conference-created with joinUrl once event-contracts has it
     }
 
     /** The meeting's URL: a new Zoom meeting, or the host's personal meeting URL; null for other methods. */
@@ -87,6 +88,18 @@ public class MeetingSideEffectsService {
             return null;
         }
         return once(e, Kind.ZOOM_MEETING, () -> zoomMeeting(e, host)).result();
+    }
+
+    /**
+     * What a recorded effect announces: the meeting link, once it exists (INT-01). It is written with
+     * the effect's record, in one transaction, so it goes out exactly once per booking.
+     */
+    private static EventPayload announcement(MeetingBooked e, Kind kind, Done done) {
+        if (kind != Kind.ZOOM_MEETING || done.outcome() != Outcome.DONE || done.result() == null) {
+            return null;
+        }
+        return new MeetingConferenceCreated(e.orgId(), e.bookingId(), e.hostUserId(), e.conferencingMethod(), done.result(),
+                done.detail() != null && done.detail().startsWith("personal-url"));
     }
 
     private Done zoomMeeting(MeetingBooked e, UserProfile host) {
@@ -181,7 +194,7 @@ public class MeetingSideEffectsService {
             }
             throw failure;
         }
-        effects.record(e.bookingId(), e.orgId(), kind, done.outcome(), done.result(), done.detail());
+        effects.record(e.bookingId(), e.orgId(), kind, done.outcome(), done.result(), done.detail(), announcement(e, kind, done));
         return new SideEffects.Record(kind, done.outcome(), done.result(), done.detail());
     }
 

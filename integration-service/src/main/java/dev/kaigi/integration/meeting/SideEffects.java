@@ -1,5 +1,7 @@
 package dev.kaigi.integration.meeting;
 
+import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.events.EventPayload;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +30,8 @@ public class SideEffects {
 
     @Inject
     EntityManager em;
+    @Inject
+    Outbox outbox;
 
     public Optional<Record> find(UUID subjectId, Kind kind) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -43,14 +47,28 @@ public class SideEffects {
 
     /** Records the effect as finished; a second record of the same effect keeps the first. */
     public void record(UUID subjectId, UUID orgId, Kind kind, Outcome outcome, String result, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        insert into side_effect (subject_id, kind, org_id, outcome, result, detail)
-                        values (:s, :k, :org, :outcome, :result, :detail)
-                        on conflict (subject_id, kind) do nothing
-                        """)
-                .setParameter("s", subjectId).setParameter("k", kind.name()).setParameter("org", orgId)
-                .setParameter("outcome", outcome.name()).setParameter("result", result).setParameter("detail", detail)
-                .executeUpdate());
+        record(subjectId, orgId, kind, outcome, result, detail, null);
+    }
+
+    /**
+     * Records the effect as finished and, in the same transaction, publishes {@code announcement}
+     * (if any): only the first record of an effect announces it, so the event goes out once.
+     */
+    public void record(UUID subjectId, UUID orgId, Kind kind, Outcome outcome, String result, String detail,
+                       EventPayload announcement) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            int inserted = em.createNativeQuery("""
+                            insert into side_effect (subject_id, kind, org_id, outcome, result, detail)
+                            values (:s, :k, :org, :outcome, :result, :detail)
+                            on conflict (subject_id, kind) do nothing
+                            """)
+                    .setParameter("s", subjectId).setParameter("k", kind.name()).setParameter("org", orgId)
+                    .setParameter("outcome", outcome.name()).setParameter("result", result).setParameter("detail", detail)
+                    .executeUpdate();
+            if (inserted == 1 && announcement != null) {
+                outbox.publish(announcement);
+            }
+        });
     }
 
     public List<Record> all(UUID subjectId) {

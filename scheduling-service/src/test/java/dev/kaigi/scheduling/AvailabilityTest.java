@@ -146,6 +146,8 @@ class AvailabilityTest {
         org.owner().queryParam("from", d.toString()).queryParam("to", d.toString()).queryParam("timeZone", TOKYO)
                 .get("/api/v1/meeting-types/" + UUID.randomUUID() + "/availability").then().statusCode(404);
         given().queryParam("from", d.toString()).queryParam("to", d.toString()).queryParam("timeZone", TOKYO).get(path).then().statusCode(401);
+        org.as(a).queryParam("from", d.toString()).queryParam("to", d.toString()).queryParam("timeZone", TOKYO).get(path).then()
+                .statusCode(403);
 
         String address = address();
         lead(address).get("/api/v1/public/booking-pages/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);

@@ -200,6 +200,10 @@ class BookingTest {
         org.as(UUID.randomUUID(), "restricted").body(bookingBody(type, at(day, "11:00", TOKYO), "r@c.example")).post("/api/v1/bookings")
                 .then().statusCode(403);
         org.as(a, "member").get("/api/v1/bookings").then().statusCode(200).body("items.id", contains(idA)).body("totalItems", equalTo(1));
+        org.as(a).get("/api/v1/bookings").then().statusCode(403); // a token without an organization role
+        org.as(a).get("/api/v1/bookings/" + idA).then().statusCode(403);
+        org.as(a).body("{}").post("/api/v1/bookings/" + idA + "/cancel").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/v1/bookings").then().statusCode(401);
         org.as(a, "member").get("/api/v1/bookings/" + idB).then().statusCode(404);
         org.manager().get("/api/v1/bookings").then().body("items.id", containsInAnyOrder(idA, idB));
         org.owner().queryParam("hostUserId", b).get("/api/v1/bookings").then().body("items.id", contains(idB));

@@ -191,7 +191,10 @@ public class HostFactsLoader {
             ps.setObject(3, to.plus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.get(rs.getObject(1, UUID.class)).booked.put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+                    Row r = rows.get(rs.getObject(1, UUID.class));
+                    if (r != null) {
+                        r.booked.put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+                    }
                 }
             }
         }

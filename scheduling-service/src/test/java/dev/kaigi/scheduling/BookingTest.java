@@ -156,6 +156,11 @@ class BookingTest {
                 .body("errors[0].field", equalTo("Idempotency-Key"));
         org.manager().header("Idempotency-Key", "bad key with spaces").body(body).post("/api/v1/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
+        // a key older than the retention (24 h) is forgotten: it may name a new request
+        assertEquals("1", sql(db, "with u as (update idempotency_key set created_at = now() - interval '25 hours' where org_id = '"
+                + org.id() + "' and key = 'key-1' returning 1) select count(*) from u"));
+        org.manager().header("Idempotency-Key", "key-1").body(bookingBody(type, start.plus(Duration.ofHours(2)), "idem@customer.example"))
+                .post("/api/v1/bookings").then().statusCode(201).header("Idempotent-Replayed", nullValue());
         // without a key, the same request is a new booking attempt (the time is taken now)
         org.manager().body(body).post("/api/v1/bookings").then().statusCode(409).body("errors[0].code", equalTo("overlapping-meeting"));
     }

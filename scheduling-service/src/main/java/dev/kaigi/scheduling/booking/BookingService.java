@@ -110,7 +110,7 @@ public class BookingService {
             } catch (LostRace lost) {
                 refused.put(host.userId(), lost.reason);
             } catch (KeyTaken taken) {
-                return replay(type.orgId, cmd.idempotencyKey(), hash).orElseThrow(() -> taken);
+                return replay(type.orgId, cmd.idempotencyKey(), hash).orElseThrow(() -> new ProblemException(409, "conflict"));
             }
         }
         throw noHost(cmd.channel(), pool, refused);

@@ -48,6 +48,8 @@ public class BookingWriter {
     AgroalDataSource db;
     @Inject
     Outbox outbox;
+    @Inject
+    BookingConfig config;
 
     /**
      * Books {@code b} (its host, day and zone already chosen) for {@code host}.
@@ -140,20 +142,23 @@ public class BookingWriter {
         }
     }
 
-    private static void storeKey(Connection c, Booking b, KeyToStore key, String response) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into idempotency_key (org_id, key, request_hash, booking_id, response) values (?, ?, ?, ?, ?)")) {
+    /** The key's row; one left from before the retention is taken over, a live one means a concurrent twin won. */
+    private void storeKey(Connection c, Booking b, KeyToStore key, String response) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into idempotency_key (org_id, key, request_hash, booking_id, response) values (?, ?, ?, ?, ?)
+                on conflict (org_id, key) do update set request_hash = excluded.request_hash, booking_id = excluded.booking_id,
+                    response = excluded.response, created_at = now()
+                where idempotency_key.created_at < now() - make_interval(secs => ?)
+                """)) {
             ps.setObject(1, b.orgId);
             ps.setString(2, key.key());
             ps.setString(3, key.requestHash());
             ps.setObject(4, b.id);
             ps.setString(5, response);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            ps.setLong(6, config.idempotencyKeyRetention().toSeconds());
+            if (ps.executeUpdate() == 0) {
                 throw new KeyTaken();
             }
-            throw e;
         }
     }
 }

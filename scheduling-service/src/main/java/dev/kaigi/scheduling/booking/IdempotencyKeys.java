@@ -10,14 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Idempotency-Key records of booking requests: the first successful answer per organization and
  * key, written in the booking's own transaction ({@link BookingWriter}). A request that failed
- * changed nothing, so it is not remembered: sending it again tries again.
+ * changed nothing, so it is not remembered: sending it again tries again. Keys are kept for
+ * {@code kaigi.booking.idempotency-key-retention} (24 h by default).
  */
 @ApplicationScoped
 public class IdempotencyKeys {
+
+    private static final int PRUNE_ONE_IN = 200;
 
     /** What a key answered the first time. */
     public record Stored(String requestHash, UUID bookingId, String response) {
@@ -25,19 +29,39 @@ public class IdempotencyKeys {
 
     @Inject
     AgroalDataSource db;
+    @Inject
+    BookingConfig config;
 
+    /** The first answer to {@code key}, unless it is older than the retention (then it is forgotten). */
     public Optional<Stored> find(UUID orgId, String key) {
+        if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) == 0) {
+            prune();
+        }
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select request_hash, booking_id, response from idempotency_key where org_id = ? and key = ?")) {
+             PreparedStatement ps = c.prepareStatement("""
+                     select request_hash, booking_id, response from idempotency_key
+                     where org_id = ? and key = ? and created_at > now() - make_interval(secs => ?)""")) {
             ps.setObject(1, orgId);
             ps.setString(2, key);
+            ps.setLong(3, config.idempotencyKeyRetention().toSeconds());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Stored(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading an idempotency key", e);
+        }
+    }
+
+    /** Deletes keys past the retention; run now and then by {@link #find} (no scheduler needed). */
+    void prune() {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "delete from idempotency_key where created_at < now() - make_interval(secs => ?)")) {
+            ps.setLong(1, config.idempotencyKeyRetention().toSeconds());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("pruning idempotency keys", e);
         }
     }
 }

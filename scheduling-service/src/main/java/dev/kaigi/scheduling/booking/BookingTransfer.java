@@ -11,6 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +67,33 @@ public class BookingTransfer {
         }
     }
 
+    /**
+     * The move itself, under a savepoint: should a meeting of the target slip in after the check
+     * (one crossing midnight takes another day's counter), the exclusion constraint refuses the
+     * move and only the savepoint is rolled back, not the event's transaction.
+     */
+    private boolean reassign(Booking b, HostFacts target, LocalDate date) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Savepoint savepoint = c.setSavepoint();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update booking set host_user_id = ?, host_day = ?, host_time_zone = ? where id = ?")) {
+                ps.setObject(1, target.userId());
+                ps.setObject(2, date);
+                ps.setString(3, target.zone().getId());
+                ps.setObject(4, b.id);
+                ps.executeUpdate();
+                c.releaseSavepoint(savepoint);
+                return true;
+            } catch (SQLException e) {
+                if ("23P01".equals(e.getSQLState())) {
+                    c.rollback(savepoint);
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** Moves {@code b} to {@code target}; null when done, else why the target cannot take it. */
     private String moveTo(Booking b, HostFacts target) {
         HostFacts.HostDay day = target.dayAt(b.startsAt);
@@ -81,12 +113,15 @@ public class BookingTransfer {
             HostDayCounters.release(em, target.userId(), date);
             return "overlapping-meeting";
         }
+        if (!reassign(b, target, date)) {
+            HostDayCounters.release(em, target.userId(), date);
+            return "overlapping-meeting";
+        }
         UUID previous = b.hostUserId;
         LocalDate previousDay = b.hostDay;
         b.hostUserId = target.userId();
         b.hostDay = date;
         b.hostTimeZone = target.zone().getId();
-        em.flush();
         HostDayCounters.release(em, previous, previousDay);
         outbox.publish(new MeetingReassigned(b.orgId, b.id, previous, target.userId(), b.startsAt, b.endsAt,
                 ReassignmentReason.HOST_DELETED));

@@ -20,13 +20,20 @@ public class OrgUserRepository implements PanacheRepositoryBase<OrgUser, UUID> {
 
     /** Records what user-service announced; later announcements win. */
     public void upsert(UUID orgId, UUID userId, UserType type, UserStatus status) {
+        upsert(orgId, userId, type, status, null);
+    }
+
+    /** Same, with the role the event carries (null keeps the known one); one statement per event. */
+    public void upsert(UUID orgId, UUID userId, UserType type, UserStatus status, Role role) {
         getEntityManager().createNativeQuery("""
-                        insert into org_user (user_id, org_id, user_type, status, updated_at) values (?1, ?2, ?3, ?4, ?5)
+                        insert into org_user (user_id, org_id, user_type, status, updated_at, role) values (?1, ?2, ?3, ?4, ?5, ?6)
                         on conflict (user_id) do update set user_type = excluded.user_type, status = excluded.status,
-                                                            updated_at = excluded.updated_at
+                                                            updated_at = excluded.updated_at,
+                                                            role = coalesce(excluded.role, org_user.role)
                         """)
                 .setParameter(1, userId).setParameter(2, orgId).setParameter(3, type.name())
-                .setParameter(4, status.name()).setParameter(5, Instant.now()).executeUpdate();
+                .setParameter(4, status.name()).setParameter(5, Instant.now())
+                .setParameter(6, role == null ? null : role.name()).executeUpdate();
     }
 
     /** Records a user user-service is about to announce, without overwriting what its events already said. */

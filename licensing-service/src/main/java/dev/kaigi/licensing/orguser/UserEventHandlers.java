@@ -70,8 +70,7 @@ public final class UserEventHandlers {
         @Override
         public void handle(IncomingEvent<UserInvited> event) {
             UserInvited e = event.data();
-            users.upsert(e.orgId(), e.userId(), e.userType(), UserStatus.INVITED);
-            users.setRole(e.orgId(), e.userId(), e.role());
+            users.upsert(e.orgId(), e.userId(), e.userType(), UserStatus.INVITED, e.role());
         }
     }
 
@@ -88,8 +87,7 @@ public final class UserEventHandlers {
         @Override
         public void handle(IncomingEvent<UserJoined> event) {
             UserJoined e = event.data();
-            users.upsert(e.orgId(), e.userId(), e.userType(), e.status());
-            users.setRole(e.orgId(), e.userId(), e.role());
+            users.upsert(e.orgId(), e.userId(), e.userType(), e.status(), e.role());
         }
     }
 

@@ -37,6 +37,7 @@ import static dev.kaigi.scheduling.SchedulingFixtures.WAIT;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Events end to end on the test broker change who gets meetings (LIF-01, LIF-02, SCH-04, SCH-07, EVT-01, EVT-02). */
 @QuarkusTest
@@ -117,9 +118,16 @@ class BookingEventsTest {
             assertEquals(moved, reassigned.data().get("bookingId").asText());
             assertEquals(leaving.toString(), reassigned.data().get("fromHostUserId").asText());
             assertEquals("HOST_DELETED", reassigned.data().get("reason").asText());
+            // EVT-01: the whole meeting travels with it, for integration-service to set it up for the new host
+            for (String field : new String[]{"meetingTypeName", "conferencingMethod", "startsAt", "hostTimeZone", "leadName", "leadEmail", "leadLocale"}) {
+                assertFalse(reassigned.data().path(field).asText("").isEmpty(), field);
+            }
             ReceivedEvent cancelled = probe.await(EventTypes.MEETING_CANCELLED, leaving.toString(), WAIT);
             assertEquals(clash, cancelled.data().get("bookingId").asText());
             assertEquals("host-deleted-transfer-refused: overlapping-meeting", cancelled.data().get("reason").asText());
+            for (String field : new String[]{"meetingTypeName", "startsAt", "endsAt", "leadEmail", "leadLocale"}) {
+                assertFalse(cancelled.data().path(field).asText("").isEmpty(), field);
+            }
         }
         org.manager().get("/api/v1/bookings/" + moved).then().body("hostUserId", equalTo(heir.toString())).body("status", equalTo("BOOKED"));
         org.manager().get("/api/v1/bookings/" + clash).then().body("status", equalTo("CANCELLED"));

@@ -7,7 +7,6 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.scheduling.booking.BookingJson.BookingView;
 import dev.kaigi.scheduling.booking.BookingJson.Lead;
 import dev.kaigi.scheduling.booking.BookingJson.PublicBookingView;
@@ -249,7 +248,7 @@ public class BookingService {
         b.cancelReason = reason;
         em.flush();
         HostDayCounters.release(em, b.hostUserId, b.hostDay);
-        outbox.publish(new MeetingCancelled(b.orgId, b.id, b.hostUserId, reason));
+        outbox.publish(BookingEvents.cancelled(b, reason));
     }
 
     private Booking visible(UUID orgId, UUID id, UUID onlyHost, boolean lock) {

@@ -1,7 +1,6 @@
 package dev.kaigi.scheduling.booking;
 
 import dev.kaigi.chassis.outbox.Outbox;
-import dev.kaigi.events.scheduling.MeetingReassigned;
 import dev.kaigi.events.scheduling.ReassignmentReason;
 import dev.kaigi.events.user.UserType;
 import dev.kaigi.scheduling.eligibility.HostFacts;
@@ -123,8 +122,7 @@ public class BookingTransfer {
         b.hostDay = date;
         b.hostTimeZone = target.zone().getId();
         HostDayCounters.release(em, previous, previousDay);
-        outbox.publish(new MeetingReassigned(b.orgId, b.id, previous, target.userId(), b.startsAt, b.endsAt,
-                ReassignmentReason.HOST_DELETED));
+        outbox.publish(BookingEvents.reassigned(b, previous, ReassignmentReason.HOST_DELETED));
         return null;
     }
 }

@@ -1,7 +1,6 @@
 package dev.kaigi.scheduling.booking;
 
 import dev.kaigi.chassis.outbox.Outbox;
-import dev.kaigi.events.scheduling.MeetingBooked;
 import dev.kaigi.scheduling.eligibility.Reason;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,8 +80,7 @@ public class BookingWriter {
                 response = key.response().apply(b);
                 storeKey(c, b, key, response);
             }
-            outbox.publish(new MeetingBooked(b.orgId, b.id, b.meetingTypeId, b.meetingTypeName, b.hostUserId, b.startsAt,
-                    b.endsAt, b.hostTimeZone, b.conferencingMethod, b.leadName, b.leadEmail, b.leadCompany, b.leadLocale));
+            outbox.publish(BookingEvents.booked(b));
             return response;
         }
     }

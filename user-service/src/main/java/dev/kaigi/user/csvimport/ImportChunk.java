@@ -165,6 +165,7 @@ public class ImportChunk {
 
         void decide(ImportedUser u) {
             String key = UserAccount.emailKey(u.email());
+            // both sets must learn this row, hence | and not ||: a later row repeating either key is a repeat
             boolean repeated = !emailsSeen.add(key) | (u.userId() != null && !idsSeen.add(u.userId()));
             UserAccount byId = u.userId() == null ? null : existing.inOrganization(u.userId());
             UserAccount byEmail = existing.live(key);

@@ -11,6 +11,9 @@ import java.nio.file.Path;
  *   pgbench --script S --db ... --out F               the same transaction as bare SQL under pgbench
  *   imports --user-url U --licensing-url L --keys D   CSV import of users through user-service, timed end to end
  *           --user-db A --licensing-db B --rows N --warmup-rows W --out F
+ *   bookings --base-url U --keys D --db ... --out F   booking through scheduling-service: 1/4/16/64 clients, hot host
+ *   availability --base-url U --keys D --db ... --out F  14 days of a 50-host pool, open model
+ *   pgbench --kind bookings ...                        the booking baseline (bookings/book.pgbench)
  *   report  --run-dir R --results-dir D --stamp S     results JSON + Markdown
  * </pre>
  */
@@ -21,7 +24,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|report --option value ...");
+            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|availability|report --option value ...");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -33,6 +36,8 @@ public final class Bench {
             case "service" -> new ServiceLoad(args).run();
             case "pgbench" -> new PgbenchLoad(args).run();
             case "imports" -> new ImportLoad(args).run();
+            case "bookings" -> new BookingLoad(args).run();
+            case "availability" -> new AvailabilityLoad(args).run();
             case "token" -> {
                 // a long-lived service token, for a service under benchmark to call another (user-service → licensing-service)
                 Path dir = Path.of(args.get("keys"));

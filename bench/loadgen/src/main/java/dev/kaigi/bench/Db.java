@@ -259,6 +259,11 @@ final class Db implements AutoCloseable {
         return url;
     }
 
+    /** The benchmark's own connection (auto-commit), for set-up and checks written elsewhere. */
+    Connection connection() {
+        return connection;
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

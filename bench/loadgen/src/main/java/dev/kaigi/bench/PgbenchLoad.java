@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,41 @@ final class PgbenchLoad {
     private final int warmup;
     private final int duration;
 
+    /** The booking baseline (bookings/book.pgbench): its own 20 hosts, warm-up and measured run on separate days. */
+    private static final LocalDate WARMUP_DAY0 = LocalDate.of(2031, 1, 1);
+    private static final LocalDate MEASURED_DAY0 = LocalDate.of(2033, 1, 1);
+    private static final int BOOKING_DAYS = 400;
+    private final boolean bookings;
+    private UUID bookingType;
+    private String hostPrefix;
+
     PgbenchLoad(Args args) {
         this.args = args;
         this.clients = args.integer("clients", 16);
         this.threads = args.integer("threads", 2);
         this.warmup = args.integer("warmup", 10);
         this.duration = args.integer("duration", 30);
+        this.bookings = "bookings".equals(args.get("kind", "seats"));
+    }
+
+    /** 20 hosts whose ids are {@code hostPrefix + lpad(i, 12, '0')} (the script computes them), a meeting type, and host_day rows for both runs. */
+    private void setUpBookings(Db db, UUID orgId, Map<String, Object> result) throws java.sql.SQLException {
+        SchedulingDb s = new SchedulingDb(db);
+        String rnd = UUID.randomUUID().toString();
+        hostPrefix = rnd.substring(0, 24);
+        List<UUID> hosts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            hosts.add(UUID.fromString(hostPrefix + String.format("%012d", i)));
+        }
+        s.organization(orgId);
+        s.hosts(orgId, hosts, "00:00", "23:59", true, false, 48);
+        bookingType = UUID.randomUUID();
+        s.meetingType(orgId, bookingType, "Bench demo", 30, 30, 365, 0, hosts);
+        s.hostDays(orgId, WARMUP_DAY0, BOOKING_DAYS);
+        s.hostDays(orgId, MEASURED_DAY0, BOOKING_DAYS);
+        s.analyze();
+        result.put("hosts", hosts.size());
+        result.put("meeting_type_id", bookingType.toString());
     }
 
     int run() throws Exception {
@@ -63,14 +93,18 @@ final class PgbenchLoad {
         result.put("duration_s", duration);
 
         try (Db db = new Db(args); CpuSampler cpu = new CpuSampler()) {
-            int purchased = args.integer("seats", 1_000_000_000);
-            db.createOrganization(orgId, purchased);
-            result.put("purchased_seats", purchased);
+            if (bookings) {
+                setUpBookings(db, orgId, result);
+            } else {
+                int purchased = args.integer("seats", 1_000_000_000);
+                db.createOrganization(orgId, purchased);
+                result.put("purchased_seats", purchased);
+            }
             boolean statementStats = db.statementStatsAvailable();
             db.checkpoint();
 
             System.err.printf("bench: pgbench %s: %d clients, warm-up %d s, measuring %d s%n", script.getFileName(), clients, warmup, duration);
-            String warm = pgbench(script, orgId, warmup, null, null, null);
+            String warm = pgbench(script, orgId, warmup, null, null, null, WARMUP_DAY0);
             long warmupTx = longOf(PROCESSED, warm);
 
             if (statementStats) {
@@ -81,7 +115,7 @@ final class PgbenchLoad {
             String output;
             Map<String, Object> waits;
             try (Db.WaitSampler sampler = db.new WaitSampler(250)) {
-                output = pgbench(script, orgId, duration, logs.resolve("pgbench_log").toString(), cpu, "-r");
+                output = pgbench(script, orgId, duration, logs.resolve("pgbench_log").toString(), cpu, "-r", MEASURED_DAY0);
                 waits = sampler.result();
             }
             Map<String, Object> cpuUse = cpu.stop();
@@ -107,9 +141,18 @@ final class PgbenchLoad {
             if (statementStats) {
                 result.put("db_statements", db.topStatements(12, processed));
             }
-            Map<String, Object> counts = db.seatCounts(orgId);
             long transactions = warmupTx + processed;
-            result.put("check", ServiceLoad.check(counts, transactions, 0));
+            if (bookings) {
+                Map<String, Object> counts = new SchedulingDb(db).bookingCounts(orgId, 48);
+                List<String> problems = SchedulingDb.bookingProblems(counts, transactions, 0);
+                counts.put("transactions", transactions);
+                counts.put("ok", problems.isEmpty());
+                counts.put("problems", problems);
+                result.put("check", counts);
+            } else {
+                Map<String, Object> counts = db.seatCounts(orgId);
+                result.put("check", ServiceLoad.check(counts, transactions, 0));
+            }
             result.put("pg_version", db.version());
         }
         Json.write(out, result);
@@ -119,12 +162,16 @@ final class PgbenchLoad {
         return Boolean.TRUE.equals(check.get("ok")) ? 0 : 1;
     }
 
-    private String pgbench(Path script, UUID orgId, int seconds, String logPrefix, CpuSampler cpu, String extra)
+    private String pgbench(Path script, UUID orgId, int seconds, String logPrefix, CpuSampler cpu, String extra, LocalDate day0)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(args.get("pgbench", "pgbench"),
-                "-n", "-c", Integer.toString(clients), "-j", Integer.toString(threads), "-T", Integer.toString(seconds),
+                "-n", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(threads, clients)), "-T", Integer.toString(seconds),
                 "-D", "org=" + orgId, "-f", script.toString(),
                 "-h", args.get("pg-host", "127.0.0.1"), "-p", args.get("pg-port", "5432"), "-U", args.get("db-user")));
+        if (bookings) {
+            cmd.addAll(List.of("-D", "type=" + bookingType, "-D", "hp=" + hostPrefix, "-D", "day0=" + day0,
+                    "-D", "nc=" + clients, "-D", "k=0"));
+        }
         if (logPrefix != null) {
             cmd.addAll(List.of("-l", "--log-prefix=" + logPrefix));
         }

@@ -27,6 +27,7 @@ final class Report {
         this.args = args;
     }
 
+    @SuppressWarnings("unchecked")
     int run() throws IOException {
         Path runDir = Path.of(args.get("run-dir"));
         Path resultsDir = Path.of(args.get("results-dir"));
@@ -80,6 +81,33 @@ final class Report {
             correct = false;
             meetsTargets = false;
         }
+        if (Files.exists(runDir.resolve("bookings-service.json")) || Files.exists(runDir.resolve("bookings.started"))) {
+            Map<String, Object> bookings = Files.exists(runDir.resolve("bookings-service.json")) ? bookings(runDir) : failed("bookings");
+            benchmarks.put("bookings", bookings);
+            correct &= Boolean.TRUE.equals(bookings.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(bookings.get("meets_target"));
+        }
+        if (Files.exists(runDir.resolve("availability.json")) || Files.exists(runDir.resolve("availability.started"))) {
+            Map<String, Object> availability;
+            if (Files.exists(runDir.resolve("availability.json"))) {
+                availability = new LinkedHashMap<>(Json.read(runDir.resolve("availability.json")));
+                double p99 = number((Map<String, Object>) availability.get("latency"), "p99_ms");
+                availability.put("target_p99_ms", AVAILABILITY_P99_MS);
+                availability.put("meets_target", p99 <= AVAILABILITY_P99_MS);
+                availability.put("correct", ok(availability));
+            } else {
+                availability = failed("availability");
+            }
+            benchmarks.put("availability", availability);
+            correct &= Boolean.TRUE.equals(availability.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(availability.get("meets_target"));
+        }
+        if (pgVersion == null && benchmarks.get("bookings") instanceof Map<?, ?> bk && bk.get("service") instanceof Map<?, ?> sv) {
+            pgVersion = (String) sv.get("pg_version");
+        }
+        if (pgVersion == null && benchmarks.get("availability") instanceof Map<?, ?> av) {
+            pgVersion = (String) av.get("pg_version");
+        }
         doc.put("machine", machine(meta, pgVersion));
         doc.put("benchmarks", benchmarks);
         doc.put("correct", correct);
@@ -121,6 +149,71 @@ final class Report {
         return seats;
     }
 
+    static final double BOOKINGS_TARGET = 0.40;
+    static final double BOOKINGS_P99_MS = 50;
+    static final double AVAILABILITY_P99_MS = 30;
+    static final double HOT_HOST_P99_MS = 50;
+
+    private static Map<String, Object> failed(String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("correct", false);
+        m.put("meets_target", false);
+        m.put("error", "no result; see " + name + "-*.log and the service logs in the run directory");
+        return m;
+    }
+
+    /** Service phases beside the pgbench baseline of the same client count, and the hot host. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> bookings(Path runDir) throws IOException {
+        Map<String, Object> service = Json.read(runDir.resolve("bookings-service.json"));
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("question", "POST /api/v1/bookings with 1, 4, 16, 64 concurrent clients over a 20-host pool with caps, beside pgbench "
+                + "doing the same three statements (host_day counter update, booking insert, outbox insert) on the same PostgreSQL "
+                + "in the same run; target at 16 clients: >= 40 % of the pgbench rate, p99 <= 50 ms, zero cap violations and overlaps");
+        b.put("service", service);
+        boolean correct = Boolean.TRUE.equals(((Map<?, ?>) ((Map<?, ?>) service.get("warmup")).get("check")).get("ok"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Object> pgbench = new LinkedHashMap<>();
+        Boolean meets = null;
+        for (Map<String, Object> phase : (List<Map<String, Object>>) service.get("phases")) {
+            int clients = ((Number) phase.get("clients")).intValue();
+            correct &= ok(phase);
+            Path file = runDir.resolve("bookings-pgbench-c" + clients + ".json");
+            Map<String, Object> pg = Files.exists(file) ? Json.read(file) : null;
+            pgbench.put(Integer.toString(clients), pg);
+            if (pg != null) {
+                correct &= ok(pg);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("clients", clients);
+            row.put("service_bookings_per_s", phase.get("throughput_per_s"));
+            row.put("pgbench_tps", pg == null ? null : pg.get("throughput_per_s"));
+            Double ratio = pg == null ? null : Latency.round(number(phase, "throughput_per_s") / number(pg, "throughput_per_s"), 3);
+            row.put("ratio", ratio);
+            row.put("service_latency", phase.get("latency"));
+            row.put("pgbench_latency", pg == null ? null : pg.get("latency"));
+            row.put("no_host_available", phase.get("no_host_available"));
+            rows.add(row);
+            if (clients == 16) {
+                double p99 = number((Map<String, Object>) phase.get("latency"), "p99_ms");
+                row.put("meets_ratio_target", ratio != null && ratio >= BOOKINGS_TARGET);
+                row.put("meets_p99_target", p99 <= BOOKINGS_P99_MS);
+                meets = ratio != null && ratio >= BOOKINGS_TARGET && p99 <= BOOKINGS_P99_MS;
+            }
+        }
+        b.put("pgbench", pgbench);
+        b.put("by_clients", rows);
+        b.put("target_ratio_at_16", BOOKINGS_TARGET);
+        b.put("target_p99_ms_at_16", BOOKINGS_P99_MS);
+        Map<String, Object> hot = (Map<String, Object>) service.get("hot_host");
+        if (hot != null) {
+            correct &= ok(hot);
+        }
+        b.put("meets_target", Boolean.TRUE.equals(meets));
+        b.put("correct", correct);
+        return b;
+    }
+
     private Map<String, Object> imports(Path runDir) {
         Map<String, Object> imports = new LinkedHashMap<>();
         imports.put("question", "CSV import of N users into an organization with enough seats: rows/s end to end "
@@ -144,6 +237,7 @@ final class Report {
         m.put("java_version", meta.get("java_version"));
         m.put("service_java_opts", meta.get("service_java_opts"));
         m.put("user_service_java_opts", meta.get("user_service_java_opts"));
+        m.put("scheduling_service_java_opts", meta.get("scheduling_service_java_opts"));
         m.put("postgresql_version", pgVersion);
         m.put("pgbench_version", meta.get("pgbench_version"));
         m.put("kafka_version", meta.get("kafka_version"));
@@ -174,6 +268,12 @@ final class Report {
         }
         if (benchmarks.containsKey("imports")) {
             importsMarkdown(md, (Map<String, Object>) benchmarks.get("imports"));
+        }
+        if (benchmarks.containsKey("bookings")) {
+            bookingsMarkdown(md, (Map<String, Object>) benchmarks.get("bookings"));
+        }
+        if (benchmarks.containsKey("availability")) {
+            availabilityMarkdown(md, (Map<String, Object>) benchmarks.get("availability"));
         }
         return md.toString();
     }
@@ -366,6 +466,139 @@ final class Report {
             md.append("\nInnermost Kaigi frame:\n\n");
             ((Map<String, Object>) stacks.get("by_innermost_kaigi_frame")).entrySet().stream().limit(8)
                     .forEach(e -> md.append("- `").append(e.getKey()).append("`: ").append(e.getValue()).append(" %\n"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void bookingsMarkdown(StringBuilder md, Map<String, Object> b) {
+        md.append(md.toString().contains("\n## ") ? "\n" : "").append("## bookings: POST /api/v1/bookings over a 20-host pool with caps (scheduling-service)\n\n");
+        if (b.get("error") != null) {
+            md.append("**FAILED**: ").append(b.get("error")).append("\n");
+            return;
+        }
+        Map<String, Object> service = (Map<String, Object>) b.get("service");
+        Map<String, Object> pgbench = (Map<String, Object>) b.get("pgbench");
+        md.append("Closed model, one fresh organization per client count (20 hosts, every day 09:00–18:00 Tokyo, daily caps 6/8/10/12, ")
+                .append("30-minute meetings, 160 requests per local day so the small caps fill); service warm-up ")
+                .append(service.get("warmup_s")).append(" s at 16 clients, then per phase ").append(service.get("phase_warmup_s"))
+                .append(" s discarded and ").append(service.get("duration_s")).append(" s measured. Baseline: pgbench ")
+                .append("[`bookings/book.pgbench`](../bookings/book.pgbench) with the same client count, after the service was stopped.\n\n");
+        md.append("| clients | service bookings/s | pgbench tps | ratio | service p50 / p90 / p99 / max (ms) | pgbench p50 / p99 / max (ms) | 409 no-host-available | check (service; pgbench) | CPU other (service; pgbench) |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) service.get("phases");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) b.get("by_clients");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            Map<String, Object> phase = phases.get(i);
+            Map<String, Object> pg = (Map<String, Object>) pgbench.get(String.valueOf(row.get("clients")));
+            Map<String, Object> sl = (Map<String, Object>) row.get("service_latency");
+            md.append("| ").append(row.get("clients")).append(" | ").append(fmt(number(row, "service_bookings_per_s"), 1)).append(" | ")
+                    .append(pg == null ? "n/a" : fmt(number(pg, "throughput_per_s"), 1)).append(" | ")
+                    .append(row.get("ratio") == null ? "n/a" : fmt(number(row, "ratio") * 100, 1) + " %").append(" | ")
+                    .append(fmt(number(sl, "p50_ms"), 1)).append(" / ").append(fmt(number(sl, "p90_ms"), 1)).append(" / ")
+                    .append(fmt(number(sl, "p99_ms"), 1)).append(" / ").append(fmt(number(sl, "max_ms"), 1)).append(" | ");
+            if (pg != null) {
+                Map<String, Object> pl = (Map<String, Object>) pg.get("latency");
+                md.append(fmt(number(pl, "p50_ms"), 2)).append(" / ").append(fmt(number(pl, "p99_ms"), 2)).append(" / ").append(fmt(number(pl, "max_ms"), 1));
+            } else {
+                md.append("n/a");
+            }
+            md.append(" | ").append(phase.get("no_host_available")).append(" | ").append(bookingCheck((Map<String, Object>) phase.get("check")))
+                    .append("; ").append(pg == null ? "n/a" : bookingCheck((Map<String, Object>) pg.get("check"))).append(" | ")
+                    .append(fmt(number((Map<String, Object>) ((Map<String, Object>) phase.get("cpu")).get("cores_by_process"), "other"), 2))
+                    .append("; ").append(pg == null ? "n/a" : fmt(number((Map<String, Object>) ((Map<String, Object>) pg.get("cpu")).get("cores_by_process"), "other"), 2))
+                    .append(" |\n");
+        }
+        md.append('\n');
+        for (Map<String, Object> row : rows) {
+            if (Integer.valueOf(16).equals(row.get("clients"))) {
+                Map<String, Object> sl = (Map<String, Object>) row.get("service_latency");
+                md.append("**At 16 clients: service / pgbench ").append(row.get("ratio") == null ? "n/a" : fmt(number(row, "ratio") * 100, 1) + " %")
+                        .append("** (target ≥ 40 %: ").append(Boolean.TRUE.equals(row.get("meets_ratio_target")) ? "**met**" : "**not met**")
+                        .append("), **p99 ").append(fmt(number(sl, "p99_ms"), 1)).append(" ms** (target ≤ 50 ms: ")
+                        .append(Boolean.TRUE.equals(row.get("meets_p99_target")) ? "**met**" : "**not met**").append(").\n\n");
+            }
+        }
+        for (Map<String, Object> phase : phases) {
+            Map<String, Object> sm = (Map<String, Object>) phase.get("service_metrics");
+            md.append("- ").append(phase.get("clients")).append(" clients: mean time in the service ")
+                    .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms per 201; CPU ").append(cpu(phase))
+                    .append("; sessions ").append(topWaits(phase, 3)).append("; outbox drained ")
+                    .append(phase.get("outbox_drain_s") == null ? "**not within 60 s**" : phase.get("outbox_drain_s") + " s after the window")
+                    .append(".\n");
+        }
+        Map<String, Object> p16 = phases.stream().filter(p -> Integer.valueOf(16).equals(p.get("clients"))).findFirst().orElse(null);
+        if (p16 != null && p16.get("db_statements") != null) {
+            md.append("\nService's statements at 16 clients by execution time per booking (pg_stat_statements): ");
+            List<Map<String, Object>> st = (List<Map<String, Object>>) p16.get("db_statements");
+            for (int i = 0; i < Math.min(5, st.size()); i++) {
+                Map<String, Object> s = st.get(i);
+                String q = String.valueOf(s.get("query"));
+                md.append(i == 0 ? "" : "; ").append('`').append(q, 0, Math.min(60, q.length())).append("…` ")
+                        .append(fmt(number(s, "exec_ms_per_booking"), 3)).append(" ms");
+            }
+            md.append(".\n");
+            Map<String, Object> threads = (Map<String, Object>) ((Map<String, Object>) p16.get("cpu")).get("cores_by_thread_of_service");
+            if (threads != null && !threads.isEmpty()) {
+                StringBuilder t = new StringBuilder();
+                threads.forEach((k, v) -> t.append(t.isEmpty() ? "" : ", ").append(k).append(' ').append(fmt(((Number) v).doubleValue(), 2)));
+                md.append("Service CPU by thread at 16 clients (cores): ").append(t).append(".\n");
+            }
+        }
+        Map<String, Object> hot = (Map<String, Object>) service.get("hot_host");
+        if (hot != null) {
+            Map<String, Object> l = (Map<String, Object>) hot.get("latency");
+            Map<String, Object> c = (Map<String, Object>) hot.get("check");
+            md.append("\n**Hot host**: ").append(hot.get("clients")).append(" clients at once on one host-day with cap ").append(hot.get("cap"))
+                    .append(", ").append(hot.get("rounds")).append(" rounds (a new day each, after 2 warm-up rounds): ")
+                    .append(hot.get("rounds_with_exactly_cap")).append(" rounds with exactly ").append(hot.get("cap"))
+                    .append(" booked and the rest 409 (").append(hot.get("outcomes")).append("); latency of all answers p50 ")
+                    .append(fmt(number(l, "p50_ms"), 1)).append(" / p90 ").append(fmt(number(l, "p90_ms"), 1)).append(" / **p99 ")
+                    .append(fmt(number(l, "p99_ms"), 1)).append(" ms** / max ").append(fmt(number(l, "max_ms"), 1))
+                    .append(" ms (each round's 64 requests arrive together, so this includes queueing behind the others); check ")
+                    .append(Boolean.TRUE.equals(c.get("ok")) ? "ok (" + c.get("bookings") + " bookings, 0 over cap, 0 overlaps)" : "**FAILED** " + c.get("problems"))
+                    .append(".\n");
+        }
+    }
+
+    private static String bookingCheck(Map<String, Object> c) {
+        if (c == null) {
+            return "n/a";
+        }
+        return Boolean.TRUE.equals(c.get("ok"))
+                ? "ok: " + c.get("bookings") + " booked = counters = events, " + c.get("cap_violations") + " over cap, " + c.get("overlaps") + " overlaps"
+                + (c.get("host_days_at_cap") != null ? ", " + c.get("host_days_at_cap") + " host-days at cap" : "")
+                : "**FAILED** " + c.get("problems");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void availabilityMarkdown(StringBuilder md, Map<String, Object> a) {
+        md.append(md.toString().contains("\n## ") ? "\n" : "").append("## availability: 14 days of a 50-host pool with a month of bookings (scheduling-service)\n\n");
+        if (a.get("error") != null) {
+            md.append("**FAILED**: ").append(a.get("error")).append("\n");
+            return;
+        }
+        Map<String, Object> l = (Map<String, Object>) a.get("latency");
+        Map<String, Object> ls = (Map<String, Object>) a.get("latency_from_send");
+        Map<String, Object> c = (Map<String, Object>) a.get("check");
+        Map<String, Object> sm = (Map<String, Object>) a.get("service_metrics");
+        md.append("`GET /api/v1/meeting-types/{id}/availability`, ").append(a.get("range")).append(", 15-minute slots; open model at ")
+                .append(a.get("rate_per_s")).append(" requests/s (latency from when each request was due), after a ").append(a.get("warmup_s"))
+                .append(" s warm-up of two closed-loop clients, ").append(a.get("duration_s")).append(" s measured, ").append(a.get("requests")).append(" requests.\n\n");
+        md.append("| | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        md.append("| latency (from due time) | ").append(fmt(number(l, "p50_ms"), 1)).append(" ms | ").append(fmt(number(l, "p90_ms"), 1))
+                .append(" ms | ").append(fmt(number(l, "p99_ms"), 1)).append(" ms | ").append(fmt(number(l, "max_ms"), 1)).append(" ms |\n");
+        md.append("| latency (from send) | ").append(fmt(number(ls, "p50_ms"), 1)).append(" ms | ").append(fmt(number(ls, "p90_ms"), 1))
+                .append(" ms | ").append(fmt(number(ls, "p99_ms"), 1)).append(" ms | ").append(fmt(number(ls, "max_ms"), 1)).append(" ms |\n\n");
+        md.append("**p99 ").append(fmt(number(l, "p99_ms"), 1)).append(" ms** (target ≤ 30 ms): ")
+                .append(Boolean.TRUE.equals(a.get("meets_target")) ? "**met**" : "**not met**").append(". Mean time in the service ")
+                .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms; CPU ").append(cpu(a)).append(".\n");
+        md.append("Check: ").append(Boolean.TRUE.equals(c.get("ok"))
+                ? "ok (" + c.get("slots_shown") + " slots shown = the slots the seed leaves free, computed independently; every answer identical)"
+                : "**FAILED** " + c.get("problems")).append(".\n");
+        double other = number((Map<String, Object>) ((Map<String, Object>) a.get("cpu")).get("cores_by_process"), "other");
+        if (other > NOISY_OTHER_CORES) {
+            md.append("**Shared machine**: processes outside the benchmark used ").append(fmt(other, 2)).append(" cores.\n");
         }
     }
 

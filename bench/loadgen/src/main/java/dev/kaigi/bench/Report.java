@@ -108,6 +108,20 @@ final class Report {
         if (pgVersion == null && benchmarks.get("availability") instanceof Map<?, ?> av) {
             pgVersion = (String) av.get("pg_version");
         }
+        if (Files.exists(runDir.resolve("propagation.json")) || Files.exists(runDir.resolve("propagation.started"))) {
+            Map<String, Object> propagation;
+            if (Files.exists(runDir.resolve("propagation.json"))) {
+                propagation = new LinkedHashMap<>(Json.read(runDir.resolve("propagation.json")));
+                propagation.put("target_p99_ms", PROPAGATION_P99_MS);
+                propagation.put("meets_target", number((Map<String, Object>) propagation.get("latency"), "p99_ms") <= PROPAGATION_P99_MS);
+                propagation.put("correct", ok(propagation));
+            } else {
+                propagation = failed("propagation");
+            }
+            benchmarks.put("propagation", propagation);
+            correct &= Boolean.TRUE.equals(propagation.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(propagation.get("meets_target"));
+        }
         doc.put("machine", machine(meta, pgVersion));
         doc.put("benchmarks", benchmarks);
         doc.put("correct", correct);
@@ -153,6 +167,7 @@ final class Report {
     static final double BOOKINGS_P99_MS = 50;
     static final double AVAILABILITY_P99_MS = 30;
     static final double HOT_HOST_P99_MS = 50;
+    static final double PROPAGATION_P99_MS = 300;
 
     private static Map<String, Object> failed(String name) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -274,6 +289,23 @@ final class Report {
         }
         if (benchmarks.containsKey("availability")) {
             availabilityMarkdown(md, (Map<String, Object>) benchmarks.get("availability"));
+        }
+        if (benchmarks.containsKey("propagation")) {
+            Map<String, Object> pr = (Map<String, Object>) benchmarks.get("propagation");
+            md.append(md.toString().contains("\n## ") ? "\n" : "").append("## propagation: user-deactivated on the broker → host ineligible (scheduling-service)\n\n");
+            if (pr.get("error") != null) {
+                md.append("**FAILED**: ").append(pr.get("error")).append("\n");
+            } else {
+                Map<String, Object> l = (Map<String, Object>) pr.get("latency");
+                Map<String, Object> c = (Map<String, Object>) pr.get("check");
+                md.append(pr.get("rounds")).append(" hosts one after the other (after ").append(pr.get("warmup_rounds"))
+                        .append(" warm-up rounds): from the broker's acknowledgement of the CloudEvent to the first eligibility answer `eligible: false` (`inactive`), polled back to back: p50 ")
+                        .append(fmt(number(l, "p50_ms"), 1)).append(" / p90 ").append(fmt(number(l, "p90_ms"), 1)).append(" / **p99 ")
+                        .append(fmt(number(l, "p99_ms"), 1)).append(" ms** / max ").append(fmt(number(l, "max_ms"), 1))
+                        .append(" ms (target p99 ≤ 300 ms: ").append(Boolean.TRUE.equals(pr.get("meets_target")) ? "**met**" : "**not met**")
+                        .append("); check ").append(Boolean.TRUE.equals(c.get("ok")) ? "ok (" + c.get("hosts_deactivated_in_db") + " hosts DEACTIVATED in the database, each eligible before its event)" : "**FAILED** " + c.get("problems"))
+                        .append(".\n");
+            }
         }
         return md.toString();
     }

@@ -73,7 +73,6 @@ public class BookingWriter {
 
     private String write(Booking b, Integer cap, KeyToStore key) throws SQLException {
         try (Connection c = db.getConnection()) {
-            takeCounter(c, b, cap);
             insert(c, b);
             String response = null;
             if (key != null) {
@@ -81,24 +80,27 @@ public class BookingWriter {
                 storeKey(c, b, key, response);
             }
             outbox.publish(BookingEvents.booked(b));
+            // the counter last: its row is every concurrent booking of this host-day's bottleneck, so
+            // its lock is held only for this statement and the commit
+            takeCounter(c, b, cap);
             return response;
         }
     }
 
-    /** SCH-03: the guarded take; the row lock makes concurrent takes of one host-day wait for each other. */
+    /**
+     * SCH-03: the guarded take, in one statement: the first booking of the host-day creates the
+     * row at 1 (caps are at least 1), later ones add one while {@code booked < cap}. The row lock
+     * makes concurrent takes of one host-day wait for each other; a full day updates nothing.
+     */
     private static void takeCounter(Connection c, Booking b, Integer cap) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into host_day (org_id, user_id, day) values (?, ?, ?) on conflict (user_id, day) do nothing")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into host_day (org_id, user_id, day, booked) values (?, ?, ?, 1)
+                on conflict (user_id, day) do update set booked = host_day.booked + 1 where host_day.booked < ?
+                """)) {
             ps.setObject(1, b.orgId);
             ps.setObject(2, b.hostUserId);
             ps.setObject(3, b.hostDay);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "update host_day set booked = booked + 1 where user_id = ? and day = ? and booked < ?")) {
-            ps.setObject(1, b.hostUserId);
-            ps.setObject(2, b.hostDay);
-            ps.setInt(3, cap == null ? Integer.MAX_VALUE : cap); // null cap: unlimited
+            ps.setInt(4, cap == null ? Integer.MAX_VALUE : cap); // null cap: unlimited
             if (ps.executeUpdate() == 0) {
                 throw new LostRace(Reason.DAILY_CAP_REACHED);
             }

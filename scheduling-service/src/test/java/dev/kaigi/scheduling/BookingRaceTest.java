@@ -101,6 +101,23 @@ class BookingRaceTest {
     }
 
     @Test
+    @DisplayName("SCH-08 race: 64 overlapping bookings against one host without a cap → no overlaps, every answer 201 or 409 (no deadlock 500)")
+    void overlappingTimesWithoutCap() {
+        Org org = Org.create(TOKYO);
+        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null, null, null, null, null, null, null, null));
+        String type = meetingType(org, "Overlap race", 30, "PHONE", 15, a).path("id");
+        LocalDate day = upcoming(DayOfWeek.WEDNESDAY, TOKYO);
+
+        Map<Integer, Integer> answers = race(org, requests(type, day)); // fails on any other status
+        String booked = sql(db, "select count(*) from booking where status = 'BOOKED' and host_user_id = '" + a + "'");
+        assertEquals(String.valueOf(answers.getOrDefault(201, 0)), booked);
+        // every refusal overlaps an accepted meeting, and a 30-minute meeting blocks at most 3 of the 16 starts
+        assertTrue(Integer.parseInt(booked) >= 6, "the accepted meetings must leave no start free: " + booked);
+        assertEquals(booked, sql(db, "select booked from host_day where user_id = '" + a + "' and day = '" + day + "'"));
+        assertEquals("0", noOverlaps(org));
+    }
+
+    @Test
     @DisplayName("SCH-08, SCH-03 race: 64 concurrent bookings against a pool of 5 hosts with caps 1,2,3,1,2 → 9 booked, every cap exactly met")
     void poolOfFive() {
         Org org = Org.create(TOKYO);

@@ -73,6 +73,11 @@ public class BookingWriter {
 
     private String write(Booking b, Integer cap, KeyToStore key) throws SQLException {
         try (Connection c = db.getConnection()) {
+            // The counter first: its row lock also queues this host-day's bookings before their
+            // inserts, so two overlapping inserts never race on the exclusion constraint (which
+            // would end in a deadlock, each waiting for the other's uncommitted row). Taken last,
+            // the benchmark saw exactly that at 64 clients.
+            takeCounter(c, b, cap);
             insert(c, b);
             String response = null;
             if (key != null) {
@@ -80,9 +85,6 @@ public class BookingWriter {
                 storeKey(c, b, key, response);
             }
             outbox.publish(BookingEvents.booked(b));
-            // the counter last: its row is every concurrent booking of this host-day's bottleneck, so
-            // its lock is held only for this statement and the commit
-            takeCounter(c, b, cap);
             return response;
         }
     }

@@ -66,6 +66,11 @@ public class BookingWriter {
                 if (t instanceof LostRace || t instanceof KeyTaken) {
                     throw (RuntimeException) t;
                 }
+                if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                    // PostgreSQL broke a deadlock between bookings of this host by aborting this one:
+                    // another booking won the time, so this candidate is lost like any race
+                    throw new LostRace(Reason.OVERLAPPING_MEETING);
+                }
             }
             throw e;
         }

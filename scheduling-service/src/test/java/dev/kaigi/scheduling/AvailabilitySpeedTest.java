@@ -39,7 +39,7 @@ class AvailabilitySpeedTest {
     @Inject
     dev.kaigi.scheduling.availability.AvailabilityService availability;
     @Inject
-    dev.kaigi.scheduling.meetingtype.MeetingTypeService types;
+    dev.kaigi.scheduling.meetingtype.BookableTypes types;
     @Inject
     dev.kaigi.scheduling.eligibility.HostFactsLoader loader;
 
@@ -64,10 +64,10 @@ class AvailabilitySpeedTest {
             }
             slots = r.<List<Object>>path("days.slots.flatten()").size();
         }
-        var meetingType = types.find(org, type);
+        var meetingType = types.inOrganization(org, type).orElseThrow();
         List<Long> service = new ArrayList<>();
         List<Long> reads = new ArrayList<>();
-        List<UUID> pool = loader.pool(type);
+        List<UUID> pool = meetingType.pool();
         Instant start = from.atStartOfDay(tokyo).toInstant();
         for (int i = 0; i < 20; i++) {
             long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.Slot;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,8 +60,9 @@ public class AvailabilityService {
         }
     }
 
-    public AvailabilityView availability(MeetingType type, LocalDate from, LocalDate to, ZoneId zone, Instant now) {
+    public AvailabilityView availability(BookableType bookable, LocalDate from, LocalDate to, ZoneId zone, Instant now) {
         checkRange(from, to);
+        MeetingType type = bookable.type();
         Duration length = Duration.ofMinutes(type.durationMinutes);
         Duration before = Duration.ofMinutes(type.bufferBeforeMinutes);
         Duration after = Duration.ofMinutes(type.bufferAfterMinutes);
@@ -71,7 +73,7 @@ public class AvailabilityService {
 
         List<HostFacts> usable = new ArrayList<>();
         if (rangeStart.isBefore(latest) && rangeEnd.isAfter(earliest)) {
-            List<UUID> pool = facts.pool(type.id);
+            List<UUID> pool = bookable.pool();
             Slot any = new Slot(rangeStart, rangeStart.plus(length), before, after, type.conferencingMethod);
             for (HostFacts h : facts.load(type.orgId, pool, rangeStart.minus(before), rangeEnd.plus(length).plus(after), false)) {
                 if (EligibilityPolicies.firstReason(EligibilityPolicies.ABOUT_HOST, h, any).isEmpty()) {

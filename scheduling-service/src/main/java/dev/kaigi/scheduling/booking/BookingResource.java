@@ -14,8 +14,8 @@ import dev.kaigi.scheduling.booking.BookingService.BookCommand;
 import dev.kaigi.scheduling.booking.BookingService.Channel;
 import dev.kaigi.scheduling.booking.BookingService.Outcome;
 import dev.kaigi.scheduling.config.Params;
-import dev.kaigi.scheduling.meetingtype.MeetingType;
-import dev.kaigi.scheduling.meetingtype.MeetingTypeService;
+import dev.kaigi.scheduling.meetingtype.BookableTypes;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -59,7 +59,7 @@ public class BookingResource {
     @Inject
     BookingService bookings;
     @Inject
-    MeetingTypeService types;
+    BookableTypes types;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,7 +76,7 @@ public class BookingResource {
                          @Context UriInfo uri) {
         Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER);
         String idempotencyKey = Params.idempotencyKey(key);
-        MeetingType type = types.inOrganization(c.orgId(), request.meetingTypeId())
+        BookableType type = types.inOrganization(c.orgId(), request.meetingTypeId())
                 .orElseThrow(() -> ProblemException.invalidField("meetingTypeId", "unknown-meeting-type"));
         Outcome outcome = bookings.book(new BookCommand(type, request.start().toInstant(), request.lead(), request.notes(),
                 Channel.API, idempotencyKey), Instant.now());

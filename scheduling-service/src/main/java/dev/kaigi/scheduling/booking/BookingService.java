@@ -18,6 +18,7 @@ import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -57,7 +58,7 @@ public class BookingService {
     }
 
     /** A request to book {@code type} at {@code start}. */
-    public record BookCommand(MeetingType type, Instant start, Lead lead, String notes, Channel channel,
+    public record BookCommand(BookableType target, Instant start, Lead lead, String notes, Channel channel,
                               String idempotencyKey) {
     }
 
@@ -67,6 +68,8 @@ public class BookingService {
 
     @Inject
     BookingWriter writer;
+    @Inject
+    InFlightBookings inFlight;
     @Inject
     HostFactsLoader facts;
     @Inject
@@ -81,7 +84,7 @@ public class BookingService {
     EntityManager em;
 
     public Outcome book(BookCommand cmd, Instant now) {
-        MeetingType type = cmd.type();
+        MeetingType type = cmd.target().type();
         String hash = cmd.idempotencyKey() == null ? null : fingerprint(cmd);
         if (hash != null) {
             Optional<Outcome> replay = replay(type.orgId, cmd.idempotencyKey(), hash);
@@ -92,7 +95,7 @@ public class BookingService {
         BookingWindow.requireBookable(type, cmd.start(), now, "start");
         Slot slot = new Slot(cmd.start(), cmd.start().plus(Duration.ofMinutes(type.durationMinutes)),
                 Duration.ofMinutes(type.bufferBeforeMinutes), Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
-        List<UUID> pool = facts.pool(type.id);
+        List<UUID> pool = cmd.target().pool();
         List<HostFacts> candidates = facts.load(type.orgId, pool, slot.blockedFrom(), slot.blockedTo(), true);
 
         Map<UUID, Reason> refused = new LinkedHashMap<>();
@@ -101,9 +104,9 @@ public class BookingService {
             EligibilityPolicies.firstReason(h, slot).ifPresentOrElse(r -> refused.put(h.userId(), r), () -> eligible.add(h));
         }
         KeyToStore key = hash == null ? null : new KeyToStore(cmd.idempotencyKey(), hash, b -> render(b, cmd.channel()));
-        for (HostFacts host : FairChoice.order(eligible, slot.start())) {
+        for (HostFacts host : FairChoice.order(eligible, slot.start(), inFlight::on)) {
             Booking b = newBooking(type, slot, host, cmd, now);
-            try {
+            try (InFlightBookings.Handle writing = inFlight.start(b.hostUserId, b.hostDay)) {
                 String body = writer.attempt(b, host.dayAt(slot.start()).rules().dailyCap(), key);
                 return new Outcome(b.id, body != null ? body : render(b, cmd.channel()), false);
             } catch (LostRace lost) {
@@ -173,7 +176,7 @@ public class BookingService {
 
     /** What makes two requests "the same" for an Idempotency-Key: everything they ask for, and where. */
     private static String fingerprint(BookCommand cmd) {
-        String canonical = String.join("\u0000", cmd.channel().name(), cmd.type().id.toString(), cmd.start().toString(),
+        String canonical = String.join("\u0000", cmd.channel().name(), cmd.target().type().id.toString(), cmd.start().toString(),
                 cmd.lead().name().trim(), cmd.lead().email().trim().toLowerCase(Locale.ROOT), String.valueOf(blankToNull(cmd.lead().company())),
                 String.valueOf(cmd.lead().locale()), String.valueOf(blankToNull(cmd.notes())));
         try {

@@ -2,7 +2,8 @@ package dev.kaigi.scheduling.eligibility;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
-import dev.kaigi.scheduling.meetingtype.MeetingTypeService;
+import dev.kaigi.scheduling.meetingtype.BookableTypes;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,19 +31,20 @@ public class EligibilityService {
     @Inject
     HostFactsLoader facts;
     @Inject
-    MeetingTypeService types;
+    BookableTypes types;
 
     /** 404 when the user is not a host of the organization; 400 naming {@code meetingType} when the type is unknown. */
     public EligibilityView explain(UUID orgId, UUID userId, UUID meetingTypeId, Instant start) {
-        MeetingType type = types.inOrganization(orgId, meetingTypeId)
+        BookableType bookable = types.inOrganization(orgId, meetingTypeId)
                 .orElseThrow(() -> ProblemException.invalidField("meetingType", "unknown-meeting-type"));
+        MeetingType type = bookable.type();
         Slot slot = new Slot(start, start.plus(Duration.ofMinutes(type.durationMinutes)),
                 Duration.ofMinutes(type.bufferBeforeMinutes), Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
         HostFacts host = facts.load(orgId, List.of(userId), slot.blockedFrom(), slot.blockedTo(), false).stream()
                 .filter(h -> h.status() != null && !h.status().isFinal()).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("host"));
         List<Reason> reasons = EligibilityPolicies.reasons(host, slot);
-        boolean inPool = facts.pool(type.id).contains(userId);
+        boolean inPool = bookable.pool().contains(userId);
         return new EligibilityView(userId, type.id, slot.start(), slot.end(), host.zone() == null ? null : host.dayOf(start),
                 inPool, reasons.isEmpty(), reasons);
     }

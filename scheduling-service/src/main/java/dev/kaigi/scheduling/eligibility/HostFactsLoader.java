@@ -41,23 +41,6 @@ public class HostFactsLoader {
     @Inject
     AgroalDataSource db;
 
-    /** A meeting type's pool in order, read without holding a connection beyond the query. */
-    public List<UUID> pool(UUID meetingTypeId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select user_id from meeting_type_host where meeting_type_id = ? order by position")) {
-            ps.setObject(1, meetingTypeId);
-            List<UUID> pool = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    pool.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return pool;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading a pool", e);
-        }
-    }
-
     /**
      * The facts of {@code userIds} of {@code orgId} (others are left out), in the order given.
      *
@@ -200,19 +183,23 @@ public class HostFactsLoader {
         }
     }
 
-    /** Kaigi bookings with their buffers, and calendar busy times: both block, only bookings count (SCH-03). */
+    /**
+     * Kaigi bookings with their buffers, and calendar busy times: both block, only bookings count (SCH-03).
+     * The bookings' condition is written as a range overlap so that it is answered by the exclusion
+     * constraint's GiST index (host and range); bounds on the columns read every booking the host ever had.
+     */
     private static void taken(Connection c, Array ids, Instant from, Instant to, Map<UUID, Row> rows) throws SQLException {
         OffsetDateTime f = from.minus(MARGIN).atOffset(ZoneOffset.UTC);
         OffsetDateTime t = to.plus(MARGIN).atOffset(ZoneOffset.UTC);
         try (PreparedStatement ps = c.prepareStatement("""
                 select host_user_id, blocked_from, blocked_to from booking
-                where host_user_id = any(?) and status = 'BOOKED' and blocked_from < ? and blocked_to > ?
+                where host_user_id = any(?) and status = 'BOOKED' and tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
                 union all
                 select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
                 """)) {
             ps.setArray(1, ids);
-            ps.setObject(2, t);
-            ps.setObject(3, f);
+            ps.setObject(2, f);
+            ps.setObject(3, t);
             ps.setArray(4, ids);
             ps.setObject(5, t);
             ps.setObject(6, f);
@@ -228,15 +215,19 @@ public class HostFactsLoader {
         }
     }
 
+    /** One index probe per host (booking_by_host_created, backwards): a group-by would read every booking the host ever had. */
     private static void lastBooked(Connection c, Array ids, Map<UUID, Row> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select host_user_id, max(created_at) from booking where host_user_id = any(?) group by host_user_id")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select h.id, (select max(b.created_at) from booking b where b.host_user_id = h.id)
+                from unnest(?::uuid[]) as h(id)
+                """)) {
             ps.setArray(1, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row r = rows.get(rs.getObject(1, UUID.class));
-                    if (r != null) {
-                        r.lastBooked = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
+                    if (r != null && last != null) {
+                        r.lastBooked = last.toInstant();
                     }
                 }
             }

@@ -13,6 +13,8 @@ import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypePage;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeRequest;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeView;
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -59,6 +61,8 @@ public class MeetingTypeResource {
     MeetingTypeService types;
     @Inject
     AvailabilityService availability;
+    @Inject
+    BookableTypes bookable;
 
     @GET
     @Operation(summary = "List meeting types", description = "Creation order, paged.")
@@ -138,7 +142,7 @@ public class MeetingTypeResource {
         LocalDate first = Params.date("from", from);
         LocalDate last = Params.date("to", to);
         ZoneId zone = Params.zone("timeZone", timeZone);
-        MeetingType type = types.find(c.orgId(), id);
+        BookableType type = bookable.inOrganization(c.orgId(), id).orElseThrow(() -> ProblemException.notFound("meeting-type"));
         return availability.availability(type, first, last, zone, Instant.now());
     }
 

@@ -90,18 +90,6 @@ public class MeetingTypeService {
         types.delete(t);
     }
 
-    /** The meeting type if it belongs to the organization (read in a short transaction of its own). */
-    @Transactional
-    public java.util.Optional<MeetingType> inOrganization(UUID orgId, UUID id) {
-        return types.inOrganization(orgId, id);
-    }
-
-    /** The meeting type a public booking page names (issue 5 item 9). */
-    @Transactional
-    public java.util.Optional<MeetingType> byPublicBookingId(String publicBookingId) {
-        return types.find("publicBookingId", publicBookingId).firstResultOptional();
-    }
-
     /** The meeting type of the organization; 404 for any other id (ORG-01). */
     @Transactional
     public MeetingType find(UUID orgId, UUID id) {

@@ -12,8 +12,9 @@ import dev.kaigi.scheduling.booking.BookingService.BookCommand;
 import dev.kaigi.scheduling.booking.BookingService.Channel;
 import dev.kaigi.scheduling.booking.BookingService.Outcome;
 import dev.kaigi.scheduling.config.Params;
+import dev.kaigi.scheduling.meetingtype.BookableTypes;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
-import dev.kaigi.scheduling.meetingtype.MeetingTypeService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,7 +54,7 @@ public class PublicBookingPageResource {
     private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
     @Inject
-    MeetingTypeService types;
+    BookableTypes types;
     @Inject
     AvailabilityService availability;
     @Inject
@@ -70,7 +71,7 @@ public class PublicBookingPageResource {
     @APIResponse(responseCode = "404", description = "No such booking page")
     @APIResponse(responseCode = "429", description = "rate-limited; Retry-After says when to come back")
     public BookingPageView page(@PathParam("publicId") String publicId) {
-        MeetingType t = type(publicId);
+        MeetingType t = type(publicId).type();
         return new BookingPageView(t.name, t.durationMinutes, t.conferencingMethod, t.slotStepMinutes, t.minimumNoticeMinutes,
                 t.bookingHorizonDays);
     }
@@ -87,7 +88,7 @@ public class PublicBookingPageResource {
                                          @Parameter(description = "First day, ISO date") @QueryParam("from") String from,
                                          @Parameter(description = "Last day (inclusive), ISO date") @QueryParam("to") String to,
                                          @Parameter(description = "IANA zone, e.g. Asia/Tokyo") @QueryParam("timeZone") String timeZone) {
-        MeetingType t = type(publicId);
+        BookableType t = type(publicId);
         return availability.availability(t, Params.date("from", from), Params.date("to", to), Params.zone("timeZone", timeZone),
                 Instant.now());
     }
@@ -106,13 +107,13 @@ public class PublicBookingPageResource {
     public Response book(@PathParam("publicId") String publicId, @Valid @NotNull PublicBookingRequest request,
                          @HeaderParam("Idempotency-Key") String key) {
         String idempotencyKey = Params.idempotencyKey(key);
-        MeetingType t = type(publicId);
+        BookableType t = type(publicId);
         Outcome outcome = bookings.book(new BookCommand(t, request.start().toInstant(), request.lead(), request.notes(),
                 Channel.PUBLIC_PAGE, idempotencyKey), Instant.now());
         return BookingResource.created(null, outcome);
     }
 
-    private MeetingType type(String publicId) {
+    private BookableType type(String publicId) {
         if (publicId == null || !PUBLIC_ID.matcher(publicId).matches()) {
             throw ProblemException.notFound("booking-page");
         }

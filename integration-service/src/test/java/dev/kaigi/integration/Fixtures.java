@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -61,6 +62,20 @@ final class Fixtures {
         given().auth().oauth2(TestTokens.user(org, user, "member")).contentType("application/json")
                 .body("{\"code\":\"" + code + "\",\"state\":\"" + state + "\"}")
                 .put("/api/v1/users/{id}/zoom-connection", user)
+                .then().statusCode(200);
+    }
+
+    /** An OWNER connects the organization's Salesforce through the API; the simulator's org holds {@code data}. */
+    static void connectSalesforce(UUID org, UUID owner, String sfOrgId, String access, String refresh,
+                                  Map<String, Integer> data) {
+        String url = given().auth().oauth2(TestTokens.user(org, owner, "owner"))
+                .post("/api/v1/organization/salesforce-connection/authorization")
+                .then().statusCode(200).extract().path("authorizeUrl");
+        String code = "sf-code-" + UUID.randomUUID();
+        ProviderSimulators.salesforce().grantCode(code, access, refresh, sfOrgId, "admin@" + sfOrgId + ".test", data);
+        given().auth().oauth2(TestTokens.user(org, owner, "owner")).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"state\":\"" + query(url, "state") + "\"}")
+                .put("/api/v1/organization/salesforce-connection")
                 .then().statusCode(200);
     }
 

@@ -141,12 +141,22 @@ public final class ProviderHttp {
             }
         }
 
-        /** The refusal this answer means, with the provider's error code (OAuth {@code error}, Zoom {@code code}). */
+        /**
+         * The refusal this answer means, with the provider's error code: OAuth {@code error}, Zoom {@code code},
+         * Salesforce {@code errorCode}, Google's and Graph's {@code error.code}.
+         */
         public ProviderRejectedException refused() {
             String reason = null;
             try {
                 JsonNode node = json.readTree(body == null ? "" : body);
-                if (node != null && node.hasNonNull("error")) {
+                if (node != null && node.isArray() && node.size() > 0) {
+                    node = node.get(0); // Salesforce: [{"message": ..., "errorCode": "INVALID_SESSION_ID"}]
+                }
+                if (node != null && node.hasNonNull("errorCode")) {
+                    reason = node.get("errorCode").asText();
+                } else if (node != null && node.hasNonNull("error") && node.get("error").isObject()) {
+                    reason = node.get("error").path("code").asText(null); // Google, Microsoft Graph
+                } else if (node != null && node.hasNonNull("error")) {
                     reason = node.get("error").asText();
                 } else if (node != null && node.hasNonNull("code")) {
                     reason = node.get("code").asText();

@@ -31,6 +31,15 @@ public class UserDirectory {
         return find(userId).filter(u -> u.orgId.equals(orgId));
     }
 
+    /** The emails of the organization's active users, as announced, in a stable order. */
+    public List<String> activeEmails(UUID orgId) {
+        return em.createNativeQuery("""
+                        select email from user_profile where org_id = :org and status = 'ACTIVE' and email is not null
+                        order by email
+                        """)
+                .setParameter("org", orgId).getResultList().stream().map(Object::toString).toList();
+    }
+
     public void organization(UUID orgId, String name, String timeZone) {
         em.createNativeQuery("""
                         insert into organization (org_id, name, time_zone) values (:org, :name, :zone)

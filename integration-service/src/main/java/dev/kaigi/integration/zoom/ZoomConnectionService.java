@@ -4,6 +4,8 @@ import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.integration.ZoomLinked;
 import dev.kaigi.events.integration.ZoomUnlinked;
+import dev.kaigi.integration.connection.OAuthStates;
+import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.provider.ProviderFailures;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,15 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,7 +30,7 @@ import java.util.UUID;
 public class ZoomConnectionService {
 
     private static final Logger LOG = Logger.getLogger(ZoomConnectionService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<Provider> ZOOM = Set.of(Provider.ZOOM);
 
     @Inject
     EntityManager em;
@@ -45,29 +42,21 @@ public class ZoomConnectionService {
     ZoomConfig config;
     @Inject
     Outbox outbox;
+    @Inject
+    OAuthStates states;
 
     public record Authorization(String authorizeUrl, Instant expiresAt) {
     }
 
     /** A new authorization; the state is stored only as a hash, so the table alone cannot complete one. */
     public Authorization start(UUID orgId, UUID userId) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Instant expiresAt = Instant.now().plus(config.stateLifetime());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        insert into zoom_oauth_state (state_hash, user_id, org_id, expires_at)
-                        values (:hash, :user, :org, :expires)
-                        """)
-                .setParameter("hash", hash(state)).setParameter("user", userId).setParameter("org", orgId)
-                .setParameter("expires", expiresAt).executeUpdate());
-        return new Authorization(zoom.authorizeUrl(state), expiresAt);
+        OAuthStates.Issued issued = states.issue(Provider.ZOOM, orgId, userId, config.stateLifetime());
+        return new Authorization(zoom.authorizeUrl(issued.state()), issued.expiresAt());
     }
 
     /** Completes an authorization: exchanges the code, reads the Zoom user, links it (or re-links). */
     public ZoomConnectionView complete(UUID orgId, UUID userId, String code, String state) {
-        String stateHash = hash(state);
-        if (!stateValid(orgId, userId, stateHash)) {
+        if (states.peek(state, ZOOM, orgId, userId).isEmpty()) {
             throw new ProblemException(400, "zoom-state-invalid");
         }
         ZoomClient.Tokens tokens;
@@ -90,7 +79,7 @@ public class ZoomConnectionService {
             throw ProviderFailures.toProblem(e, "Zoom");
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> link(orgId, userId, stateHash, tokens, zoomUser));
+            return QuarkusTransaction.requiringNew().call(() -> link(orgId, userId, state, tokens, zoomUser));
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
                 throw ProblemException.conflict("zoom-account-in-use");
@@ -99,16 +88,9 @@ public class ZoomConnectionService {
         }
     }
 
-    private ZoomConnectionView link(UUID orgId, UUID userId, String stateHash, ZoomClient.Tokens tokens,
+    private ZoomConnectionView link(UUID orgId, UUID userId, String state, ZoomClient.Tokens tokens,
                                     ZoomClient.ZoomUser zoomUser) {
-        int used = em.createNativeQuery("""
-                        update zoom_oauth_state set used_at = now()
-                        where state_hash = :hash and user_id = :user and org_id = :org and used_at is null
-                            and expires_at > now()
-                        """)
-                .setParameter("hash", stateHash).setParameter("user", userId).setParameter("org", orgId)
-                .executeUpdate();
-        if (used != 1) {
+        if (!states.consume(state, orgId, userId)) {
             throw new ProblemException(400, "zoom-state-invalid"); // a concurrent callback used it first
         }
         List<?> holders = em.createNativeQuery("select user_id from zoom_connection where zoom_user_id = :zoom")
@@ -158,15 +140,6 @@ public class ZoomConnectionService {
         return token.isPresent();
     }
 
-    private boolean stateValid(UUID orgId, UUID userId, String stateHash) {
-        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("""
-                        select 1 from zoom_oauth_state where state_hash = :hash and user_id = :user and org_id = :org
-                            and used_at is null and expires_at > now()
-                        """)
-                .setParameter("hash", stateHash).setParameter("user", userId).setParameter("org", orgId)
-                .getResultList().isEmpty());
-    }
-
     private void revokeQuietly(String accessToken) {
         try {
             zoom.revoke(accessToken);
@@ -184,12 +157,4 @@ public class ZoomConnectionService {
         return false;
     }
 
-    private static String hash(String state) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(state.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the providers' simulators for the test JVM and points the service at them: Zoom and Slack on
+ * Starts the providers' simulators for the test JVM and points the service at them: Zoom, Slack and Salesforce on
  * WireMock, a real SMTP server (GreenMail). The service's client code runs unchanged against them.
  */
 public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
 
     private static ZoomSimulator zoom;
     private static SlackSimulator slack;
+    private static SalesforceSimulator salesforce;
     private static GreenMail smtp;
 
     @Override
@@ -28,6 +29,8 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
             zoom.start();
             slack = new SlackSimulator();
             slack.start();
+            salesforce = new SalesforceSimulator();
+            salesforce.start();
             smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             smtp.start();
         }
@@ -38,6 +41,11 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
                 Map.entry("kaigi.zoom.client-secret", ZoomSimulator.CLIENT_SECRET),
                 Map.entry("kaigi.zoom.redirect-uri", "https://app.kaigi.test/integrations/zoom/callback"),
                 Map.entry("kaigi.slack.api-url", slack.url()),
+                Map.entry("kaigi.salesforce.login-url", salesforce.url()),
+                Map.entry("kaigi.salesforce.client-id", SalesforceSimulator.CLIENT_ID),
+                Map.entry("kaigi.salesforce.client-secret", SalesforceSimulator.CLIENT_SECRET),
+                Map.entry("kaigi.salesforce.redirect-uri", "https://app.kaigi.test/integrations/salesforce/callback"),
+                Map.entry("kaigi.salesforce.instance-url-pattern", "http://localhost:[0-9]+"),
                 Map.entry("kaigi.slack.bot-token", SlackSimulator.BOT_TOKEN),
                 Map.entry("kaigi.mail.frontend-url", "https://app.kaigi.test"),
                 Map.entry("quarkus.mailer.host", "127.0.0.1"),
@@ -53,6 +61,10 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
 
     public static ZoomSimulator zoom() {
         return zoom;
+    }
+
+    public static SalesforceSimulator salesforce() {
+        return salesforce;
     }
 
     public static SlackSimulator slack() {

@@ -121,7 +121,7 @@ public final class UserEventHandlers {
         }
     }
 
-    /** LIF-02; disconnecting the deleted user's integrations comes with slice 2. */
+    /** LIF-02; the integrations are disconnected by {@link dev.kaigi.integration.lifecycle.UserDeletedDisconnectHandler}. */
     @ApplicationScoped
     static class UserDeletedHandler extends Handler<UserDeleted> {
         UserDeletedHandler() {

@@ -1,0 +1,47 @@
+package dev.kaigi.integration.lifecycle;
+
+import dev.kaigi.chassis.inbox.EventHandler;
+import dev.kaigi.chassis.inbox.IncomingEvent;
+import dev.kaigi.events.EventType;
+import dev.kaigi.events.EventTypes;
+import dev.kaigi.events.integration.CalendarProvider;
+import dev.kaigi.events.integration.CalendarUnlinked;
+import dev.kaigi.events.user.UserDeleted;
+import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.connection.ProviderConnections;
+import dev.kaigi.integration.zoom.ZoomConnectionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Set;
+
+/**
+ * LIF-02: a deleted user's integrations stop working. Their Zoom link and calendar connection are removed,
+ * zoom-unlinked / calendar-unlinked published, and the grants revoked at Zoom and Google (Microsoft has no
+ * endpoint revoking one app's grant). Each removal commits on its own with its announcement, so a
+ * redelivered event finds nothing left and announces nothing twice. The organization's Salesforce connection
+ * is the organization's, whoever linked it, and stays.
+ */
+@ApplicationScoped
+public class UserDeletedDisconnectHandler implements EventHandler<UserDeleted> {
+
+    private static final Set<Provider> CALENDARS = Set.of(Provider.GOOGLE, Provider.MICROSOFT);
+
+    @Inject
+    ZoomConnectionService zoom;
+    @Inject
+    ProviderConnections connections;
+
+    @Override
+    public EventType<UserDeleted> eventType() {
+        return EventTypes.USER_DELETED;
+    }
+
+    @Override
+    public void handle(IncomingEvent<UserDeleted> event) {
+        UserDeleted e = event.data();
+        zoom.disconnect(e.orgId(), e.userId());
+        connections.disconnect(e.orgId(), e.userId(), CALENDARS, removed -> new CalendarUnlinked(removed.orgId,
+                removed.userId, CalendarProvider.valueOf(removed.provider.name())));
+    }
+}

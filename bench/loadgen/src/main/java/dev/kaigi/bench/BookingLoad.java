@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +48,8 @@ final class BookingLoad {
     private final String baseUrl;
     private final HttpClient http;
     private final AtomicLong answered = new AtomicLong();
+    /** The measured requests' connections, one per client index (a phase's clients never share one). */
+    private final Map<Integer, RawHttp> connections = new ConcurrentHashMap<>();
     private PrivateKey key;
 
     BookingLoad(Args args) {
@@ -106,26 +109,22 @@ final class BookingLoad {
         final Map<String, Long> errors = new TreeMap<>();
     }
 
-    /** Posts one booking; "201", "409" (no-host-available) or what else came back. */
-    private String post(Pool p, Instant start, long n) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/bookings")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + p.token).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body(p.type, start, n))).build();
+    /** Posts one booking as client {@code client}; "201", "409" (no-host-available) or what else came back. */
+    private String post(int client, Pool p, Instant start, long n) {
+        RawHttp connection = connections.computeIfAbsent(client, c -> new RawHttp(URI.create(baseUrl), 30_000));
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            RawHttp.Response r = connection.post("/api/v1/bookings",
+                    Map.of("Authorization", "Bearer " + p.token, "Accept", "application/json"), body(p.type, start, n));
             answered.incrementAndGet();
-            if (r.statusCode() == 201) {
+            if (r.status() == 201) {
                 return "201";
             }
-            if (r.statusCode() == 409 && r.body().contains("no-host-available")) {
+            if (r.status() == 409 && r.body().contains("no-host-available")) {
                 return "409";
             }
-            return Integer.toString(r.statusCode());
+            return Integer.toString(r.status());
         } catch (IOException e) {
             return "io: " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 
@@ -171,6 +170,7 @@ final class BookingLoad {
             }
             out.put("pg_version", db.version());
         }
+        connections.values().forEach(RawHttp::close);
         Json.write(Path.of(args.get("out")), out);
         return ok ? 0 : 1;
     }
@@ -188,6 +188,7 @@ final class BookingLoad {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Tally t = tallies[i] = new Tally();
+            int client = i;
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
@@ -204,7 +205,7 @@ final class BookingLoad {
                         t.errors.merge("ran out of days", 1L, Long::sum);
                         return;
                     }
-                    String outcome = post(p, start(p, n), n);
+                    String outcome = post(client, p, start(p, n), n);
                     long end = System.nanoTime();
                     boolean measured = begin >= window[0];
                     switch (outcome) {
@@ -364,7 +365,7 @@ final class BookingLoad {
                         return;
                     }
                     long t0 = System.nanoTime();
-                    results[c] = post(p, start, c);
+                    results[c] = post(c, p, start, c);
                     micros[c] = Math.max(1, (System.nanoTime() - t0) / 1000);
                 });
                 t.start();

@@ -52,17 +52,14 @@ public class HostFactsLoader {
         }
         try (Connection c = db.getConnection()) {
             Array ids = c.createArrayOf("uuid", userIds.toArray());
-            Map<UUID, Row> rows = hosts(c, orgId, ids);
+            Map<UUID, Row> rows = hosts(c, orgId, ids, withLastBooked);
             if (rows.isEmpty()) {
                 return List.of();
             }
-            weekdays(c, ids, rows);
+            weekdays(c, ids, weekdaysAround(from, to), rows);
             opportunities(c, orgId, rows);
             counters(c, ids, from, to, rows);
             taken(c, ids, from, to, rows);
-            if (withLastBooked) {
-                lastBooked(c, ids, rows);
-            }
             List<HostFacts> facts = new ArrayList<>(rows.size());
             for (UUID id : userIds) {
                 Row r = rows.get(id);
@@ -76,16 +73,23 @@ public class HostFactsLoader {
         }
     }
 
-    private static Map<UUID, Row> hosts(Connection c, UUID orgId, Array ids) throws SQLException {
+    /**
+     * The hosts with their zone and opportunity cap, and when asked when each last got a meeting
+     * (the fair choice): one index probe per host on booking_by_host_created, backwards, where a
+     * group-by would read every booking the host ever had.
+     */
+    private static Map<UUID, Row> hosts(Connection c, UUID orgId, Array ids, boolean withLastBooked) throws SQLException {
         Map<UUID, Row> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select h.user_id, h.status, h.user_type, h.calendar_linked, h.zoom_linked, h.zoom_personal_url_present,
-                       h.email_key, s.time_zone, s.opportunity_cap
+                       h.email_key, s.time_zone, s.opportunity_cap,
+                       case when ? then (select max(b.created_at) from booking b where b.host_user_id = h.user_id) end
                 from host h left join work_schedule s on s.user_id = h.user_id and s.org_id = h.org_id
                 where h.org_id = ? and h.user_id = any(?)
                 """)) {
-            ps.setObject(1, orgId);
-            ps.setArray(2, ids);
+            ps.setBoolean(1, withLastBooked);
+            ps.setObject(2, orgId);
+            ps.setArray(3, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row r = new Row();
@@ -98,6 +102,8 @@ public class HostFactsLoader {
                     r.emailKey = rs.getString(7);
                     r.zone = rs.getString(8) == null ? null : ZoneId.of(rs.getString(8));
                     r.opportunityCap = (Integer) rs.getObject(9);
+                    OffsetDateTime lastBooked = rs.getObject(10, OffsetDateTime.class);
+                    r.lastBooked = lastBooked == null ? null : lastBooked.toInstant();
                     rows.put(r.userId, r);
                 }
             }
@@ -105,16 +111,34 @@ public class HostFactsLoader {
         return rows;
     }
 
-    private static void weekdays(Connection c, Array ids, Map<UUID, Row> rows) throws SQLException {
+    /**
+     * The weekdays any host's local day can fall on between {@code from} and {@code to}: zones are
+     * at most a day from UTC, so the UTC dates one day either side; all seven for a week or more.
+     * A booking reads two or three weekdays' rules instead of seven.
+     */
+    private static String[] weekdaysAround(Instant from, Instant to) {
+        LocalDate first = from.minus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate last = to.plus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate();
+        List<String> days = new ArrayList<>(7);
+        for (LocalDate d = first; !d.isAfter(last) && days.size() < 7; d = d.plusDays(1)) {
+            days.add(d.getDayOfWeek().name());
+        }
+        return days.toArray(String[]::new);
+    }
+
+    private static void weekdays(Connection c, Array ids, String[] weekdays, Map<UUID, Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select s.user_id, d.weekday, d.enabled, d.start_time, d.end_time, d.daily_cap, null, null
-                from work_day d join work_schedule s on s.id = d.schedule_id where s.user_id = any(?)
+                from work_day d join work_schedule s on s.id = d.schedule_id where s.user_id = any(?) and d.weekday = any(?)
                 union all
                 select s.user_id, b.weekday, null, null, null, null, b.start_time, b.end_time
-                from work_break b join work_schedule s on s.id = b.schedule_id where s.user_id = any(?)
+                from work_break b join work_schedule s on s.id = b.schedule_id where s.user_id = any(?) and b.weekday = any(?)
                 """)) {
+            Array days = c.createArrayOf("text", weekdays);
             ps.setArray(1, ids);
-            ps.setArray(2, ids);
+            ps.setArray(2, days);
+            ps.setArray(3, ids);
+            ps.setArray(4, days);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row r = rows.get(rs.getObject(1, UUID.class));
@@ -209,25 +233,6 @@ public class HostFactsLoader {
                     if (r != null) {
                         r.taken.add(new Instant[] {rs.getObject(2, OffsetDateTime.class).toInstant(),
                                 rs.getObject(3, OffsetDateTime.class).toInstant()});
-                    }
-                }
-            }
-        }
-    }
-
-    /** One index probe per host (booking_by_host_created, backwards): a group-by would read every booking the host ever had. */
-    private static void lastBooked(Connection c, Array ids, Map<UUID, Row> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select h.id, (select max(b.created_at) from booking b where b.host_user_id = h.id)
-                from unnest(?::uuid[]) as h(id)
-                """)) {
-            ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = rows.get(rs.getObject(1, UUID.class));
-                    OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
-                    if (r != null && last != null) {
-                        r.lastBooked = last.toInstant();
                     }
                 }
             }

@@ -79,6 +79,25 @@ final class Fixtures {
                 .then().statusCode(200);
     }
 
+    /** The user links a calendar ({@code google} or {@code microsoft}) through the API; returns the answer's account email. */
+    static String linkCalendar(UUID org, UUID user, String provider, String access, String refresh, String email) {
+        String state = startCalendarAuthorization(org, user, provider);
+        String code = "cal-code-" + UUID.randomUUID();
+        ProviderSimulators.calendar().grantCode(provider, code, access, refresh, email);
+        return given().auth().oauth2(TestTokens.user(org, user, "member")).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"state\":\"" + state + "\"}")
+                .put("/api/v1/users/{id}/calendar-connection", user)
+                .then().statusCode(200).extract().path("accountEmail");
+    }
+
+    static String startCalendarAuthorization(UUID org, UUID user, String provider) {
+        String url = given().auth().oauth2(TestTokens.user(org, user, "member")).contentType("application/json")
+                .body("{\"provider\":\"" + provider.toUpperCase(java.util.Locale.ROOT) + "\"}")
+                .post("/api/v1/users/{id}/calendar-connection/authorization", user)
+                .then().statusCode(200).extract().path("authorizeUrl");
+        return query(url, "state");
+    }
+
     static String startZoomAuthorization(UUID org, UUID user) {
         String url = given().auth().oauth2(TestTokens.user(org, user, "member"))
                 .post("/api/v1/users/{id}/zoom-connection/authorization", user)

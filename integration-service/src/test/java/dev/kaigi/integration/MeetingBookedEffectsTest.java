@@ -79,7 +79,7 @@ class MeetingBookedEffectsTest {
         String lead = "lead-" + UUID.randomUUID() + "@customer.test";
         MeetingBooked booked = booking(host, ConferencingMethod.ZOOM, lead);
         UUID eventId = TestEvents.publish(booked);
-        awaitEffects(booked.bookingId(), 4);
+        awaitEffects(booked.bookingId(), 5);
 
         // INT-01: the meeting was created in the host's Zoom account, with the booking's time
         List<LoggedRequest> created = ProviderSimulators.zoom().meetingRequests(host.accessToken());
@@ -122,7 +122,7 @@ class MeetingBookedEffectsTest {
         TestEvents.publish(booked);
         MeetingBooked marker = booking(host, ConferencingMethod.PHONE, "marker-" + UUID.randomUUID() + "@customer.test");
         TestEvents.publish(marker); // same host, same partition: once it is done, the redeliveries were handled
-        awaitEffects(marker.bookingId(), 3);
+        awaitEffects(marker.bookingId(), 4);
         assertEquals(1, ProviderSimulators.zoom().meetingRequests(host.accessToken()).size());
         assertEquals(1, ProviderSimulators.mailsTo(lead).size());
         assertEquals(2, ProviderSimulators.mailsTo(host.email()).size(), "one for each booking");
@@ -155,7 +155,7 @@ class MeetingBookedEffectsTest {
         } finally {
             ProviderSimulators.zoom().remove(down);
         }
-        awaitEffects(booked.bookingId(), 4);
+        awaitEffects(booked.bookingId(), 5);
         assertEquals(1, ProviderSimulators.zoom().meetingsCreated(host.accessToken()));
         Await.until("mails", () -> ProviderSimulators.mailsTo(lead).size() == 1
                 && ProviderSimulators.mailsTo(host.email()).size() == 1);
@@ -173,7 +173,7 @@ class MeetingBookedEffectsTest {
         ProviderSimulators.slack().failFor(refused.slackId(), "channel_not_found");
         MeetingBooked first = booking(refused, ConferencingMethod.ZOOM, "a-" + UUID.randomUUID() + "@customer.test");
         TestEvents.publish(first);
-        awaitEffects(first.bookingId(), 4);
+        awaitEffects(first.bookingId(), 5);
         assertEquals("DONE", outcome(first.bookingId(), "LEAD_MAIL"));
         assertEquals("DONE", outcome(first.bookingId(), "HOST_MAIL"));
         assertEquals(1, count(db, "select count(*) from side_effect where subject_id = ? and kind = 'SLACK_MENTION'"
@@ -184,7 +184,7 @@ class MeetingBookedEffectsTest {
         ProviderSimulators.slack().rateLimitOnceFor(limited.slackId());
         MeetingBooked second = booking(limited, ConferencingMethod.ZOOM, "b-" + UUID.randomUUID() + "@customer.test");
         TestEvents.publish(second);
-        awaitEffects(second.bookingId(), 4);
+        awaitEffects(second.bookingId(), 5);
         assertEquals("DONE", outcome(second.bookingId(), "SLACK_MENTION"));
         assertEquals(1, ProviderSimulators.slack().answered(limited.slackId(), 429));
         assertEquals(1, ProviderSimulators.slack().answered(limited.slackId(), 200));
@@ -207,7 +207,7 @@ class MeetingBookedEffectsTest {
         try {
             MeetingBooked booked = booking(host, ConferencingMethod.ZOOM, "r-" + UUID.randomUUID() + "@customer.test");
             TestEvents.publish(booked);
-            awaitEffects(booked.bookingId(), 4); // no Slack ID: zoom, two mails, a skipped mention
+            awaitEffects(booked.bookingId(), 5); // no Slack ID: zoom, no calendar, two mails, a skipped mention
             assertEquals(1, ProviderSimulators.zoom().meetingsCreated(newAccess));
             assertEquals(1, count(db, "select count(*) from side_effect where subject_id = ? and kind = 'ZOOM_MEETING'"
                     + " and result = ?", booked.bookingId(), ZoomSimulator.joinUrl(newAccess)));
@@ -223,7 +223,7 @@ class MeetingBookedEffectsTest {
                 START.plus(Duration.ofMinutes(45)), "Asia/Tokyo", ConferencingMethod.ZOOM, "山本 花子",
                 "p-" + UUID.randomUUID() + "@customer.test", null, "ja");
         TestEvents.publish(booked);
-        awaitEffects(booked.bookingId(), 4);
+        awaitEffects(booked.bookingId(), 5);
         String leadText = text(ProviderSimulators.mailsTo(booked.leadEmail()).get(0));
         assertTrue(leadText.contains("山本 花子 様") && leadText.contains("https://us05web.zoom.us/j/1234567890")
                 && leadText.contains("2030年4月1日(月) 10:00–10:45 (Asia/Tokyo)"), leadText);

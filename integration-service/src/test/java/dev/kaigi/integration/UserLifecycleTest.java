@@ -44,19 +44,24 @@ class UserLifecycleTest {
     }
 
     @Test
-    @DisplayName("LIF-02: user-deleted → Zoom unlinked, zoom-unlinked published once, token revoked at Zoom; redelivery changes nothing")
+    @DisplayName("LIF-02: user-deleted → Zoom and calendar unlinked, zoom-unlinked and calendar-unlinked published once, revoked at Zoom and Google; redelivery changes nothing")
     void deletedUserIsDisconnected() throws Exception {
         UUID org = organization(db, "Acme");
         UUID owner = activeUser(db, org, "owner-" + UUID.randomUUID() + "@acme.test", null, null, null);
         UUID user = activeUser(db, org, "leaving-" + UUID.randomUUID() + "@acme.test", null, null, null);
         linkZoom(org, user, "zoom-leaving-" + user, "leaving@acme.test", "al-" + user, "rl-" + user);
+        Fixtures.linkCalendar(org, user, "google", "cal-al-" + user, "cal-rl-" + user, "leaving@" + user + ".test");
 
         UserDeleted deleted = new UserDeleted(org, user, owner, owner);
         try (EventProbe probe = EventProbe.open(Topics.INTEGRATION)) {
             UUID eventId = TestEvents.publish(deleted);
             ReceivedEvent unlinked = probe.await(EventTypes.ZOOM_UNLINKED, user.toString(), Duration.ofSeconds(30));
             assertEquals(org.toString(), unlinked.data().get("orgId").asText());
+            ReceivedEvent calendar = probe.await(EventTypes.CALENDAR_UNLINKED, user.toString(), Duration.ofSeconds(30));
+            assertEquals("GOOGLE", calendar.data().get("provider").asText());
             Await.until("revoked at Zoom", () -> revocations("al-" + user) == 1);
+            Await.until("revoked at Google", () -> ProviderSimulators.calendar().revocations("cal-rl-" + user).size() == 1);
+            assertEquals(0, count(db, "select count(*) from oauth_connection where user_id = ?", user));
             assertEquals(0, count(db, "select count(*) from zoom_connection where user_id = ?", user));
             Await.until("deletion applied", () -> count(db,
                     "select count(*) from user_profile where user_id = ? and status = 'DELETED'", user) == 1);
@@ -66,6 +71,8 @@ class UserLifecycleTest {
             TestEvents.publish(deleted);
             List<ReceivedEvent> seen = probe.drain(Duration.ofSeconds(2));
             assertEquals(1, seen.stream().filter(e -> e.type().equals(EventTypes.ZOOM_UNLINKED.name())
+                    && e.key().equals(user.toString())).count());
+            assertEquals(1, seen.stream().filter(e -> e.type().equals(EventTypes.CALENDAR_UNLINKED.name())
                     && e.key().equals(user.toString())).count());
         }
         assertEquals(1, revocations("al-" + user));

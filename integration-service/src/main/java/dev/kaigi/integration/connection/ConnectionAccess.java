@@ -1,6 +1,7 @@
 package dev.kaigi.integration.connection;
 
 import dev.kaigi.integration.provider.ProviderRejectedException;
+import dev.kaigi.integration.provider.TokenRejectedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,16 +4,14 @@ import dev.kaigi.chassis.inbox.EventHandler;
 import dev.kaigi.chassis.inbox.IncomingEvent;
 import dev.kaigi.events.EventType;
 import dev.kaigi.events.EventTypes;
-import dev.kaigi.events.integration.CalendarProvider;
-import dev.kaigi.events.integration.CalendarUnlinked;
 import dev.kaigi.events.user.UserDeleted;
-import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.calendar.CalendarAnnouncements;
+import dev.kaigi.integration.calendar.CalendarConnectionResource;
 import dev.kaigi.integration.connection.ProviderConnections;
 import dev.kaigi.integration.zoom.ZoomConnectionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Set;
 
 /**
  * LIF-02: a deleted user's integrations stop working. Their Zoom link and calendar connection are removed,
@@ -24,8 +22,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class UserDeletedDisconnectHandler implements EventHandler<UserDeleted> {
-
-    private static final Set<Provider> CALENDARS = Set.of(Provider.GOOGLE, Provider.MICROSOFT);
 
     @Inject
     ZoomConnectionService zoom;
@@ -41,7 +37,6 @@ public class UserDeletedDisconnectHandler implements EventHandler<UserDeleted> {
     public void handle(IncomingEvent<UserDeleted> event) {
         UserDeleted e = event.data();
         zoom.disconnect(e.orgId(), e.userId());
-        connections.disconnect(e.orgId(), e.userId(), CALENDARS, removed -> new CalendarUnlinked(removed.orgId,
-                removed.userId, CalendarProvider.valueOf(removed.provider.name())));
+        connections.disconnect(e.orgId(), e.userId(), CalendarConnectionResource.CALENDARS, CalendarAnnouncements::unlinked);
     }
 }

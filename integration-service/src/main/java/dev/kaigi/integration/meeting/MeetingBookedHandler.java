@@ -8,7 +8,7 @@ import dev.kaigi.events.scheduling.MeetingBooked;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** INT-01, INT-02, INT-05: a booked meeting's Zoom meeting, mails and Slack mention, each once. */
+/** INT-01, INT-02, INT-04, INT-05: a booked meeting's Zoom meeting, calendar event, mails and Slack mention, each once. */
 @ApplicationScoped
 public class MeetingBookedHandler implements EventHandler<MeetingBooked> {
 

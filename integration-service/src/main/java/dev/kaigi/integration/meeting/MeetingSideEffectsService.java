@@ -5,6 +5,9 @@ import dev.kaigi.events.integration.MeetingConferenceCreated;
 import dev.kaigi.chassis.inbox.DependencyUnavailableException;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import dev.kaigi.events.scheduling.MeetingBooked;
+import dev.kaigi.integration.calendar.CalendarApi;
+import dev.kaigi.integration.calendar.CalendarEventWriter;
+import dev.kaigi.integration.connection.ConnectionAccess;
 import dev.kaigi.integration.mail.MailSender;
 import dev.kaigi.integration.mail.MailTemplates;
 import dev.kaigi.integration.meeting.SideEffects.Kind;
@@ -29,9 +32,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * What a booked meeting sets off (INT-01, INT-02, INT-05): the Zoom meeting (or the host's personal meeting
- * URL), a mail to the lead sent for the host with the host's signature, a mail to the host, and a Slack
- * mention of the host. Each effect happens once: it is skipped when {@link SideEffects} has it, and recorded
+ * What a booked meeting sets off (INT-01, INT-02, INT-04, INT-05): the Zoom meeting (or the host's personal
+ * meeting URL), the event in the host's linked calendar, a mail to the lead sent for the host with the host's
+ * signature, a mail to the host, and a Slack mention of the host. Each effect happens once: it is skipped when {@link SideEffects} has it, and recorded
  * as soon as it is done. A provider that is away stops the run with {@link DependencyUnavailableException},
  * so the event is retried, and only the missing effects are done then. A provider's refusal of one effect
  * (Slack {@code ok:false}, a mail refused) is recorded as FAILED and does not hold the others back.
@@ -57,6 +60,8 @@ public class MeetingSideEffectsService {
     SlackClient slack;
     @Inject
     MeetingConfig config;
+    @Inject
+    CalendarEventWriter calendars;
 
     private record Done(Outcome outcome, String result, String detail) {
         static Done done(String result, String detail) {
@@ -75,7 +80,7 @@ public class MeetingSideEffectsService {
                     + " not known yet from user-service");
         }
         String joinUrl = conference(e, host.orElse(null));
-        // slice 2: the calendar event (Kind.CALENDAR_EVENT) is written here, with joinUrl, before the mails
+        once(e, Kind.CALENDAR_EVENT, () -> host.map(h -> calendarEvent(e, joinUrl)).orElse(Done.skipped("host-unknown")));
         String organization = users.organizationName(e.orgId()).orElse("Kaigi");
         once(e, Kind.LEAD_MAIL, () -> leadMail(e, host.orElse(null), joinUrl, organization));
         once(e, Kind.HOST_MAIL, () -> host.map(h -> hostMail(e, h, joinUrl)).orElse(Done.skipped("host-unknown")));
@@ -122,6 +127,21 @@ public class MeetingSideEffectsService {
             return Done.done(meeting.get().joinUrl(), "zoom-meeting " + meeting.get().id());
         }
         return personal != null ? Done.done(personal, "personal-url") : Done.skipped("no-zoom-link");
+    }
+
+    /** INT-04: the meeting in the host's calendar, keyed by the booking so a provider keeps one copy. */
+    private Done calendarEvent(MeetingBooked e, String joinUrl) {
+        String lead = e.leadName() + (e.leadCompany() == null ? "" : " (" + e.leadCompany() + ")");
+        CalendarApi.CalendarEvent event = new CalendarApi.CalendarEvent(e.bookingId().toString().replace("-", ""),
+                e.meetingTypeName() + " / " + lead, lead + "\n" + e.leadEmail() + (joinUrl == null ? "" : "\n" + joinUrl),
+                joinUrl, e.startsAt(), e.endsAt(), e.hostTimeZone(), e.leadEmail(), e.leadName());
+        try {
+            return calendars.write(e.orgId(), e.hostUserId(), event)
+                    .map(written -> Done.done(written.eventId(), written.provider()))
+                    .orElse(Done.skipped("no-calendar"));
+        } catch (ConnectionAccess.RelinkRequiredException relink) {
+            return Done.skipped("calendar-relink-required");
+        }
     }
 
     private Done leadMail(MeetingBooked e, UserProfile host, String joinUrl, String organization) {

@@ -128,6 +128,20 @@ public final class ProviderHttp {
             return status;
         }
 
+        /**
+         * The JSON of a successful answer. 401 is {@link TokenRejectedException} (refresh the token and try
+         * once more), any other status a refusal with the provider's error code.
+         */
+        public JsonNode ok() {
+            if (status == 401) {
+                throw new TokenRejectedException(provider, refused().reason());
+            }
+            if (status / 100 != 2) {
+                throw refused();
+            }
+            return json();
+        }
+
         /** The body as JSON; garbage is a refusal, never a half-read value. */
         public JsonNode json() {
             try {

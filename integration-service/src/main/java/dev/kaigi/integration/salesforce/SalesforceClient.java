@@ -7,7 +7,6 @@ import dev.kaigi.integration.connection.LinkedAccount;
 import dev.kaigi.integration.connection.OAuthProvider;
 import dev.kaigi.integration.connection.OAuthTokens;
 import dev.kaigi.integration.connection.Provider;
-import dev.kaigi.integration.connection.TokenRejectedException;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
@@ -140,27 +139,19 @@ public class SalesforceClient implements OAuthProvider {
     }
 
     private JsonNode api(HttpRequest request) {
-        ProviderHttp.Answer answer = http.send(request);
-        if (answer.status() == 401) {
-            throw new TokenRejectedException(PROVIDER, answer.refused().reason());
-        }
-        if (answer.status() / 100 != 2) {
-            ProviderRejectedException refused = answer.refused();
+        try {
+            return http.send(request).ok();
+        } catch (ProviderRejectedException refused) {
             if ("REQUEST_LIMIT_EXCEEDED".equals(refused.reason())) {
                 throw new ProviderUnavailableException(PROVIDER, "API request limit exceeded");
             }
             throw refused;
         }
-        return answer.json();
     }
 
     private OAuthTokens token(Map<String, String> grant) {
-        Map<String, String> form = new HashMap<>(grant);
-        form.put("client_id", config.clientId());
-        form.put("client_secret", config.clientSecret());
-        OAuthTokens tokens = OAuthTokens.read(PROVIDER, http.expect(http.request(login() + "/services/oauth2/token")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(ProviderHttp.formBody(form)).build(), 200));
+        OAuthTokens tokens = OAuthTokens.request(http, PROVIDER, login() + "/services/oauth2/token", config.clientId(),
+                config.clientSecret(), grant);
         // every API call goes to the instance the token answer names: only a Salesforce host is believed
         if (tokens.instanceUrl() == null || !instanceUrl.matcher(base(tokens.instanceUrl())).matches()) {
             throw new ProviderRejectedException(PROVIDER, 200, "unreadable-answer");

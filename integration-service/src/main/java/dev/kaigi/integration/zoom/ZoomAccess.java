@@ -1,6 +1,7 @@
 package dev.kaigi.integration.zoom;
 
 import dev.kaigi.integration.provider.ProviderRejectedException;
+import dev.kaigi.integration.provider.TokenRejectedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ public class ZoomAccess {
         }
         try {
             return Optional.of(call.apply(token));
-        } catch (ZoomTokenRejectedException e) {
+        } catch (TokenRejectedException e) {
             return Optional.of(call.apply(refresh(userId, token)));
         }
     }

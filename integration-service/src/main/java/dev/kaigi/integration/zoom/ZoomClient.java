@@ -128,14 +128,7 @@ public class ZoomClient {
     }
 
     private JsonNode api(HttpRequest request) {
-        ProviderHttp.Answer answer = http.send(request);
-        if (answer.status() == 401) {
-            throw new ZoomTokenRejectedException(answer.refused().reason());
-        }
-        if (answer.status() / 100 != 2) {
-            throw answer.refused();
-        }
-        return answer.json();
+        return http.send(request).ok();
     }
 
     private Tokens token(Map<String, String> form) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the providers' simulators for the test JVM and points the service at them: Zoom, Slack and Salesforce on
+ * Starts the providers' simulators for the test JVM and points the service at them: Zoom, Slack, Salesforce, Google and Microsoft on
  * WireMock, a real SMTP server (GreenMail). The service's client code runs unchanged against them.
  */
 public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
@@ -20,6 +20,7 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
     private static ZoomSimulator zoom;
     private static SlackSimulator slack;
     private static SalesforceSimulator salesforce;
+    private static CalendarSimulator calendar;
     private static GreenMail smtp;
 
     @Override
@@ -31,6 +32,8 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
             slack.start();
             salesforce = new SalesforceSimulator();
             salesforce.start();
+            calendar = new CalendarSimulator();
+            calendar.start();
             smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             smtp.start();
         }
@@ -46,6 +49,16 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
                 Map.entry("kaigi.salesforce.client-secret", SalesforceSimulator.CLIENT_SECRET),
                 Map.entry("kaigi.salesforce.redirect-uri", "https://app.kaigi.test/integrations/salesforce/callback"),
                 Map.entry("kaigi.salesforce.instance-url-pattern", "http://localhost:[0-9]+"),
+                Map.entry("kaigi.calendar.redirect-uri", "https://app.kaigi.test/integrations/calendar/callback"),
+                Map.entry("kaigi.calendar.google.auth-url", calendar.url()),
+                Map.entry("kaigi.calendar.google.token-url", calendar.url()),
+                Map.entry("kaigi.calendar.google.api-url", calendar.url()),
+                Map.entry("kaigi.calendar.google.client-id", CalendarSimulator.CLIENT_ID),
+                Map.entry("kaigi.calendar.google.client-secret", CalendarSimulator.CLIENT_SECRET),
+                Map.entry("kaigi.calendar.microsoft.login-url", calendar.url()),
+                Map.entry("kaigi.calendar.microsoft.graph-url", calendar.url()),
+                Map.entry("kaigi.calendar.microsoft.client-id", CalendarSimulator.CLIENT_ID),
+                Map.entry("kaigi.calendar.microsoft.client-secret", CalendarSimulator.CLIENT_SECRET),
                 Map.entry("kaigi.slack.bot-token", SlackSimulator.BOT_TOKEN),
                 Map.entry("kaigi.mail.frontend-url", "https://app.kaigi.test"),
                 Map.entry("quarkus.mailer.host", "127.0.0.1"),
@@ -65,6 +78,10 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
 
     public static SalesforceSimulator salesforce() {
         return salesforce;
+    }
+
+    public static CalendarSimulator calendar() {
+        return calendar;
     }
 
     public static SlackSimulator slack() {

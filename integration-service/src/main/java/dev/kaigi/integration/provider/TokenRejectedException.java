@@ -1,6 +1,4 @@
-package dev.kaigi.integration.connection;
-
-import dev.kaigi.integration.provider.ProviderRejectedException;
+package dev.kaigi.integration.provider;
 
 /** A provider answered 401 to an API call: the access token expired or was revoked; refresh and try once more. */
 public class TokenRejectedException extends ProviderRejectedException {

@@ -233,6 +233,45 @@ class EventConsumerTest {
         }
     }
 
+    @Test
+    @DisplayName("EVT-02: batchable events are applied in runs, one transaction each; a failing event in a run is found one by one and dead-lettered alone")
+    void batchableEventsAreAppliedInRuns() throws Exception {
+        List<UUID> users = new ArrayList<>();
+        List<UUID> eventIds = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            users.add(UUID.randomUUID());
+            eventIds.add(UUID.randomUUID());
+        }
+        UUID failing = users.get(30);
+        recorder.failAlwaysFor(failing);
+        recorder.batchable(true);
+        try (EventProbe dlq = EventProbe.open(Topics.deadLetter(Topics.USER))) {
+            String key = UUID.randomUUID().toString(); // one partition, one burst
+            for (int i = 0; i < users.size(); i++) {
+                sendRaw(eventIds.get(i), key, "kaigi.user.activated.v1", activated(users.get(i)));
+            }
+            producer.flush();
+            dlq.awaitCount(e -> eventIds.get(30).toString().equals(e.id()), 1, WAIT);
+            Await.until("the 59 good events to be applied", () -> {
+                for (UUID user : users) {
+                    if (!user.equals(failing) && applied(user) < 1) {
+                        return false;
+                    }
+                }
+                return true;
+            }, WAIT);
+        } finally {
+            recorder.batchable(false);
+        }
+        for (UUID user : users) {
+            assertEquals(user.equals(failing) ? 0 : 1, applied(user), "user " + user);
+        }
+        // each inbox row carries the id of the transaction that wrote it: fewer transactions than events
+        String ids = eventIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+        long transactions = count("select count(distinct xmin::text) from inbox where event_id in (" + ids + ")");
+        assertTrue(transactions < 59, "59 events in " + transactions + " transactions: no run was applied together");
+    }
+
     private long applied(UUID user) throws SQLException {
         return count("select count(*) from applied_event where user_id = '" + user + "'");
     }

@@ -28,7 +28,8 @@ import java.util.UUID;
 
 /**
  * What licensing-service does with user-service's events. Each handler runs once per event (the
- * chassis inbox), so a redelivered event never releases a seat twice.
+ * chassis inbox), so a redelivered event never releases a seat twice. They change nothing but
+ * this service's database, so a consumer catching up applies a run of them in one transaction.
  */
 public final class UserEventHandlers {
 
@@ -46,6 +47,11 @@ public final class UserEventHandlers {
         @Override
         public EventType<OrganizationCreated> eventType() {
             return EventTypes.ORGANIZATION_CREATED;
+        }
+
+        @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
         }
 
         @Override
@@ -68,6 +74,11 @@ public final class UserEventHandlers {
         }
 
         @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
+        }
+
+        @Override
         public void handle(IncomingEvent<UserInvited> event) {
             UserInvited e = event.data();
             users.upsert(e.orgId(), e.userId(), e.userType(), UserStatus.INVITED, e.role());
@@ -82,6 +93,11 @@ public final class UserEventHandlers {
         @Override
         public EventType<UserJoined> eventType() {
             return EventTypes.USER_JOINED;
+        }
+
+        @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
         }
 
         @Override
@@ -102,6 +118,11 @@ public final class UserEventHandlers {
         }
 
         @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
+        }
+
+        @Override
         public void handle(IncomingEvent<UserActivated> event) {
             UserActivated e = event.data();
             users.upsert(e.orgId(), e.userId(), e.userType(), UserStatus.ACTIVE);
@@ -116,6 +137,11 @@ public final class UserEventHandlers {
         @Override
         public EventType<UserConverted> eventType() {
             return EventTypes.USER_CONVERTED;
+        }
+
+        @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
         }
 
         @Override
@@ -136,6 +162,11 @@ public final class UserEventHandlers {
         }
 
         @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
+        }
+
+        @Override
         public void handle(IncomingEvent<UserUpdated> event) {
             users.setRole(event.data().orgId(), event.data().userId(), event.data().role());
         }
@@ -153,6 +184,11 @@ public final class UserEventHandlers {
         }
 
         @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
+        }
+
+        @Override
         public void handle(IncomingEvent<SuperAdminTransferred> event) {
             users.setRole(event.data().orgId(), event.data().toUserId(), Role.OWNER);
         }
@@ -167,6 +203,11 @@ public final class UserEventHandlers {
         @Override
         public EventType<UserDeactivated> eventType() {
             return EventTypes.USER_DEACTIVATED;
+        }
+
+        @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
         }
 
         @Override
@@ -188,6 +229,11 @@ public final class UserEventHandlers {
         }
 
         @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
+        }
+
+        @Override
         public void handle(IncomingEvent<UserDeleted> event) {
             releaser.release(event, event.data().orgId(), event.data().userId(), UserStatus.DELETED,
                     SeatReleaseReason.USER_DELETED);
@@ -206,6 +252,11 @@ public final class UserEventHandlers {
         }
 
         @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
+        }
+
+        @Override
         public void handle(IncomingEvent<UserRemoved> event) {
             releaser.release(event, event.data().orgId(), event.data().userId(), UserStatus.DELETED,
                     SeatReleaseReason.USER_REMOVED);
@@ -221,6 +272,11 @@ public final class UserEventHandlers {
         @Override
         public EventType<UserDeclined> eventType() {
             return EventTypes.USER_DECLINED;
+        }
+
+        @Override
+        public boolean batchable() {
+            return true; // licensing\'s database only
         }
 
         @Override

@@ -65,6 +65,12 @@ public final class HostEventHandlers {
             return type;
         }
 
+        /** The read model, schedules, pools and bookings are all this service's database. */
+        @Override
+        public boolean batchable() {
+            return true;
+        }
+
         @Override
         public void handle(IncomingEvent<P> event) {
             apply.accept(this, event.data());

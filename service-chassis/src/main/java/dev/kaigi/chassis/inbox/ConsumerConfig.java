@@ -35,6 +35,13 @@ public interface ConsumerConfig {
     @WithDefault("14d")
     Duration inboxRetention();
 
+    /**
+     * Most events applied in one transaction when their handlers allow it
+     * ({@link EventHandler#batchable()}); 1 applies every event in a transaction of its own.
+     */
+    @WithDefault("200")
+    int maxRun();
+
     /** Pause before a consumer that died of an unexpected error is started again. */
     @WithDefault("1s")
     Duration restartBackoff();

@@ -204,6 +204,47 @@ public class EventConsumer {
      */
     private boolean applyPartition(Consumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> records,
                                    TopicPartition partition, Map<TopicPartition, OffsetAndMetadata> applied) {
+        int from = 0;
+        while (from < records.size()) {
+            int to = endOfRun(records, from);
+            if (to - from > 1 && running && applyRun(records.subList(from, to))) {
+                transientStreaks.remove(partition);
+                applied.put(partition, new OffsetAndMetadata(records.get(to - 1).offset() + 1));
+            } else if (!applyOneByOne(c, records.subList(from, to), partition, applied)) {
+                return false;
+            } else if (resumeAt.containsKey(partition)) {
+                return true; // held back after a transient failure: the rest is read again later
+            }
+            from = to;
+        }
+        return true;
+    }
+
+    /**
+     * Where the run starting at {@code from} ends: consecutive batchable records, at most
+     * {@code kaigi.consumer.max-run}; a record that is not batchable is a run of one.
+     */
+    private int endOfRun(List<ConsumerRecord<String, byte[]>> records, int from) {
+        int to = from;
+        while (to < records.size() && to - from < config.maxRun() && dispatcher.batchable(records.get(to))) {
+            to++;
+        }
+        return Math.max(to, from + 1);
+    }
+
+    /** Applies a run in one transaction; false when it failed (rolled back whole, to be applied one by one). */
+    private boolean applyRun(List<ConsumerRecord<String, byte[]>> run) {
+        try {
+            dispatcher.dispatchAll(run);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("a run of %d events failed together (%s); applying them one by one", run.size(), e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean applyOneByOne(Consumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> records,
+                                  TopicPartition partition, Map<TopicPartition, OffsetAndMetadata> applied) {
         for (ConsumerRecord<String, byte[]> record : records) {
             Outcome outcome = running ? applyOrDeadLetter(record) : Outcome.STOP;
             if (outcome != Outcome.DONE) {

@@ -51,6 +51,44 @@ public class EventDispatcher {
         return handlersByType.keySet();
     }
 
+    /**
+     * Whether {@code record} may be applied in a run with others: its type is nobody's concern
+     * here, or every handler of it is {@link EventHandler#batchable()}.
+     */
+    public boolean batchable(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (type == null) {
+            return false; // poison: dead-lettered on its own
+        }
+        List<EventHandler<?>> handlers = handlersByType.get(type);
+        return handlers == null || handlers.stream().allMatch(EventHandler::batchable);
+    }
+
+    /**
+     * Applies a run of {@link #batchable} records, in order, in one transaction: all of them or,
+     * when any fails, none (the caller then applies them one by one, which finds the culprit).
+     */
+    public void dispatchAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<IncomingEvent<?>> events = new ArrayList<>(records.size());
+        List<List<EventHandler<?>>> handlersOfEach = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String type = header(record, CloudEventHeaders.TYPE);
+            List<EventHandler<?>> handlers = type == null ? null : handlersByType.get(type);
+            if (handlers != null) {
+                events.add(parse(record, type));
+                handlersOfEach.add(handlers);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                applyOnce(events.get(i), handlersOfEach.get(i));
+            }
+        });
+    }
+
     /** How many redelivered events the inbox recognised and skipped since start. */
     public long duplicatesSkipped() {
         return duplicatesSkipped.get();
@@ -71,16 +109,23 @@ public class EventDispatcher {
             return; // another service's concern
         }
         IncomingEvent<?> event = parse(record, type);
+        inTransaction(() -> applyOnce(event, handlers));
+    }
+
+    /** The inbox claim and the handlers, in the caller's transaction; a redelivered event is skipped. */
+    private void applyOnce(IncomingEvent<?> event, List<EventHandler<?>> handlers) {
+        if (!inbox.claim(event)) {
+            duplicatesSkipped.incrementAndGet();
+            return;
+        }
+        for (EventHandler<?> handler : handlers) {
+            apply(handler, event);
+        }
+    }
+
+    private static void inTransaction(Runnable work) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (!inbox.claim(event)) {
-                    duplicatesSkipped.incrementAndGet();
-                    return;
-                }
-                for (EventHandler<?> handler : handlers) {
-                    apply(handler, event);
-                }
-            });
+            QuarkusTransaction.requiringNew().run(work);
         } catch (RuntimeException e) {
             // The transaction wraps what the handler threw; an Error (out of memory, ...) is not a
             // failure of this event to retry but of the consumer, which must die and restart.

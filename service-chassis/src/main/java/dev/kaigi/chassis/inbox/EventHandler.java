@@ -22,4 +22,15 @@ public interface EventHandler<P extends EventPayload> {
     default boolean active() {
         return true;
     }
+
+    /**
+     * Whether this handler may be applied together with other events in one transaction (a
+     * consumer catching up applies a run of such events at once: one commit instead of one per
+     * event). Only for handlers whose every effect is in this service's database: when any event
+     * of the run fails, the whole run is rolled back and applied again one event at a time, so a
+     * handler that calls out (a provider, a mail server) would repeat its calls. Off by default.
+     */
+    default boolean batchable() {
+        return false;
+    }
 }

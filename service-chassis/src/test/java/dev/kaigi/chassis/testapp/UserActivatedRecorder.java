@@ -32,8 +32,20 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
     private final Set<UUID> dependencyDown = ConcurrentHashMap.newKeySet();
     private final java.util.Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
 
+    private volatile boolean batchable;
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Override
+    public boolean batchable() {
+        return batchable;
+    }
+
+    /** Lets the consumer apply runs of these events in one transaction (off: one transaction each). */
+    public void batchable(boolean on) {
+        batchable = on;
+    }
 
     @Override
     public EventType<UserActivated> eventType() {

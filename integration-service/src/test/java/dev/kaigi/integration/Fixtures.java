@@ -43,8 +43,17 @@ final class Fixtures {
     /** An active user as user-service announces them; waits until the read model has them. */
     static UUID activeUser(DataSource db, UUID org, String email, String slackMemberId, String zoomPersonalUrl,
                            String signature) {
+        return activeUser(db, org, email, Role.MEMBER, slackMemberId, zoomPersonalUrl, signature);
+    }
+
+    static UUID activeUser(DataSource db, UUID org, String email, Role role) {
+        return activeUser(db, org, email, role, null, null, null);
+    }
+
+    private static UUID activeUser(DataSource db, UUID org, String email, Role role, String slackMemberId,
+                                   String zoomPersonalUrl, String signature) {
         UUID user = UUID.randomUUID();
-        TestEvents.publish(new UserJoined(org, user, email, "山田", "太郎", Role.MEMBER, UserType.REGULAR,
+        TestEvents.publish(new UserJoined(org, user, email, "山田", "太郎", role, UserType.REGULAR,
                 UserStatus.ACTIVE, JoinedVia.INVITATION_ACCEPTED, slackMemberId, zoomPersonalUrl, signature));
         Await.until("user " + user + " in the read model",
                 () -> count(db, "select count(*) from user_profile where user_id = ? and status = 'ACTIVE'", user) == 1,
@@ -110,6 +119,13 @@ final class Fixtures {
                 .filter(p -> p.startsWith(name + "="))
                 .map(p -> URLDecoder.decode(p.substring(name.length() + 1), StandardCharsets.UTF_8))
                 .findFirst().orElseThrow();
+    }
+
+    /** Publishes a lifecycle event of the user and waits until the read model shows {@code status}. */
+    static void lifecycle(DataSource db, dev.kaigi.events.EventPayload event, UUID user, String status) {
+        TestEvents.publish(event);
+        Await.until("user " + user + " " + status, () -> count(db,
+                "select count(*) from user_profile where user_id = ? and status = ?", user, status) == 1, Duration.ofSeconds(60));
     }
 
     static long count(DataSource db, String sql, Object... args) throws SQLException {

@@ -24,6 +24,14 @@ public class UserAccess {
         requireSelfOr(caller, userId);
     }
 
+    /** A caller with one of {@code roles}, for a user of their organization (not even the user themself otherwise). */
+    public void requireRoleFor(Caller caller, UUID userId, String... roles) {
+        if (users.inOrganization(caller.orgId(), userId).isEmpty()) {
+            throw ProblemException.notFound("user");
+        }
+        caller.requireAnyRole(roles);
+    }
+
     /** The user themself, or a caller with one of {@code roles} for a user of their organization. */
     public void requireSelfOr(Caller caller, UUID userId, String... roles) {
         caller.orgId();

@@ -40,6 +40,13 @@ public class UserDirectory {
                 .setParameter("org", orgId).getResultList().stream().map(Object::toString).toList();
     }
 
+    /** How many active OWNERs (the admins of INT-08) the organization has. */
+    public long activeOwners(UUID orgId) {
+        return ((Number) em.createNativeQuery(
+                        "select count(*) from user_profile where org_id = :org and status = 'ACTIVE' and role = 'OWNER'")
+                .setParameter("org", orgId).getSingleResult()).longValue();
+    }
+
     public void organization(UUID orgId, String name, String timeZone) {
         em.createNativeQuery("""
                         insert into organization (org_id, name, time_zone) values (:org, :name, :zone)
@@ -60,15 +67,15 @@ public class UserDirectory {
      * The profile user-service announced. {@code status} null keeps the known status, {@code locale} null
      * the known locale; the optional profile fields are replaced as announced (null clears them).
      */
-    public void profile(UUID orgId, UUID userId, String email, String lastName, String firstName, String userType,
-                        String slackMemberId, String zoomPersonalMeetingUrl, String emailSignature, String status,
-                        String locale) {
+    public void profile(UUID orgId, UUID userId, String email, String lastName, String firstName, String role,
+                        String userType, String slackMemberId, String zoomPersonalMeetingUrl, String emailSignature,
+                        String status, String locale) {
         query("""
-                insert into user_profile (user_id, org_id, email, last_name, first_name, user_type, slack_member_id,
+                insert into user_profile (user_id, org_id, email, last_name, first_name, role, user_type, slack_member_id,
                     zoom_personal_meeting_url, email_signature, status, locale)
-                values (:user, :org, :email, :last, :first, :type, :slack, :zoom, :signature, :status, :locale)
+                values (:user, :org, :email, :last, :first, :role, :type, :slack, :zoom, :signature, :status, :locale)
                 on conflict (user_id) do update set email = excluded.email, last_name = excluded.last_name,
-                    first_name = excluded.first_name, user_type = excluded.user_type,
+                    first_name = excluded.first_name, role = excluded.role, user_type = excluded.user_type,
                     slack_member_id = excluded.slack_member_id,
                     zoom_personal_meeting_url = excluded.zoom_personal_meeting_url,
                     email_signature = excluded.email_signature,
@@ -79,7 +86,7 @@ public class UserDirectory {
                 where user_profile.org_id = excluded.org_id
                 """, orgId, userId)
                 .setParameter("email", email).setParameter("last", lastName).setParameter("first", firstName)
-                .setParameter("type", userType).setParameter("slack", slackMemberId)
+                .setParameter("role", role).setParameter("type", userType).setParameter("slack", slackMemberId)
                 .setParameter("zoom", zoomPersonalMeetingUrl).setParameter("signature", emailSignature)
                 .setParameter("status", status).setParameter("locale", locale)
                 .executeUpdate();
@@ -100,12 +107,17 @@ public class UserDirectory {
                 .executeUpdate();
     }
 
-    /** A lifecycle change; {@code status} or {@code userType} null keeps the known value. */
+    /**
+     * A lifecycle change; {@code status} or {@code userType} null keeps the known value. A deactivated user
+     * becoming active again is remembered ({@code reactivated_at}, INT-09).
+     */
     public void status(UUID orgId, UUID userId, String status, String userType) {
         query("""
                 insert into user_profile (user_id, org_id, status, user_type) values (:user, :org, :status, :type)
                 on conflict (user_id) do update set status = coalesce(excluded.status, user_profile.status),
-                    user_type = coalesce(excluded.user_type, user_profile.user_type), updated_at = now()
+                    user_type = coalesce(excluded.user_type, user_profile.user_type), updated_at = now(),
+                    reactivated_at = case when user_profile.status = 'DEACTIVATED' and excluded.status = 'ACTIVE'
+                                          then now() else user_profile.reactivated_at end
                 where user_profile.org_id = excluded.org_id
                     and (user_profile.status is null or user_profile.status not in (:final))
                 """, orgId, userId)

@@ -71,17 +71,17 @@ public final class UserEventHandlers {
     static class UserJoinedHandler extends Handler<UserJoined> {
         UserJoinedHandler() {
             super(EventTypes.USER_JOINED, (u, e) -> u.profile(e.orgId(), e.userId(), e.email(), e.lastName(),
-                    e.firstName(), e.userType().name(), e.slackMemberId(), e.zoomPersonalMeetingUrl(),
+                    e.firstName(), e.role().name(), e.userType().name(), e.slackMemberId(), e.zoomPersonalMeetingUrl(),
                     e.emailSignature(), e.status().name(), null));
         }
     }
 
-    /** Email, names, Slack ID, Zoom URL, signature; the status stays as the lifecycle events left it. */
+    /** Email, names, role, Slack ID, Zoom URL, signature; the status stays as the lifecycle events left it. */
     @ApplicationScoped
     static class UserUpdatedHandler extends Handler<UserUpdated> {
         UserUpdatedHandler() {
             super(EventTypes.USER_UPDATED, (u, e) -> u.profile(e.orgId(), e.userId(), e.email(), e.lastName(),
-                    e.firstName(), e.userType().name(), e.slackMemberId(), e.zoomPersonalMeetingUrl(),
+                    e.firstName(), e.role().name(), e.userType().name(), e.slackMemberId(), e.zoomPersonalMeetingUrl(),
                     e.emailSignature(), null, null));
         }
     }

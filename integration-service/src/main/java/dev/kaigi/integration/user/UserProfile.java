@@ -31,6 +31,9 @@ public class UserProfile {
     @Column(name = "first_name")
     public String firstName;
 
+    /** OWNER, MANAGER, MEMBER or RESTRICTED, once a joined or updated event told it. */
+    public String role;
+
     @Column(name = "user_type")
     public String userType;
 
@@ -48,6 +51,10 @@ public class UserProfile {
 
     /** {@code ja} or {@code en} when an invitation told it; null otherwise. */
     public String locale;
+
+    /** When a deactivated user was activated again, if ever (INT-09). */
+    @Column(name = "reactivated_at")
+    public Instant reactivatedAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

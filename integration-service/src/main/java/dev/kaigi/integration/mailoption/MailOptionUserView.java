@@ -1,0 +1,13 @@
+package dev.kaigi.integration.mailoption;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A mail-option user as an admin sees them (INT-06): the mailbox and sharing, the lock, and for a deactivated
+ * user the state of their latest backup ({@code NONE}, {@code IN_PROGRESS}, {@code COMPLETED}; null while active).
+ */
+public record MailOptionUserView(UUID userId, String email, String name, String status, MailboxType mailboxType,
+                                 String mailboxEmail, Sharing sharing, boolean locked, Instant settingsSavedAt,
+                                 String backupStatus, Instant backupCompletedAt) {
+}

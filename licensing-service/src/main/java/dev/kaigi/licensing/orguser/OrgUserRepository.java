@@ -23,13 +23,19 @@ public class OrgUserRepository implements PanacheRepositoryBase<OrgUser, UUID> {
         upsert(orgId, userId, type, status, null);
     }
 
-    /** Same, with the role the event carries (null keeps the known one); one statement per event. */
+    /**
+     * Same, with the role the event carries (null keeps the known one); one statement per event,
+     * which writes nothing when the row already says so (an imported user's seat batch recorded
+     * them moments before their user-joined arrives).
+     */
     public void upsert(UUID orgId, UUID userId, UserType type, UserStatus status, Role role) {
         getEntityManager().createNativeQuery("""
                         insert into org_user (user_id, org_id, user_type, status, updated_at, role) values (?1, ?2, ?3, ?4, ?5, ?6)
                         on conflict (user_id) do update set user_type = excluded.user_type, status = excluded.status,
                                                             updated_at = excluded.updated_at,
                                                             role = coalesce(excluded.role, org_user.role)
+                        where (org_user.user_type, org_user.status, org_user.role)
+                              is distinct from (excluded.user_type, excluded.status, coalesce(excluded.role, org_user.role))
                         """)
                 .setParameter(1, userId).setParameter(2, orgId).setParameter(3, type.name())
                 .setParameter(4, status.name()).setParameter(5, Instant.now())

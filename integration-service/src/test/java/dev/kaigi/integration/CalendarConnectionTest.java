@@ -221,7 +221,7 @@ class CalendarConnectionTest {
     }
 
     @Test
-    @DisplayName("INT-04, ORG-01: bad state or code → 400, provider away → 503, garbage → 502; only the user links, an OWNER may look, other organizations get 404")
+    @DisplayName("INT-04, ORG-01: bad state or code → 400, provider away or too slow → 503, garbage → 502; only the user links, an OWNER may look, other organizations get 404")
     void badInputRolesAndTenancy() throws Exception {
         UUID org = organization(db, "Acme");
         UUID user = activeUser(db, org, "self-" + UUID.randomUUID() + "@acme.test", null, null, null);
@@ -253,6 +253,17 @@ class CalendarConnectionTest {
         } finally {
             ProviderSimulators.calendar().remove(down);
         }
+        StubMapping slow = ProviderSimulators.calendar().server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/oauth2/v3/userinfo")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withFixedDelay(1500)
+                        .withBody("{\"sub\":\"late\",\"email\":\"late@x.test\"}")));
+        try {
+            complete(org, user, "bad-" + user, state).then().statusCode(503).contentType("application/problem+json")
+                    .body("code", equalTo("provider-unavailable")).body("detail", containsString("Google Calendar"));
+        } finally {
+            ProviderSimulators.calendar().remove(slow);
+        }
+        Thread.sleep(400); // six outages in a row opened the circuit breaker (300 ms in tests), which answers 503 too
         StubMapping garbage = ProviderSimulators.calendar().server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/oauth2/v3/userinfo")).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withBody("{\"sub\":\"\"}")));

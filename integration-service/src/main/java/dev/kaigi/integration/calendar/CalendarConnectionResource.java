@@ -80,6 +80,7 @@ public class CalendarConnectionResource {
     @Operation(summary = "Complete linking (or re-linking) with the code and state the provider sent back")
     @APIResponse(responseCode = "200", description = "The linked calendar; its busy times are read right away")
     @APIResponse(responseCode = "400", description = "oauth-state-invalid, oauth-authorization-invalid, validation-failed")
+    @APIResponse(responseCode = "409", description = "connection-changed-concurrently: another request linked at the same moment")
     @APIResponse(responseCode = "502", description = "provider-error: the provider answered something unusable")
     @APIResponse(responseCode = "503", description = "provider-unavailable: the provider is unreachable; nothing was changed")
     public CalendarConnectionView complete(@PathParam("userId") UUID userId, @Valid @NotNull CompleteRequest request) {

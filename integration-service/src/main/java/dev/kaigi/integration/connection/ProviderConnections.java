@@ -78,41 +78,49 @@ public class ProviderConnections {
             throw ProviderFailures.toProblem(e, provider.displayName());
         }
         Grant[] replaced = new Grant[1];
-        OAuthConnection linked = QuarkusTransaction.requiringNew().call(() -> {
-            if (!states.consume(state, orgId, startedBy)) {
-                throw new ProblemException(400, "oauth-state-invalid"); // a concurrent completion used it first
+        OAuthConnection linked;
+        try {
+            linked = QuarkusTransaction.requiringNew().call(() -> {
+                if (!states.consume(state, orgId, startedBy)) {
+                    throw new ProblemException(400, "oauth-state-invalid"); // a concurrent completion used it first
+                }
+                OAuthConnection c = owned(orgId, ownerUserId, allowed).orElse(null);
+                boolean created = c == null;
+                if (created) {
+                    c = new OAuthConnection();
+                    c.id = UUID.randomUUID();
+                    c.orgId = orgId;
+                    c.userId = ownerUserId;
+                } else if (c.provider != provider || !c.accountId.equals(account.id())) {
+                    // another account: its grant is revoked after the commit; the same account's grant is the new one
+                    replaced[0] = grant(c);
+                }
+                c.provider = provider;
+                c.accountId = account.id();
+                c.accountEmail = account.email();
+                c.linkedBy = startedBy;
+                c.linkedAt = Instant.now();
+                c.relinkRequired = false;
+                c.lastSyncedAt = null;
+                c.lastSyncOutcome = null;
+                secrets.store(c, tokens);
+                if (created) {
+                    em.persist(c);
+                }
+                em.flush();
+                EventPayload event = announcement.apply(c);
+                if (event != null) {
+                    outbox.publish(event);
+                }
+                em.detach(c);
+                return c;
+            });
+        } catch (RuntimeException e) {
+            if (UniqueViolations.is(e)) { // a concurrent first link of the same owner won
+                throw ProblemException.conflict("connection-changed-concurrently");
             }
-            OAuthConnection c = owned(orgId, ownerUserId, allowed).orElse(null);
-            boolean created = c == null;
-            if (created) {
-                c = new OAuthConnection();
-                c.id = UUID.randomUUID();
-                c.orgId = orgId;
-                c.userId = ownerUserId;
-            } else if (c.provider != provider || !c.accountId.equals(account.id())) {
-                // another account: its grant is revoked after the commit; the same account's grant is the new one
-                replaced[0] = grant(c);
-            }
-            c.provider = provider;
-            c.accountId = account.id();
-            c.accountEmail = account.email();
-            c.linkedBy = startedBy;
-            c.linkedAt = Instant.now();
-            c.relinkRequired = false;
-            c.lastSyncedAt = null;
-            c.lastSyncOutcome = null;
-            secrets.store(c, tokens);
-            if (created) {
-                em.persist(c);
-            }
-            em.flush();
-            EventPayload event = announcement.apply(c);
-            if (event != null) {
-                outbox.publish(event);
-            }
-            em.detach(c);
-            return c;
-        });
+            throw e;
+        }
         if (replaced[0] != null) {
             revokeQuietly(replaced[0]);
         }

@@ -6,6 +6,7 @@ import dev.kaigi.events.integration.ZoomLinked;
 import dev.kaigi.events.integration.ZoomUnlinked;
 import dev.kaigi.integration.connection.OAuthStates;
 import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.connection.UniqueViolations;
 import dev.kaigi.integration.provider.ProviderFailures;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,7 +82,7 @@ public class ZoomConnectionService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> link(orgId, userId, state, tokens, zoomUser));
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
+            if (UniqueViolations.is(e)) {
                 throw ProblemException.conflict("zoom-account-in-use");
             }
             throw e;
@@ -146,15 +147,6 @@ public class ZoomConnectionService {
         } catch (RuntimeException e) {
             LOG.infof("could not revoke a Zoom token (%s); it expires on its own", e.getClass().getSimpleName());
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
 }

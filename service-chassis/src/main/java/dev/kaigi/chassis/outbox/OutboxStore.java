@@ -30,16 +30,23 @@ public class OutboxStore {
     private static final String LOCK_BATCH = """
             with batch as (
                 select id from outbox where sent_at is null order by id limit ? for update skip locked
+            ), taken as (
+                select array_agg(id) ids from batch
             )
             select o.id, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.subject, o.org_id,
                    o.occurred_at, o.payload::text
-              from outbox o join batch b on b.id = o.id
-             where not exists (
+              from outbox o
+             where o.id = any((select ids from taken)::bigint[])
+               and not exists (
                    select 1 from outbox earlier
                     where earlier.event_key = o.event_key and earlier.sent_at is null
-                      and earlier.id < o.id and earlier.id not in (select id from batch))
+                      and earlier.id < o.id and not earlier.id = any((select ids from taken)::bigint[]))
              order by o.id
             """;
+    // The batch's ids as an array, not a join: the statement is prepared once and then runs on
+    // PostgreSQL's generic plan, which knows neither the limit nor how small the batch is, and
+    // joined it by hashing the whole table, sent rows included (80 ms a batch at 20,000 rows,
+    // growing with the table). "= any(array)" can only be answered by the primary key.
 
     private final AgroalDataSource dataSource;
 

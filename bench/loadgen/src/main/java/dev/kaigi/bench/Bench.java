@@ -14,6 +14,9 @@ import java.nio.file.Path;
  *   bookings --base-url U --keys D --db ... --out F   booking through scheduling-service: 1/4/16/64 clients, hot host
  *   availability --base-url U --keys D --db ... --out F  14 days of a 50-host pool, open model
  *   propagation --base-url U --kafka K --keys D --db ... --out F  user-deactivated on the broker → host ineligible
+ *   effects --base-url U --kafka K --keys D --db ... --simulator-port P --smtp-port S --out F
+ *                                                     meeting-booked on the broker → integration-service's side effects at the
+ *                                                     provider simulators (Zoom, calendar, Slack, SMTP) played by this process
  *   pgbench --kind bookings ...                        the booking baseline (bookings/book.pgbench)
  *   report  --run-dir R --results-dir D --stamp S     results JSON + Markdown
  * </pre>
@@ -25,7 +28,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|availability|propagation|report --option value ...");
+            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|availability|propagation|effects|report --option value ...");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -40,6 +43,7 @@ public final class Bench {
             case "bookings" -> new BookingLoad(args).run();
             case "availability" -> new AvailabilityLoad(args).run();
             case "propagation" -> new PropagationLoad(args).run();
+            case "effects" -> new EffectsLoad(args).run();
             case "token" -> {
                 // a long-lived service token, for a service under benchmark to call another (user-service → licensing-service)
                 Path dir = Path.of(args.get("keys"));

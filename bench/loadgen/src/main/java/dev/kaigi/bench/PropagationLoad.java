@@ -82,16 +82,8 @@ final class PropagationLoad {
                 }
                 String payload = """
                         {"orgId":"%s","userId":"%s","userType":"REGULAR","byUserId":null,"reason":"ADMIN"}""".formatted(org, user);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("kaigi.user.v1", user.toString(),
-                        payload.getBytes(StandardCharsets.UTF_8));
-                header(record, "ce_specversion", "1.0");
-                header(record, "ce_id", UUID.randomUUID().toString());
-                header(record, "ce_type", "kaigi.user.deactivated.v1");
-                header(record, "ce_source", "/user-service");
-                header(record, "ce_subject", user.toString());
-                header(record, "ce_time", Instant.now().toString());
-                header(record, "ce_orgid", org.toString());
-                header(record, "content-type", "application/json");
+                ProducerRecord<String, byte[]> record = cloudEvent("kaigi.user.v1", "kaigi.user.deactivated.v1", "/user-service",
+                        user.toString(), org, payload.getBytes(StandardCharsets.UTF_8));
                 producer.send(record).get(30, TimeUnit.SECONDS);
                 long t0 = System.nanoTime();
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
@@ -131,6 +123,20 @@ final class PropagationLoad {
         System.err.printf("bench: propagation: p50 %s ms, p99 %s ms; check %s%n", ((Map<?, ?>) out.get("latency")).get("p50_ms"),
                 ((Map<?, ?>) out.get("latency")).get("p99_ms"), problems.isEmpty() ? "ok" : "FAILED " + problems);
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** A CloudEvent in Kafka binary mode, keyed by {@code key}, with the headers test-support's TestEvents (and the outbox relay) set. */
+    static ProducerRecord<String, byte[]> cloudEvent(String topic, String type, String source, String key, UUID org, byte[] payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", type);
+        header(record, "ce_source", source);
+        header(record, "ce_subject", key);
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_orgid", org.toString());
+        header(record, "content-type", "application/json");
+        return record;
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

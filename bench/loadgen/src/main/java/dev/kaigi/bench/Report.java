@@ -122,6 +122,19 @@ final class Report {
             correct &= Boolean.TRUE.equals(propagation.get("correct"));
             meetsTargets &= Boolean.TRUE.equals(propagation.get("meets_target"));
         }
+        if (Files.exists(runDir.resolve("effects.json")) || Files.exists(runDir.resolve("effects.started"))) {
+            // no target: issue 6 asks for the figures (median, p99), issue 10 for p99
+            Map<String, Object> effects = Files.exists(runDir.resolve("effects.json"))
+                    ? new LinkedHashMap<>(Json.read(runDir.resolve("effects.json"))) : failed("effects");
+            if (effects.get("error") == null) {
+                effects.put("correct", ok(effects));
+            }
+            benchmarks.put("effects", effects);
+            correct &= Boolean.TRUE.equals(effects.get("correct"));
+        }
+        if (pgVersion == null && benchmarks.get("effects") instanceof Map<?, ?> ef) {
+            pgVersion = (String) ef.get("pg_version");
+        }
         doc.put("machine", machine(meta, pgVersion));
         doc.put("benchmarks", benchmarks);
         doc.put("correct", correct);
@@ -307,7 +320,63 @@ final class Report {
                         .append(".\n");
             }
         }
+        if (benchmarks.containsKey("effects")) {
+            effectsMarkdown(md, (Map<String, Object>) benchmarks.get("effects"));
+        }
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void effectsMarkdown(StringBuilder md, Map<String, Object> e) {
+        md.append(md.toString().contains("\n## ") ? "\n" : "")
+                .append("## effects: meeting-booked on the broker → side effects at the providers (integration-service)\n\n");
+        if (e.get("error") != null) {
+            md.append("**FAILED**: ").append(e.get("error")).append("\n");
+            return;
+        }
+        Map<String, Object> l = (Map<String, Object>) e.get("latency");
+        Map<String, Object> c = (Map<String, Object>) e.get("check");
+        md.append(l.get("count")).append(" bookings (after ").append(e.get("warmup_bookings")).append(" warm-up) over ")
+                .append(e.get("hosts")).append(" hosts, `meeting-booked` published at ").append(e.get("rate_per_s"))
+                .append("/s (open model), from the broker's acknowledgement to the last of its five side effects reaching the simulators"
+                        + " (Zoom meeting, calendar event, lead mail, host mail, Slack mention):\n\n");
+        md.append("| from the broker's ack to | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
+        md.append("| **all five done** | ").append(fmt(number(l, "p50_ms"), 1)).append(" | ").append(fmt(number(l, "p90_ms"), 1))
+                .append(" | **").append(fmt(number(l, "p99_ms"), 1)).append("** | ").append(fmt(number(l, "max_ms"), 1)).append(" |\n");
+        Map<String, Object> kinds = (Map<String, Object>) e.get("latency_per_effect");
+        if (kinds != null) {
+            kinds.forEach((k, v) -> {
+                Map<String, Object> h = (Map<String, Object>) v;
+                md.append("| ").append(k.replace('_', ' ')).append(" | ").append(fmt(number(h, "p50_ms"), 1)).append(" | ")
+                        .append(fmt(number(h, "p90_ms"), 1)).append(" | ").append(fmt(number(h, "p99_ms"), 1)).append(" | ")
+                        .append(fmt(number(h, "max_ms"), 1)).append(" |\n");
+            });
+        }
+        Map<String, Object> due = (Map<String, Object>) e.get("latency_from_due");
+        if (e.get("warmup") instanceof Map<?, ?> w && w.get("completed_per_s") != null) {
+            md.append("\n**Capacity**: the warm-up published ").append(w.get("bookings")).append(" bookings at ").append(e.get("warmup_rate_per_s"))
+                    .append("/s; the service completed them at **").append(w.get("completed_per_s"))
+                    .append(" bookings/s** (all five effects; drained ").append(fmt(number((Map<String, Object>) w, "drain_after_last_publish_ms") / 1000, 1))
+                    .append(" s after the last was published).\n");
+        }
+        md.append("\nFrom the due time (publishing included): p50 ").append(fmt(number(due, "p50_ms"), 1)).append(" / p99 ")
+                .append(fmt(number(due, "p99_ms"), 1)).append(" ms. Completed ").append(e.get("completed_per_s"))
+                .append(" bookings/s; medians per tenth of the run ").append(e.get("latency_by_tenth_p50_ms"))
+                .append(" ms (rising = a backlog). CPU in the window: ");
+        try {
+            md.append(cpu(e));
+        } catch (RuntimeException ex) {
+            md.append("n/a");
+        }
+        md.append(".\n\nCheck: ");
+        if (Boolean.TRUE.equals(c.get("ok"))) {
+            md.append("ok — each of ").append(c.get("bookings_checked"))
+                    .append(" bookings (warm-up included) got exactly one Zoom meeting, calendar event, lead mail, host mail and Slack"
+                            + " mention at the simulators, none duplicated, every one after the meeting carrying its Zoom join URL;"
+                            + " five DONE `side_effect` rows each.\n");
+        } else {
+            md.append("**FAILED** ").append(c.get("problems")).append("\n");
+        }
     }
 
     @SuppressWarnings("unchecked")

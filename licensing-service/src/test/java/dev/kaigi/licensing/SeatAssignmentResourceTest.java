@@ -41,6 +41,24 @@ class SeatAssignmentResourceTest {
     }
 
     @Test
+    @DisplayName("LIC-03 with Idempotency-Key: a retried assignment answers the first one and takes one seat")
+    void retriedAssignmentTakesOneSeat() {
+        UUID org = UUID.randomUUID();
+        UUID user = fixtures.user(org, UserType.REGULAR);
+        String body = "{\"userId\":\"" + user + "\",\"pool\":\"REGULAR\"}";
+        String key = "assign-" + user;
+        var first = owner(org).header("Idempotency-Key", key).body(body).post("/api/v1/seat-assignments").then().statusCode(201).extract();
+        var retry = owner(org).header("Idempotency-Key", key).body(body).post("/api/v1/seat-assignments").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract();
+        assertEquals(first.<String>path("id"), retry.<String>path("id"));
+        assertEquals(first.header("Location"), retry.header("Location"));
+        owner(org).get("/api/v1/subscription").then().body("pools.find { it.pool == 'REGULAR' }.assigned", equalTo(1));
+        UUID other = fixtures.user(org, UserType.REGULAR);
+        owner(org).header("Idempotency-Key", key).body("{\"userId\":\"" + other + "\",\"pool\":\"REGULAR\"}")
+                .post("/api/v1/seat-assignments").then().statusCode(422).contentType(PROBLEM).body("code", equalTo("idempotency-key-reused"));
+    }
+
+    @Test
     @DisplayName("LIC-03: an OWNER assigns a seat: 201, Location, counts and a seat-assigned event")
     void ownerAssignsASeat() {
         UUID org = UUID.randomUUID();

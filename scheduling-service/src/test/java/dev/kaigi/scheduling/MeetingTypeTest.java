@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -50,6 +51,21 @@ class MeetingTypeTest {
 
     private static String body(String name, UUID... pool) {
         return BODY.formatted(name, SchedulingFixtures.jsonIds(pool));
+    }
+
+    @Test
+    @DisplayName("SCH-06 with Idempotency-Key: a retried creation answers the first meeting type (same id and ETag), another body under the key is 422")
+    void retriedCreationAnswersTheFirst() {
+        String key = "type-" + UUID.randomUUID();
+        String name = "Retried " + key;
+        var first = org.manager().header("Idempotency-Key", key).body(body(name, alice)).post("/api/v1/meeting-types")
+                .then().statusCode(201).extract();
+        var retry = org.manager().header("Idempotency-Key", key).body(body(name, alice)).post("/api/v1/meeting-types")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract();
+        assertEquals(first.<String>path("id"), retry.<String>path("id"));
+        assertEquals(first.header("ETag"), retry.header("ETag"));
+        org.manager().header("Idempotency-Key", key).body(body(name + " changed", alice)).post("/api/v1/meeting-types")
+                .then().statusCode(422).body("code", equalTo("idempotency-key-reused"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.meetingtype;
 
+import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
@@ -57,6 +58,8 @@ public class MeetingTypeResource {
     @Inject
     CurrentCaller caller;
     @Inject
+    IdempotentCreation idempotent;
+    @Inject
     MeetingTypeService types;
     @Inject
     AvailabilityService availability;
@@ -90,11 +93,17 @@ public class MeetingTypeResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = MeetingTypeView.class)))
     @APIResponse(responseCode = "403", description = "Not a MANAGER or OWNER")
     @APIResponse(responseCode = "409", description = "meeting-type-name-taken")
-    public Response create(@Valid @NotNull MeetingTypeRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Response create(@Valid @NotNull MeetingTypeRequest request,
+                           @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
+                                   + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
+                           @Context UriInfo uri) {
         Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER);
-        MeetingTypeView created = types.create(c.orgId(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(new EntityTag(Long.toString(created.version()))).entity(created).build();
+        return idempotent.run(c, key, "POST", uri.getPath(), request, () -> {
+            MeetingTypeView created = types.create(c.orgId(), request);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .tag(new EntityTag(Long.toString(created.version()))).entity(created).build();
+        });
     }
 
     @PUT

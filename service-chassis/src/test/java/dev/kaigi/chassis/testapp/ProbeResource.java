@@ -43,6 +43,41 @@ public class ProbeResource {
 
     @Inject
     CurrentCaller caller;
+    @Inject
+    dev.kaigi.chassis.idempotency.IdempotentCreation idempotent;
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
+    /** A note to create; {@code refuse} makes the creation fail after its insert (409), to prove nothing stays behind. */
+    public record NoteRequest(@NotBlank String text, boolean refuse) {
+    }
+
+    public record NoteView(java.util.UUID id, String text) {
+    }
+
+    /** A create endpoint with Idempotency-Key, the way the services' create endpoints use it. */
+    @POST
+    @Path("/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public jakarta.ws.rs.core.Response createNote(@Valid @NotNull NoteRequest request,
+                                                 @jakarta.ws.rs.HeaderParam(dev.kaigi.chassis.idempotency.IdempotentCreation.HEADER) String key) {
+        var c = caller.get().requireAnyRole(Roles.OWNER, Roles.MEMBER);
+        return idempotent.run(c, key, "POST", "/api/v1/probe/notes", request, () -> {
+            java.util.UUID id = java.util.UUID.randomUUID();
+            try (var conn = db.getConnection(); var ps = conn.prepareStatement("insert into note (id, text) values (?, ?)")) {
+                ps.setObject(1, id);
+                ps.setString(2, request.text());
+                ps.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (request.refuse()) {
+                throw ProblemException.conflict("conflict");
+            }
+            return jakarta.ws.rs.core.Response.created(java.net.URI.create("/api/v1/probe/notes/" + id))
+                    .entity(new NoteView(id, request.text())).build();
+        });
+    }
 
     @POST
     @Path("/orders")

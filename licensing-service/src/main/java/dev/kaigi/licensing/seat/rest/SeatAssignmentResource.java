@@ -1,5 +1,6 @@
 package dev.kaigi.licensing.seat.rest;
 
+import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,6 +44,8 @@ public class SeatAssignmentResource {
 
     @Inject
     CurrentCaller caller;
+    @Inject
+    IdempotentCreation idempotent;
     @Inject
     SeatService seats;
 
@@ -96,11 +100,17 @@ public class SeatAssignmentResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     @APIResponse(responseCode = "409", description = "seat-unavailable, seat-already-assigned, seat-type-mismatch, user-not-active, team-licences-disabled or team-licences-unavailable-on-plan")
-    public Response assign(@Valid @NotNull AssignSeat request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Response assign(@Valid @NotNull AssignSeat request,
+                           @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
+                                   + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
+                           @Context UriInfo uri) {
         Caller owner = caller.get().requireAnyRole(Roles.OWNER);
-        SeatAssignment a = seats.assignByOwner(owner.orgId(), request.userId(), request.pool(), owner.user().orElse(null));
-        return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
-                .entity(SeatAssignmentResponse.of(a)).build();
+        return idempotent.run(owner, key, "POST", uri.getPath(), request, () -> {
+            SeatAssignment a = seats.assignByOwner(owner.orgId(), request.userId(), request.pool(), owner.user().orElse(null));
+            return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
+                    .entity(SeatAssignmentResponse.of(a)).build();
+        });
     }
 
     @DELETE

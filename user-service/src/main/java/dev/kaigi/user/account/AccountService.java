@@ -20,6 +20,7 @@ import dev.kaigi.user.organization.Organization;
 import dev.kaigi.user.organization.OrganizationRepository;
 import dev.kaigi.user.organization.PermissionProfile;
 import dev.kaigi.user.organization.PermissionProfileRepository;
+import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.team.TeamService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,18 +64,18 @@ public class AccountService {
      * their type is taken first; with none free, nothing is saved (LIC-04).
      */
     @Transactional
-    public UserAccount add(UserAccount owner, AddUser request) {
+    public UserAccount add(Actor owner, AddUser request) {
         UserType type = request.userType() == null ? UserType.REGULAR : request.userType();
-        PermissionProfile profile = profileFor(owner.orgId, request.permissionProfileId(), type);
+        PermissionProfile profile = profileFor(owner.orgId(), request.permissionProfileId(), type);
         if (users.emailInUse(request.email())) {
             throw ProblemException.conflict("email-taken");
         }
-        Organization org = organizations.findById(owner.orgId);
+        Organization org = organizations.findById(owner.orgId());
         UserAccount superAdmin = users.findById(org.superAdminUserId);
 
         UserAccount u = new UserAccount();
         u.id = UUID.randomUUID();
-        u.orgId = owner.orgId;
+        u.orgId = owner.orgId();
         u.setEmail(request.email());
         u.lastName = request.lastName().trim();
         u.firstName = request.firstName();
@@ -87,12 +88,12 @@ public class AccountService {
         persistNew(u);
 
         seats.take(u.orgId, u.id, SeatPool.valueOf(type.name()));
-        audit.record(u.orgId, owner.id, AuditLog.Action.USER_ADDED, u.id, null,
+        audit.record(u.orgId, owner.userId(), AuditLog.Action.USER_ADDED, u.id, null,
                 Map.of("email", u.email, "role", u.role, "userType", u.userType, "status", u.status));
         if (sameDomain) {
             outbox.publish(UserEvents.joined(u, JoinedVia.SAME_DOMAIN));
         } else {
-            invitations.issue(u, owner.id, request.locale() == null ? "ja" : request.locale());
+            invitations.issue(u, owner.userId(), request.locale() == null ? "ja" : request.locale());
         }
         return u;
     }
@@ -127,11 +128,11 @@ public class AccountService {
      * at {@code expectedVersion}. Fields the editor may not change must be sent unchanged.
      */
     @Transactional
-    public UserAccount updateProfile(UserAccount editor, UUID id, UpdateProfile r, long expectedVersion) {
+    public UserAccount updateProfile(Actor editor, UUID id, UpdateProfile r, long expectedVersion) {
         // under the organization's lock, so a super-admin transfer cannot slip between check and write
-        boolean targetIsSuperAdmin = id.equals(organizations.lock(editor.orgId).superAdminUserId);
-        UserAccount target = get(editor.orgId, id);
-        Set<FieldGroup> allowed = ProfileEditPolicy.editable(editor.role, editor.id.equals(target.id));
+        boolean targetIsSuperAdmin = id.equals(organizations.lock(editor.orgId()).superAdminUserId);
+        UserAccount target = get(editor.orgId(), id);
+        Set<FieldGroup> allowed = ProfileEditPolicy.editable(editor.role(), editor.is(target.id));
         if (allowed.isEmpty()) {
             throw ProblemException.forbidden();
         }
@@ -199,7 +200,7 @@ public class AccountService {
             target.teamIds.addAll(r.teamIds());
         }
         users.flush(); // the new version goes out in the response's ETag
-        audit.record(target.orgId, editor.id, AuditLog.Action.PROFILE_UPDATED, target.id, changes.before, changes.after);
+        audit.record(target.orgId, editor.userId(), AuditLog.Action.PROFILE_UPDATED, target.id, changes.before, changes.after);
         outbox.publish(UserEvents.updated(target, changes.changed));
         return target;
     }

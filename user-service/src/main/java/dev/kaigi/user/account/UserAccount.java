@@ -78,6 +78,14 @@ public class UserAccount {
     @Column(name = "other_info")
     public String otherInfo;
 
+    /** SCIM provisioning attributes (RFC 7643): the identity provider's id for the user, and what it keeps on them. */
+    @Column(name = "external_id")
+    public String externalId;
+    public String title;
+    public String department;
+    @Column(name = "employee_number")
+    public String employeeNumber;
+
     /**
      * USR-01 "teams": the organization's teams this user belongs to. Loaded with the user (views
      * are built after the transaction), in batches of 200 users for lists.

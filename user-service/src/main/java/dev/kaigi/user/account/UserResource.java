@@ -13,6 +13,7 @@ import dev.kaigi.user.identity.EmailRefresh;
 import dev.kaigi.user.invitation.InvitationService;
 import dev.kaigi.user.lifecycle.LifecycleService;
 import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -122,7 +123,7 @@ public class UserResource {
     @APIResponse(responseCode = "503", description = "licensing-unavailable: nothing was changed")
     public Response add(@Valid @NotNull AddUser request, @Context UriInfo uri) {
         UserAccount owner = currentUser.requireOwner();
-        UserAccount added = accounts.add(owner, request);
+        UserAccount added = accounts.add(Actor.of(owner), request);
         return Response.created(uri.getAbsolutePathBuilder().path(added.id.toString()).build())
                 .tag(new EntityTag(Long.toString(added.version)))
                 .entity(UserView.of(added, organizations.findById(owner.orgId).superAdminUserId)).build();
@@ -142,7 +143,7 @@ public class UserResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UserAccount editor = currentUser.get();
         long expected = ETags.requiredVersion(ifMatch);
-        return view(accounts.updateProfile(editor, id, request, expected));
+        return view(accounts.updateProfile(Actor.of(editor), id, request, expected));
     }
 
     @POST
@@ -167,7 +168,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required, invalid-status")
     public Response deactivate(@PathParam("id") UUID id) {
         UserAccount owner = currentUser.requireOwner();
-        return view(lifecycle.deactivate(owner, id, DeactivationReason.ADMIN));
+        return view(lifecycle.deactivate(Actor.of(owner), id, DeactivationReason.ADMIN));
     }
 
     @POST
@@ -179,7 +180,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "seat-unavailable, invalid-status")
     public Response activate(@PathParam("id") UUID id) {
         UserAccount owner = currentUser.requireOwner();
-        return view(lifecycle.activate(owner, id));
+        return view(lifecycle.activate(Actor.of(owner), id));
     }
 
     @POST
@@ -192,7 +193,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "not-a-team-user, seat-unavailable, permission-profile-mismatch")
     public Response convert(@PathParam("id") UUID id, @Valid @NotNull ConvertToRegular request) {
         UserAccount owner = currentUser.requireOwner();
-        return view(lifecycle.convertToRegular(owner, id, request.permissionProfileId()));
+        return view(lifecycle.convertToRegular(Actor.of(owner), id, request.permissionProfileId()));
     }
 
     @POST
@@ -218,7 +219,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required")
     public void remove(@PathParam("id") UUID id) {
         UserAccount owner = currentUser.requireOwner();
-        lifecycle.remove(owner, id);
+        lifecycle.remove(Actor.of(owner), id);
     }
 
     @DELETE
@@ -230,7 +231,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required, transfer-target-invalid")
     public void delete(@PathParam("id") UUID id, @QueryParam("transferTo") UUID transferTo) {
         UserAccount superAdmin = currentUser.requireSuperAdmin();
-        lifecycle.delete(superAdmin, id, transferTo);
+        lifecycle.delete(Actor.of(superAdmin), id, transferTo);
     }
 
     @POST

@@ -20,6 +20,7 @@ import dev.kaigi.user.licensing.Seats;
 import dev.kaigi.user.organization.Organization;
 import dev.kaigi.user.organization.OrganizationRepository;
 import dev.kaigi.user.organization.PermissionProfile;
+import dev.kaigi.user.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,23 +54,23 @@ public class LifecycleService {
 
     /** LIF-01: no sign-in, no hosting, seat released (by licensing-service, on the event). */
     @Transactional
-    public UserAccount deactivate(UserAccount owner, UUID id, DeactivationReason reason) {
-        UserAccount user = target(owner.orgId, id, true);
+    public UserAccount deactivate(Actor owner, UUID id, DeactivationReason reason) {
+        UserAccount user = target(owner.orgId(), id, true);
         requireStatus(user, UserStatus.ACTIVE);
         user.status = UserStatus.DEACTIVATED;
-        audit.record(user.orgId, owner.id, AuditLog.Action.USER_DEACTIVATED, user.id, status(UserStatus.ACTIVE), status(user.status));
-        outbox.publish(new UserDeactivated(user.orgId, user.id, user.userType, owner.id, reason));
+        audit.record(user.orgId, owner.userId(), AuditLog.Action.USER_DEACTIVATED, user.id, status(UserStatus.ACTIVE), status(user.status));
+        outbox.publish(new UserDeactivated(user.orgId, user.id, user.userType, owner.userId(), reason));
         return flushed(user);
     }
 
     /** LIF-01: back to ACTIVE; needs a free seat of the user's type (LIC-04). */
     @Transactional
-    public UserAccount activate(UserAccount owner, UUID id) {
-        UserAccount user = target(owner.orgId, id, false);
+    public UserAccount activate(Actor owner, UUID id) {
+        UserAccount user = target(owner.orgId(), id, false);
         requireStatus(user, UserStatus.DEACTIVATED);
         seats.take(user.orgId, user.id, SeatPool.valueOf(user.userType.name()));
         user.status = UserStatus.ACTIVE;
-        audit.record(user.orgId, owner.id, AuditLog.Action.USER_ACTIVATED, user.id, status(UserStatus.DEACTIVATED), status(user.status));
+        audit.record(user.orgId, owner.userId(), AuditLog.Action.USER_ACTIVATED, user.id, status(UserStatus.DEACTIVATED), status(user.status));
         outbox.publish(new UserActivated(user.orgId, user.id, user.userType));
         return flushed(user);
     }
@@ -80,8 +81,8 @@ public class LifecycleService {
      * carries the target; scheduling-service moves the meetings).
      */
     @Transactional
-    public void delete(UserAccount superAdmin, UUID id, UUID transferTo) {
-        UserAccount user = target(superAdmin.orgId, id, true);
+    public void delete(Actor superAdmin, UUID id, UUID transferTo) {
+        UserAccount user = target(superAdmin.orgId(), id, true);
         if (transferTo != null) {
             UserAccount heir = users.inOrganization(user.orgId, transferTo)
                     .filter(u -> u.status == UserStatus.ACTIVE && u.userType == UserType.REGULAR && !u.id.equals(user.id))
@@ -90,25 +91,25 @@ public class LifecycleService {
         }
         UserStatus was = user.status;
         markDeleted(user);
-        audit.record(user.orgId, superAdmin.id, AuditLog.Action.USER_DELETED, user.id, status(was),
+        audit.record(user.orgId, superAdmin.userId(), AuditLog.Action.USER_DELETED, user.id, status(was),
                 transferTo == null ? status(user.status) : Map.of("status", user.status, "transferTo", transferTo));
-        outbox.publish(new UserDeleted(user.orgId, user.id, transferTo, superAdmin.id));
+        outbox.publish(new UserDeleted(user.orgId, user.id, transferTo, superAdmin.userId()));
     }
 
     /** LIF-03: removed from the organization; the seat is freed. */
     @Transactional
-    public void remove(UserAccount owner, UUID id) {
-        UserAccount user = target(owner.orgId, id, true);
+    public void remove(Actor owner, UUID id) {
+        UserAccount user = target(owner.orgId(), id, true);
         UserStatus was = user.status;
         markDeleted(user);
-        audit.record(user.orgId, owner.id, AuditLog.Action.USER_REMOVED, user.id, status(was), status(user.status));
-        outbox.publish(new UserRemoved(user.orgId, user.id, owner.id));
+        audit.record(user.orgId, owner.userId(), AuditLog.Action.USER_REMOVED, user.id, status(was), status(user.status));
+        outbox.publish(new UserRemoved(user.orgId, user.id, owner.userId()));
     }
 
     /** LIF-04: a team user becomes a regular user with a regular seat and a regular permission profile; never the reverse. */
     @Transactional
-    public UserAccount convertToRegular(UserAccount owner, UUID id, UUID permissionProfileId) {
-        UserAccount user = target(owner.orgId, id, false);
+    public UserAccount convertToRegular(Actor owner, UUID id, UUID permissionProfileId) {
+        UserAccount user = target(owner.orgId(), id, false);
         if (user.userType != UserType.TEAM) {
             throw ProblemException.conflict("not-a-team-user");
         }
@@ -120,7 +121,7 @@ public class LifecycleService {
         } else {
             seats.move(user.orgId, user.id, SeatPool.TEAM, SeatPool.REGULAR);
         }
-        audit.record(user.orgId, owner.id, AuditLog.Action.USER_CONVERTED, user.id,
+        audit.record(user.orgId, owner.userId(), AuditLog.Action.USER_CONVERTED, user.id,
                 Map.of("userType", UserType.TEAM, "permissionProfileId", user.permissionProfileId),
                 Map.of("userType", UserType.REGULAR, "permissionProfileId", profile.id));
         user.userType = UserType.REGULAR;

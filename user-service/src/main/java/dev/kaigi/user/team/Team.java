@@ -19,6 +19,9 @@ public class Team {
     @Column(name = "org_id")
     public UUID orgId;
     public String name;
+    /** The identity provider's id for the team when it was provisioned through SCIM (a group). */
+    @Column(name = "external_id")
+    public String externalId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Version

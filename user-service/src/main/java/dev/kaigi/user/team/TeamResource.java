@@ -3,6 +3,7 @@ package dev.kaigi.user.team;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.rest.ETags;
+import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -88,7 +89,7 @@ public class TeamResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "409", description = "team-name-taken (names compare ignoring case)")
     public Response create(@Valid @NotNull TeamRequest request, @Context UriInfo uri) {
-        Team team = teams.create(currentUser.requireOwner(), request.name());
+        Team team = teams.create(Actor.of(currentUser.requireOwner()), request.name());
         return view(team).status(201).location(uri.getAbsolutePathBuilder().path(team.id.toString()).build()).build();
     }
 
@@ -104,7 +105,7 @@ public class TeamResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response rename(@PathParam("id") UUID id, @Valid @NotNull TeamRequest request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        var owner = currentUser.requireOwner();
+        Actor owner = Actor.of(currentUser.requireOwner());
         long expected = ETags.requiredVersion(ifMatch);
         return view(teams.rename(owner, id, request.name(), expected)).build();
     }
@@ -116,7 +117,7 @@ public class TeamResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     public void delete(@PathParam("id") UUID id) {
-        teams.delete(currentUser.requireOwner(), id);
+        teams.delete(Actor.of(currentUser.requireOwner()), id);
     }
 
     private static Response.ResponseBuilder view(Team team) {

@@ -3,8 +3,8 @@ package dev.kaigi.user.team;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.audit.AuditLog;
+import dev.kaigi.user.security.Actor;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,22 +38,22 @@ public class TeamService {
     }
 
     @Transactional
-    public Team create(UserAccount owner, String name) {
+    public Team create(Actor owner, String name) {
         String trimmed = name.strip();
-        requireFreeName(owner.orgId, trimmed, null);
+        requireFreeName(owner.orgId(), trimmed, null);
         Team team = new Team();
         team.id = UUID.randomUUID();
-        team.orgId = owner.orgId;
+        team.orgId = owner.orgId();
         team.name = trimmed;
         team.createdAt = Instant.now();
         teams.persistAndFlush(team);
-        audit.record(owner.orgId, owner.id, AuditLog.Action.TEAM_CREATED, null, null, Map.of("teamId", team.id, "name", team.name));
+        audit.record(owner.orgId(), owner.userId(), AuditLog.Action.TEAM_CREATED, null, null, Map.of("teamId", team.id, "name", team.name));
         return team;
     }
 
     @Transactional
-    public Team rename(UserAccount owner, UUID id, String name, long expectedVersion) {
-        Team team = get(owner.orgId, id);
+    public Team rename(Actor owner, UUID id, String name, long expectedVersion) {
+        Team team = get(owner.orgId(), id);
         if (team.version != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
@@ -61,8 +61,8 @@ public class TeamService {
         if (trimmed.equals(team.name)) {
             return team;
         }
-        requireFreeName(owner.orgId, trimmed, id);
-        audit.record(owner.orgId, owner.id, AuditLog.Action.TEAM_RENAMED, null,
+        requireFreeName(owner.orgId(), trimmed, id);
+        audit.record(owner.orgId(), owner.userId(), AuditLog.Action.TEAM_RENAMED, null,
                 Map.of("teamId", id, "name", team.name), Map.of("teamId", id, "name", trimmed));
         team.name = trimmed;
         teams.flush();
@@ -71,10 +71,10 @@ public class TeamService {
 
     /** Deletes the team; its members simply stop being in it (the memberships go with it, on delete cascade). */
     @Transactional
-    public void delete(UserAccount owner, UUID id) {
-        Team team = get(owner.orgId, id);
+    public void delete(Actor owner, UUID id) {
+        Team team = get(owner.orgId(), id);
         teams.delete(team);
-        audit.record(owner.orgId, owner.id, AuditLog.Action.TEAM_DELETED, null, Map.of("teamId", id, "name", team.name), null);
+        audit.record(owner.orgId(), owner.userId(), AuditLog.Action.TEAM_DELETED, null, Map.of("teamId", id, "name", team.name), null);
     }
 
     /** A profile or import names only teams of its own organization; another's id is unknown (ORG-01). */

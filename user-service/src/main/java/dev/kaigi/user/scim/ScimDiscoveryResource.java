@@ -1,0 +1,82 @@
+package dev.kaigi.user.scim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaigi.chassis.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** {@code /scim/v2/ServiceProviderConfig}, {@code /ResourceTypes}, {@code /Schemas} (RFC 7644 §4). Same token as the rest of SCIM. */
+@Path("/scim/v2")
+@Tag(name = "SCIM")
+@Produces({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+public class ScimDiscoveryResource {
+
+    @Inject
+    ScimCaller scim;
+
+    @GET
+    @Path("/ServiceProviderConfig")
+    @Operation(summary = "What this SCIM service provider supports")
+    @APIResponse(responseCode = "200", description = "PATCH, filter (200 results at most), sort and ETags; no bulk, no password change")
+    public Response serviceProviderConfig(@Context UriInfo uri) {
+        scim.require();
+        return Response.ok(ScimDiscovery.serviceProviderConfig(ScimResponses.base(uri))).build();
+    }
+
+    @GET
+    @Path("/ResourceTypes")
+    @Operation(summary = "SCIM resource types: User (with the enterprise and Kaigi extensions) and Group")
+    @APIResponse(responseCode = "200", description = "A ListResponse of ResourceTypes")
+    public Response resourceTypes(@Context UriInfo uri) {
+        scim.require();
+        List<ObjectNode> types = ScimDiscovery.resourceTypes(ScimResponses.base(uri));
+        return ScimResponses.list(types, types.size(), 1);
+    }
+
+    @GET
+    @Path("/ResourceTypes/{name}")
+    @Operation(summary = "One SCIM resource type")
+    @APIResponse(responseCode = "200", description = "The ResourceType")
+    @APIResponse(responseCode = "404", description = "No such resource type")
+    public Response resourceType(@PathParam("name") String name, @Context UriInfo uri) {
+        scim.require();
+        return Response.ok(one(ScimDiscovery.resourceTypes(ScimResponses.base(uri)), name, "resource type")).build();
+    }
+
+    @GET
+    @Path("/Schemas")
+    @Operation(summary = "The schemas of the SCIM attributes this service supports")
+    @APIResponse(responseCode = "200", description = "A ListResponse of Schemas")
+    public Response schemas(@Context UriInfo uri) {
+        scim.require();
+        List<ObjectNode> schemas = ScimDiscovery.schemas(ScimResponses.base(uri));
+        return ScimResponses.list(schemas, schemas.size(), 1);
+    }
+
+    @GET
+    @Path("/Schemas/{id}")
+    @Operation(summary = "One schema, by its URN")
+    @APIResponse(responseCode = "200", description = "The Schema")
+    @APIResponse(responseCode = "404", description = "No such schema")
+    public Response schema(@PathParam("id") String id, @Context UriInfo uri) {
+        scim.require();
+        return Response.ok(one(ScimDiscovery.schemas(ScimResponses.base(uri)), id, "schema")).build();
+    }
+
+    private static ObjectNode one(List<ObjectNode> all, String id, String what) {
+        return all.stream().filter(o -> o.path("id").asText().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound(what));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kaigi.user.scim;
+
+import dev.kaigi.chassis.rest.ETags;
+import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.security.Actor;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * {@code /scim/v2/Users} (RFC 7644 §3): the organization's users for a partner's identity
+ * provider (Okta, Microsoft Entra ID). Every user-service rule applies as through {@code /api/v1/users}.
+ */
+@Path("/scim/v2/Users")
+@Tag(name = "SCIM")
+@Produces({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+@Consumes({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+public class ScimUsersResource {
+
+    @Inject
+    ScimCaller scim;
+    @Inject
+    ScimUserService users;
+
+    @GET
+    @Operation(summary = "List or find users (SCIM)", description = "filter (eq, ne, co, sw, ew, pr, gt, ge, lt, le, and, or, not; userName, emails.value, name.givenName, name.familyName, title, active, externalId, id, meta.created and the extensions' attributes), startIndex, count ≤ 200, sortBy, sortOrder, attributes, excludedAttributes.")
+    @APIResponse(responseCode = "200", description = "A ListResponse of Users")
+    @APIResponse(responseCode = "400", description = "invalidFilter, invalidValue")
+    public Response list(@BeanParam ScimListParams params, @Context UriInfo uri) {
+        Actor actor = scim.require();
+        ScimListRequest request = params.request();
+        ScimProjection projection = params.projection(ScimSchemas.USER);
+        ScimUserService.Listed page = users.list(actor.orgId(), request);
+        URI base = ScimResponses.base(uri);
+        return ScimResponses.list(page.users().stream()
+                .map(u -> projection.apply(ScimUserJson.of(u, page.superAdminId(), base))).toList(), page.total(), request.startIndex());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a user (SCIM)")
+    @APIResponse(responseCode = "200", description = "The User; ETag carries its version")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+                        @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
+        Actor actor = scim.require();
+        ScimProjection projection = ScimProjection.of(attributes, excludedAttributes, ScimSchemas.USER);
+        UserAccount u = users.get(actor.orgId(), ScimIds.of(id, "user"));
+        return ScimResponses.resource(200, projection.apply(ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri))),
+                Long.toString(u.version));
+    }
+
+    @POST
+    @Operation(summary = "Create a user (SCIM)", description = "As POST /api/v1/users: takes a seat; INVITED, or ACTIVE with the super admin's email domain (INV-04). Role, user type and permission profile come from the Kaigi extension (MEMBER, REGULAR and the system profile when left out).")
+    @RequestBody(description = "A SCIM User")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "400", description = "invalidValue, invalidSyntax")
+    @APIResponse(responseCode = "409", description = "uniqueness (email-taken, ORG-05), seat-unavailable")
+    public Response create(String body, @Context UriInfo uri) {
+        Actor actor = scim.require();
+        UserAccount u = users.create(actor, ScimResponses.parse(body));
+        return ScimResponses.resource(201, ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri)),
+                Long.toString(u.version));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a user (SCIM)", description = "If-Match optional (412 on mismatch). userName cannot change; active=false deactivates, true activates.")
+    @RequestBody(description = "A SCIM User")
+    @APIResponse(responseCode = "200", description = "The User")
+    @APIResponse(responseCode = "400", description = "invalidValue, mutability")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required (ORG-04), seat-unavailable, invalid-status")
+    @APIResponse(responseCode = "412", description = "The user changed since it was read")
+    public Response replace(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Context UriInfo uri) {
+        Actor actor = scim.require();
+        UserAccount u = users.replace(actor, ScimIds.of(id, "user"), ScimResponses.parse(body), ETags.expectedVersion(ifMatch));
+        return ScimResponses.resource(200, ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri)),
+                Long.toString(u.version));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Modify a user (SCIM PatchOp)", description = "add, replace, remove; active=false deactivates (LIF-01, the way Okta and Entra ID deprovision), active=true activates (needs a seat). If-Match optional.")
+    @RequestBody(description = "A SCIM PatchOp")
+    @APIResponse(responseCode = "200", description = "The User")
+    @APIResponse(responseCode = "400", description = "invalidSyntax, invalidPath, invalidValue, noTarget, mutability, tooMany")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required (ORG-04), seat-unavailable, invalid-status")
+    @APIResponse(responseCode = "412", description = "The user changed since it was read")
+    public Response patch(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Context UriInfo uri) {
+        Actor actor = scim.require();
+        UserAccount u = users.patch(actor, ScimIds.of(id, "user"), ScimResponses.parse(body), ETags.expectedVersion(ifMatch));
+        return ScimResponses.resource(200, ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri)),
+                Long.toString(u.version));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a user (SCIM)", description = "Removes the user from the organization and frees the seat, as POST /api/v1/users/{id}/remove (LIF-03). Not the super admin (ORG-04).")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
+    @APIResponse(responseCode = "409", description = "super-admin-transfer-required")
+    @APIResponse(responseCode = "412", description = "The user changed since it was read")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Actor actor = scim.require();
+        users.delete(actor, ScimIds.of(id, "user"), ETags.expectedVersion(ifMatch));
+        return Response.noContent().build();
+    }
+}

@@ -66,10 +66,11 @@ public class SeatAssignmentResource {
     @APIResponse(responseCode = "200", description = "A page of assignments",
             content = @Content(schema = @Schema(implementation = SeatAssignmentPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter")
+    @APIResponse(responseCode = "403", description = "Not a user of an organization (e.g. a partner client)")
     public Page<SeatAssignmentResponse> list(@QueryParam("pool") @Parameter(description = "Only this licence type") SeatPool pool,
                                              @QueryParam("userId") @Parameter(description = "Only this user") UUID userId,
                                              @BeanParam @Valid PageRequest page) {
-        Caller c = caller.get();
+        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
         UUID onlyUser = c.hasRole(Roles.OWNER) ? userId : c.userId();
         if (!c.hasRole(Roles.OWNER) && userId != null && !userId.equals(onlyUser)) {
             return Page.of(java.util.List.of(), page, 0);
@@ -82,9 +83,10 @@ public class SeatAssignmentResource {
     @Operation(summary = "Read one seat assignment", description = "An OWNER, or the user holding the seat.")
     @APIResponse(responseCode = "200", description = "The assignment",
             content = @Content(schema = @Schema(implementation = SeatAssignmentResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not a user of an organization (e.g. a partner client)")
     @APIResponse(responseCode = "404", description = "No such assignment in the caller's organization, or not the caller's")
     public SeatAssignmentResponse get(@PathParam("id") UUID id) {
-        Caller c = caller.get();
+        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
         SeatAssignment a = seats.get(c.orgId(), id);
         if (!c.hasRole(Roles.OWNER) && !a.userId.equals(c.user().orElse(null))) {
             throw ProblemException.notFound("seat assignment"); // others' seats are not visible, not merely forbidden

@@ -55,9 +55,10 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "The subscription; ETag carries its version",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class),
                     examples = @ExampleObject(name = "standard", value = EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "The token has no organization")
+    @APIResponse(responseCode = "403", description = "Not a user of an organization (e.g. a partner client)")
     public Response get() {
-        return ok(subscriptions.view(caller.get().orgId()));
+        var c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        return ok(subscriptions.view(c.orgId()));
     }
 
     @POST

@@ -31,11 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    /** The callers, in the order of the expectation strings below. */
-    enum CallerKind { ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, OTHER_ORG_OWNER, PARTNER, SERVICE }
+    /**
+     * The callers, in the order of the expectations below; then DEACTIVATED, an OWNER whom user-service's
+     * events showed deactivated, whose still-valid token must be refused (401) on every endpoint.
+     */
+    enum CallerKind { ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, OTHER_ORG_OWNER, PARTNER, SERVICE, DEACTIVATED }
 
     /** The fixture a call is made against: a fresh organization with seats, a user with a seat, and a user without. */
-    record Fixture(UUID org, UUID seated, UUID unseated, String assignmentId) {
+    record Fixture(UUID org, UUID seated, UUID unseated, String assignmentId, UUID deactivated) {
     }
 
     /** One endpoint: how to call it, and the status per caller kind (same order as {@link CallerKind}). */
@@ -120,13 +123,13 @@ class AuthorizationMatrixTest {
             for (CallerKind kind : CallerKind.values()) {
                 Fixture f = fixture();
                 Row row = e.getValue();
-                RequestSpecification request = as(kind, f.org()).contentType(ContentType.JSON);
+                RequestSpecification request = as(kind, f).contentType(ContentType.JSON);
                 String body = row.body().apply(f);
                 if (body != null) {
                     request.body(body);
                 }
                 int status = request.request(method, row.path().apply(f)).statusCode();
-                int expected = row.expected()[kind.ordinal()];
+                int expected = kind == CallerKind.DEACTIVATED ? 401 : row.expected()[kind.ordinal()];
                 cells++;
                 if (status != expected) {
                     wrong.add(e.getKey() + " as " + kind + ": " + status + ", expected " + expected);
@@ -143,10 +146,13 @@ class AuthorizationMatrixTest {
         UUID unseated = fixtures.user(org, UserType.REGULAR);
         String id = LicensingFixtures.owner(org).body("{\"userId\":\"" + seated + "\",\"pool\":\"REGULAR\"}")
                 .post("/api/v1/seat-assignments").then().statusCode(201).extract().path("id");
-        return new Fixture(org, seated, unseated, id);
+        UUID deactivated = fixtures.user(org, UserType.REGULAR);
+        fixtures.deactivate(org, deactivated);
+        return new Fixture(org, seated, unseated, id, deactivated);
     }
 
-    private static RequestSpecification as(CallerKind kind, UUID org) {
+    private static RequestSpecification as(CallerKind kind, Fixture f) {
+        UUID org = f.org();
         UUID someone = UUID.randomUUID();
         String token = switch (kind) {
             case ANONYMOUS -> null;
@@ -159,6 +165,7 @@ class AuthorizationMatrixTest {
             case OTHER_ORG_OWNER -> TestTokens.user(UUID.randomUUID(), someone, "owner");
             case PARTNER -> TestTokens.partner(org);
             case SERVICE -> TestTokens.service("user-service");
+            case DEACTIVATED -> TestTokens.user(org, f.deactivated(), "owner");
         };
         return token == null ? given() : given().auth().oauth2(token);
     }

@@ -28,6 +28,11 @@ public class LicensingFixtures {
         return userId;
     }
 
+    /** The user as user-deactivated would have left them. */
+    public void deactivate(UUID orgId, UUID userId) {
+        QuarkusTransaction.requiringNew().run(() -> users.setStatus(orgId, userId, UserStatus.DEACTIVATED));
+    }
+
     public static RequestSpecification as(UUID orgId, String... roles) {
         return given().auth().oauth2(TestTokens.user(orgId, UUID.randomUUID(), roles)).contentType(ContentType.JSON);
     }

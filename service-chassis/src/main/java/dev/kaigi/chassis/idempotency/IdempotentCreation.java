@@ -67,8 +67,10 @@ public class IdempotentCreation {
         if (!FORMAT.matcher(key).matches()) {
             throw ProblemException.invalidField(HEADER, "idempotency-key-format");
         }
-        String scope = caller.organization().map(Object::toString)
-                .orElseGet(() -> caller.user().map(Object::toString).orElse("anonymous"));
+        // keys are the organization's (a partner and its users share them), else the user's; a caller
+        // with neither (a sign-up) has nothing to scope a key to
+        String scope = caller.organization().or(caller::user).map(Object::toString)
+                .orElseThrow(() -> ProblemException.invalidField(HEADER, "idempotency-key-unsupported"));
         String hash = fingerprint(method, path, request);
         purgeNowAndThen();
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -1,5 +1,8 @@
 package dev.kaigi.user.account;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.rest.ETags;
@@ -52,6 +55,10 @@ public class UserResource {
 
     @Inject
     CurrentUser currentUser;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    IdempotentCreation idempotent;
     @Inject
     AccountService accounts;
     @Inject
@@ -121,12 +128,18 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "409", description = "email-taken (ORG-05), seat-unavailable, team-licences-disabled, team-licences-unavailable-on-plan, permission-profile-mismatch")
     @APIResponse(responseCode = "503", description = "licensing-unavailable: nothing was changed")
-    public Response add(@Valid @NotNull AddUser request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Response add(@Valid @NotNull AddUser request,
+                        @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
+                                   + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
+                        @Context UriInfo uri) {
         UserAccount owner = currentUser.requireOwner();
-        UserAccount added = accounts.add(Actor.of(owner), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(added.id.toString()).build())
-                .tag(new EntityTag(Long.toString(added.version)))
-                .entity(UserView.of(added, organizations.findById(owner.orgId).superAdminUserId)).build();
+        return idempotent.run(caller.get(), key, "POST", uri.getPath(), request, () -> {
+            UserAccount added = accounts.add(Actor.of(owner), request);
+            return Response.created(uri.getAbsolutePathBuilder().path(added.id.toString()).build())
+                    .tag(new EntityTag(Long.toString(added.version)))
+                    .entity(UserView.of(added, organizations.findById(owner.orgId).superAdminUserId)).build();
+        });
     }
 
     @PUT

@@ -1,5 +1,9 @@
 package dev.kaigi.user.csvimport;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.HeaderParam;
+import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
@@ -50,6 +54,10 @@ public class UserImportResource {
     @Inject
     CurrentUser currentUser;
     @Inject
+    CurrentCaller caller;
+    @Inject
+    IdempotentCreation idempotent;
+    @Inject
     UserImportService imports;
     @Inject
     ImportWorker worker;
@@ -85,6 +93,8 @@ public class UserImportResource {
                            @RestForm("mode") @DefaultValue("ADD") UserImport.Mode mode,
                            @RestForm("skipDuplicatesBy") UserImport.DuplicateKey skipDuplicatesBy,
                            @RestForm("locale") @DefaultValue("ja") @Pattern(regexp = "^(ja|en)$") String locale,
+                           @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
+                                   + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
         UserAccount owner = currentUser.requireOwner();
         if (file == null) {
@@ -93,12 +103,30 @@ public class UserImportResource {
         if (file.size() > maxFileSize.asLongValue()) {
             throw new ProblemException(413, "file-too-large", maxFileSize.asLongValue() / (1024 * 1024));
         }
-        UserImportService.Accepted accepted = imports.accept(owner, read(file), new UserImportService.Options(
-                fileName(file), mode, skipDuplicatesBy, locale));
-        UserImport job = accepted.job();
-        worker.submit(job.id, accepted.file());
-        return Response.accepted(ImportView.of(job))
-                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+        byte[] content = read(file);
+        UserImportService.Options options = new UserImportService.Options(fileName(file), mode, skipDuplicatesBy, locale);
+        UserImportService.Accepted[] accepted = new UserImportService.Accepted[1];
+        Response answer = idempotent.run(caller.get(), key, "POST", uri.getPath(), new UploadFingerprint(options, sha256(content)), () -> {
+            accepted[0] = imports.accept(owner, content, options);
+            UserImport job = accepted[0].job();
+            return Response.accepted(ImportView.of(job)).location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+        });
+        if (accepted[0] != null) { // not a replay: start it once its row has committed, or the worker would not find it
+            worker.submit(accepted[0].job().id, accepted[0].file());
+        }
+        return answer;
+    }
+
+    /** What makes two uploads "the same" for an Idempotency-Key: the options and the file's bytes. */
+    record UploadFingerprint(UserImportService.Options options, String fileSha256) {
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET

@@ -1,5 +1,8 @@
 package dev.kaigi.user.team;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.rest.ETags;
@@ -49,6 +52,10 @@ public class TeamResource {
     @Inject
     CurrentUser currentUser;
     @Inject
+    CurrentCaller caller;
+    @Inject
+    IdempotentCreation idempotent;
+    @Inject
     TeamService teams;
 
     @Schema(name = "Team")
@@ -88,9 +95,16 @@ public class TeamResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "409", description = "team-name-taken (names compare ignoring case)")
-    public Response create(@Valid @NotNull TeamRequest request, @Context UriInfo uri) {
-        Team team = teams.create(Actor.of(currentUser.requireOwner()), request.name());
-        return view(team).status(201).location(uri.getAbsolutePathBuilder().path(team.id.toString()).build()).build();
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Response create(@Valid @NotNull TeamRequest request,
+                           @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
+                                   + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
+                           @Context UriInfo uri) {
+        Actor owner = Actor.of(currentUser.requireOwner());
+        return idempotent.run(caller.get(), key, "POST", uri.getPath(), request, () -> {
+            Team team = teams.create(owner, request.name());
+            return view(team).status(201).location(uri.getAbsolutePathBuilder().path(team.id.toString()).build()).build();
+        });
     }
 
     @PUT

@@ -28,6 +28,7 @@ import static dev.kaigi.integration.Fixtures.organization;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -70,6 +71,23 @@ class MailOptionUsersTest {
     private void deactivate(Org org, UUID user) {
         lifecycle(db, new UserDeactivated(org.id(), user, UserType.REGULAR, org.owner(), DeactivationReason.ADMIN), user,
                 "DEACTIVATED");
+    }
+
+    @Test
+    @DisplayName("INT-06 settings carry an ETag: a save with the version read succeeds, one with a stale version is 412 and changes nothing")
+    void settingsAreGuardedByETag() throws Exception {
+        Org org = org();
+        UUID user = activeUser(db, org.id(), org.email("etag"), Role.MEMBER);
+        String self = TestTokens.user(org.id(), user, "member");
+        save(self, user, "IMAP", org.email("etag"), "SHARE_ALL").statusCode(200).header("ETag", notNullValue());
+        String read = given().auth().oauth2(self).get(BASE + "/{id}", user).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(self).contentType("application/json").header("If-Match", read)
+                .body("{\"mailboxType\":\"EXCHANGE\",\"mailboxEmail\":\"" + org.email("etag") + "\",\"sharing\":\"SHARE_ALL\"}")
+                .put(BASE + "/{id}/settings", user).then().statusCode(200).body("mailboxType", equalTo("EXCHANGE"));
+        given().auth().oauth2(owner(org)).contentType("application/json").header("If-Match", read)
+                .body("{\"mailboxType\":\"IMAP\",\"mailboxEmail\":\"" + org.email("etag") + "\",\"sharing\":\"DONT_SHARE\"}")
+                .put(BASE + "/{id}/settings", user).then().statusCode(412).body("code", equalTo("precondition-failed"));
+        given().auth().oauth2(self).get(BASE + "/{id}", user).then().body("mailboxType", equalTo("EXCHANGE")).body("sharing", equalTo("SHARE_ALL"));
     }
 
     @Test

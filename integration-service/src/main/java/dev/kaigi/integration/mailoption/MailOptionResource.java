@@ -1,5 +1,12 @@
 package dev.kaigi.integration.mailoption;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.HeaderParam;
+import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.security.Caller;
@@ -66,25 +73,34 @@ public class MailOptionResource {
     @GET
     @Path("/{userId}")
     @Operation(summary = "One mail-option user (the user themself or an OWNER)")
-    @APIResponse(responseCode = "200", description = "The user's mail-option settings")
+    @APIResponse(responseCode = "200", description = "The user's mail-option settings; ETag carries their version",
+            content = @Content(schema = @Schema(implementation = MailOptionUserView.class)))
     @APIResponse(responseCode = "404", description = "mail-option-not-set, or a user of another organization")
-    public MailOptionUserView get(@PathParam("userId") UUID userId) {
+    public Response get(@PathParam("userId") UUID userId) {
         Caller caller = currentCaller.get();
         access.requireSelfOr(caller, userId, Roles.OWNER);
-        return mailOptions.get(caller.orgId(), userId);
+        return withETag(mailOptions.get(caller.orgId(), userId));
     }
 
     @PUT
     @Path("/{userId}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save the mailbox and sharing (the user themself, or an OWNER for them)")
-    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = MailOptionUserView.class)))
     @APIResponse(responseCode = "409", description = "mail-settings-locked: the user's settings are locked (INT-08)")
-    public MailOptionUserView save(@PathParam("userId") UUID userId, @Valid @NotNull SettingsRequest request) {
+    @APIResponse(responseCode = "412", description = "If-Match given and the settings changed since")
+    public Response save(@PathParam("userId") UUID userId, @Valid @NotNull SettingsRequest request,
+                         @Parameter(description = "The ETag read; optional (the first save has none)") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Caller caller = currentCaller.get();
         access.requireSelfOr(caller, userId, Roles.OWNER);
-        return mailOptions.save(caller.orgId(), caller.userId(), userId,
-                new MailOptionService.Settings(request.mailboxType(), request.mailboxEmail(), request.sharing()));
+        return withETag(mailOptions.save(caller.orgId(), caller.userId(), userId,
+                new MailOptionService.Settings(request.mailboxType(), request.mailboxEmail(), request.sharing()),
+                ETags.expectedVersion(ifMatch)));
+    }
+
+    private static Response withETag(MailOptionUserView view) {
+        return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
     }
 
     @POST

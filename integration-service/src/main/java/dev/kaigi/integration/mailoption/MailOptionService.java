@@ -30,7 +30,7 @@ public class MailOptionService {
 
     private static final String VIEW = """
             select u.user_id, u.email, trim(coalesce(u.last_name, '') || ' ' || coalesce(u.first_name, '')), u.status,
-                   s.mailbox_type, s.mailbox_email, s.sharing, s.locked, s.user_saved_at, b.status, b.completed_at
+                   s.mailbox_type, s.mailbox_email, s.sharing, s.locked, s.user_saved_at, b.status, b.completed_at, s.version
             from mail_option_setting s
             join user_profile u on u.user_id = s.user_id and u.org_id = s.org_id
             left join lateral (select status, completed_at from mailbox_backup mb where mb.user_id = s.user_id
@@ -67,8 +67,11 @@ public class MailOptionService {
 
     /** Saves a user's mailbox and sharing; the user's own save is remembered for INT-09. */
     @Transactional
-    public MailOptionUserView save(UUID orgId, UUID callerId, UUID userId, Settings settings) {
+    public MailOptionUserView save(UUID orgId, UUID callerId, UUID userId, Settings settings, Long expectedVersion) {
         MailOptionSetting s = em.find(MailOptionSetting.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (expectedVersion != null && (s == null || s.version != expectedVersion)) {
+            throw new ProblemException(412, "precondition-failed"); // changed (or never saved) since the client read it
+        }
         if (s == null) {
             s = new MailOptionSetting();
             s.userId = userId;
@@ -175,7 +178,7 @@ public class MailOptionService {
         String backup = "DEACTIVATED".equals(status) ? (r[9] == null ? "NONE" : (String) r[9]) : null;
         return new MailOptionUserView((UUID) r[0], (String) r[1], (String) r[2], status, MailboxType.valueOf((String) r[4]),
                 (String) r[5], Sharing.valueOf((String) r[6]), (Boolean) r[7], instant(r[8]), backup,
-                "DEACTIVATED".equals(status) ? instant(r[10]) : null);
+                "DEACTIVATED".equals(status) ? instant(r[10]) : null, ((Number) r[11]).longValue());
     }
 
     /** A timestamp column as the driver hands it over. */

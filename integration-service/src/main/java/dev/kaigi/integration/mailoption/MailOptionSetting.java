@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -48,4 +49,8 @@ public class MailOptionSetting {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The ETag of the settings; a save with If-Match must find it unchanged. */
+    @Version
+    public long version;
 }

@@ -9,5 +9,6 @@ import java.util.UUID;
  */
 public record MailOptionUserView(UUID userId, String email, String name, String status, MailboxType mailboxType,
                                  String mailboxEmail, Sharing sharing, boolean locked, Instant settingsSavedAt,
-                                 String backupStatus, Instant backupCompletedAt) {
+                                 String backupStatus, Instant backupCompletedAt,
+                                 @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The settings' version, also the ETag to send back as If-Match") long version) {
 }

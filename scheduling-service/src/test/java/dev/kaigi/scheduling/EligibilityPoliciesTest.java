@@ -336,4 +336,22 @@ class EligibilityPoliciesTest {
         assertEquals(List.of(writing.id, other.id, loaded.id),
                 FairChoice.order(pool, Instant.parse(TOKYO_10)).stream().map(HostFacts::userId).toList());
     }
+
+    @Test
+    @DisplayName("SCH-03 across DST: the day one host's facts answer for slot after slot equals a fresh answer each time (New York, both change days)")
+    void dayAtOfConsecutiveSlotsMatchesAFreshAnswer() {
+        H h = new H();
+        h.zone = java.time.ZoneId.of("America/New_York");
+        HostFacts reused = h.facts();
+        for (String from : List.of("2026-03-07T00:00:00Z", "2026-10-31T00:00:00Z")) {
+            for (Instant t = Instant.parse(from); t.isBefore(Instant.parse(from).plus(java.time.Duration.ofDays(3)));
+                 t = t.plus(java.time.Duration.ofMinutes(15))) {
+                HostFacts.HostDay fresh = h.facts().dayAt(t);
+                HostFacts.HostDay cached = reused.dayAt(t);
+                assertEquals(List.of(fresh.date(), fresh.open(), fresh.close()), List.of(cached.date(), cached.open(), cached.close()), "at " + t);
+                assertEquals(fresh.breaks().stream().map(java.util.Arrays::asList).toList(),
+                        cached.breaks().stream().map(java.util.Arrays::asList).toList(), "breaks at " + t);
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,10 @@ public final class HostFacts {
     private final Intervals taken;
     private final Instant lastBookedAt;
     private final Map<Long, HostDay> days = new HashMap<>();
+    /** The day {@link #dayAt} answered last, and the epoch seconds [from, until) it holds for. Facts are read per request: one thread. */
+    private long lastFrom = Long.MAX_VALUE;
+    private long lastUntil = Long.MIN_VALUE;
+    private HostDay lastDay;
 
     /**
      * @param zone              the schedule's zone; null when the host has no schedule (never eligible)
@@ -77,9 +82,20 @@ public final class HostFacts {
         if (zone == null) {
             return null;
         }
-        long local = start.getEpochSecond() + zoneRules.getOffset(start).getTotalSeconds();
-        long epochDay = Math.floorDiv(local, 86_400);
-        return days.computeIfAbsent(epochDay, d -> day(LocalDate.ofEpochDay(d)));
+        long second = start.getEpochSecond();
+        if (second >= lastFrom && second < lastUntil) {
+            return lastDay; // availability asks slot after slot: mostly the day asked just before
+        }
+        int offset = zoneRules.getOffset(start).getTotalSeconds();
+        long epochDay = Math.floorDiv(second + offset, 86_400);
+        HostDay day = days.computeIfAbsent(epochDay, d -> day(LocalDate.ofEpochDay(d)));
+        // the same answer holds from here until the local day ends or the offset changes (DST), whichever is first
+        long until = (epochDay + 1) * 86_400 - offset;
+        ZoneOffsetTransition next = zoneRules.nextTransition(start);
+        lastFrom = second;
+        lastUntil = next == null ? until : Math.min(until, next.toEpochSecond());
+        lastDay = day;
+        return day;
     }
 
     private HostDay day(LocalDate date) {

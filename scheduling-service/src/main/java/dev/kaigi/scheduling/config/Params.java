@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.config;
 
+import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.problem.ProblemException;
 
 import java.time.DateTimeException;
@@ -7,12 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.regex.Pattern;
 
 /** Query parameters and headers read by hand, so a bad value is a 400 naming it rather than a 404 or 500. */
 public final class Params {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     private Params() {
     }
@@ -55,12 +53,6 @@ public final class Params {
 
     /** The optional {@code Idempotency-Key} header: 1–100 characters of letters, digits and {@code _.:-}. */
     public static String idempotencyKey(String value) {
-        if (value == null) {
-            return null;
-        }
-        if (!IDEMPOTENCY_KEY.matcher(value).matches()) {
-            throw ProblemException.invalidField("Idempotency-Key", "idempotency-key-format");
-        }
-        return value;
+        return IdempotentCreation.checkedKey(value);
     }
 }

@@ -61,11 +61,8 @@ public class IdempotentCreation {
      * @param request what makes two requests "the same": method and path, and the body
      */
     public Response run(Caller caller, String key, String method, String path, Object request, Supplier<Response> create) {
-        if (key == null) {
+        if (checkedKey(key) == null) {
             return create.get();
-        }
-        if (!FORMAT.matcher(key).matches()) {
-            throw ProblemException.invalidField(HEADER, "idempotency-key-format");
         }
         // keys are the organization's (a partner and its users share them), else the user's; a caller
         // with neither (a sign-up) has nothing to scope a key to
@@ -82,6 +79,14 @@ public class IdempotentCreation {
                 return remember(c, scope, key, created);
             }
         });
+    }
+
+    /** {@code key} when absent (null) or well formed; 400 naming the header otherwise. */
+    public static String checkedKey(String key) {
+        if (key != null && !FORMAT.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "idempotency-key-format");
+        }
+        return key;
     }
 
     /** Forgets expired keys, at most once an hour per instance (a claim takes an expired key over anyway). */

@@ -1,0 +1,95 @@
+package dev.kaigi.testsupport.authz;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One row of an authorization table: how to call the endpoint against a fixture {@code F}, and the
+ * status each {@link CallerKind} must get (in the enum's order).
+ */
+public final class Endpoint<F> {
+
+    private final String key;
+    private final Function<F, String> path;
+    private final Function<F, String> body;
+    private final int[] expected;
+    private final Map<String, Function<F, String>> headers = new LinkedHashMap<>();
+    private String contentType = "application/json";
+    private String partnerScope;
+    private boolean tenantIds = true;
+
+    Endpoint(String key, Function<F, String> path, Function<F, String> body, int[] expected) {
+        if (expected.length != CallerKind.values().length) {
+            throw new IllegalArgumentException(key + ": " + expected.length + " statuses for "
+                    + CallerKind.values().length + " caller kinds " + Arrays.toString(CallerKind.values()));
+        }
+        this.key = key;
+        this.path = path;
+        this.body = body;
+        this.expected = expected.clone();
+    }
+
+    /** The partner scope that opens this endpoint (a partner without it must be refused). */
+    public Endpoint<F> partnerScope(String scope) {
+        this.partnerScope = scope;
+        return this;
+    }
+
+    public Endpoint<F> contentType(String type) {
+        this.contentType = type;
+        return this;
+    }
+
+    public Endpoint<F> header(String name, Function<F, String> value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * The ids in this path are not the organization's records (an invitation token, a public booking
+     * id, a SCIM schema name), so the rule "another organization gets 404" does not apply.
+     */
+    public Endpoint<F> notTenantIds() {
+        this.tenantIds = false;
+        return this;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String method() {
+        return key.substring(0, key.indexOf(' '));
+    }
+
+    public String path(F fixture) {
+        return path.apply(fixture);
+    }
+
+    public String body(F fixture) {
+        return body.apply(fixture);
+    }
+
+    public int expected(CallerKind kind) {
+        return expected[kind.ordinal()];
+    }
+
+    public String partnerScope() {
+        return partnerScope;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public Map<String, Function<F, String>> headers() {
+        return headers;
+    }
+
+    /** Whether the path names the organization's own records (then another organization must get 404). */
+    public boolean hasTenantIds() {
+        return tenantIds && key.contains("{");
+    }
+}

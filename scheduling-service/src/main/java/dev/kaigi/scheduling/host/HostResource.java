@@ -89,6 +89,8 @@ public class HostResource {
                                        @Parameter(description = "Meeting type id") @QueryParam("meetingType") UUID meetingType,
                                        @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("start") String start) {
         Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER, Roles.MANAGER);
+        // the user first: another organization must get 404 for our user ids, not a verdict on its query (issue 8 item 1)
+        hosts.inOrganization(c.orgId(), userId).filter(x -> x.status != null).orElseThrow(() -> ProblemException.notFound("host"));
         if (meetingType == null) {
             throw ProblemException.invalidField("meetingType", "required");
         }

@@ -1,0 +1,185 @@
+package dev.kaigi.scheduling;
+
+import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.UserDeactivated;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.scheduling.SchedulingFixtures.Org;
+import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.TestEvents;
+import dev.kaigi.testsupport.authz.AuthorizationMatrix;
+import dev.kaigi.testsupport.authz.CallerKind;
+import dev.kaigi.testsupport.authz.Callers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.kaigi.scheduling.BookingFixtures.at;
+import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
+import static dev.kaigi.scheduling.BookingFixtures.everyDay;
+import static dev.kaigi.scheduling.BookingFixtures.host;
+import static dev.kaigi.scheduling.BookingFixtures.meetingType;
+import static dev.kaigi.scheduling.BookingFixtures.upcoming;
+import static dev.kaigi.scheduling.SchedulingFixtures.WAIT;
+
+/**
+ * Issue 8 item 1: every endpoint of the served OpenAPI document, called by every kind of caller
+ * ({@link CallerKind}), with the status each must get written down below; an endpoint without a row
+ * fails. Another organization's super admin gets 404 for every id of ours. Public booking pages answer
+ * anyone without a token (each call of the table comes from its own client address, so their rate
+ * limit of 20 per window does not count the table against itself); a bad token is still refused
+ * there. Partner scopes open nothing yet: a partner token has no user role, so it gets 403.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private static final String ZONE = "Asia/Tokyo";
+    /** Hourly slots 09:00–18:00 every day: a fresh one per booking the table needs. */
+    private static final AtomicInteger SLOTS = new AtomicInteger();
+    private static Shared shared;
+
+    /** What all fixtures share: the organization, a host, a second member and a deactivated OWNER. */
+    record Shared(Org org, UUID host, UUID colleague, UUID deactivated) {
+    }
+
+    /** A fresh meeting type of the host with one booking, the current ETags and a free slot. */
+    record Fixture(Org org, UUID host, UUID colleague, String typeId, String typeEtag, String publicId, String bookingId,
+                   String scheduleEtag, String defaultsEtag, Instant freeSlot, Callers callers) {
+    }
+
+    // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
+    //          PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, DEACTIVATED, SERVICE
+    private static final int[] ANY_MEMBER_OF_AN_ORG = {401, 401, 401, 200, 200, 200, 200, 200, 200, 403, 403, 401, 403};
+
+    private AuthorizationMatrix<Fixture> matrix;
+
+    @BeforeEach
+    void table() {
+        matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers)
+                .partnerScopes("users:read", "users:write", "schedules:read", "bookings:write", "scim");
+        matrix.row("GET /api/v1/caller", f -> "/api/v1/caller",
+                401, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200);
+
+        matrix.row("GET /api/v1/bookings", f -> "/api/v1/bookings", ANY_MEMBER_OF_AN_ORG);
+        matrix.row("POST /api/v1/bookings", f -> "/api/v1/bookings",
+                f -> bookingBody(f.typeId(), f.freeSlot(), "lead@customer.example"),
+                401, 401, 401, 403, 201, 201, 201, 201, 400, 403, 403, 401, 403);
+        matrix.row("GET /api/v1/bookings/{id}", f -> "/api/v1/bookings/" + f.bookingId(),
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 403, 403, 401, 403);
+        matrix.row("POST /api/v1/bookings/{id}/cancel", f -> "/api/v1/bookings/" + f.bookingId() + "/cancel", f -> "{}",
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 403, 403, 401, 403);
+
+        matrix.row("GET /api/v1/hosts/{userId}", f -> "/api/v1/hosts/" + f.host(),
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+        matrix.row("GET /api/v1/hosts/{userId}/eligibility", f -> "/api/v1/hosts/" + f.host() + "/eligibility?meetingType="
+                        + f.typeId() + "&start=" + f.freeSlot(),
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+
+        matrix.row("GET /api/v1/meeting-types", f -> "/api/v1/meeting-types", ANY_MEMBER_OF_AN_ORG);
+        matrix.row("POST /api/v1/meeting-types", f -> "/api/v1/meeting-types", f -> meetingTypeBody(f.host()),
+                401, 401, 401, 403, 403, 201, 201, 201, 400, 403, 403, 401, 403);
+        matrix.row("PUT /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(), f -> meetingTypeBody(f.host()),
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403).header("If-Match", Fixture::typeEtag);
+        matrix.row("GET /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(),
+                401, 401, 401, 200, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+        matrix.row("DELETE /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(),
+                401, 401, 401, 403, 403, 204, 204, 204, 404, 403, 403, 401, 403);
+        matrix.row("GET /api/v1/meeting-types/{id}/availability", f -> "/api/v1/meeting-types/" + f.typeId() + "/availability"
+                        + days(f),
+                401, 401, 401, 200, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+
+        matrix.row("PUT /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
+                f -> everyDay(ZONE, "09:00", "18:00", null, null),
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).header("If-Match", Fixture::defaultsEtag);
+        matrix.row("GET /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
+                ANY_MEMBER_OF_AN_ORG);
+
+        matrix.row("GET /api/v1/public/booking-pages/{publicId}", f -> "/api/v1/public/booking-pages/" + f.publicId(),
+                200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
+        matrix.row("GET /api/v1/public/booking-pages/{publicId}/availability",
+                f -> "/api/v1/public/booking-pages/" + f.publicId() + "/availability" + days(f),
+                200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
+        matrix.row("POST /api/v1/public/booking-pages/{publicId}/bookings",
+                f -> "/api/v1/public/booking-pages/" + f.publicId() + "/bookings",
+                f -> "{\"start\":\"" + f.freeSlot() + "\",\"lead\":{\"name\":\"Lead\",\"email\":\"lead@customer.example\"}}",
+                201, 401, 401, 201, 201, 201, 201, 201, 201, 201, 201, 401, 201).notTenantIds();
+
+        matrix.row("PUT /api/v1/users/{userId}/work-schedule", f -> "/api/v1/users/" + f.host() + "/work-schedule",
+                f -> everyDay(ZONE, "09:00", "18:00", null, null),
+                401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403).header("If-Match", Fixture::scheduleEtag);
+        matrix.row("GET /api/v1/users/{userId}/work-schedule", f -> "/api/v1/users/" + f.host() + "/work-schedule",
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+        matrix.row("POST /api/v1/users/{userId}/work-schedule/apply-defaults",
+                f -> "/api/v1/users/" + f.colleague() + "/work-schedule/apply-defaults",
+                401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403);
+        matrix.row("POST /api/v1/users/{userId}/work-schedule/apply-to-others",
+                f -> "/api/v1/users/" + f.host() + "/work-schedule/apply-to-others",
+                f -> "{\"fields\":[\"DAILY_CAPS\"],\"targetUserIds\":[\"" + f.colleague() + "\"],\"dryRun\":true}",
+                401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403);
+    }
+
+    @Test
+    @DisplayName("issue 8 item 1: every served endpoint has a row, so a new endpoint cannot escape the matrix")
+    void everyEndpointHasARow() {
+        matrix.assertEveryEndpointHasARow();
+    }
+
+    @Test
+    @DisplayName("issue 8 item 1: each of the 13 caller kinds gets exactly the status written down for each endpoint")
+    void everyCellAnswersAsWrittenDown() {
+        matrix.assertEveryCellAnswersAsWrittenDown();
+    }
+
+    private static String meetingTypeBody(UUID host) {
+        return """
+                {"name":"Demo %s","durationMinutes":60,"conferencingMethod":"PHONE","hostPool":["%s"],"slotStepMinutes":60,
+                 "minimumNoticeMinutes":0,"bookingHorizonDays":365}""".formatted(UUID.randomUUID(), host);
+    }
+
+    private static String days(Fixture f) {
+        LocalDate day = LocalDate.ofInstant(f.freeSlot(), java.time.ZoneId.of(ZONE));
+        return "?from=" + day + "&to=" + day + "&timeZone=" + ZONE;
+    }
+
+    private static synchronized Shared shared() {
+        if (shared == null) {
+            Org org = Org.create(ZONE);
+            UUID host = host(org, everyDay(ZONE, "09:00", "18:00", null, null));
+            UUID colleague = org.member();
+            UUID deactivated = org.join(Role.OWNER, UserType.REGULAR);
+            org.await(deactivated);
+            TestEvents.publish(new UserDeactivated(org.id(), deactivated, UserType.REGULAR, null, DeactivationReason.ADMIN));
+            Await.until("deactivation applied", () -> org.as(deactivated, "owner").get("/api/v1/caller").statusCode() == 401, WAIT);
+            shared = new Shared(org, host, colleague, deactivated);
+        }
+        return shared;
+    }
+
+    /** The next hourly slot nobody has booked (a week ahead onwards, nine a day). */
+    private static Instant nextSlot() {
+        int n = SLOTS.getAndIncrement();
+        LocalDate day = upcoming(DayOfWeek.MONDAY, ZONE).plusDays(n / 9);
+        return at(day, String.format("%02d:00", 9 + n % 9), ZONE);
+    }
+
+    private Fixture fixture() {
+        Shared s = shared();
+        Org org = s.org();
+        ExtractableResponse<Response> type = meetingType(org, "Demo " + UUID.randomUUID(), 60, "PHONE", 60, s.host());
+        String bookingId = org.owner().body(bookingBody(type.path("id"), nextSlot(), "lead@customer.example"))
+                .post("/api/v1/bookings").then().statusCode(201).extract().path("id");
+        String defaultsEtag = org.owner().get("/api/v1/organization/default-work-schedule").header("ETag");
+        Callers callers = Callers.inOrganization(org.id()).with(CallerKind.DEACTIVATED, s.deactivated());
+        return new Fixture(org, s.host(), s.colleague(), type.path("id"), type.header("ETag"), type.path("publicBookingId"),
+                bookingId, org.read(s.host()).etag(), defaultsEtag == null ? "\"0\"" : defaultsEtag, nextSlot(), callers);
+    }
+}

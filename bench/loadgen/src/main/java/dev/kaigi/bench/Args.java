@@ -32,6 +32,10 @@ final class Args {
         return values.containsKey(name) ? get(name) : fallback;
     }
 
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     int integer(String name, int fallback) {
         return values.containsKey(name) ? Integer.parseInt(get(name)) : fallback;
     }

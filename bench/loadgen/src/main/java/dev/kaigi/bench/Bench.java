@@ -28,7 +28,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|availability|propagation|effects|report --option value ...");
+            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|availability|propagation|effects|footprint|report --option value ...");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -44,6 +44,7 @@ public final class Bench {
             case "availability" -> new AvailabilityLoad(args).run();
             case "propagation" -> new PropagationLoad(args).run();
             case "effects" -> new EffectsLoad(args).run();
+            case "footprint" -> new FootprintLoad(args).run();
             case "token" -> {
                 // a long-lived service token, for a service under benchmark to call another (user-service → licensing-service)
                 Path dir = Path.of(args.get("keys"));
@@ -53,6 +54,7 @@ public final class Bench {
                 yield 0;
             }
             case "report" -> new Report(args).run();
+            case "plots" -> Plots.redraw(args);
             default -> {
                 System.err.println("unknown command " + argv[0]);
                 yield 2;

@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 /** Latency figures of one run, in milliseconds, from a histogram of microseconds. */
 final class Latency {
 
+    /** The points of a latency distribution kept in the results: enough to draw it, few enough to read. */
+    static final double[] CURVE_PERCENTILES = {0, 10, 25, 50, 75, 90, 95, 97.5, 99, 99.5, 99.75, 99.9, 99.95, 99.99, 100};
+
     private Latency() {
     }
 
@@ -26,6 +29,12 @@ final class Latency {
         s.put("p99_ms", ms(micros.getValueAtPercentile(99)));
         s.put("p99_9_ms", ms(micros.getValueAtPercentile(99.9)));
         s.put("max_ms", ms(micros.getMaxValue()));
+        // the whole distribution, coarsely, for the report's latency-by-percentile plots
+        Map<String, Object> curve = new LinkedHashMap<>();
+        for (double p : CURVE_PERCENTILES) {
+            curve.put(String.valueOf(p), ms(micros.getValueAtPercentile(p)));
+        }
+        s.put("percentiles_ms", curve);
         return s;
     }
 

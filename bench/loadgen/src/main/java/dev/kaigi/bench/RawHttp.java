@@ -40,9 +40,17 @@ final class RawHttp implements AutoCloseable {
 
     /** POSTs {@code body} (JSON) to {@code path}; an IOException leaves the connection closed, the next call opens another. */
     Response post(String path, Map<String, String> headers, String body) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
-                .append(':').append(port).append("\r\nContent-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+        return send("POST", path, headers, body);
+    }
+
+    /** Sends {@code method} with a JSON body, or none when {@code body} is null; otherwise as {@link #post}. */
+    Response send(String method, String path, Map<String, String> headers, String body) throws IOException {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host)
+                .append(':').append(port).append("\r\n");
+        if (body != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+        }
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("\r\n");
         try {

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Turns one run's raw result files into {@code bench/results/<stamp>.json} and a Markdown table
- * next to it, and prints the table. Exit status 1 when a correctness check failed; a missed
- * performance target is reported, not turned into a failed run (the machine is shared).
+ * next to it, with PNG plots, and prints the table. Exit status 1 when a correctness check failed,
+ * 3 when a figure is past its regression-guard limit ({@link Guard}); a missed performance target
+ * is reported, not turned into a failed run (the machine is shared).
  */
 final class Report {
 
@@ -135,17 +136,34 @@ final class Report {
         if (pgVersion == null && benchmarks.get("effects") instanceof Map<?, ?> ef) {
             pgVersion = (String) ef.get("pg_version");
         }
+        Map<String, Object> footprint = FootprintReport.collect(runDir);
+        if (footprint != null) {
+            benchmarks.put("footprint", footprint);
+            correct &= Boolean.TRUE.equals(footprint.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(footprint.get("meets_target"));
+        }
         doc.put("machine", machine(meta, pgVersion));
         doc.put("benchmarks", benchmarks);
         doc.put("correct", correct);
         doc.put("meets_targets", meetsTargets);
 
-        String markdown = markdown(doc);
         Files.createDirectories(resultsDir);
+        List<String> plots = Plots.draw(doc, resultsDir, stamp);
+        doc.put("plots", plots);
+        Path limits = Path.of(args.get("guard", "guard-" + run.get("mode") + ".properties"));
+        List<Guard.Check> guard = Guard.check(doc, limits);
+        boolean guardOk = guard.stream().allMatch(Guard.Check::ok);
+        doc.put("guard", guard.stream().map(Guard.Check::asMap).toList());
+        doc.put("guard_ok", guardOk);
+        String markdown = markdown(doc) + Guard.markdown(guard, limits) + plotsMarkdown(plots);
         Json.write(resultsDir.resolve(stamp + ".json"), doc);
         Files.writeString(resultsDir.resolve(stamp + ".md"), markdown);
+        if ("full".equals(run.get("mode"))) {
+            publishLatest(resultsDir, stamp, plots);
+        }
         System.out.println(markdown);
-        return correct ? 0 : 1;
+        // a failed check of the results outweighs a regression (exit 3), which outweighs a missed target (reported only)
+        return !correct ? 1 : guardOk ? 0 : 3;
     }
 
     private Map<String, Object> seats(Path runDir) {
@@ -266,10 +284,46 @@ final class Report {
         m.put("service_java_opts", meta.get("service_java_opts"));
         m.put("user_service_java_opts", meta.get("user_service_java_opts"));
         m.put("scheduling_service_java_opts", meta.get("scheduling_service_java_opts"));
-        m.put("postgresql_version", pgVersion);
+        m.put("integration_service_java_opts", meta.get("integration_service_java_opts"));
+        m.put("appcds", "1".equals(meta.get("appcds")));
+        // the server's own answer when a benchmark asked it, else what bench/run read from pg_config
+        m.put("postgresql_version", pgVersion != null ? pgVersion : meta.get("postgresql_version"));
         m.put("pgbench_version", meta.get("pgbench_version"));
         m.put("kafka_version", meta.get("kafka_version"));
         return m;
+    }
+
+    /**
+     * A full run's plots also become {@code results/latest/<name>.png}, which the README shows: each
+     * benchmark's latest full measurement, whichever run it came from (the stamp is in latest/README.md).
+     */
+    private static void publishLatest(Path resultsDir, String stamp, List<String> plots) throws IOException {
+        Path latest = resultsDir.resolve("latest");
+        Files.createDirectories(latest);
+        Path index = latest.resolve("README.md");
+        Map<String, String> from = new java.util.TreeMap<>();
+        if (Files.exists(index)) {
+            for (String line : Files.readAllLines(index)) {
+                if (line.startsWith("| `")) {
+                    String[] cells = line.split("\\|");
+                    from.put(cells[1].trim().replace("`", ""), cells[2].trim());
+                }
+            }
+        }
+        for (String plot : plots) {
+            String name = plot.substring(stamp.length() + 1);
+            Files.copy(resultsDir.resolve(plot), latest.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            from.put(name, "[" + stamp + "](../" + stamp + ".md)");
+        }
+        StringBuilder md = new StringBuilder("# Latest plots of full runs\n\nWritten by `bench/run` (full mode): each plot from the latest full run that measured it.\n\n| plot | run |\n|---|---|\n");
+        from.forEach((name, run) -> md.append("| `").append(name).append("` | ").append(run).append(" |\n"));
+        Files.writeString(index, md);
+    }
+
+    private static String plotsMarkdown(List<String> plots) {
+        StringBuilder md = new StringBuilder(plots.isEmpty() ? "" : "\n## Plots\n\n");
+        plots.forEach(p -> md.append("![").append(p).append("](").append(p).append(")\n"));
+        return md.toString();
     }
 
     // ---------------------------------------------------------------- Markdown
@@ -322,6 +376,9 @@ final class Report {
         }
         if (benchmarks.containsKey("effects")) {
             effectsMarkdown(md, (Map<String, Object>) benchmarks.get("effects"));
+        }
+        if (benchmarks.containsKey("footprint")) {
+            FootprintReport.markdown(md, (Map<String, Object>) benchmarks.get("footprint"));
         }
         return md.toString();
     }

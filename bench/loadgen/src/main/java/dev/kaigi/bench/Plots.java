@@ -1,0 +1,190 @@
+package dev.kaigi.bench;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report's PNG plots, drawn from a run's result document: latency by percentile (the whole
+ * distribution, service beside its baseline) and throughput by concurrency. Each file is
+ * {@code <stamp>.<name>.png} beside the JSON; the caller gets the names written.
+ *
+ * <p>Latency curves use HdrHistogram's classic x axis: percentiles spread by their "nines"
+ * ({@code -log10(1 - p)}), so 90, 99 and 99.9 are equally far apart and the tail is visible.
+ */
+final class Plots {
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 500;
+    /** Where the 100th percentile (the maximum) is drawn: one step past 99.99. */
+    private static final double MAX_NINES = 5;
+
+    private final Path dir;
+    private final String stamp;
+    private final List<String> written = new ArrayList<>();
+
+    private Plots(Path dir, String stamp) {
+        this.dir = dir;
+        this.stamp = stamp;
+    }
+
+    /** Draws every plot the document has data for; returns the file names written. */
+    @SuppressWarnings("unchecked")
+    static List<String> draw(Map<String, Object> doc, Path dir, String stamp) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Plots plots = new Plots(dir, stamp);
+        Map<String, Object> b = (Map<String, Object>) doc.get("benchmarks");
+        if (b.get("bookings") instanceof Map<?, ?> bookings && bookings.get("by_clients") instanceof List<?>) {
+            plots.bookings((Map<String, Object>) bookings);
+        }
+        if (b.get("seats") instanceof Map<?, ?> seats && seats.get("error") == null) {
+            plots.seats((Map<String, Object>) seats);
+        }
+        plots.single(b, "availability", "latency", "availability: 14 days, 50 hosts (p99 target 30 ms)", 30);
+        plots.single(b, "propagation", "latency", "user-deactivated → host ineligible (p99 target 300 ms)", 300);
+        plots.single(b, "effects", "latency", "meeting-booked → side effects done", Double.NaN);
+        if (b.get("footprint") instanceof Map<?, ?> footprint && footprint.get("apps") instanceof Map<?, ?>) {
+            plots.footprint((Map<String, Object>) footprint);
+        }
+        return plots.written;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void bookings(Map<String, Object> bookings) throws IOException {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) bookings.get("by_clients");
+        XYChart rate = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("bookings: throughput by concurrent clients (service vs pgbench, same PostgreSQL)")
+                .xAxisTitle("concurrent clients").yAxisTitle("bookings per second").build();
+        rate.getStyler().setXAxisLogarithmic(true);
+        rate.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        double[] clients = rows.stream().mapToDouble(r -> Report.number(r, "clients")).toArray();
+        rate.addSeries("scheduling-service POST /bookings", clients, rows.stream().mapToDouble(r -> Report.number(r, "service_bookings_per_s")).toArray())
+                .setMarker(SeriesMarkers.CIRCLE);
+        rate.addSeries("pgbench, the same three statements", clients, rows.stream().mapToDouble(r -> Report.number(r, "pgbench_tps")).toArray())
+                .setMarker(SeriesMarkers.SQUARE);
+        save(rate, "bookings-throughput");
+
+        XYChart latency = latencyChart("bookings: latency by percentile");
+        for (Map<String, Object> row : rows) {
+            addCurve(latency, "service, " + fmt(Report.number(row, "clients")) + " clients", (Map<String, Object>) row.get("service_latency"));
+        }
+        for (Map<String, Object> row : rows) {
+            if (Report.number(row, "clients") == 16) {
+                addCurve(latency, "pgbench, 16 clients", (Map<String, Object>) row.get("pgbench_latency"));
+            }
+        }
+        target(latency, 50, "p99 target at 16 clients");
+        save(latency, "bookings-latency");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void seats(Map<String, Object> seats) throws IOException {
+        XYChart latency = latencyChart("seats: assignment latency by percentile, 16 clients");
+        addCurve(latency, "licensing-service", (Map<String, Object>) ((Map<String, Object>) seats.get("service")).get("latency"));
+        addCurve(latency, "pgbench", (Map<String, Object>) ((Map<String, Object>) seats.get("pgbench")).get("latency"));
+        save(latency, "seats-latency");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void single(Map<String, Object> benchmarks, String name, String key, String title, double target) throws IOException {
+        if (!(benchmarks.get(name) instanceof Map<?, ?> bench) || !(bench.get(key) instanceof Map<?, ?> summary)) {
+            return;
+        }
+        XYChart chart = latencyChart(name + ": " + title);
+        addCurve(chart, name, (Map<String, Object>) summary);
+        if (!Double.isNaN(target)) {
+            target(chart, target, "p99 target");
+        }
+        save(chart, name + "-latency");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void footprint(Map<String, Object> footprint) throws IOException {
+        Map<String, Object> apps = (Map<String, Object>) footprint.get("apps");
+        List<String> names = new ArrayList<>(apps.keySet());
+        CategoryChart ready = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("footprint: start-to-ready (s) and RSS after warm-up (100 MB), targets 3 s and 250 MB")
+                .xAxisTitle("application").yAxisTitle("seconds / hundreds of MB").build();
+        ready.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        ready.addSeries("start-to-ready, s", names, names.stream().map(n -> (Number) (Report.number((Map<String, Object>) apps.get(n), "ready_ms") / 1000)).toList());
+        ready.addSeries("RSS after warm-up, 100 MB", names, names.stream().map(n -> (Number) (Report.number((Map<String, Object>) apps.get(n), "rss_mb_after_warmup") / 100)).toList());
+        save(ready, "footprint");
+    }
+
+    private static XYChart latencyChart(String title) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("percentile").yAxisTitle("latency, ms").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(MAX_NINES);
+        chart.setCustomXAxisTickLabelsFormatter(Plots::percentileLabel);
+        return chart;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addCurve(XYChart chart, String name, Map<String, Object> summary) {
+        if (summary == null || !(summary.get("percentiles_ms") instanceof Map<?, ?> curve)) {
+            return; // a result written before the distributions were kept
+        }
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        ((Map<String, Object>) curve).forEach((p, ms) -> {
+            x.add(nines(Double.parseDouble(p)));
+            y.add(((Number) ms).doubleValue());
+        });
+        chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+    }
+
+    private static void target(XYChart chart, double ms, String label) {
+        chart.addSeries(label + " (" + fmt(ms) + " ms)", new double[] {nines(99), nines(99)}, new double[] {0, ms})
+                .setMarker(SeriesMarkers.NONE);
+    }
+
+    static double nines(double percentile) {
+        return percentile >= 100 ? MAX_NINES : Math.min(MAX_NINES, -Math.log10(1 - percentile / 100));
+    }
+
+    private static String percentileLabel(double nines) {
+        if (nines >= MAX_NINES - 1e-9) {
+            return "max";
+        }
+        double p = 100 * (1 - Math.pow(10, -nines));
+        return String.format(Locale.ROOT, p >= 99.9 ? "%.2f" : p >= 99 ? "%.1f" : "%.0f", p);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private void save(Chart<?, ?> chart, String name) throws IOException {
+        String file = stamp + "." + name + ".png";
+        try (OutputStream out = Files.newOutputStream(dir.resolve(file))) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+        written.add(file);
+    }
+
+    /** For tests of the plots alone: {@code loadgen plots --result bench/results/X.json}. */
+    static int redraw(Args args) throws IOException {
+        Path result = Path.of(args.get("result"));
+        Map<String, Object> doc = new LinkedHashMap<>(Json.read(result));
+        String stamp = result.getFileName().toString().replaceFirst("\\.json$", "");
+        draw(doc, result.getParent(), stamp).forEach(System.out::println);
+        return 0;
+    }
+}

@@ -193,6 +193,15 @@ class ProblemJsonTest {
     }
 
     @Test
+    @DisplayName("issue 8 item 3: a request whose database connection was cut is a 503 with Retry-After, not a 500")
+    void databaseOutageIsServiceUnavailable() {
+        member("en").get("/api/v1/probe/connection-cut").then()
+                .statusCode(503).contentType(PROBLEM).header("Retry-After", "1")
+                .body("code", equalTo("service-unavailable"))
+                .body(not(containsString("administrator command")));
+    }
+
+    @Test
     @DisplayName("a bad enum or UUID in a query parameter is a 400 naming the parameter, not a 404")
     void badQueryParametersAreNamed() {
         member("en").queryParam("colour", "GREEN").get("/api/v1/probe/numbers").then()

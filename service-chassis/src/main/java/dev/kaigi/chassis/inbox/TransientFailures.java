@@ -7,15 +7,23 @@ import java.sql.SQLTransientException;
 /**
  * Tells a failure of the infrastructure (database unreachable, deadlock, serialization failure,
  * pool exhausted, a called system away: {@link DependencyUnavailableException}) from a failure of the event itself. The first kind clears up by waiting, so the
- * event is retried for as long as it takes; only the second kind is dead-lettered.
+ * event is retried for as long as it takes; only the second kind is dead-lettered. A request that meets the
+ * first kind is answered 503 ({@code ProblemMappers}).
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                // a commit that failed because the connection was cut: Narayana's RollbackException carries
+                // the driver's error as a suppressed exception, not as its cause
+                if (isTransient(suppressed)) {
+                    return true;
+                }
+            }
             if (t instanceof DependencyUnavailableException) {
                 return true;
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.kaigi.chassis.inbox.TransientFailures;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -31,7 +32,8 @@ import java.util.UUID;
 /**
  * Maps every failure a request can meet to RFC 9457 problem+json: the service's own
  * {@link ProblemException}s, bean validation, unreadable JSON, framework HTTP errors, security,
- * and, last, anything unexpected (a 500 that names nothing internal).
+ * an outage of the database or a called system (503 with Retry-After), and, last, anything unexpected
+ * (a 500 that names nothing internal).
  */
 public class ProblemMappers {
 
@@ -161,6 +163,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (TransientFailures.isTransient(e)) {
+            // the database connection was cut, the pool ran dry or a called system is away: the same request
+            // may succeed a moment later (safely, with an Idempotency-Key), so say so instead of an incident
+            LOG.warnf("service unavailable for %s: %s", uri.getPath(), e);
+            return Response.fromResponse(problems.build(503, "service-unavailable", List.of(), new Object[0], headers, uri))
+                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         UUID incident = UUID.randomUUID();
         LOG.errorf(e, "unexpected error, incident %s", incident);
         return problems.build(500, "internal-error", List.of(), new Object[] {incident.toString()}, headers, uri);

@@ -105,6 +105,16 @@ public class ProbeResource {
         throw new IllegalStateException("secret internal detail");
     }
 
+    /** What a request meets when pg_terminate_backend cuts its connection at commit (as Narayana reports it). */
+    @GET
+    @Path("/connection-cut")
+    public String connectionCut() {
+        Exception commit = new Exception("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction")
+                .initCause(new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        throw new IllegalStateException("Error invoking subclass method", commit);
+    }
+
     @GET
     @Path("/numbers")
     public Page<Integer> numbers(@BeanParam @Valid PageRequest page, @jakarta.ws.rs.QueryParam("colour") Colour colour,

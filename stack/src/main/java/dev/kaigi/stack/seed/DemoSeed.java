@@ -1,0 +1,217 @@
+package dev.kaigi.stack.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./kaigi seed}: the demo organization, made through the services' public APIs with real Keycloak
+ * tokens, so that a booking works at once. Safe to run again: what exists is kept.
+ *
+ * <ol>
+ *   <li>The owner (a realm user without an organization yet) signs up: the organization and its super admin.
+ *       user-service's Keycloak sync then writes {@code org_id}, {@code uid} and {@code roles} onto the account.</li>
+ *   <li>The subscription: STANDARD, team licences on, 10 regular and 2 team seats.</li>
+ *   <li>The manager, two members and a team user are added (same domain as the super admin: ACTIVE at once,
+ *       INV-04); the sync adopts their realm accounts.</li>
+ *   <li>The manager and the members are hosts: Mon–Fri 09:00–18:00 Asia/Tokyo with a lunch break, Zoom and
+ *       Google Calendar linked at the provider simulators.</li>
+ *   <li>A meeting type "Product demo" (30 min, Zoom) with the three hosts in its pool; the partner client
+ *       is given the organization.</li>
+ * </ol>
+ */
+public final class DemoSeed {
+
+    static final String ZONE = "Asia/Tokyo";
+    static final String MEETING_TYPE = "Product demo";
+    static final Person OWNER = new Person("owner@demo.kaigi.dev", "Aiko", "Sato", "OWNER", "REGULAR", false);
+    static final List<Person> STAFF = List.of(
+            new Person("manager@demo.kaigi.dev", "Kenji", "Tanaka", "MANAGER", "REGULAR", true),
+            new Person("member1@demo.kaigi.dev", "Yui", "Suzuki", "MEMBER", "REGULAR", true),
+            new Person("member2@demo.kaigi.dev", "Haruto", "Ito", "MEMBER", "REGULAR", true),
+            new Person("team@demo.kaigi.dev", "Mei", "Kato", "MEMBER", "TEAM", false));
+    private static final Duration SYNC_WAIT = Duration.ofSeconds(90);
+
+    record Person(String email, String firstName, String lastName, String role, String userType, boolean host) {
+    }
+
+    /** What the seed made: enough for a booking. */
+    public record Demo(String orgId, String meetingTypeId, Map<String, String> hostIds, String firstSlot) {
+    }
+
+    private final StackUrls urls;
+    private final Keycloak keycloak;
+    private final String keycloakAdmin;
+    private final String keycloakAdminPassword;
+
+    public DemoSeed(StackUrls urls, String keycloakAdmin, String keycloakAdminPassword) {
+        this.urls = urls;
+        this.keycloak = new Keycloak(urls.keycloak());
+        this.keycloakAdmin = keycloakAdmin;
+        this.keycloakAdminPassword = keycloakAdminPassword;
+    }
+
+    public static void main(String[] args) {
+        StackUrls urls = StackUrls.fromArgs(args);
+        Demo demo = new DemoSeed(urls, System.getenv().getOrDefault("KAIGI_KEYCLOAK_ADMIN", "admin"),
+                System.getenv().getOrDefault("KAIGI_KEYCLOAK_ADMIN_PASSWORD", "admin")).run();
+        System.out.println(ReadyCurls.describe(urls, demo));
+    }
+
+    public Demo run() {
+        String orgId = signUp();
+        step("organization " + orgId + " (super admin " + OWNER.email() + ")");
+        String owner = keycloak.userToken(OWNER.email());
+        subscription(owner);
+        Map<String, String> ids = addStaff(owner);
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (Person p : STAFF) {
+            if (p.host()) {
+                hosts.put(p.email(), ids.get(p.email()));
+                prepareHost(owner, p, ids.get(p.email()));
+            }
+        }
+        String meetingType = meetingType(owner, List.copyOf(hosts.values()));
+        keycloak.assignPartnerTo(orgId, keycloakAdmin, keycloakAdminPassword);
+        step("partner client " + Keycloak.PARTNER_CLIENT + " acts for the organization");
+        String slot = firstSlot(owner, meetingType);
+        step("first free slot " + slot);
+        return new Demo(orgId, meetingType, hosts, slot);
+    }
+
+    private String signUp() {
+        String token = keycloak.userToken(OWNER.email());
+        if (!Keycloak.claims(token).hasNonNull("org_id")) {
+            Api.Answer created = Api.post(urls.user() + "/api/v1/organizations", token, Map.of("name", "Demo Co.", "timeZone", ZONE,
+                    "firstName", OWNER.firstName(), "lastName", OWNER.lastName()));
+            // 409: signed up before, the sync has not reached Keycloak yet
+            created.expect(201, 409);
+        }
+        return Await.until("the owner's token to carry org_id (user-service's Keycloak sync)", SYNC_WAIT, () ->
+                Optional.ofNullable(Keycloak.claims(keycloak.userToken(OWNER.email())).get("org_id")).map(JsonNode::asText));
+    }
+
+    private void subscription(String owner) {
+        String base = urls.licensing() + "/api/v1/subscription";
+        JsonNode subscription = Await.until("licensing-service to know the organization", SYNC_WAIT, () -> {
+            Api.Answer a = Api.get(base, owner);
+            return a.status() == 200 ? Optional.of(a.body()) : Optional.empty();
+        });
+        if ("FREE".equals(subscription.path("plan").asText())) {
+            Api.put(base + "/plan", owner, Map.of("plan", "STANDARD")).expect(200);
+        }
+        Api.put(base + "/team-licences", owner, Map.of("enabled", true)).expect(200);
+        Api.put(base + "/seats/REGULAR", owner, Map.of("purchased", 10)).expect(200);
+        Api.put(base + "/seats/TEAM", owner, Map.of("purchased", 2)).expect(200);
+        step("subscription STANDARD: 10 regular seats, 2 team seats");
+    }
+
+    private Map<String, String> addStaff(String owner) {
+        Map<String, String> profiles = new LinkedHashMap<>();
+        for (JsonNode p : Api.get(urls.user() + "/api/v1/permission-profiles", owner).expect(200).body()) {
+            if (p.path("system").asBoolean()) {
+                profiles.put(p.path("userType").asText(), p.path("id").asText());
+            }
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (JsonNode u : Api.get(urls.user() + "/api/v1/users?size=200", owner).expect(200).body().path("items")) {
+            ids.put(u.path("email").asText().toLowerCase(), u.path("id").asText());
+        }
+        for (Person p : STAFF) {
+            if (!ids.containsKey(p.email())) {
+                JsonNode user = Api.post(urls.user() + "/api/v1/users", owner, Map.of("email", p.email(), "firstName", p.firstName(),
+                        "lastName", p.lastName(), "role", p.role(), "userType", p.userType(),
+                        "permissionProfileId", profiles.get(p.userType()), "locale", "en")).expect(201).body();
+                ids.put(p.email(), user.path("id").asText());
+            }
+        }
+        for (Person p : STAFF) {
+            Await.until(p.email() + "'s token to carry uid (user-service's Keycloak sync)", SYNC_WAIT, () ->
+                    Optional.ofNullable(Keycloak.claims(keycloak.userToken(p.email())).get("uid")));
+        }
+        step("users: " + OWNER.email() + " (OWNER, super admin), "
+                + String.join(", ", STAFF.stream().map(p -> p.email() + " (" + p.role() + ", " + p.userType() + ")").toList()));
+        return ids;
+    }
+
+    private void prepareHost(String owner, Person p, String userId) {
+        String schedule = urls.scheduling() + "/api/v1/users/" + userId + "/work-schedule";
+        Api.Answer current = Await.until("scheduling-service to know host " + p.email(), SYNC_WAIT, () -> {
+            Api.Answer a = Api.get(schedule, owner);
+            return a.status() == 200 ? Optional.of(a) : Optional.empty();
+        });
+        List<Map<String, Object>> weekdays = new ArrayList<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            boolean working = !day.startsWith("S");
+            weekdays.add(working
+                    ? Map.of("day", day, "enabled", true, "start", "09:00", "end", "18:00",
+                            "breaks", List.of(Map.of("start", "12:00", "end", "13:00")), "dailyCap", 8)
+                    : Map.of("day", day, "enabled", false));
+        }
+        Map<String, String> ifMatch = current.header("ETag") == null ? Map.of() : Map.of("If-Match", current.header("ETag"));
+        Api.call("PUT", schedule, owner, Map.of("timeZone", ZONE, "weekdays", weekdays), ifMatch).expect(200);
+
+        String host = keycloak.userToken(p.email());
+        String integration = urls.integration() + "/api/v1/users/" + userId;
+        if (Api.get(integration + "/zoom-connection", host).status() != 200) {
+            String state = state(Api.post(integration + "/zoom-connection/authorization", host, null).expect(200).body());
+            Api.put(integration + "/zoom-connection", host, Map.of("code", p.email(), "state", state)).expect(200);
+        }
+        if (Api.get(integration + "/calendar-connection", host).status() != 200) {
+            String state = state(Api.post(integration + "/calendar-connection/authorization", host, Map.of("provider", "GOOGLE"))
+                    .expect(200).body());
+            Api.put(integration + "/calendar-connection", host, Map.of("code", p.email(), "state", state)).expect(200);
+        }
+        step("host " + p.email() + ": Mon–Fri 09:00–18:00 " + ZONE + ", Zoom and Google Calendar linked (simulated)");
+    }
+
+    /** The {@code state} of an authorize URL, which the provider hands back to the redirect page. */
+    private static String state(JsonNode authorization) {
+        String url = authorization.path("authorizeUrl").asText();
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith("state=")) {
+                return java.net.URLDecoder.decode(pair.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("no state in " + url);
+    }
+
+    private String meetingType(String owner, List<String> hostIds) {
+        String base = urls.scheduling() + "/api/v1/meeting-types";
+        for (JsonNode t : Api.get(base + "?size=200", owner).expect(200).body().path("items")) {
+            if (MEETING_TYPE.equals(t.path("name").asText())) {
+                return t.path("id").asText();
+            }
+        }
+        String id = Api.post(base, owner, Map.of("name", MEETING_TYPE, "durationMinutes", 30, "conferencingMethod", "ZOOM",
+                "hostPool", hostIds, "slotStepMinutes", 30)).expect(201).body().path("id").asText();
+        step("meeting type \"" + MEETING_TYPE + "\" " + id + " (30 min, Zoom, pool of " + hostIds.size() + " hosts)");
+        return id;
+    }
+
+    /** The first bookable start over the next two weeks; hosts become eligible once their links reach scheduling-service. */
+    private String firstSlot(String owner, String meetingType) {
+        LocalDate today = LocalDate.now(ZoneId.of(ZONE));
+        String url = urls.scheduling() + "/api/v1/meeting-types/" + meetingType + "/availability?from=" + today
+                + "&to=" + today.plusDays(13) + "&timeZone=" + Api.encode(ZONE);
+        return Await.until("a free slot (hosts' Zoom and calendar links reaching scheduling-service)", SYNC_WAIT, () -> {
+            for (JsonNode day : Api.get(url, owner).expect(200).body().path("days")) {
+                for (JsonNode slot : day.path("slots")) {
+                    return Optional.of(slot.path("start").asText());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static void step(String what) {
+        System.out.println("seed: " + what);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.kaigi.stack.simulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Zoom, Google Calendar, Microsoft Graph and Slack as integration-service calls them, on one HTTP port, in
+ * the shapes their documentation gives, accepting any client credentials. Nothing is kept between
+ * restarts: a token carries the account it was issued for (its email, base64url after the provider's
+ * prefix), so links made before a restart keep working.
+ *
+ * <p>OAuth: an authorization code is the account's email ({@code PUT .../zoom-connection {"code":
+ * "host@example.com", "state": ...}}); the authorize pages redirect to the {@code redirect_uri} at once with
+ * a code made from {@code login_hint} or a fresh address, as a user who clicked "Allow" would come back.
+ */
+final class ProviderApis {
+
+    private static final Set<String> PROVIDERS = Set.of("zoom", "google", "microsoft");
+    private final Recorder recorder;
+    private final AtomicLong meetingIds = new AtomicLong(81_000_000_000L);
+
+    ProviderApis(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    void handle(HttpExchange x) throws IOException {
+        try (x) {
+            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String route = x.getRequestMethod() + " " + x.getRequestURI().getPath();
+            switch (route) {
+                case "GET /oauth/authorize", "GET /o/oauth2/v2/auth", "GET /common/oauth2/v2.0/authorize" -> authorize(x);
+                case "POST /oauth/token" -> token(x, "zoom", form(body));
+                case "POST /token" -> token(x, "google", form(body));
+                case "POST /common/oauth2/v2.0/token" -> token(x, "microsoft", form(body));
+                case "POST /oauth/revoke", "POST /revoke" -> send(x, 200, "{}");
+                case "GET /v2/users/me" -> withAccount(x, "zoom", email -> Recorder.JSON.createObjectNode()
+                        .put("id", "zu" + Integer.toHexString(email.hashCode())).put("email", email)
+                        .put("account_id", "simulated").put("type", 2).put("status", "active"));
+                case "POST /v2/users/me/meetings" -> withAccount(x, "zoom", email -> zoomMeeting(email, json(body)));
+                case "GET /oauth2/v3/userinfo" -> withAccount(x, "google", email -> Recorder.JSON.createObjectNode()
+                        .put("sub", "g" + Integer.toHexString(email.hashCode())).put("email", email).put("email_verified", true));
+                case "POST /calendar/v3/freeBusy" -> withAccount(x, "google", email -> googleFreeBusy(json(body)));
+                case "POST /calendar/v3/calendars/primary/events" -> withAccount(x, "google", email -> googleEvent(email, json(body)));
+                case "GET /v1.0/me" -> withAccount(x, "microsoft", email -> Recorder.JSON.createObjectNode()
+                        .put("id", "m" + Integer.toHexString(email.hashCode())).put("mail", email).put("userPrincipalName", email)
+                        .put("displayName", email));
+                case "POST /v1.0/me/calendar/getSchedule" -> withAccount(x, "microsoft", email -> graphSchedule(json(body)));
+                case "POST /v1.0/me/events" -> withAccount(x, "microsoft", email -> graphEvent(email, json(body)));
+                case "POST /api/chat.postMessage" -> slackMessage(x, json(body));
+                case "GET /simulator/mails" -> send(x, 200, recorder.matching(r -> r.path("kind").asText().equals("mail")
+                        && addressedTo(r, query(x).get("to"))).toString());
+                case "GET /simulator/records" -> send(x, 200, recorder.matching(r -> true).toString());
+                default -> send(x, 404, "{\"error\":\"not_found\",\"message\":\"the simulators do not play " + route + "\"}");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("simulators: " + x.getRequestURI() + " failed: " + e);
+            send(x, 500, "{\"error\":\"simulator_failure\"}");
+        }
+    }
+
+    private void authorize(HttpExchange x) throws IOException {
+        Map<String, String> q = query(x);
+        String code = q.getOrDefault("login_hint", "user-" + UUID.randomUUID().toString().substring(0, 8) + "@simulated.kaigi.dev");
+        String location = q.getOrDefault("redirect_uri", "") + (q.getOrDefault("redirect_uri", "").contains("?") ? "&" : "?")
+                + "code=" + encode(code) + "&state=" + encode(q.getOrDefault("state", ""));
+        x.getResponseHeaders().add("Location", location);
+        x.sendResponseHeaders(302, -1);
+    }
+
+    private void token(HttpExchange x, String provider, Map<String, String> form) throws IOException {
+        String email = switch (form.getOrDefault("grant_type", "")) {
+            case "authorization_code" -> form.getOrDefault("code", "");
+            case "refresh_token" -> account(provider, form.getOrDefault("refresh_token", "").replaceFirst("-rt-", "-at-"));
+            default -> null;
+        };
+        if (email == null || !email.contains("@")) {
+            send(x, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"the code must be the account's email address\"}");
+            return;
+        }
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(email.getBytes(StandardCharsets.UTF_8));
+        send(x, 200, Recorder.JSON.createObjectNode().put("access_token", provider + "-at-" + id).put("token_type", "bearer")
+                .put("refresh_token", provider + "-rt-" + id).put("expires_in", 3599).put("scope", "simulated").toString());
+    }
+
+    private interface Answer {
+        ObjectNode to(String email);
+    }
+
+    private void withAccount(HttpExchange x, String provider, Answer answer) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        String email = auth == null || !auth.startsWith("Bearer ") ? null : account(provider, auth.substring(7));
+        if (email == null) {
+            send(x, 401, "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        ObjectNode out = answer.to(email);
+        send(x, route(x).endsWith("/meetings") || route(x).startsWith("POST /v1.0/me/events") ? 201 : 200, out.toString());
+    }
+
+    /** The account a token of {@code provider} was issued for, or null. */
+    private static String account(String provider, String token) {
+        String prefix = provider + "-at-";
+        if (!PROVIDERS.contains(provider) || !token.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token.substring(prefix.length())), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private ObjectNode zoomMeeting(String email, JsonNode q) {
+        long id = meetingIds.incrementAndGet();
+        String joinUrl = "https://zoom.simulated.kaigi.dev/j/" + id;
+        recorder.record("zoom-meeting", email + ": " + q.path("topic").asText() + " at " + q.path("start_time").asText() + " " + joinUrl);
+        return Recorder.JSON.createObjectNode().put("uuid", UUID.randomUUID().toString()).put("id", id).put("topic", q.path("topic").asText())
+                .put("type", 2).put("start_time", q.path("start_time").asText()).put("duration", q.path("duration").asInt())
+                .put("timezone", q.path("timezone").asText()).put("join_url", joinUrl);
+    }
+
+    private static ObjectNode googleFreeBusy(JsonNode q) {
+        ObjectNode out = Recorder.JSON.createObjectNode().put("kind", "calendar#freeBusy")
+                .put("timeMin", q.path("timeMin").asText()).put("timeMax", q.path("timeMax").asText());
+        ObjectNode calendars = out.putObject("calendars");
+        q.path("items").forEach(i -> calendars.putObject(i.path("id").asText()).putArray("busy"));
+        return out;
+    }
+
+    private ObjectNode googleEvent(String email, JsonNode q) {
+        String id = q.path("id").asText(UUID.randomUUID().toString().replace("-", ""));
+        recorder.record("google-event", email + ": " + q.path("summary").asText() + " " + q.path("start").path("dateTime").asText());
+        return Recorder.JSON.createObjectNode().put("kind", "calendar#event").put("id", id).put("status", "confirmed")
+                .put("htmlLink", "https://calendar.simulated.kaigi.dev/event?eid=" + id);
+    }
+
+    private static ObjectNode graphSchedule(JsonNode q) {
+        ObjectNode out = Recorder.JSON.createObjectNode();
+        var value = out.putArray("value");
+        q.path("schedules").forEach(s -> {
+            ObjectNode v = value.addObject().put("scheduleId", s.asText()).put("availabilityView", "");
+            v.putArray("scheduleItems");
+            v.putObject("workingHours");
+        });
+        return out;
+    }
+
+    private ObjectNode graphEvent(String email, JsonNode q) {
+        String tx = q.path("transactionId").asText(UUID.randomUUID().toString());
+        recorder.record("outlook-event", email + ": " + q.path("subject").asText() + " " + q.path("start").path("dateTime").asText());
+        ObjectNode event = Recorder.JSON.createObjectNode().put("id", "AAMk" + tx).put("transactionId", tx)
+                .put("subject", q.path("subject").asText()).put("webLink", "https://outlook.simulated.kaigi.dev/" + tx);
+        event.set("start", q.path("start"));
+        event.set("end", q.path("end"));
+        return event;
+    }
+
+    private void slackMessage(HttpExchange x, JsonNode q) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer xoxb-")) {
+            send(x, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+            return;
+        }
+        String ts = String.format("%d.%06d", System.currentTimeMillis() / 1000, meetingIds.incrementAndGet() % 1_000_000);
+        recorder.record("slack-message", q.path("channel").asText() + ": " + q.path("text").asText());
+        send(x, 200, Recorder.JSON.createObjectNode().put("ok", true).put("channel", q.path("channel").asText()).put("ts", ts).toString());
+    }
+
+    private static boolean addressedTo(ObjectNode mail, String to) {
+        if (to == null) {
+            return true;
+        }
+        for (JsonNode r : mail.path("to")) {
+            if (r.asText().equalsIgnoreCase(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String route(HttpExchange x) {
+        return x.getRequestMethod() + " " + x.getRequestURI().getPath();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return body.isBlank() ? Recorder.JSON.createObjectNode() : Recorder.JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> query(HttpExchange x) {
+        String raw = x.getRequestURI().getRawQuery();
+        return raw == null ? Map.of() : form(raw);
+    }
+
+    /** An application/x-www-form-urlencoded body or query; a repeated name keeps its last value. */
+    private static Map<String, String> form(String body) {
+        return Arrays.stream(body.split("&")).filter(pair -> pair.indexOf('=') > 0).collect(Collectors.toMap(
+                pair -> URLDecoder.decode(pair.substring(0, pair.indexOf('=')), StandardCharsets.UTF_8),
+                pair -> URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8),
+                (first, last) -> last));
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange x, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

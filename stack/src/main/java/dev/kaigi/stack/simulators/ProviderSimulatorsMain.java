@@ -1,0 +1,49 @@
+package dev.kaigi.stack.simulators;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+/**
+ * The providers integration-service talks to, for the local stack: Zoom, Google Calendar, Microsoft Graph
+ * and Slack on one HTTP port ({@link ProviderApis}), and an SMTP server that keeps the mails
+ * ({@link SmtpSink}). Both listen on the loopback address only. What arrived can be read at
+ * {@code GET /simulator/records} and {@code GET /simulator/mails?to=ADDRESS}.
+ *
+ * <pre>java -cp 'stack/target/classes:stack/target/lib/*' dev.kaigi.stack.simulators.ProviderSimulatorsMain HTTP_PORT SMTP_PORT</pre>
+ */
+public final class ProviderSimulatorsMain {
+
+    private ProviderSimulatorsMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: ProviderSimulatorsMain HTTP_PORT SMTP_PORT [BIND_ADDRESS]");
+            System.exit(2);
+        }
+        Recorder recorder = new Recorder();
+        ProviderApis apis = new ProviderApis(recorder);
+        InetAddress bind = args.length == 3 ? InetAddress.getByName(args[2]) : InetAddress.getLoopbackAddress();
+        HttpServer http = HttpServer.create(new InetSocketAddress(bind, Integer.parseInt(args[0])), 64);
+        http.createContext("/", apis::handle);
+        http.setExecutor(Executors.newFixedThreadPool(4));
+        SmtpSink smtp = new SmtpSink(bind, Integer.parseInt(args[1]), recorder);
+        http.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            http.stop(0);
+            try {
+                smtp.close();
+            } catch (java.io.IOException ignored) {
+                // exiting anyway
+            }
+            stopped.countDown();
+        }, "simulators-stop"));
+        System.out.println("simulators: providers on http://" + bind.getHostAddress() + ":" + args[0] + ", SMTP on " + bind.getHostAddress() + ":" + args[1]);
+        stopped.await();
+    }
+}

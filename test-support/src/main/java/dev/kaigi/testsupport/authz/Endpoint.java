@@ -1,8 +1,11 @@
 package dev.kaigi.testsupport.authz;
 
+import io.restassured.specification.RequestSpecification;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -17,8 +20,10 @@ public final class Endpoint<F> {
     private final int[] expected;
     private final Map<String, Function<F, String>> headers = new LinkedHashMap<>();
     private String contentType = "application/json";
+    private BiConsumer<F, RequestSpecification> request = (f, r) -> { };
     private String partnerScope;
     private boolean tenantIds = true;
+    private boolean changesFixture;
 
     Endpoint(String key, Function<F, String> path, Function<F, String> body, int[] expected) {
         if (expected.length != CallerKind.values().length) {
@@ -29,6 +34,17 @@ public final class Endpoint<F> {
         this.path = path;
         this.body = body;
         this.expected = expected.clone();
+        this.changesFixture = !method().equals("GET");
+    }
+
+    /** A write that changes nothing when it succeeds (a dry run): the fixture is kept after a 2xx. */
+    public Endpoint<F> changesNothing() {
+        this.changesFixture = false;
+        return this;
+    }
+
+    boolean changesFixture() {
+        return changesFixture;
     }
 
     /** The partner scope that opens this endpoint (a partner without it must be refused). */
@@ -44,6 +60,12 @@ public final class Endpoint<F> {
 
     public Endpoint<F> header(String name, Function<F, String> value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /** Anything else the call needs (a multipart upload, query parameters), applied to each request. */
+    public Endpoint<F> request(BiConsumer<F, RequestSpecification> customiser) {
+        this.request = customiser;
         return this;
     }
 
@@ -82,6 +104,10 @@ public final class Endpoint<F> {
 
     public String contentType() {
         return contentType;
+    }
+
+    void customise(F fixture, RequestSpecification spec) {
+        request.accept(fixture, spec);
     }
 
     public Map<String, Function<F, String>> headers() {

@@ -5,8 +5,8 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,15 +24,14 @@ import java.util.Map;
  * distribution, service beside its baseline) and throughput by concurrency. Each file is
  * {@code <stamp>.<name>.png} beside the JSON; the caller gets the names written.
  *
- * <p>Latency curves use HdrHistogram's classic x axis: percentiles spread by their "nines"
- * ({@code -log10(1 - p)}), so 90, 99 and 99.9 are equally far apart and the tail is visible.
+ * <p>Latency curves give each kept percentile (see {@link Latency#CURVE_PERCENTILES}) the same
+ * width, so the tail from p99 to the maximum is as visible as the body. (Custom tick labels on a
+ * numeric axis send XChart 3.8's tick search into a loop; categories avoid it.)
  */
 final class Plots {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 500;
-    /** Where the 100th percentile (the maximum) is drawn: one step past 99.99. */
-    private static final double MAX_NINES = 5;
 
     private final Path dir;
     private final String stamp;
@@ -79,7 +77,7 @@ final class Plots {
                 .setMarker(SeriesMarkers.SQUARE);
         save(rate, "bookings-throughput");
 
-        XYChart latency = latencyChart("bookings: latency by percentile");
+        CategoryChart latency = latencyChart("bookings: latency by percentile");
         for (Map<String, Object> row : rows) {
             addCurve(latency, "service, " + fmt(Report.number(row, "clients")) + " clients", (Map<String, Object>) row.get("service_latency"));
         }
@@ -94,7 +92,7 @@ final class Plots {
 
     @SuppressWarnings("unchecked")
     private void seats(Map<String, Object> seats) throws IOException {
-        XYChart latency = latencyChart("seats: assignment latency by percentile, 16 clients");
+        CategoryChart latency = latencyChart("seats: assignment latency by percentile, 16 clients");
         addCurve(latency, "licensing-service", (Map<String, Object>) ((Map<String, Object>) seats.get("service")).get("latency"));
         addCurve(latency, "pgbench", (Map<String, Object>) ((Map<String, Object>) seats.get("pgbench")).get("latency"));
         save(latency, "seats-latency");
@@ -105,7 +103,7 @@ final class Plots {
         if (!(benchmarks.get(name) instanceof Map<?, ?> bench) || !(bench.get(key) instanceof Map<?, ?> summary)) {
             return;
         }
-        XYChart chart = latencyChart(name + ": " + title);
+        CategoryChart chart = latencyChart(name + ": " + title);
         addCurve(chart, name, (Map<String, Object>) summary);
         if (!Double.isNaN(target)) {
             target(chart, target, "p99 target");
@@ -125,46 +123,42 @@ final class Plots {
         save(ready, "footprint");
     }
 
-    private static XYChart latencyChart(String title) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+    private static CategoryChart latencyChart(String title) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("percentile").yAxisTitle("latency, ms").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax(MAX_NINES);
-        chart.setCustomXAxisTickLabelsFormatter(Plots::percentileLabel);
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
+        chart.getStyler().setOverlapped(true); // every series at the same x for a percentile
         return chart;
     }
 
+    /** A latency distribution as a line over the kept percentiles (one category each, so the tail gets room). */
     @SuppressWarnings("unchecked")
-    private static void addCurve(XYChart chart, String name, Map<String, Object> summary) {
+    private static void addCurve(CategoryChart chart, String name, Map<String, Object> summary) {
         if (summary == null || !(summary.get("percentiles_ms") instanceof Map<?, ?> curve)) {
             return; // a result written before the distributions were kept
         }
-        List<Double> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
+        List<String> x = new ArrayList<>();
+        List<Number> y = new ArrayList<>();
         ((Map<String, Object>) curve).forEach((p, ms) -> {
-            x.add(nines(Double.parseDouble(p)));
+            x.add(percentileLabel(Double.parseDouble(p)));
             y.add(((Number) ms).doubleValue());
         });
         chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
     }
 
-    private static void target(XYChart chart, double ms, String label) {
-        chart.addSeries(label + " (" + fmt(ms) + " ms)", new double[] {nines(99), nines(99)}, new double[] {0, ms})
-                .setMarker(SeriesMarkers.NONE);
-    }
-
-    static double nines(double percentile) {
-        return percentile >= 100 ? MAX_NINES : Math.min(MAX_NINES, -Math.log10(1 - percentile / 100));
-    }
-
-    private static String percentileLabel(double nines) {
-        if (nines >= MAX_NINES - 1e-9) {
-            return "max";
+    private static void target(CategoryChart chart, double ms, String label) {
+        List<String> x = new ArrayList<>();
+        List<Number> y = new ArrayList<>();
+        for (double p : Latency.CURVE_PERCENTILES) {
+            x.add(percentileLabel(p));
+            y.add(ms);
         }
-        double p = 100 * (1 - Math.pow(10, -nines));
-        return String.format(Locale.ROOT, p >= 99.9 ? "%.2f" : p >= 99 ? "%.1f" : "%.0f", p);
+        chart.addSeries(label + " (" + fmt(ms) + " ms)", x, y).setMarker(SeriesMarkers.NONE);
+    }
+
+    private static String percentileLabel(double p) {
+        return p >= 100 ? "max" : new java.math.BigDecimal(String.valueOf(p)).stripTrailingZeros().toPlainString();
     }
 
     private static String fmt(double v) {
@@ -172,6 +166,9 @@ final class Plots {
     }
 
     private void save(Chart<?, ?> chart, String name) throws IOException {
+        if (chart.getSeriesMap().isEmpty()) {
+            return; // nothing to draw (e.g. a result written before the distributions were kept)
+        }
         String file = stamp + "." + name + ".png";
         try (OutputStream out = Files.newOutputStream(dir.resolve(file))) {
             BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);

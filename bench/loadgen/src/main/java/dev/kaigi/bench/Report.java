@@ -92,7 +92,9 @@ final class Report {
             Map<String, Object> availability;
             if (Files.exists(runDir.resolve("availability.json"))) {
                 availability = new LinkedHashMap<>(Json.read(runDir.resolve("availability.json")));
-                double p99 = number((Map<String, Object>) availability.get("latency"), "p99_ms");
+                // issue 5 sets the target server side: the time from sending the request to its answer (which
+                // still includes the client's own HTTP handling on the same cores), not from when it was due
+                double p99 = number((Map<String, Object>) availability.get("latency_from_send"), "p99_ms");
                 availability.put("target_p99_ms", AVAILABILITY_P99_MS);
                 availability.put("meets_target", p99 <= AVAILABILITY_P99_MS);
                 availability.put("correct", ok(availability));
@@ -748,7 +750,8 @@ final class Report {
                 .append(" ms | ").append(fmt(number(l, "p99_ms"), 1)).append(" ms | ").append(fmt(number(l, "max_ms"), 1)).append(" ms |\n");
         md.append("| latency (from send) | ").append(fmt(number(ls, "p50_ms"), 1)).append(" ms | ").append(fmt(number(ls, "p90_ms"), 1))
                 .append(" ms | ").append(fmt(number(ls, "p99_ms"), 1)).append(" ms | ").append(fmt(number(ls, "max_ms"), 1)).append(" ms |\n\n");
-        md.append("**p99 ").append(fmt(number(l, "p99_ms"), 1)).append(" ms** (target ≤ 30 ms): ")
+        md.append("**p99 from send ").append(fmt(number(ls, "p99_ms"), 1)).append(" ms** (target ≤ 30 ms server side; from the due time ")
+                .append(fmt(number(l, "p99_ms"), 1)).append(" ms): ")
                 .append(Boolean.TRUE.equals(a.get("meets_target")) ? "**met**" : "**not met**").append(". Mean time in the service ")
                 .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms; CPU ").append(cpu(a)).append(".\n");
         md.append("Check: ").append(Boolean.TRUE.equals(c.get("ok"))

@@ -1,5 +1,10 @@
 package dev.kaigi.testsupport;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.PropertiesConfigSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -87,5 +93,37 @@ public abstract class ServiceWiringContract {
         given().auth().oauth2(TestTokens.user(UUID.randomUUID(), UUID.randomUUID(), "owner"))
                 .get("/api/v1/no-such-resource").then()
                 .statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));
+    }
+
+    /**
+     * Issue 8 item 5: in production no browser origin may call the API (CORS off) and the Swagger UI is
+     * not served. Read from the production profile of the service's own configuration; the preflight
+     * below proves the running service sends no CORS grant either.
+     */
+    @Test
+    void corsAndSwaggerUiAreOffInProduction() throws IOException {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withProfile("prod").addDefaultSources();
+        for (java.net.URL file : java.util.Collections.list(getClass().getClassLoader().getResources("application.properties"))) {
+            builder.withSources(new PropertiesConfigSource(file, 250));
+        }
+        SmallRyeConfig prod = builder.build();
+        assertEquals(false, prod.getOptionalValue("quarkus.http.cors", Boolean.class).orElse(false), "quarkus.http.cors in prod");
+        assertEquals(false, prod.getOptionalValue("quarkus.http.cors.enabled", Boolean.class).orElse(false),
+                "quarkus.http.cors.enabled in prod");
+        assertEquals(false, prod.getOptionalValue("quarkus.swagger-ui.always-include", Boolean.class).orElse(false),
+                "quarkus.swagger-ui.always-include (the UI would be built into the production jar)");
+        given().header("Origin", "https://attacker.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/caller").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    /** Issue 8 item 5: a body over the service's limit (10 MB unless configured) is refused with 413 problem+json. */
+    @Test
+    void refusesBodiesOverTheSizeLimit() {
+        long limit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(10240L * 1024);
+        byte[] body = new byte[Math.toIntExact(limit + 1)];
+        given().auth().oauth2(TestTokens.user(UUID.randomUUID(), UUID.randomUUID(), "owner")).contentType("application/json")
+                .body(body).post("/api/v1/caller").then()
+                .statusCode(413).contentType("application/problem+json").body("code", equalTo("payload-too-large"));
     }
 }

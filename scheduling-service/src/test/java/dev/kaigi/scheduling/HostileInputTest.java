@@ -1,0 +1,58 @@
+package dev.kaigi.scheduling;
+
+import dev.kaigi.scheduling.SchedulingFixtures.Org;
+import dev.kaigi.testsupport.TestTokens;
+import dev.kaigi.testsupport.db.DatabaseSnapshot;
+import dev.kaigi.testsupport.hostile.HostileInput;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.UUID;
+
+import static dev.kaigi.scheduling.BookingFixtures.at;
+import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
+import static dev.kaigi.scheduling.BookingFixtures.everyDay;
+import static dev.kaigi.scheduling.BookingFixtures.host;
+import static dev.kaigi.scheduling.BookingFixtures.meetingType;
+import static dev.kaigi.scheduling.BookingFixtures.upcoming;
+
+/**
+ * Issue 8 item 2: generated bad requests against every write endpoint of the served OpenAPI document
+ * (the public booking page included), as an OWNER, with ids that exist; each is refused 4xx
+ * problem+json and changes nothing. Every request comes from its own client address, so the public
+ * pages' rate limit does not answer in the validation's place.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    private static final String ZONE = "Asia/Tokyo";
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    @DisplayName("issue 8 item 2: every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
+    void badRequestsAreRefusedAndChangeNothing() {
+        Org org = Org.create(ZONE);
+        UUID host = host(org, everyDay(ZONE, "09:00", "18:00", null, null));
+        ExtractableResponse<Response> type = meetingType(org, "Hostile", 60, "PHONE", 60, host);
+        String booking = org.owner().body(bookingBody(type.path("id"), at(upcoming(DayOfWeek.MONDAY, ZONE), "10:00", ZONE), "l@c.example"))
+                .post("/api/v1/bookings").then().statusCode(201).extract().path("id");
+        String owner = TestTokens.user(org.id(), UUID.randomUUID(), "owner");
+        DatabaseSnapshot.settled(db, Duration.ofMillis(300), Duration.ofSeconds(30));
+        HostileInput.of(op -> owner, () -> DatabaseSnapshot.of(db))
+                .pathParameters((path, name) -> switch (name) {
+                    case "userId" -> host.toString();
+                    case "publicId" -> type.path("publicBookingId");
+                    default -> path.startsWith("/api/v1/bookings") ? booking : type.path("id");
+                })
+                .assertEveryBadRequestIsRefusedAndChangesNothing();
+    }
+}

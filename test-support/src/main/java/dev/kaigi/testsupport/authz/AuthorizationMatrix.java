@@ -28,8 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the row as it answered, ready to be read against the table.
  *
  * <p>A fixture is made when needed and kept until a call changed it (a write that answered 2xx),
- * so refused calls share one. Every call comes from its own client address ({@code X-Forwarded-For}),
- * so per-address rate limits of public pages do not count the table's calls against each other.
+ * so refused calls share one. Every call comes from its own client address ({@code X-Forwarded-For}), so
+ * per-address rate limits of public pages do not count the table's calls against each other. The
+ * chassis' {@code GET /api/v1/caller} has its row already, and a partner "without the scope" holds every
+ * one of {@link #KAIGI_PARTNER_SCOPES} but the needed one.
  */
 public final class AuthorizationMatrix<F> {
 
@@ -40,9 +42,15 @@ public final class AuthorizationMatrix<F> {
     private final Set<String> partnerScopes = new LinkedHashSet<>();
     private final Map<String, Endpoint<F>> rows = new LinkedHashMap<>();
 
+    /** The partner scopes Kaigi knows (README "For partners"). */
+    public static final List<String> KAIGI_PARTNER_SCOPES = List.of("users:read", "users:write", "schedules:read", "bookings:write", "scim");
+
     private AuthorizationMatrix(Supplier<F> fixtures, Function<F, Callers> callers) {
         this.fixtures = fixtures;
         this.callers = callers;
+        partnerScopes.addAll(KAIGI_PARTNER_SCOPES);
+        // the chassis' "who am I": any valid token but a revoked user's
+        row("GET /api/v1/caller", f -> "/api/v1/caller", 401, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200);
     }
 
     /**
@@ -51,12 +59,6 @@ public final class AuthorizationMatrix<F> {
      */
     public static <F> AuthorizationMatrix<F> of(Supplier<F> fixtures, Function<F, Callers> callers) {
         return new AuthorizationMatrix<>(fixtures, callers);
-    }
-
-    /** The partner scopes the service knows; a partner "without the scope" holds all of them but the needed one. */
-    public AuthorizationMatrix<F> partnerScopes(String... scopes) {
-        partnerScopes.addAll(List.of(scopes));
-        return this;
     }
 
     /**

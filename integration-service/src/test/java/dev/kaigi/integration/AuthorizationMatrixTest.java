@@ -1,0 +1,119 @@
+package dev.kaigi.integration;
+
+import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.Role;
+import dev.kaigi.events.user.UserDeactivated;
+import dev.kaigi.events.user.UserType;
+import dev.kaigi.testsupport.authz.AuthorizationMatrix;
+import dev.kaigi.testsupport.authz.AuthorizationMatrixContract;
+import dev.kaigi.testsupport.authz.CallerKind;
+import dev.kaigi.testsupport.authz.Callers;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+
+import static dev.kaigi.integration.Fixtures.activeUser;
+import static dev.kaigi.integration.Fixtures.lifecycle;
+import static dev.kaigi.integration.Fixtures.organization;
+
+/**
+ * Issue 8 item 1: every endpoint of the served OpenAPI document, called by every kind of caller
+ * ({@link CallerKind}), with the status each must get written down below; an endpoint without a row
+ * fails. The {@code /users/{userId}/...} paths name the MEMBER caller, so the MEMBER column is the
+ * user acting on their own connections (INT-01, INT-04: only they may link them) and the other
+ * columns are others acting on them. Another organization gets 404 for every id of ours. Partner
+ * tokens have no user role: 403.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationMatrixTest.Fixture> {
+
+    private static Fixture fixture;
+
+    @Inject
+    AgroalDataSource db;
+
+    /** An organization whose users are known here; the MEMBER is the subject of the per-user paths. */
+    record Fixture(UUID org, UUID member, Callers callers) {
+    }
+
+    // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
+    //          PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, DEACTIVATED, SERVICE
+    private static final int[] OWNERS = {401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403};
+    /** Let in, then nothing there: the organization has no Salesforce connection (another organization reads its own). */
+    private static final int[] OWNERS_NOTHING_THERE = {401, 401, 401, 403, 403, 403, 404, 404, 404, 403, 403, 401, 403};
+    /** The member themself or an OWNER, let in, then nothing there (no connection or mail-option settings yet). */
+    private static final int[] SELF_OR_OWNERS_NOTHING_THERE = {401, 401, 401, 403, 404, 403, 404, 404, 404, 403, 403, 401, 403};
+    private static final int[] OWNERS_FOR_THE_MEMBER = {401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403};
+    private static final int[] SELF_OR_OWNERS = {401, 401, 401, 403, 200, 403, 200, 200, 404, 403, 403, 401, 403};
+
+    @Override
+    protected AuthorizationMatrix<Fixture> table() {
+        AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
+
+        String users = "/api/v1/mail-option-users/";
+        matrix.row("GET /api/v1/mail-option-users", f -> "/api/v1/mail-option-users", OWNERS);
+        matrix.row("GET /api/v1/mail-option-users/{userId}", f -> users + f.member(), SELF_OR_OWNERS_NOTHING_THERE);
+        matrix.row("PUT /api/v1/mail-option-users/{userId}/settings", f -> users + f.member() + "/settings",
+                f -> "{\"mailboxType\":\"IMAP\",\"mailboxEmail\":\"m@acme.test\",\"sharing\":\"DONT_SHARE\"}", SELF_OR_OWNERS);
+        // a member without mail-option settings cannot be locked: the owners pass the role check and meet 409
+        matrix.row("POST /api/v1/mail-option-users/{userId}/lock", f -> users + f.member() + "/lock",
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
+        matrix.row("POST /api/v1/mail-option-users/{userId}/unlock", f -> users + f.member() + "/unlock", OWNERS_FOR_THE_MEMBER);
+        // the member is still active: the owners pass the role check and meet 409
+        matrix.row("POST /api/v1/mail-option-users/{userId}/backup", f -> users + f.member() + "/backup",
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
+        matrix.row("POST /api/v1/mail-option-users/{userId}/latest-backup", f -> users + f.member() + "/latest-backup",
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
+        matrix.row("GET /api/v1/mail-option-users/{userId}/backups", f -> users + f.member() + "/backups", OWNERS_FOR_THE_MEMBER);
+
+        String salesforce = "/api/v1/organization/salesforce-connection";
+        matrix.row("GET /api/v1/organization/salesforce-connection", f -> salesforce, OWNERS_NOTHING_THERE);
+        matrix.row("DELETE /api/v1/organization/salesforce-connection", f -> salesforce,
+                401, 401, 401, 403, 403, 403, 204, 204, 204, 403, 403, 401, 403);
+        // a code and state the identity provider never issued: the owners pass the role check and meet 400
+        matrix.row("PUT /api/v1/organization/salesforce-connection", f -> salesforce,
+                f -> "{\"code\":\"forged\",\"state\":\"forged\"}",
+                401, 401, 401, 403, 403, 403, 400, 400, 400, 403, 403, 401, 403);
+        matrix.row("POST /api/v1/organization/salesforce-connection/authorization", f -> salesforce + "/authorization", OWNERS);
+        matrix.row("POST /api/v1/organization/salesforce-connection/sync", f -> salesforce + "/sync", OWNERS_NOTHING_THERE);
+
+        for (String kind : new String[] {"calendar", "zoom"}) {
+            String base = "/api/v1/users/{userId}/" + kind + "-connection";
+            java.util.function.Function<Fixture, String> path = f -> "/api/v1/users/" + f.member() + "/" + kind + "-connection";
+            matrix.row("GET " + base, path, SELF_OR_OWNERS_NOTHING_THERE);
+            // unlinking is the user's own act, like linking (INT-01, INT-04): not even an OWNER's
+            matrix.row("DELETE " + base, path, 401, 401, 401, 403, 204, 403, 403, 403, 404, 403, 403, 401, 403);
+            matrix.row("PUT " + base, path, f -> "{\"code\":\"forged\",\"state\":\"forged\"}",
+                    401, 401, 401, 403, 400, 403, 403, 403, 404, 403, 403, 401, 403);
+            matrix.row("POST " + base + "/authorization", f -> path.apply(f) + "/authorization",
+                    f -> kind.equals("calendar") ? "{\"provider\":\"GOOGLE\"}" : null,
+                    401, 401, 401, 403, 200, 403, 403, 403, 404, 403, 403, 401, 403).changesNothing();
+        }
+        return matrix;
+    }
+
+    /**
+     * One organization for the whole table: refused calls change nothing, and what the allowed ones change
+     * (a lock, settings, a removed connection) leaves every later row answering the same.
+     */
+    private Fixture fixture() {
+        if (fixture == null) {
+            UUID org = organization(db, "Acme");
+            String domain = "@acme-" + org.toString().substring(0, 8) + ".test";
+            UUID deactivated = activeUser(db, org, "gone" + domain, Role.OWNER);
+            lifecycle(db, new UserDeactivated(org, deactivated, UserType.REGULAR, null, DeactivationReason.ADMIN), deactivated,
+                    "DEACTIVATED");
+            Callers callers = Callers.inOrganization(org)
+                    .with(CallerKind.RESTRICTED, activeUser(db, org, "restricted" + domain, Role.RESTRICTED))
+                    .with(CallerKind.MEMBER, activeUser(db, org, "member" + domain, Role.MEMBER))
+                    .with(CallerKind.MANAGER, activeUser(db, org, "manager" + domain, Role.MANAGER))
+                    .with(CallerKind.OWNER, activeUser(db, org, "owner" + domain, Role.OWNER))
+                    .with(CallerKind.SUPER_ADMIN, activeUser(db, org, "admin" + domain, Role.OWNER))
+                    .with(CallerKind.DEACTIVATED, deactivated);
+            fixture = new Fixture(org, callers.user(CallerKind.MEMBER), callers);
+        }
+        return fixture;
+    }
+}

@@ -177,6 +177,10 @@ class BookingTest {
                 .statusCode(201).extract().path("id");
         book(org, type, at(day, "15:00", TOKYO), 409);
         org.as(other, "member").body("{}").post("/api/v1/bookings/" + id + "/cancel").then().statusCode(404);
+        // issue 8 item 2: no body, or JSON with trailing garbage, is a bad request that cancels nothing
+        org.manager().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(400).contentType("application/problem+json");
+        org.manager().body("{}}").post("/api/v1/bookings/" + id + "/cancel").then().statusCode(400).contentType("application/problem+json");
+        org.manager().get("/api/v1/bookings/" + id).then().body("status", equalTo("BOOKED"));
         try (EventProbe probe = EventProbe.open(Topics.SCHEDULING)) {
             org.as(a, "member").body("{\"reason\":\"lead asked\"}").post("/api/v1/bookings/" + id + "/cancel").then().statusCode(200)
                     .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("lead asked"));

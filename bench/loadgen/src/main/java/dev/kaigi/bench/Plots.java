@@ -78,16 +78,19 @@ final class Plots {
         save(rate, "bookings-throughput");
 
         CategoryChart latency = latencyChart("bookings: latency by percentile");
+        boolean drawn = false;
         for (Map<String, Object> row : rows) {
-            addCurve(latency, "service, " + fmt(Report.number(row, "clients")) + " clients", (Map<String, Object>) row.get("service_latency"));
+            drawn |= addCurve(latency, "service, " + fmt(Report.number(row, "clients")) + " clients", (Map<String, Object>) row.get("service_latency"));
         }
         for (Map<String, Object> row : rows) {
             if (Report.number(row, "clients") == 16) {
                 addCurve(latency, "pgbench, 16 clients", (Map<String, Object>) row.get("pgbench_latency"));
             }
         }
-        target(latency, 50, "p99 target at 16 clients");
-        save(latency, "bookings-latency");
+        if (drawn) {
+            target(latency, 50, "p99 target at 16 clients");
+            save(latency, "bookings-latency");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -104,7 +107,9 @@ final class Plots {
             return;
         }
         CategoryChart chart = latencyChart(name + ": " + title);
-        addCurve(chart, name, (Map<String, Object>) summary);
+        if (!addCurve(chart, name, (Map<String, Object>) summary)) {
+            return;
+        }
         if (!Double.isNaN(target)) {
             target(chart, target, "p99 target");
         }
@@ -134,9 +139,9 @@ final class Plots {
 
     /** A latency distribution as a line over the kept percentiles (one category each, so the tail gets room). */
     @SuppressWarnings("unchecked")
-    private static void addCurve(CategoryChart chart, String name, Map<String, Object> summary) {
+    private static boolean addCurve(CategoryChart chart, String name, Map<String, Object> summary) {
         if (summary == null || !(summary.get("percentiles_ms") instanceof Map<?, ?> curve)) {
-            return; // a result written before the distributions were kept
+            return false; // a result written before the distributions were kept
         }
         List<String> x = new ArrayList<>();
         List<Number> y = new ArrayList<>();
@@ -145,6 +150,7 @@ final class Plots {
             y.add(((Number) ms).doubleValue());
         });
         chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+        return true;
     }
 
     private static void target(CategoryChart chart, double ms, String label) {
@@ -176,12 +182,16 @@ final class Plots {
         written.add(file);
     }
 
-    /** For tests of the plots alone: {@code loadgen plots --result bench/results/X.json}. */
+    /** Redraws a result's plots (and, for a full run, its plots in results/latest): {@code loadgen plots --result bench/results/X.json}. */
     static int redraw(Args args) throws IOException {
         Path result = Path.of(args.get("result"));
         Map<String, Object> doc = new LinkedHashMap<>(Json.read(result));
         String stamp = result.getFileName().toString().replaceFirst("\\.json$", "");
-        draw(doc, result.getParent(), stamp).forEach(System.out::println);
+        List<String> written = draw(doc, result.getParent(), stamp);
+        written.forEach(System.out::println);
+        if (doc.get("run") instanceof Map<?, ?> run && "full".equals(run.get("mode"))) {
+            Report.publishLatest(result.getParent(), stamp, written);
+        }
         return 0;
     }
 }

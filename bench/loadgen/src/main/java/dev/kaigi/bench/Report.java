@@ -299,7 +299,7 @@ final class Report {
      * A full run's plots also become {@code results/latest/<name>.png}, which the README shows: each
      * benchmark's latest full measurement, whichever run it came from (the stamp is in latest/README.md).
      */
-    private static void publishLatest(Path resultsDir, String stamp, List<String> plots) throws IOException {
+    static void publishLatest(Path resultsDir, String stamp, List<String> plots) throws IOException {
         Path latest = resultsDir.resolve("latest");
         Files.createDirectories(latest);
         Path index = latest.resolve("README.md");

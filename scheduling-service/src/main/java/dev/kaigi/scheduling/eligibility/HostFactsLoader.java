@@ -29,18 +29,74 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads what eligibility needs for a set of hosts and a span of time in a fixed number of
- * queries, whatever the pool size or the range (availability's speed depends on it): hosts with
- * schedules, weekdays and breaks, opportunity counts, host-day counters, and taken times.
+ * Reads what eligibility needs for a set of hosts and a span of time in one round trip of five
+ * queries, whatever the pool size or the range (availability's and booking's speed depend on it):
+ * hosts with schedules, weekdays and breaks, opportunity counts, host-day counters, and taken
+ * times. The queries go to PostgreSQL together (the driver sends a multi-statement prepared
+ * statement with one Sync), and their result sets are read in order.
  */
 @ApplicationScoped
 public class HostFactsLoader {
 
-    /** Zones are at most 14 h from UTC and buffers at most 4 h: reading one day around the span is enough. */
+    /** Zones are at most 14 h from UTC: reading the UTC dates one day around the span covers every host's local days. */
     private static final Duration MARGIN = Duration.ofDays(1);
     /** The longest a booking may block a host: the longest meeting with the longest buffer on each side. */
     private static final Duration MAX_BLOCKED = Duration.ofMinutes(
             MeetingType.MAX_DURATION_MINUTES + 2L * MeetingType.MAX_BUFFER_MINUTES);
+
+    /**
+     * The hosts with their zone and opportunity cap, and when asked when each last got a meeting
+     * (the fair choice): one index probe per host on booking_by_host_created, backwards, where a
+     * group-by would read every booking the host ever had.
+     */
+    private static final String HOSTS = """
+            select h.user_id, h.status, h.user_type, h.calendar_linked, h.zoom_linked, h.zoom_personal_url_present,
+                   h.email_key, s.time_zone, s.opportunity_cap,
+                   case when ? then (select max(b.created_at) from booking b where b.host_user_id = h.user_id) end
+            from host h left join work_schedule s on s.user_id = h.user_id and s.org_id = h.org_id
+            where h.org_id = ? and h.user_id = any(?)
+            """;
+
+    /** The rules of the weekdays the span can fall on: the day's window and cap, then its breaks. */
+    private static final String WEEKDAYS = """
+            select s.user_id, d.weekday, d.enabled, d.start_time, d.end_time, d.daily_cap, null, null
+            from work_day d join work_schedule s on s.id = d.schedule_id where s.user_id = any(?) and d.weekday = any(?)
+            union all
+            select s.user_id, b.weekday, null, null, null, null, b.start_time, b.end_time
+            from work_break b join work_schedule s on s.id = b.schedule_id where s.user_id = any(?) and b.weekday = any(?)
+            """;
+
+    /** SCH-04: a first row (null, 0) when the organization was ever synced, then the open opportunities of the hosts' addresses. */
+    private static final String OPPORTUNITIES = """
+            select null, 0 from organization where org_id = ? and opportunities_synced_at is not null
+            union all
+            select o.email_key, o.open_opportunities from opportunity_count o
+            where o.org_id = ? and o.email_key in (select h.email_key from host h where h.org_id = ? and h.user_id = any(?))
+            """;
+
+    private static final String COUNTERS =
+            "select user_id, day, booked from host_day where user_id = any(?) and day between ? and ? and booked > 0";
+
+    /**
+     * Kaigi bookings with their buffers, and calendar busy times: both block, only bookings count (SCH-03).
+     * Bookings are found through booking_blocked_by_host (host, start of the blocked time): no
+     * booking blocks longer than MAX_BLOCKED, so one that ends after the span's start started
+     * less than that before it, and the index reads only the span. (A range overlap on the
+     * exclusion constraint's GiST index answers the same, five times slower for a 20-host pool.)
+     * <p>
+     * Unlike days and counters, times need no margin: the callers pass the span whose overlaps
+     * matter (the slot's blocked time; availability's range with the type's length and buffers).
+     * For a booking the day's margin read about 330 rows of a 20-host pool instead of about 10,
+     * and this query was the booking's most expensive (0.9 ms of PostgreSQL at 16 clients).
+     */
+    private static final String TAKEN = """
+            select host_user_id, blocked_from, blocked_to from booking
+            where host_user_id = any(?) and status = 'BOOKED' and blocked_from > ? and blocked_from < ? and blocked_to > ?
+            union all
+            select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
+            """;
+
+    private static final String ALL = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES, COUNTERS, TAKEN);
 
     @Inject
     AgroalDataSource db;
@@ -48,22 +104,23 @@ public class HostFactsLoader {
     /**
      * The facts of {@code userIds} of {@code orgId} (others are left out), in the order given.
      *
+     * @param from           the start of the span whose bookings and busy times matter
+     * @param to             its end
      * @param withLastBooked also read when each host last got a meeting (for the fair choice)
      */
     public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        try (Connection c = db.getConnection()) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(ALL)) {
             Array ids = c.createArrayOf("uuid", userIds.toArray());
-            Map<UUID, Row> rows = hosts(c, orgId, ids, withLastBooked);
-            if (rows.isEmpty()) {
-                return List.of();
-            }
-            weekdays(c, ids, weekdaysAround(from, to), rows);
-            opportunities(c, orgId, rows);
-            counters(c, ids, from, to, rows);
-            taken(c, ids, from, to, rows);
+            bind(ps, c, orgId, ids, from, to, withLastBooked);
+            ps.execute();
+            Map<UUID, Row> rows = hosts(ps.getResultSet());
+            weekdays(next(ps), rows);
+            opportunities(next(ps), rows);
+            counters(next(ps), rows);
+            taken(next(ps), rows);
             List<HostFacts> facts = new ArrayList<>(rows.size());
             for (UUID id : userIds) {
                 Row r = rows.get(id);
@@ -77,39 +134,65 @@ public class HostFactsLoader {
         }
     }
 
-    /**
-     * The hosts with their zone and opportunity cap, and when asked when each last got a meeting
-     * (the fair choice): one index probe per host on booking_by_host_created, backwards, where a
-     * group-by would read every booking the host ever had.
-     */
-    private static Map<UUID, Row> hosts(Connection c, UUID orgId, Array ids, boolean withLastBooked) throws SQLException {
+    private static void bind(PreparedStatement ps, Connection c, UUID orgId, Array ids, Instant from, Instant to,
+                             boolean withLastBooked) throws SQLException {
+        int i = 1;
+        // HOSTS
+        ps.setBoolean(i++, withLastBooked);
+        ps.setObject(i++, orgId);
+        ps.setArray(i++, ids);
+        // WEEKDAYS
+        Array days = c.createArrayOf("text", weekdaysAround(from, to));
+        ps.setArray(i++, ids);
+        ps.setArray(i++, days);
+        ps.setArray(i++, ids);
+        ps.setArray(i++, days);
+        // OPPORTUNITIES
+        ps.setObject(i++, orgId);
+        ps.setObject(i++, orgId);
+        ps.setObject(i++, orgId);
+        ps.setArray(i++, ids);
+        // COUNTERS
+        ps.setArray(i++, ids);
+        ps.setObject(i++, from.minus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
+        ps.setObject(i++, to.plus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
+        // TAKEN
+        OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
+        OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
+        ps.setArray(i++, ids);
+        ps.setObject(i++, f.minus(MAX_BLOCKED));
+        ps.setObject(i++, t);
+        ps.setObject(i++, f);
+        ps.setArray(i++, ids);
+        ps.setObject(i++, t);
+        ps.setObject(i, f);
+    }
+
+    /** The next query's rows. */
+    private static ResultSet next(PreparedStatement ps) throws SQLException {
+        if (!ps.getMoreResults()) {
+            throw new IllegalStateException("a query of the eligibility read returned no rows set");
+        }
+        return ps.getResultSet();
+    }
+
+    private static Map<UUID, Row> hosts(ResultSet rs) throws SQLException {
         Map<UUID, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select h.user_id, h.status, h.user_type, h.calendar_linked, h.zoom_linked, h.zoom_personal_url_present,
-                       h.email_key, s.time_zone, s.opportunity_cap,
-                       case when ? then (select max(b.created_at) from booking b where b.host_user_id = h.user_id) end
-                from host h left join work_schedule s on s.user_id = h.user_id and s.org_id = h.org_id
-                where h.org_id = ? and h.user_id = any(?)
-                """)) {
-            ps.setBoolean(1, withLastBooked);
-            ps.setObject(2, orgId);
-            ps.setArray(3, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = new Row();
-                    r.userId = rs.getObject(1, UUID.class);
-                    r.status = rs.getString(2) == null ? null : HostStatus.valueOf(rs.getString(2));
-                    r.userType = rs.getString(3) == null ? null : UserType.valueOf(rs.getString(3));
-                    r.calendarLinked = rs.getBoolean(4);
-                    r.zoomLinked = rs.getBoolean(5);
-                    r.zoomUrl = rs.getBoolean(6);
-                    r.emailKey = rs.getString(7);
-                    r.zone = rs.getString(8) == null ? null : ZoneId.of(rs.getString(8));
-                    r.opportunityCap = (Integer) rs.getObject(9);
-                    OffsetDateTime lastBooked = rs.getObject(10, OffsetDateTime.class);
-                    r.lastBooked = lastBooked == null ? null : lastBooked.toInstant();
-                    rows.put(r.userId, r);
-                }
+        try (rs) {
+            while (rs.next()) {
+                Row r = new Row();
+                r.userId = rs.getObject(1, UUID.class);
+                r.status = rs.getString(2) == null ? null : HostStatus.valueOf(rs.getString(2));
+                r.userType = rs.getString(3) == null ? null : UserType.valueOf(rs.getString(3));
+                r.calendarLinked = rs.getBoolean(4);
+                r.zoomLinked = rs.getBoolean(5);
+                r.zoomUrl = rs.getBoolean(6);
+                r.emailKey = rs.getString(7);
+                r.zone = rs.getString(8) == null ? null : ZoneId.of(rs.getString(8));
+                r.opportunityCap = (Integer) rs.getObject(9);
+                OffsetDateTime lastBooked = rs.getObject(10, OffsetDateTime.class);
+                r.lastBooked = lastBooked == null ? null : lastBooked.toInstant();
+                rows.put(r.userId, r);
             }
         }
         return rows;
@@ -130,62 +213,37 @@ public class HostFactsLoader {
         return days.toArray(String[]::new);
     }
 
-    private static void weekdays(Connection c, Array ids, String[] weekdays, Map<UUID, Row> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select s.user_id, d.weekday, d.enabled, d.start_time, d.end_time, d.daily_cap, null, null
-                from work_day d join work_schedule s on s.id = d.schedule_id where s.user_id = any(?) and d.weekday = any(?)
-                union all
-                select s.user_id, b.weekday, null, null, null, null, b.start_time, b.end_time
-                from work_break b join work_schedule s on s.id = b.schedule_id where s.user_id = any(?) and b.weekday = any(?)
-                """)) {
-            Array days = c.createArrayOf("text", weekdays);
-            ps.setArray(1, ids);
-            ps.setArray(2, days);
-            ps.setArray(3, ids);
-            ps.setArray(4, days);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = rows.get(rs.getObject(1, UUID.class));
-                    if (r == null) {
-                        continue;
-                    }
-                    DayOfWeek weekday = DayOfWeek.valueOf(rs.getString(2));
-                    if (rs.getObject(3) != null) {
-                        LocalTime start = rs.getObject(4, LocalTime.class);
-                        LocalTime end = rs.getObject(5, LocalTime.class);
-                        r.day(weekday).enabled = rs.getBoolean(3);
-                        r.day(weekday).hours = start == null ? null : new WorkRules.Window(start, end);
-                        r.day(weekday).cap = (Integer) rs.getObject(6);
-                    } else {
-                        r.day(weekday).breaks.add(new WorkRules.Window(rs.getObject(7, LocalTime.class), rs.getObject(8, LocalTime.class)));
-                    }
+    private static void weekdays(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                Row r = rows.get(rs.getObject(1, UUID.class));
+                if (r == null) {
+                    continue;
+                }
+                DayOfWeek weekday = DayOfWeek.valueOf(rs.getString(2));
+                if (rs.getObject(3) != null) {
+                    LocalTime start = rs.getObject(4, LocalTime.class);
+                    LocalTime end = rs.getObject(5, LocalTime.class);
+                    r.day(weekday).enabled = rs.getBoolean(3);
+                    r.day(weekday).hours = start == null ? null : new WorkRules.Window(start, end);
+                    r.day(weekday).cap = (Integer) rs.getObject(6);
+                } else {
+                    r.day(weekday).breaks.add(new WorkRules.Window(rs.getObject(7, LocalTime.class), rs.getObject(8, LocalTime.class)));
                 }
             }
         }
     }
 
     /** SCH-04: a host missing from a sync has 0 open; before the organization's first sync nothing is known. */
-    private static void opportunities(Connection c, UUID orgId, Map<UUID, Row> rows) throws SQLException {
-        if (rows.values().stream().allMatch(r -> r.opportunityCap == null)) {
-            return;
-        }
+    private static void opportunities(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
         Map<String, Integer> byAddress = new HashMap<>();
         boolean synced = false;
-        try (PreparedStatement ps = c.prepareStatement("""
-                select null, 0 from organization where org_id = ? and opportunities_synced_at is not null
-                union all
-                select email_key, open_opportunities from opportunity_count where org_id = ? and email_key = any(?)
-                """)) {
-            ps.setObject(1, orgId);
-            ps.setObject(2, orgId);
-            ps.setArray(3, c.createArrayOf("text", rows.values().stream().map(r -> r.emailKey).filter(e -> e != null).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(1) == null) {
-                        synced = true;
-                    } else {
-                        byAddress.put(rs.getString(1), rs.getInt(2));
-                    }
+        try (rs) {
+            while (rs.next()) {
+                if (rs.getString(1) == null) {
+                    synced = true;
+                } else {
+                    byAddress.put(rs.getString(1), rs.getInt(2));
                 }
             }
         }
@@ -194,53 +252,24 @@ public class HostFactsLoader {
         }
     }
 
-    private static void counters(Connection c, Array ids, Instant from, Instant to, Map<UUID, Row> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select user_id, day, booked from host_day where user_id = any(?) and day between ? and ? and booked > 0")) {
-            ps.setArray(1, ids);
-            ps.setObject(2, from.minus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
-            ps.setObject(3, to.plus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = rows.get(rs.getObject(1, UUID.class));
-                    if (r != null) {
-                        r.booked.put(rs.getObject(2, LocalDate.class), rs.getInt(3));
-                    }
+    private static void counters(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                Row r = rows.get(rs.getObject(1, UUID.class));
+                if (r != null) {
+                    r.booked.put(rs.getObject(2, LocalDate.class), rs.getInt(3));
                 }
             }
         }
     }
 
-    /**
-     * Kaigi bookings with their buffers, and calendar busy times: both block, only bookings count (SCH-03).
-     * Bookings are found through booking_blocked_by_host (host, start of the blocked time): no
-     * booking blocks longer than MAX_BLOCKED, so one that ends after {@code from} started less than
-     * that before it, and the index reads only the span. (A range overlap on the exclusion
-     * constraint's GiST index answers the same, five times slower for a 20-host pool.)
-     */
-    private static void taken(Connection c, Array ids, Instant from, Instant to, Map<UUID, Row> rows) throws SQLException {
-        OffsetDateTime f = from.minus(MARGIN).atOffset(ZoneOffset.UTC);
-        OffsetDateTime t = to.plus(MARGIN).atOffset(ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement("""
-                select host_user_id, blocked_from, blocked_to from booking
-                where host_user_id = any(?) and status = 'BOOKED' and blocked_from > ? and blocked_from < ? and blocked_to > ?
-                union all
-                select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
-                """)) {
-            ps.setArray(1, ids);
-            ps.setObject(2, f.minus(MAX_BLOCKED));
-            ps.setObject(3, t);
-            ps.setObject(4, f);
-            ps.setArray(5, ids);
-            ps.setObject(6, t);
-            ps.setObject(7, f);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = rows.get(rs.getObject(1, UUID.class));
-                    if (r != null) {
-                        r.taken.add(new Instant[] {rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                rs.getObject(3, OffsetDateTime.class).toInstant()});
-                    }
+    private static void taken(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                Row r = rows.get(rs.getObject(1, UUID.class));
+                if (r != null) {
+                    r.taken.add(new Instant[] {rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()});
                 }
             }
         }

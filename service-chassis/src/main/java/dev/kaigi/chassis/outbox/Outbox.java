@@ -73,6 +73,21 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
+    /**
+     * The event as a row for a statement of the caller's own, for a hot path that runs its own
+     * JDBC transaction instead of JTA (scheduling-service's booking writes counter, booking and
+     * event in one statement). The caller inserts it with {@link StagedEvent#insertSelect()} in
+     * the same transaction as the change and calls {@link #committed()} once that committed.
+     */
+    public <P extends EventPayload> StagedEvent stage(P payload) {
+        return new StagedEvent(row(payload, Instant.now()));
+    }
+
+    /** After a transaction with a {@link #stage staged} event committed: the relay sends it at once instead of on its next poll. */
+    public void committed() {
+        relay.wakeUp();
+    }
+
     @SuppressWarnings("unchecked")
     private <P extends EventPayload> OutboxRow row(P payload, Instant occurredAt) {
         EventType<P> type = EventTypes.of((Class<P>) payload.getClass());

@@ -55,10 +55,10 @@ public class OutboxStore {
         this.dataSource = dataSource;
     }
 
-    private static final String INSERT = """
-            insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-            """;
+    /** The insert's column list and its nine placeholders, also for statements of a service's own ({@link StagedEvent}). */
+    static final String INSERT_INTO = "insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)";
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb";
+    private static final String INSERT = INSERT_INTO + " values (" + PLACEHOLDERS + ")";
 
     void insert(OutboxRow row) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -83,15 +83,21 @@ public class OutboxStore {
     }
 
     private static void bind(PreparedStatement ps, OutboxRow row) throws SQLException {
-        ps.setObject(1, row.eventId());
-        ps.setString(2, row.topic());
-        ps.setString(3, row.key());
-        ps.setString(4, row.type());
-        ps.setString(5, row.source());
-        ps.setString(6, row.subject());
-        ps.setObject(7, row.orgId());
-        ps.setTimestamp(8, Timestamp.from(row.occurredAt()));
-        ps.setString(9, row.payload());
+        bind(ps, 1, row);
+    }
+
+    /** Binds the row to {@link #PLACEHOLDERS} starting at parameter {@code first}; returns the next parameter's index. */
+    static int bind(PreparedStatement ps, int first, OutboxRow row) throws SQLException {
+        ps.setObject(first, row.eventId());
+        ps.setString(first + 1, row.topic());
+        ps.setString(first + 2, row.key());
+        ps.setString(first + 3, row.type());
+        ps.setString(first + 4, row.source());
+        ps.setString(first + 5, row.subject());
+        ps.setObject(first + 6, row.orgId());
+        ps.setTimestamp(first + 7, Timestamp.from(row.occurredAt()));
+        ps.setString(first + 8, row.payload());
+        return first + 9;
     }
 
     List<OutboxRow> lockNextBatch(int limit) throws SQLException {

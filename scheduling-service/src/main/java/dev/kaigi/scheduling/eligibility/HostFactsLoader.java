@@ -79,10 +79,13 @@ public class HostFactsLoader {
 
     /**
      * Kaigi bookings with their buffers, and calendar busy times: both block, only bookings count (SCH-03).
-     * Bookings are found through booking_blocked_by_host (host, start of the blocked time): no
+     * Bookings are found through booking_taken_by_host (host, start of the blocked time): no
      * booking blocks longer than MAX_BLOCKED, so one that ends after the span's start started
      * less than that before it, and the index reads only the span. (A range overlap on the
      * exclusion constraint's GiST index answers the same, five times slower for a 20-host pool.)
+     * "status <> 'CANCELLED'" rather than "= 'BOOKED'" (the same, by the table's check) on
+     * purpose: the GiST index is partial on "= 'BOOKED'", and the planner, free to choose, took it
+     * with the host as its only condition and read each host's whole history (V4's comment).
      * <p>
      * Unlike days and counters, times need no margin: the callers pass the span whose overlaps
      * matter (the slot's blocked time; availability's range with the type's length and buffers).
@@ -91,7 +94,7 @@ public class HostFactsLoader {
      */
     private static final String TAKEN = """
             select host_user_id, blocked_from, blocked_to from booking
-            where host_user_id = any(?) and status = 'BOOKED' and blocked_from > ? and blocked_from < ? and blocked_to > ?
+            where host_user_id = any(?) and status <> 'CANCELLED' and blocked_from > ? and blocked_from < ? and blocked_to > ?
             union all
             select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
             """;

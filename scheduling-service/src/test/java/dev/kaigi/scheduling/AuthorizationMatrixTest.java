@@ -35,7 +35,10 @@ import static dev.kaigi.scheduling.SchedulingFixtures.WAIT;
  * fails. Another organization's super admin gets 404 for every id of ours. Public booking pages answer
  * anyone without a token (each call of the table comes from its own client address, so their rate
  * limit of 20 per window does not count the table against itself); a bad token is still refused
- * there. Partner scopes open nothing yet: a partner token has no user role, so it gets 403.
+ * there. A partner client opens the endpoints of its scope (README "For partners"): schedules:read the
+ * reads of schedules, meeting types, availability and hosts; bookings:write booking, reading back and
+ * cancelling any booking of the organization. The engine checks that a partner holding every other
+ * scope is refused. Writes of schedules and meeting types stay with the organization's people.
  */
 @QuarkusTest
 class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationMatrixTest.Fixture> {
@@ -56,45 +59,47 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
 
     // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
     //          PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, DEACTIVATED, SERVICE
-    private static final int[] ANY_MEMBER_OF_AN_ORG = {401, 401, 401, 200, 200, 200, 200, 200, 200, 403, 403, 401, 403};
+    private static final int[] ANY_MEMBER_OR_PARTNER = {401, 401, 401, 200, 200, 200, 200, 200, 200, 200, 403, 401, 403};
+    private static final String BOOKINGS = "bookings:write";
+    private static final String SCHEDULES = "schedules:read";
 
     @Override
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
 
-        matrix.row("GET /api/v1/bookings", f -> "/api/v1/bookings", ANY_MEMBER_OF_AN_ORG);
+        matrix.row("GET /api/v1/bookings", f -> "/api/v1/bookings", ANY_MEMBER_OR_PARTNER).partnerScope(BOOKINGS);
         matrix.row("POST /api/v1/bookings", f -> "/api/v1/bookings",
                 f -> bookingBody(f.typeId(), f.freeSlot(), "lead@customer.example"),
-                401, 401, 401, 403, 201, 201, 201, 201, 400, 403, 403, 401, 403);
+                401, 401, 401, 403, 201, 201, 201, 201, 400, 201, 403, 401, 403).partnerScope(BOOKINGS);
         matrix.row("GET /api/v1/bookings/{id}", f -> "/api/v1/bookings/" + f.bookingId(),
-                401, 401, 401, 404, 404, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
         matrix.row("POST /api/v1/bookings/{id}/cancel", f -> "/api/v1/bookings/" + f.bookingId() + "/cancel", f -> "{}",
-                401, 401, 401, 404, 404, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
 
         matrix.row("GET /api/v1/hosts/{userId}", f -> "/api/v1/hosts/" + f.host(),
-                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
         matrix.row("GET /api/v1/hosts/{userId}/eligibility", f -> "/api/v1/hosts/" + f.host() + "/eligibility?meetingType="
                         + f.typeId() + "&start=" + f.freeSlot(),
-                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
 
-        matrix.row("GET /api/v1/meeting-types", f -> "/api/v1/meeting-types", ANY_MEMBER_OF_AN_ORG);
+        matrix.row("GET /api/v1/meeting-types", f -> "/api/v1/meeting-types", ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
         matrix.row("POST /api/v1/meeting-types", f -> "/api/v1/meeting-types", f -> meetingTypeBody(f.host()),
                 401, 401, 401, 403, 403, 201, 201, 201, 400, 403, 403, 401, 403);
         matrix.row("PUT /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(), f -> meetingTypeBody(f.host()),
                 401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403).header("If-Match", Fixture::typeEtag);
         matrix.row("GET /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(),
-                401, 401, 401, 200, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
         matrix.row("DELETE /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(),
                 401, 401, 401, 403, 403, 204, 204, 204, 404, 403, 403, 401, 403);
         matrix.row("GET /api/v1/meeting-types/{id}/availability", f -> "/api/v1/meeting-types/" + f.typeId() + "/availability"
                         + days(f),
-                401, 401, 401, 200, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
 
         matrix.row("PUT /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
                 f -> everyDay(ZONE, "09:00", "18:00", null, null),
                 401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).header("If-Match", Fixture::defaultsEtag);
         matrix.row("GET /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
-                ANY_MEMBER_OF_AN_ORG);
+                ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
 
         matrix.row("GET /api/v1/public/booking-pages/{publicId}", f -> "/api/v1/public/booking-pages/" + f.publicId(),
                 200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
@@ -110,7 +115,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 f -> everyDay(ZONE, "09:00", "18:00", null, null),
                 401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403).header("If-Match", Fixture::scheduleEtag);
         matrix.row("GET /api/v1/users/{userId}/work-schedule", f -> "/api/v1/users/" + f.host() + "/work-schedule",
-                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
         matrix.row("POST /api/v1/users/{userId}/work-schedule/apply-defaults",
                 f -> "/api/v1/users/" + f.colleague() + "/work-schedule/apply-defaults",
                 401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403);

@@ -35,6 +35,14 @@ public final class TestTokens {
         return sign(claims(orgId, userId, List.of(roles), List.of()), Duration.ofMinutes(10));
     }
 
+    /**
+     * A signed-in user whose token also carries {@code scopes}, as an identity provider may add a client's
+     * scopes to a user's token: they must never stand in for the user's roles.
+     */
+    public static String userWithScopes(UUID orgId, UUID userId, String[] roles, String... scopes) {
+        return sign(claims(orgId, userId, List.of(roles), List.of(scopes)), Duration.ofMinutes(10));
+    }
+
     /** A partner integration (client credentials) of {@code orgId} with the given scopes. */
     public static String partner(UUID orgId, String... scopes) {
         return sign(claims(orgId, null, List.of(), List.of(scopes)), Duration.ofMinutes(10));

@@ -5,6 +5,7 @@ import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.booking.BookingJson.BookingPage;
 import dev.kaigi.scheduling.booking.BookingJson.BookingRequest;
@@ -63,18 +64,18 @@ public class BookingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book a meeting", description = "OWNER, MANAGER or MEMBER. Kaigi picks the fairest eligible host of the "
+    @Operation(summary = "Book a meeting", description = "OWNER, MANAGER or MEMBER, or a partner with scope bookings:write. Kaigi picks the fairest eligible host of the "
             + "meeting type's pool (fewest meetings that day in the host's zone, then longest since the last one, then pool order). "
             + "With an Idempotency-Key, sending the same request again returns the first answer.")
     @APIResponse(responseCode = "201", description = "Booked; Location names it", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "400", description = "start in the past, inside the minimum notice or beyond the horizon; unknown meeting type")
-    @APIResponse(responseCode = "403", description = "RESTRICTED or no organization role")
+    @APIResponse(responseCode = "403", description = "RESTRICTED, no organization role, or a partner without scope bookings:write")
     @APIResponse(responseCode = "409", description = "no-host-available: errors name every pool host (hosts[<userId>]) with their reason")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
     public Response book(@Valid @NotNull BookingRequest request,
                          @Parameter(description = "Makes retries safe: 1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IDEMPOTENCY_KEY) String key,
                          @Context UriInfo uri) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER);
         String idempotencyKey = Params.idempotencyKey(key);
         BookableType type = types.inOrganization(c.orgId(), request.meetingTypeId())
                 .orElseThrow(() -> ProblemException.invalidField("meetingTypeId", "unknown-meeting-type"));
@@ -93,7 +94,7 @@ public class BookingResource {
     }
 
     @GET
-    @Operation(summary = "List bookings", description = "A MANAGER or OWNER sees the organization's, anyone else the meetings they host. "
+    @Operation(summary = "List bookings", description = "A MANAGER, an OWNER or a partner with scope bookings:write sees the organization's, anyone else the meetings they host. "
             + "Start order, paged; from/to select meetings overlapping that span.")
     @APIResponse(responseCode = "200", description = "A page of bookings", content = @Content(schema = @Schema(implementation = BookingPage.class)))
     public Page<BookingView> list(@BeanParam @Valid PageRequest page,
@@ -101,36 +102,39 @@ public class BookingResource {
                                   @QueryParam("status") BookingStatus status,
                                   @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("from") String from,
                                   @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("to") String to) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
         return bookings.list(c.orgId(), onlyOwn(c), hostUserId, status, Params.instant("from", from), Params.instant("to", to), page);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a booking", description = "Its host, a MANAGER or an OWNER.")
+    @Operation(summary = "Read a booking", description = "Its host, a MANAGER, an OWNER or a partner with scope bookings:write.")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "404", description = "No such booking the caller may see")
     public BookingView get(@PathParam("id") UUID id) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
         return bookings.get(c.orgId(), id, onlyOwn(c));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a booking", description = "Its host, a MANAGER or an OWNER; frees the host's day and time and "
+    @Operation(summary = "Cancel a booking", description = "Its host, a MANAGER, an OWNER or a partner with scope bookings:write; frees the host's day and time and "
             + "announces meeting-cancelled. Cancelling a cancelled booking changes nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "404", description = "No such booking the caller may see")
     @APIResponse(responseCode = "409", description = "booking-in-the-past")
     public BookingView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
         // the body is required, as the contract always said ({} cancels without a reason): issue 8 item 2 found no body cancelling
         return bookings.cancel(c.orgId(), id, onlyOwn(c), request.reason(), Instant.now());
     }
 
-    /** MANAGERs and OWNERs see every booking of the organization; anyone else only the ones they host. */
+    /**
+     * MANAGERs, OWNERs and partner clients (bookings:write) see every booking of the organization; anyone
+     * else only the ones they host. A partner hosts nothing, and it must read back what it booked.
+     */
     private static UUID onlyOwn(Caller c) {
-        return c.hasAnyRole(Roles.OWNER, Roles.MANAGER) ? null : c.userId();
+        return c.isPartner() || c.hasAnyRole(Roles.OWNER, Roles.MANAGER) ? null : c.userId();
     }
 }

@@ -3,6 +3,7 @@ package dev.kaigi.scheduling.host;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.events.integration.CalendarProvider;
 import dev.kaigi.events.user.Role;
@@ -56,12 +57,12 @@ public class HostResource {
     @GET
     @Path("/{userId}")
     @Transactional
-    @Operation(summary = "Read a host", description = "The user themself, a MANAGER or an OWNER.")
+    @Operation(summary = "Read a host", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read.")
     @APIResponse(responseCode = "200", description = "The host", content = @Content(schema = @Schema(implementation = HostView.class)))
-    @APIResponse(responseCode = "403", description = "Another user, and not a MANAGER or OWNER")
+    @APIResponse(responseCode = "403", description = "Another user, and not a MANAGER, an OWNER or a partner with scope schedules:read")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     public HostView get(@PathParam("userId") UUID userId) {
-        Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER, Roles.MANAGER);
+        Caller c = caller.get().requireSelfOrAnyRoleOrScope(userId, PartnerScopes.SCHEDULES_READ, Roles.OWNER, Roles.MANAGER);
         Host h = hosts.inOrganization(c.orgId(), userId).filter(x -> x.status != null)
                 .orElseThrow(() -> ProblemException.notFound("host"));
         List<?> sync = em.createNativeQuery("""
@@ -78,17 +79,17 @@ public class HostResource {
 
     @GET
     @Path("/{userId}/eligibility")
-    @Operation(summary = "Explain a host's eligibility", description = "The user themself, a MANAGER or an OWNER. Every SCH-07 rule the "
+    @Operation(summary = "Explain a host's eligibility", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read. Every SCH-07 rule the "
             + "host fails for a meeting of the type starting at `start` (inactive, team-user, calendar-not-connected, "
             + "outside-working-hours, in-break, overlapping-meeting, daily-cap-reached, opportunity-cap-reached, zoom-not-configured).")
     @APIResponse(responseCode = "200", description = "The verdict", content = @Content(schema = @Schema(implementation = EligibilityView.class)))
     @APIResponse(responseCode = "400", description = "meetingType or start missing, malformed or unknown")
-    @APIResponse(responseCode = "403", description = "Another user, and not a MANAGER or OWNER")
+    @APIResponse(responseCode = "403", description = "Another user, and not a MANAGER, an OWNER or a partner with scope schedules:read")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     public EligibilityView eligibility(@PathParam("userId") UUID userId,
                                        @Parameter(description = "Meeting type id") @QueryParam("meetingType") UUID meetingType,
                                        @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("start") String start) {
-        Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER, Roles.MANAGER);
+        Caller c = caller.get().requireSelfOrAnyRoleOrScope(userId, PartnerScopes.SCHEDULES_READ, Roles.OWNER, Roles.MANAGER);
         // the user first: another organization must get 404 for our user ids, not a verdict on its query (issue 8 item 1)
         hosts.inOrganization(c.orgId(), userId).filter(x -> x.status != null).orElseThrow(() -> ProblemException.notFound("host"));
         if (meetingType == null) {

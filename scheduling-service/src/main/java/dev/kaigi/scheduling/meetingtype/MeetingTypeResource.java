@@ -7,6 +7,7 @@ import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.availability.AvailabilityService;
 import dev.kaigi.scheduling.availability.AvailabilityService.AvailabilityView;
@@ -67,23 +68,23 @@ public class MeetingTypeResource {
     BookableTypes bookable;
 
     @GET
-    @Operation(summary = "List meeting types", description = "Creation order, paged.")
+    @Operation(summary = "List meeting types", description = "Every member, or a partner with scope schedules:read. Creation order, paged.")
     @APIResponse(responseCode = "200", description = "A page of meeting types", content = @Content(schema = @Schema(implementation = MeetingTypePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid paging")
-    @APIResponse(responseCode = "403", description = "No organization role")
+    @APIResponse(responseCode = "403", description = "No organization role, or a partner without scope schedules:read")
     public Page<MeetingTypeView> list(@BeanParam @Valid PageRequest page) {
-        Caller c = caller.get().requireAnyRole(MEMBERS);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, MEMBERS);
         return types.list(c.orgId(), page);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a meeting type", description = "ETag carries the version to send back in If-Match.")
+    @Operation(summary = "Read a meeting type", description = "Every member, or a partner with scope schedules:read. ETag carries the version to send back in If-Match.")
     @APIResponse(responseCode = "200", description = "The meeting type", content = @Content(schema = @Schema(implementation = MeetingTypeView.class)))
-    @APIResponse(responseCode = "403", description = "No organization role")
+    @APIResponse(responseCode = "403", description = "No organization role, or a partner without scope schedules:read")
     @APIResponse(responseCode = "404", description = "No such meeting type in the caller's organization")
     public Response get(@PathParam("id") UUID id) {
-        Caller c = caller.get().requireAnyRole(MEMBERS);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, MEMBERS);
         return view(types.get(c.orgId(), id));
     }
 
@@ -136,17 +137,17 @@ public class MeetingTypeResource {
 
     @GET
     @Path("/{id}/availability")
-    @Operation(summary = "Bookable slots", description = "Every member. The slots from `from` to `to` (dates in `timeZone`, at most 62 days) "
+    @Operation(summary = "Bookable slots", description = "Every member, or a partner with scope schedules:read. The slots from `from` to `to` (dates in `timeZone`, at most 62 days) "
             + "in which at least one pool host is eligible, after the minimum notice and within the booking horizon (SCH-09).")
     @APIResponse(responseCode = "200", description = "Slots by day", content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
     @APIResponse(responseCode = "400", description = "from, to or timeZone missing or invalid; range reversed or over 62 days")
-    @APIResponse(responseCode = "403", description = "No organization role")
+    @APIResponse(responseCode = "403", description = "No organization role, or a partner without scope schedules:read")
     @APIResponse(responseCode = "404", description = "No such meeting type in the caller's organization")
     public AvailabilityView availability(@PathParam("id") UUID id,
                                          @Parameter(description = "First day, ISO date") @QueryParam("from") String from,
                                          @Parameter(description = "Last day (inclusive), ISO date") @QueryParam("to") String to,
                                          @Parameter(description = "IANA zone of the days and the answer, e.g. Asia/Tokyo") @QueryParam("timeZone") String timeZone) {
-        Caller c = caller.get().requireAnyRole(MEMBERS);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, MEMBERS);
         LocalDate first = Params.date("from", from);
         LocalDate last = Params.date("to", to);
         ZoneId zone = Params.zone("timeZone", timeZone);

@@ -3,6 +3,7 @@ package dev.kaigi.scheduling.schedule;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.schedule.ScheduleJson.DefaultWorkScheduleView;
 import dev.kaigi.scheduling.schedule.ScheduleJson.WorkScheduleRequest;
@@ -39,10 +40,10 @@ public class DefaultWorkScheduleResource {
     WorkScheduleService schedules;
 
     @GET
-    @Operation(summary = "Read the organization's default schedule", description = "Every member. configured=false: none is set and the system defaults apply (Mon–Fri 09:00–18:00, 12:00–13:00 break, no caps, the organization's zone). ETag only when configured.")
+    @Operation(summary = "Read the organization's default schedule", description = "Every member, or a partner with scope schedules:read. configured=false: none is set and the system defaults apply (Mon–Fri 09:00–18:00, 12:00–13:00 break, no caps, the organization's zone). ETag only when configured.")
     @APIResponse(responseCode = "200", description = "The defaults", content = @Content(schema = @Schema(implementation = DefaultWorkScheduleView.class)))
     public Response get() {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
         return view(c.orgId());
     }
 

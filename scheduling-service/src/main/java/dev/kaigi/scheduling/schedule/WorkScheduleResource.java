@@ -3,6 +3,7 @@ package dev.kaigi.scheduling.schedule;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.ApplicableField;
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.TargetChange;
@@ -63,12 +64,12 @@ public class WorkScheduleResource {
     }
 
     @GET
-    @Operation(summary = "Read a user's work schedule", description = "The user themself, a MANAGER or an OWNER. ETag carries the version to send back in If-Match.")
+    @Operation(summary = "Read a user's work schedule", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read. ETag carries the version to send back in If-Match.")
     @APIResponse(responseCode = "200", description = "The schedule", content = @Content(schema = @Schema(implementation = WorkScheduleView.class)))
-    @APIResponse(responseCode = "403", description = "Another user's schedule, and not a MANAGER or OWNER")
+    @APIResponse(responseCode = "403", description = "Another user's schedule, and not a MANAGER, an OWNER or a partner with scope schedules:read")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     public Response get(@PathParam("userId") UUID userId) {
-        Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER, Roles.MANAGER);
+        Caller c = caller.get().requireSelfOrAnyRoleOrScope(userId, PartnerScopes.SCHEDULES_READ, Roles.OWNER, Roles.MANAGER);
         return view(schedules.get(c.orgId(), userId));
     }
 

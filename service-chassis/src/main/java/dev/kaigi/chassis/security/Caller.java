@@ -45,6 +45,22 @@ public record Caller(Optional<UUID> organization, Optional<UUID> user, Set<Strin
         return scopes.contains(scope);
     }
 
+    /**
+     * A partner integration's client-credentials token: an organization, no Kaigi user, not a service.
+     * It acts only through its {@link PartnerScopes scopes}, never through roles.
+     */
+    public boolean isPartner() {
+        return organization.isPresent() && user.isEmpty() && !isService();
+    }
+
+    /**
+     * Whether a partner client holds {@code scope}. A user's token may carry scopes too (an identity
+     * provider adds its own); they never stand in for the user's role, so only partners count here.
+     */
+    public boolean isPartnerWith(String scope) {
+        return isPartner() && scopes.contains(scope);
+    }
+
     public boolean isService() {
         return roles.contains(Roles.SERVICE);
     }
@@ -53,6 +69,25 @@ public record Caller(Optional<UUID> organization, Optional<UUID> user, Set<Strin
     public Caller requireAnyRole(String... wanted) {
         if (!hasAnyRole(wanted)) {
             throw ProblemException.forbidden();
+        }
+        return this;
+    }
+
+    /**
+     * Refuses (403) unless the caller has one of {@code roles} or is a partner client holding
+     * {@code scope}. Call it first thing in a resource method that partners may call.
+     */
+    public Caller requireAnyRoleOrScope(String scope, String... roles) {
+        if (!hasAnyRole(roles) && !isPartnerWith(scope)) {
+            throw ProblemException.forbidden();
+        }
+        return this;
+    }
+
+    /** Refuses (403) unless the caller is {@code userId}, has one of {@code roles}, or is a partner client holding {@code scope}. */
+    public Caller requireSelfOrAnyRoleOrScope(UUID userId, String scope, String... roles) {
+        if (!isPartnerWith(scope)) {
+            requireSelfOrAnyRole(userId, roles);
         }
         return this;
     }

@@ -13,6 +13,8 @@ WORKDIR /app
 # curl for the compose health check (GET /q/health/ready)
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /quarkus-app/ /app/
+# the production JVM options (heap, collector, stacks), shared with ./kaigi and bench/run; JDK_JAVA_OPTIONS adds to them
+COPY --from=build /src/deploy/jvm/service.options /app/jvm.options
 EXPOSE ${PORT}
 USER 1001
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/quarkus-run.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/quarkus-run.jar"]

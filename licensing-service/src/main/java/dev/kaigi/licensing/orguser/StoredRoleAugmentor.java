@@ -1,7 +1,7 @@
 package dev.kaigi.licensing.orguser;
 
 import dev.kaigi.chassis.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -11,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +33,7 @@ public class StoredRoleAugmentor implements SecurityIdentityAugmentor {
     private static final Set<String> ORGANIZATION_ROLES = Set.of(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
 
     @Inject
-    OrgUserRepository users;
+    AgroalDataSource db;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -45,9 +49,22 @@ public class StoredRoleAugmentor implements SecurityIdentityAugmentor {
                 .map(role -> withRole(identity, role)).orElse(identity));
     }
 
+    /**
+     * One plain indexed read, no transaction: this runs for every request with a user's token, and
+     * as an ORM query in a transaction of its own it made licensing's {@code GET /api/v1/caller}
+     * half as fast as the other services' (911 reads/s against 2,057-3,247).
+     */
     private Optional<String> storedRole(UUID orgId, UUID userId) {
-        return QuarkusTransaction.requiringNew().call(() -> users.inOrganization(orgId, userId)
-                .map(u -> u.role).map(r -> r.name().toLowerCase(Locale.ROOT)));
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select role from org_user where user_id = ? and org_id = ?")) {
+            ps.setObject(1, userId);
+            ps.setObject(2, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? Optional.of(rs.getString(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a caller's stored role", e);
+        }
     }
 
     private static SecurityIdentity withRole(SecurityIdentity identity, String role) {

@@ -31,9 +31,11 @@ import static io.restassured.RestAssured.given;
  * without a row fails. Roles here come from this service's own users, so every user caller is a real
  * user of the fixture organization, and another organization's super admin is a real one too.
  * Another organization gets 404 for every id of ours. SCIM answers partner clients with the
- * {@code scim} scope only. The REST scopes ({@code users:read users:write}) are not mapped to
- * endpoints yet (README "For partners"): a partner token has no user, so the REST API refuses it (401,
- * as for a token whose user is unknown here).
+ * {@code scim} scope only. A REST partner client opens the endpoints of its scope (README "For partners"):
+ * {@code users:read} what an OWNER reads about users, teams, imports and the organization, {@code users:write}
+ * adding, editing, (de)activating and re-inviting users and the teams; what needs a person (the signed-in
+ * user, the super admin, deleting or removing, converting, bulk copies, CSV imports) refuses it (403). The
+ * engine checks that a partner holding every other scope is refused.
  */
 @QuarkusTest
 class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationMatrixTest.Fixture> {
@@ -67,35 +69,39 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     private static final int[] ANY_USER = {401, 401, 401, 200, 200, 200, 200, 200, 200, 403, 403, 401, 403};
     private static final int[] OWNERS_200 = {401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403};
     private static final int[] OWNERS_204 = {401, 401, 401, 403, 403, 403, 204, 204, 404, 403, 403, 401, 403};
+    private static final int[] ANY_USER_OR_READER = {401, 401, 401, 200, 200, 200, 200, 200, 200, 200, 403, 401, 403};
+    private static final int[] OWNERS_OR_PARTNER_200 = {401, 401, 401, 403, 403, 403, 200, 200, 404, 200, 403, 401, 403};
+    private static final String READ = "users:read";
+    private static final String WRITE = "users:write";
     private static final int[] SCIM_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 403, 200, 403, 401, 403};
 
     @Override
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
         matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events",
-                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403).partnerScope(READ);
         matrix.row("POST /api/v1/invitations/{token}/accept", f -> "/api/v1/invitations/" + f.invitationToken().get() + "/accept",
                 200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
         matrix.row("POST /api/v1/invitations/{token}/decline", f -> "/api/v1/invitations/" + f.invitationToken().get() + "/decline",
                 204, 401, 401, 204, 204, 204, 204, 204, 204, 204, 204, 401, 204).notTenantIds();
-        matrix.row("GET /api/v1/organization", f -> "/api/v1/organization", ANY_USER);
+        matrix.row("GET /api/v1/organization", f -> "/api/v1/organization", ANY_USER_OR_READER).partnerScope(READ);
         matrix.row("POST /api/v1/organization/super-admin/transfer", f -> "/api/v1/organization/super-admin/transfer",
                 f -> "{\"userId\":\"" + f.subject().get() + "\"}",
                 401, 401, 401, 403, 403, 403, 403, 200, 404, 403, 403, 401, 403);
         matrix.row("POST /api/v1/organizations", f -> "/api/v1/organizations",
                 f -> "{\"name\":\"Acme\",\"timeZone\":\"Asia/Tokyo\",\"lastName\":\"Tanaka\",\"firstName\":\"Ken\"}",
                 401, 401, 401, 409, 409, 409, 409, 409, 409, 409, 409, 401, 403);
-        matrix.row("GET /api/v1/permission-profiles", f -> "/api/v1/permission-profiles", ANY_USER);
+        matrix.row("GET /api/v1/permission-profiles", f -> "/api/v1/permission-profiles", ANY_USER_OR_READER).partnerScope(READ);
 
-        matrix.row("GET /api/v1/teams", f -> "/api/v1/teams", ANY_USER);
+        matrix.row("GET /api/v1/teams", f -> "/api/v1/teams", ANY_USER_OR_READER).partnerScope(READ);
         matrix.row("POST /api/v1/teams", f -> "/api/v1/teams", f -> "{\"name\":\"Team " + UUID.randomUUID() + "\"}",
-                401, 401, 401, 403, 403, 403, 201, 201, 201, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 201, 201, 201, 201, 403, 401, 403).partnerScope(WRITE);
         matrix.row("PUT /api/v1/teams/{id}", f -> "/api/v1/teams/" + f.teamId(), f -> "{\"name\":\"Team " + UUID.randomUUID() + "\"}",
-                OWNERS_200).header("If-Match", Fixture::teamEtag);
+                OWNERS_OR_PARTNER_200).partnerScope(WRITE).header("If-Match", Fixture::teamEtag);
         matrix.row("GET /api/v1/teams/{id}", f -> "/api/v1/teams/" + f.teamId(),
-                401, 401, 401, 200, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(READ);
         matrix.row("DELETE /api/v1/teams/{id}", f -> "/api/v1/teams/" + f.teamId(),
-                401, 401, 401, 403, 403, 403, 204, 204, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 204, 204, 404, 204, 403, 401, 403).partnerScope(WRITE);
 
         matrix.row("POST /api/v1/user-imports", f -> "/api/v1/user-imports",
                 401, 401, 401, 403, 403, 403, 202, 202, 202, 403, 403, 401, 403)
@@ -103,36 +109,39 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                         ("email,lastName\nimp" + UUID.randomUUID().toString().substring(0, 8) + "@" + f.org().domain() + ",Sato\n")
                                 .getBytes(StandardCharsets.UTF_8), "text/csv"));
         matrix.row("GET /api/v1/user-imports", f -> "/api/v1/user-imports",
-                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403);
-        matrix.row("GET /api/v1/user-imports/{id}", f -> "/api/v1/user-imports/" + f.importId(), OWNERS_200);
-        matrix.row("GET /api/v1/user-imports/{id}/issues", f -> "/api/v1/user-imports/" + f.importId() + "/issues", OWNERS_200);
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403).partnerScope(READ);
+        matrix.row("GET /api/v1/user-imports/{id}", f -> "/api/v1/user-imports/" + f.importId(), OWNERS_OR_PARTNER_200)
+                .partnerScope(READ);
+        matrix.row("GET /api/v1/user-imports/{id}/issues", f -> "/api/v1/user-imports/" + f.importId() + "/issues",
+                OWNERS_OR_PARTNER_200).partnerScope(READ);
 
-        matrix.row("GET /api/v1/users", f -> "/api/v1/users", ANY_USER);
+        matrix.row("GET /api/v1/users", f -> "/api/v1/users", ANY_USER_OR_READER).partnerScope(READ);
         matrix.row("POST /api/v1/users", f -> "/api/v1/users", f -> """
                         {"email":"new%s@%s","lastName":"Sato","firstName":"Hana","role":"MEMBER","userType":"REGULAR","permissionProfileId":"%s"}
                         """.formatted(UUID.randomUUID().toString().substring(0, 8), f.org().domain(), f.org().standardProfile()),
-                401, 401, 401, 403, 403, 403, 201, 201, 400, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 201, 201, 400, 201, 403, 401, 403).partnerScope(WRITE);
         matrix.row("GET /api/v1/users/me", f -> "/api/v1/users/me", ANY_USER);
         matrix.row("PUT /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
                 f -> "{\"lastName\":\"Kimura\",\"firstName\":\"Hana\",\"role\":\"MEMBER\"}",
-                OWNERS_200).header("If-Match", f -> f.subjectEtag().get());
+                OWNERS_OR_PARTNER_200).partnerScope(WRITE).header("If-Match", f -> f.subjectEtag().get());
         matrix.row("GET /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
-                401, 401, 401, 200, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(READ);
         // LIF-02: deleting is the super admin's alone
         matrix.row("DELETE /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
                 401, 401, 401, 403, 403, 403, 403, 204, 404, 403, 403, 401, 403);
         // the subject is active: the owners pass the role check and meet 409 (already active)
         matrix.row("POST /api/v1/users/{id}/activate", f -> "/api/v1/users/" + f.subject().get() + "/activate",
-                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 409, 403, 401, 403).partnerScope(WRITE);
         matrix.row("POST /api/v1/users/{id}/apply-to-others", f -> "/api/v1/users/" + f.subject().get() + "/apply-to-others",
                 f -> "{\"fields\":[\"CONTACT\"],\"targetUserIds\":[\"" + f.invited().get() + "\"],\"dryRun\":true}", OWNERS_200)
                 .changesNothing();
         matrix.row("POST /api/v1/users/{id}/convert-to-regular", f -> "/api/v1/users/" + f.subject().get() + "/convert-to-regular",
                 f -> "{\"permissionProfileId\":\"" + f.org().standardProfile() + "\"}",
                 401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
-        matrix.row("POST /api/v1/users/{id}/deactivate", f -> "/api/v1/users/" + f.subject().get() + "/deactivate", OWNERS_200);
+        matrix.row("POST /api/v1/users/{id}/deactivate", f -> "/api/v1/users/" + f.subject().get() + "/deactivate",
+                OWNERS_OR_PARTNER_200).partnerScope(WRITE);
         matrix.row("POST /api/v1/users/{id}/invitation/resend", f -> "/api/v1/users/" + f.invited().get() + "/invitation/resend",
-                401, 401, 401, 403, 403, 403, 204, 204, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 204, 204, 404, 204, 403, 401, 403).partnerScope(WRITE);
         // the identity provider has the same address: the refresh changes nothing
         matrix.row("POST /api/v1/users/{id}/refresh-email", f -> "/api/v1/users/" + f.subject().get() + "/refresh-email", OWNERS_200)
                 .changesNothing();

@@ -65,6 +65,9 @@ public class AccountService {
      */
     @Transactional
     public UserAccount add(Actor owner, AddUser request) {
+        if (request.role() == Role.OWNER && !owner.mayGrantOwner()) {
+            throw ownerRoleNotGrantable();
+        }
         UserType type = request.userType() == null ? UserType.REGULAR : request.userType();
         PermissionProfile profile = profileFor(owner.orgId(), request.permissionProfileId(), type);
         if (users.emailInUse(request.email())) {
@@ -96,6 +99,14 @@ public class AccountService {
             invitations.issue(u, owner.userId(), request.locale() == null ? "ja" : request.locale());
         }
         return u;
+    }
+
+    /**
+     * A partner integration may not make anyone an OWNER nor change an OWNER's role: the owners' power is
+     * granted by owners (README "For partners").
+     */
+    private static ProblemException ownerRoleNotGrantable() {
+        return new ProblemException(403, "forbidden", List.of(new FieldViolation("role", "owner-role-not-grantable", null)));
     }
 
     /** Saves a new user; a concurrent add of the same address loses on the unique index (ORG-05). */
@@ -164,6 +175,9 @@ public class AccountService {
         List<FieldViolation> refused = changes.outside(allowed);
         if (!refused.isEmpty()) {
             throw new ProblemException(403, "forbidden", refused);
+        }
+        if (changes.changed.contains("role") && !editor.mayGrantOwner() && (r.role() == Role.OWNER || target.role == Role.OWNER)) {
+            throw ownerRoleNotGrantable();
         }
         if (changes.changed.contains("role") && targetIsSuperAdmin && r.role() != Role.OWNER) {
             throw ProblemException.conflict("super-admin-transfer-required"); // ORG-02: the super admin is an OWNER

@@ -1,5 +1,6 @@
 package dev.kaigi.user.account;
 
+import dev.kaigi.chassis.security.PartnerScopes;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
@@ -91,22 +92,22 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List users", description = "Creation order; filter by status (deleted users only when asked), role, type, team and text in email or names (USR-03).")
+    @Operation(summary = "List users", description = "Any user, or a partner with scope users:read. Creation order; filter by status (deleted users only when asked), role, type, team and text in email or names (USR-03).")
     @APIResponse(responseCode = "200", description = "A page of users", content = @Content(schema = @Schema(implementation = UserPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<UserView> list(@QueryParam("status") UserStatus status, @QueryParam("role") Role role,
                                @QueryParam("userType") UserType userType, @QueryParam("team") UUID team,
                                @QueryParam("q") @Size(max = 200) String text,
                                @BeanParam @Valid PageRequest page) {
-        UserAccount me = currentUser.get();
-        UUID superAdmin = organizations.findById(me.orgId).superAdminUserId;
-        return accounts.list(me.orgId, new UserFilter(status, role, userType, team, text), page)
+        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
+        UUID superAdmin = organizations.findById(org).superAdminUserId;
+        return accounts.list(org, new UserFilter(status, role, userType, team, text), page)
                 .map(u -> UserView.of(u, superAdmin));
     }
 
     @GET
     @Path("/me")
-    @Operation(summary = "The signed-in user")
+    @Operation(summary = "The signed-in user", description = "A user's token only: a partner client is no user (403).")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response me() {
         return view(currentUser.get());
@@ -114,18 +115,19 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a user", description = "ETag carries the version to send back in If-Match.")
+    @Operation(summary = "Read a user", description = "Any user, or a partner with scope users:read. ETag carries the version to send back in If-Match.")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     public Response get(@PathParam("id") UUID id) {
-        return view(accounts.get(currentUser.get().orgId, id));
+        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
+        return view(accounts.get(org, id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a user", description = "OWNER only. Takes a seat; the user is INVITED and mailed a one-time link, or ACTIVE at once with the super admin's email domain (INV-01, INV-04, INV-05, LIC-04).")
+    @Operation(summary = "Add a user", description = "OWNER, or a partner with scope users:write, which may not make the user an OWNER. Takes a seat; the user is INVITED and mailed a one-time link, or ACTIVE at once with the super admin's email domain (INV-01, INV-04, INV-05, LIC-04).")
     @APIResponse(responseCode = "201", description = "Added; Location names the user", content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write; a partner asking for role OWNER (errors[].field role)")
     @APIResponse(responseCode = "409", description = "email-taken (ORG-05), seat-unavailable, team-licences-disabled, team-licences-unavailable-on-plan, permission-profile-mismatch")
     @APIResponse(responseCode = "503", description = "licensing-unavailable: nothing was changed")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
@@ -133,19 +135,20 @@ public class UserResource {
                         @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                         @Context UriInfo uri) {
-        UserAccount owner = currentUser.requireOwner();
+        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
         return idempotent.run(caller.get(), key, "POST", uri.getPath(), request, () -> {
-            UserAccount added = accounts.add(Actor.of(owner), request);
+            UserAccount added = accounts.add(owner, request);
             return Response.created(uri.getAbsolutePathBuilder().path(added.id.toString()).build())
                     .tag(new EntityTag(Long.toString(added.version)))
-                    .entity(UserView.of(added, organizations.findById(owner.orgId).superAdminUserId)).build();
+                    .entity(UserView.of(added, organizations.findById(owner.orgId()).superAdminUserId)).build();
         });
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a profile", description = "Needs If-Match. OWNERs edit anyone; others only themselves, never their role or permission profile (USR-02).")
+    @Operation(summary = "Update a profile", description = "Needs If-Match. OWNERs edit anyone; others only themselves, never their role or permission profile (USR-02). "
+            + "A partner with scope users:write edits anyone as an OWNER would, but never makes anyone an OWNER nor changes an OWNER's role.")
     @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "403", description = "Not allowed to edit this user, or the fields named in errors")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
@@ -154,9 +157,9 @@ public class UserResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull UpdateProfile request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        UserAccount editor = currentUser.get();
+        Actor editor = currentUser.requireActorOrScope(PartnerScopes.USERS_WRITE);
         long expected = ETags.requiredVersion(ifMatch);
-        return view(accounts.updateProfile(Actor.of(editor), id, request, expected));
+        return view(accounts.updateProfile(editor, id, request, expected));
     }
 
     @POST
@@ -174,26 +177,26 @@ public class UserResource {
 
     @POST
     @Path("/{id}/deactivate")
-    @Operation(summary = "Deactivate a user", description = "OWNER only. Tokens stop working, not assignable as host, seat released (LIF-01). Not the super admin (ORG-04).")
+    @Operation(summary = "Deactivate a user", description = "OWNER, or a partner with scope users:write. Tokens stop working, not assignable as host, seat released (LIF-01). Not the super admin (ORG-04).")
     @APIResponse(responseCode = "200", description = "The deactivated user", content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required, invalid-status")
     public Response deactivate(@PathParam("id") UUID id) {
-        UserAccount owner = currentUser.requireOwner();
-        return view(lifecycle.deactivate(Actor.of(owner), id, DeactivationReason.ADMIN));
+        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        return view(lifecycle.deactivate(owner, id, DeactivationReason.ADMIN));
     }
 
     @POST
     @Path("/{id}/activate")
-    @Operation(summary = "Activate a deactivated user", description = "OWNER only. Needs a free seat (LIF-01, LIC-04).")
+    @Operation(summary = "Activate a deactivated user", description = "OWNER, or a partner with scope users:write. Needs a free seat (LIF-01, LIC-04).")
     @APIResponse(responseCode = "200", description = "The active user", content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "seat-unavailable, invalid-status")
     public Response activate(@PathParam("id") UUID id) {
-        UserAccount owner = currentUser.requireOwner();
-        return view(lifecycle.activate(Actor.of(owner), id));
+        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        return view(lifecycle.activate(owner, id));
     }
 
     @POST
@@ -249,14 +252,14 @@ public class UserResource {
 
     @POST
     @Path("/{id}/invitation/resend")
-    @Operation(summary = "Re-invite", description = "OWNER only, while the user is INVITED; a new link is mailed and the old one stops working (INV-03).")
+    @Operation(summary = "Re-invite", description = "OWNER, or a partner with scope users:write, while the user is INVITED; a new link is mailed and the old one stops working (INV-03).")
     @APIResponse(responseCode = "204", description = "Sent")
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "user-not-invited")
     public void resend(@PathParam("id") UUID id, @QueryParam("locale") @jakarta.validation.constraints.Pattern(regexp = "^(ja|en)$") String locale) {
-        UserAccount owner = currentUser.requireOwner();
-        invitations.resend(owner.orgId, id, owner.id, locale == null ? "ja" : locale);
+        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        invitations.resend(owner.orgId(), id, owner.userId(), locale == null ? "ja" : locale);
     }
 
     private Response view(UserAccount u) {

@@ -1,10 +1,10 @@
 package dev.kaigi.user.audit;
 
+import dev.kaigi.chassis.security.PartnerScopes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
-import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,20 +51,21 @@ public class AuditResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Read the audit log", description = "Who changed what and when, with the values before and after; newest first, paged; filter by target user or action.")
+    @Operation(summary = "Read the audit log", description = "OWNER, or a partner with scope users:read. Who changed what and when, with the values before and after; "
+            + "newest first, paged; filter by target user or action. actorUserId is absent where no person acted (a partner integration, SCIM, the system).")
     @APIResponse(responseCode = "200", description = "A page of audit events", content = @Content(schema = @Schema(implementation = AuditEventPage.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:read")
     public Page<AuditEventView> list(@QueryParam("targetUserId") UUID target, @QueryParam("action") AuditLog.Action action,
                                      @BeanParam @Valid PageRequest page) {
-        UserAccount owner = currentUser.requireOwner();
+        UUID org = currentUser.requireOwnerOrScope(PartnerScopes.USERS_READ).orgId();
         String where = " where org_id = ?1 and (cast(?2 as uuid) is null or target_user_id = ?2) and (cast(?3 as text) is null or action = ?3)";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, actor_user_id, action, target_user_id, cast(before as text), "
                         + "cast(after as text), occurred_at from audit_event" + where + " order by occurred_at desc, id limit ?4 offset ?5")
-                .setParameter(1, owner.orgId).setParameter(2, target).setParameter(3, action == null ? null : action.name())
+                .setParameter(1, org).setParameter(2, target).setParameter(3, action == null ? null : action.name())
                 .setParameter(4, page.size()).setParameter(5, page.offset()).getResultList();
         long total = ((Number) em.createNativeQuery("select count(*) from audit_event" + where)
-                .setParameter(1, owner.orgId).setParameter(2, target).setParameter(3, action == null ? null : action.name())
+                .setParameter(1, org).setParameter(2, target).setParameter(3, action == null ? null : action.name())
                 .getSingleResult()).longValue();
         return Page.of(rows.stream().map(this::view).toList(), page, total);
     }

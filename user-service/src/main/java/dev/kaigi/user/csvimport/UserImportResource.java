@@ -1,5 +1,6 @@
 package dev.kaigi.user.csvimport;
 
+import dev.kaigi.chassis.security.PartnerScopes;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.HeaderParam;
 import dev.kaigi.chassis.security.CurrentCaller;
@@ -83,11 +84,12 @@ public class UserImportResource {
                     `メールアドレス`, `姓`, `名` are understood), `mode` (ADD or UPSERT), `skipDuplicatesBy` (EMAIL or USER_ID), \
                     `locale` of the invitation mails. The file is checked whole first: a malformed one is refused with its row and \
                     nothing is imported. The rows are then imported in the background: poll the Location for progress. Each new \
-                    user takes a seat; rows past the last free seat are skipped (BLK-01…04).""")
+                    user takes a seat; rows past the last free seat are skipped (BLK-01…04). OWNERs only: a row's `role` can make \
+                    users OWNERs, which a partner integration may not, so partners add users one by one (POST /api/v1/users).""")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the import",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "The file cannot be imported: the problem names the row and reason (csv-empty, csv-no-rows, csv-unknown-column, csv-missing-column, csv-duplicate-column, csv-cell-count, csv-unclosed-quote, csv-stray-quote, csv-text-after-quote, csv-encoding, csv-mixed-encoding, csv-too-many-rows)")
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER (a partner integration included)")
     @APIResponse(responseCode = "413", description = "file-too-large")
     public Response upload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file,
                            @RestForm("mode") @DefaultValue("ADD") UserImport.Mode mode,
@@ -130,33 +132,36 @@ public class UserImportResource {
     }
 
     @GET
-    @Operation(summary = "Import history", description = "Newest first, with totals (BLK-02).")
+    @Operation(summary = "Import history", description = "OWNER, or a partner with scope users:read. Newest first, with totals (BLK-02).")
     @APIResponse(responseCode = "200", description = "A page of imports", content = @Content(schema = @Schema(implementation = ImportPage.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:read")
     public Page<ImportView> history(@BeanParam @Valid PageRequest page) {
-        return imports.history(currentUser.requireOwner().orgId, page).map(ImportView::of);
+        UUID org = currentUser.requireOwnerOrScope(PartnerScopes.USERS_READ).orgId();
+        return imports.history(org, page).map(ImportView::of);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An import and its progress")
+    @Operation(summary = "An import and its progress", description = "OWNER, or a partner with scope users:read.")
     @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:read")
     @APIResponse(responseCode = "404", description = "No such import in the caller's organization")
     public ImportView get(@PathParam("id") UUID id) {
-        return ImportView.of(imports.get(currentUser.requireOwner().orgId, id));
+        UUID org = currentUser.requireOwnerOrScope(PartnerScopes.USERS_READ).orgId();
+        return ImportView.of(imports.get(org, id));
     }
 
     @GET
     @Path("/{id}/issues")
-    @Operation(summary = "Rows not imported", description = "Each skipped or failed row with its number and reason, in file order (BLK-02).")
+    @Operation(summary = "Rows not imported", description = "OWNER, or a partner with scope users:read. Each skipped or failed row with its number and reason, in file order (BLK-02).")
     @APIResponse(responseCode = "200", description = "A page of rows", content = @Content(schema = @Schema(implementation = IssuePage.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:read")
     @APIResponse(responseCode = "404", description = "No such import in the caller's organization")
     public Page<IssueView> issues(@PathParam("id") UUID id, @QueryParam("outcome") RowOutcome.Kind outcome,
                                   @BeanParam @Valid PageRequest page, @Context HttpHeaders headers) {
+        UUID org = currentUser.requireOwnerOrScope(PartnerScopes.USERS_READ).orgId();
         Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
-        return imports.issues(currentUser.requireOwner().orgId, id, outcome, page).map(i -> IssueView.of(i, locale));
+        return imports.issues(org, id, outcome, page).map(i -> IssueView.of(i, locale));
     }
 
     private static byte[] read(FileUpload file) {

@@ -1,5 +1,6 @@
 package dev.kaigi.user.organization;
 
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
@@ -98,18 +99,19 @@ public class OrganizationResource {
 
     @GET
     @Path("/organization")
-    @Operation(summary = "The caller's organization")
+    @Operation(summary = "The caller's organization", description = "Any user, or a partner with scope users:read.")
     @APIResponse(responseCode = "200", description = "The organization",
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public OrganizationView get() {
-        return OrganizationView.of(repository.findById(currentUser.get().orgId));
+        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
+        return OrganizationView.of(repository.findById(org));
     }
 
     @POST
     @Path("/organization/super-admin/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hand the super-admin flag to another user",
-            description = "Only the super admin; the target must be an active regular user and becomes an OWNER; the previous super admin stays an OWNER (ORG-03).")
+            description = "Only the super admin, never a partner integration; the target must be an active regular user and becomes an OWNER; the previous super admin stays an OWNER (ORG-03).")
     @APIResponse(responseCode = "200", description = "The organization with its new super admin",
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "403", description = "Not the super admin")
@@ -122,10 +124,11 @@ public class OrganizationResource {
 
     @GET
     @Path("/permission-profiles")
-    @Operation(summary = "The organization's permission profiles")
+    @Operation(summary = "The organization's permission profiles", description = "Any user, or a partner with scope users:read.")
     @APIResponse(responseCode = "200", description = "Every profile, system ones first")
     public List<PermissionProfileView> permissionProfiles() {
-        return profiles.ofOrganization(currentUser.get().orgId).stream()
+        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
+        return profiles.ofOrganization(org).stream()
                 .map(p -> new PermissionProfileView(p.id, p.name, p.userType, p.system)).toList();
     }
 }

@@ -1,10 +1,8 @@
 package dev.kaigi.user.scim;
 
-import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.user.security.Actor;
+import dev.kaigi.user.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -15,22 +13,11 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class ScimCaller {
 
-    static final String SCOPE = "scim";
-
     @Inject
-    CurrentCaller caller;
-    @Inject
-    OrganizationRepository organizations;
+    CurrentUser currentUser;
 
     /** 401 without a token, 403 without the scope or without an organization that exists. */
     public Actor require() {
-        Caller c = caller.get();
-        if (!c.hasScope(SCOPE)) {
-            throw ProblemException.forbidden();
-        }
-        if (organizations.findById(c.orgId()) == null) {
-            throw ProblemException.forbidden();
-        }
-        return Actor.provisioning(c.orgId());
+        return Actor.provisioning(currentUser.partnerOrganization(PartnerScopes.SCIM));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kaigi.user.team;
 
+import dev.kaigi.chassis.security.PartnerScopes;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
@@ -74,33 +75,34 @@ public class TeamResource {
     }
 
     @GET
-    @Operation(summary = "List teams", description = "Creation order.")
+    @Operation(summary = "List teams", description = "Any user, or a partner with scope users:read. Creation order.")
     @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(schema = @Schema(implementation = TeamPage.class)))
     public Page<TeamView> list(@BeanParam @Valid PageRequest page) {
-        return teams.list(currentUser.get().orgId, page).map(TeamView::of);
+        return teams.list(currentUser.requireUserOrScope(PartnerScopes.USERS_READ), page).map(TeamView::of);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a team", description = "ETag carries the version to send back in If-Match.")
+    @Operation(summary = "Read a team", description = "Any user, or a partner with scope users:read. ETag carries the version to send back in If-Match.")
     @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     public Response get(@PathParam("id") UUID id) {
-        return view(teams.get(currentUser.get().orgId, id)).build();
+        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
+        return view(teams.get(org, id)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a team", description = "OWNER only.")
+    @Operation(summary = "Create a team", description = "OWNER, or a partner with scope users:write.")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = TeamView.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write")
     @APIResponse(responseCode = "409", description = "team-name-taken (names compare ignoring case)")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
     public Response create(@Valid @NotNull TeamRequest request,
                            @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
-        Actor owner = Actor.of(currentUser.requireOwner());
+        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
         return idempotent.run(caller.get(), key, "POST", uri.getPath(), request, () -> {
             Team team = teams.create(owner, request.name());
             return view(team).status(201).location(uri.getAbsolutePathBuilder().path(team.id.toString()).build()).build();
@@ -110,28 +112,29 @@ public class TeamResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a team", description = "OWNER only; needs If-Match.")
+    @Operation(summary = "Rename a team", description = "OWNER, or a partner with scope users:write; needs If-Match.")
     @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = TeamView.class)))
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write")
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     @APIResponse(responseCode = "409", description = "team-name-taken")
     @APIResponse(responseCode = "412", description = "The team changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response rename(@PathParam("id") UUID id, @Valid @NotNull TeamRequest request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Actor owner = Actor.of(currentUser.requireOwner());
+        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
         long expected = ETags.requiredVersion(ifMatch);
         return view(teams.rename(owner, id, request.name(), expected)).build();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a team", description = "OWNER only. Its members stay in the organization.")
+    @Operation(summary = "Delete a team", description = "OWNER, or a partner with scope users:write. Its members stay in the organization.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write")
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     public void delete(@PathParam("id") UUID id) {
-        teams.delete(Actor.of(currentUser.requireOwner()), id);
+        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        teams.delete(owner, id);
     }
 
     private static Response.ResponseBuilder view(Team team) {

@@ -1,16 +1,14 @@
 package dev.kaigi.user.security;
 
-import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.RevokedCallers;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.user.account.UserRepository;
-import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * LIF-01 on every endpoint, as in the other services: a user token whose user this service knows as
@@ -19,31 +17,17 @@ import java.util.Set;
  * already; this covers the rest ({@code /api/v1/caller}, sign-up, the invitation links called with a
  * token). A user not known here passes; {@link CurrentUser} refuses them where a user is needed.
  */
-public class RevokedCallerFilter {
+@ApplicationScoped
+public class RevokedUsers implements RevokedCallers {
 
     /** An INVITED user may hold a token while accepting; only these are refused. */
     private static final Set<UserStatus> GONE = EnumSet.of(UserStatus.DEACTIVATED, UserStatus.DELETED);
 
     @Inject
-    SecurityIdentity identity;
-    @Inject
-    CurrentCaller caller;
-    @Inject
     UserRepository users;
 
-    @ServerRequestFilter
-    public void refuseGoneUsers() {
-        if (identity.isAnonymous()) {
-            return; // the endpoint's own security answers 401
-        }
-        Caller c = caller.get();
-        if (c.organization().isEmpty() || c.user().isEmpty()) {
-            return;
-        }
-        users.findByIdOptional(c.user().get())
-                .filter(u -> !u.orgId.equals(c.organization().get()) || GONE.contains(u.status))
-                .ifPresent(u -> {
-                    throw new ProblemException(401, "token-revoked");
-                });
+    @Override
+    public boolean revoked(UUID userId, UUID orgId) {
+        return users.findByIdOptional(userId).filter(u -> !u.orgId.equals(orgId) || GONE.contains(u.status)).isPresent();
     }
 }

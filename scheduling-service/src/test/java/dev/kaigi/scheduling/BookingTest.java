@@ -154,6 +154,9 @@ class BookingTest {
         org.manager().header("Idempotency-Key", "key-1").body(bookingBody(type, start.plus(Duration.ofHours(1)), "idem@customer.example"))
                 .post("/api/v1/bookings").then().statusCode(422).body("code", equalTo("idempotency-key-reused"))
                 .body("errors[0].field", equalTo("Idempotency-Key"));
+        // that request was bookable: its key's primary key aborted the whole statement, so nothing of it stayed
+        assertEquals("1", sql(db, "select count(*) from booking where lead_email = 'idem@customer.example' and org_id = '" + org.id() + "'"));
+        assertEquals("1", sql(db, "select sum(booked) from host_day where user_id = '" + a + "'"));
         org.manager().header("Idempotency-Key", "bad key with spaces").body(body).post("/api/v1/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
         // a key older than the retention (24 h) is forgotten: it may name a new request

@@ -83,15 +83,34 @@ public class BookingService {
     @Inject
     EntityManager em;
 
+    /**
+     * Books, or answers as the first request with the same Idempotency-Key did. The key is looked up
+     * only when this request cannot be booked as new, so the common case costs no read: the key's
+     * primary key refuses a second booking under it ({@link KeyTaken}), and every refusal (400, 409)
+     * first looks for an earlier answer under the key, which a retry gets instead.
+     */
     public Outcome book(BookCommand cmd, Instant now) {
-        MeetingType type = cmd.target().type();
-        String hash = cmd.idempotencyKey() == null ? null : fingerprint(cmd);
-        if (hash != null) {
-            Optional<Outcome> replay = replay(type.orgId, cmd.idempotencyKey(), hash);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
+        if (cmd.idempotencyKey() == null) {
+            return bookNew(cmd, null, now);
         }
+        UUID orgId = cmd.target().type().orgId;
+        String key = cmd.idempotencyKey();
+        String hash = fingerprint(cmd);
+        keys.pruneNowAndThen();
+        try {
+            return bookNew(cmd, new KeyToStore(key, hash, b -> render(b, cmd.channel())), now);
+        } catch (KeyTaken taken) {
+            if (keys.forgetExpired(orgId, key)) {
+                return book(cmd, now); // the key had outlived its retention: it is free again
+            }
+            return replay(orgId, key, hash).orElseThrow(() -> new ProblemException(409, "conflict"));
+        } catch (ProblemException refused) {
+            return replay(orgId, key, hash).orElseThrow(() -> refused);
+        }
+    }
+
+    private Outcome bookNew(BookCommand cmd, KeyToStore key, Instant now) {
+        MeetingType type = cmd.target().type();
         BookingWindow.requireBookable(type, cmd.start(), now, "start");
         Slot slot = new Slot(cmd.start(), cmd.start().plus(Duration.ofMinutes(type.durationMinutes)),
                 Duration.ofMinutes(type.bufferBeforeMinutes), Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
@@ -103,7 +122,6 @@ public class BookingService {
         for (HostFacts h : candidates) {
             EligibilityPolicies.firstReason(h, slot).ifPresentOrElse(r -> refused.put(h.userId(), r), () -> eligible.add(h));
         }
-        KeyToStore key = hash == null ? null : new KeyToStore(cmd.idempotencyKey(), hash, b -> render(b, cmd.channel()));
         for (HostFacts host : FairChoice.order(eligible, slot.start(), inFlight::on)) {
             Booking b = newBooking(type, slot, host, cmd, now);
             try (InFlightBookings.Handle writing = inFlight.start(b.hostUserId, b.hostDay)) {
@@ -111,8 +129,6 @@ public class BookingService {
                 return new Outcome(b.id, body != null ? body : render(b, cmd.channel()), false);
             } catch (LostRace lost) {
                 refused.put(host.userId(), lost.reason);
-            } catch (KeyTaken taken) {
-                return replay(type.orgId, cmd.idempotencyKey(), hash).orElseThrow(() -> new ProblemException(409, "conflict"));
             }
         }
         throw noHost(cmd.channel(), pool, refused);

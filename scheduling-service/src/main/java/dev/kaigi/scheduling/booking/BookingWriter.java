@@ -6,6 +6,7 @@ import dev.kaigi.scheduling.eligibility.Reason;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,16 +16,17 @@ import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
- * One attempt to give a meeting to one host (SCH-08, SCH-03), as one statement in one transaction:
- * take the host's day counter ({@code insert ... on conflict do update set booked = booked + 1
- * where booked < cap}), insert the booking (the exclusion constraint refuses an overlap with
- * SQLSTATE 23P01), remember the Idempotency-Key, and write {@code meeting-booked} to the outbox.
- * Each step inserts from the rows of the one before, so a full day books and announces nothing,
- * and a lost race rolls all of it back.
+ * One attempt to give a meeting to one host (SCH-08, SCH-03), as one statement: take the host's
+ * day counter ({@code insert ... on conflict do update set booked = booked + 1 where booked < cap}),
+ * insert the booking (the exclusion constraint refuses an overlap with SQLSTATE 23P01), remember
+ * the Idempotency-Key (its primary key refuses a key already used with 23505), and write
+ * {@code meeting-booked} to the outbox. Each step inserts from the rows of the one before, so a
+ * full day books and announces nothing, and a lost race or a used key aborts all of it.
  * <p>
- * This is the booking's hot path, so it is plain JDBC in a local transaction rather than JTA, and
- * one round trip plus the commit: the benchmark's profile showed the JTA transaction as a seventh
- * of the service's CPU and the four statements' round trips as PostgreSQL's.
+ * This is the booking's hot path, so it is plain JDBC, and one round trip: a single statement is
+ * its own transaction in auto-commit, so it needs no BEGIN, no COMMIT and no JTA (the benchmark's
+ * profile showed the JTA transaction as a seventh of the service's CPU, and every round trip costs
+ * PostgreSQL a wake-up on a machine where the two of them share the cores).
  */
 @ApplicationScoped
 public class BookingWriter {
@@ -39,7 +41,7 @@ public class BookingWriter {
         }
     }
 
-    /** A concurrent request with the same Idempotency-Key committed first. */
+    /** The Idempotency-Key is in use: by an earlier request, a concurrent twin, or one past its retention. */
     static final class KeyTaken extends RuntimeException {
         KeyTaken() {
             super("idempotency-key", null, false, false);
@@ -72,27 +74,24 @@ public class BookingWriter {
                 returning 1
             )""".formatted(StagedEvent.insertSelect("booked"));
 
-    /** The key's row from the booking's; one left from before the retention is taken over, a live one means a concurrent twin won. */
+    /** The key's row from the booking's: a plain insert, so a key in use aborts the statement (23505 on its primary key). */
     private static final String REMEMBER_KEY = """
             , remembered as (
                 insert into idempotency_key (org_id, key, request_hash, booking_id, response) select ?, ?, ?, ?, ? from booked
-                on conflict (org_id, key) do update set request_hash = excluded.request_hash, booking_id = excluded.booking_id,
-                    response = excluded.response, created_at = now()
-                where idempotency_key.created_at < now() - make_interval(secs => ?)
                 returning 1
             )""";
 
-    private static final String WITHOUT_KEY = TAKE_AND_INSERT
-            + "\nselect (select count(*) from counter), (select count(*) from booked), 1";
-    private static final String WITH_KEY = TAKE_AND_INSERT + REMEMBER_KEY
-            + "\nselect (select count(*) from counter), (select count(*) from booked), (select count(*) from remembered)";
+    private static final String KEY_IN_USE = "idempotency_key_pkey";
+
+    /** Whether the counter was taken; the other steps run to completion though nothing reads them (PostgreSQL's rule for data-modifying WITH). */
+    private static final String RESULT = "\nselect count(*) from counter";
+    private static final String WITHOUT_KEY = TAKE_AND_INSERT + RESULT;
+    private static final String WITH_KEY = TAKE_AND_INSERT + REMEMBER_KEY + RESULT;
 
     @Inject
     AgroalDataSource db;
     @Inject
     Outbox outbox;
-    @Inject
-    BookingConfig config;
 
     /**
      * Books {@code b} (its host, day and zone already chosen) for {@code host}.
@@ -100,22 +99,13 @@ public class BookingWriter {
      * @param cap the daily cap of that weekday, null = unlimited
      * @return the stored response body when a key was given, else null
      * @throws LostRace when the cap was reached or the time taken meanwhile
-     * @throws KeyTaken when the same key was used concurrently
+     * @throws KeyTaken when the key is in use: answered before, by a concurrent twin, or past its retention but not yet pruned
      */
     String attempt(Booking b, Integer cap, KeyToStore key) {
         String response = key == null ? null : key.response().apply(b);
         StagedEvent event = outbox.stage(BookingEvents.booked(b));
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                write(c, b, cap, key, response, event);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            write(c, b, cap, key, response, event);
         } catch (SQLException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
@@ -126,6 +116,10 @@ public class BookingWriter {
                     // another booking won the time, so this candidate is lost like any race
                     throw new LostRace(Reason.OVERLAPPING_MEETING);
                 }
+                if (t instanceof PSQLException pg && "23505".equals(pg.getSQLState()) && pg.getServerErrorMessage() != null
+                        && KEY_IN_USE.equals(pg.getServerErrorMessage().getConstraint())) {
+                    throw new KeyTaken();
+                }
             }
             throw new IllegalStateException("booking " + b.id, e);
         }
@@ -133,7 +127,7 @@ public class BookingWriter {
         return response;
     }
 
-    /** The statement; rolled back by the caller when it throws. */
+    /** The statement, in auto-commit: it is its own transaction, and when it fails it wrote nothing. */
     private void write(Connection c, Booking b, Integer cap, KeyToStore key, String response, StagedEvent event) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(key == null ? WITHOUT_KEY : WITH_KEY)) {
             int i = bindBooking(ps, b, cap == null ? Integer.MAX_VALUE : cap); // null cap: unlimited
@@ -143,16 +137,12 @@ public class BookingWriter {
                 ps.setString(i++, key.key());
                 ps.setString(i++, key.requestHash());
                 ps.setObject(i++, b.id);
-                ps.setString(i++, response);
-                ps.setLong(i, config.idempotencyKeyRetention().toSeconds());
+                ps.setString(i, response);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) == 0) {
                     throw new LostRace(Reason.DAILY_CAP_REACHED); // SCH-03: the day was full; nothing was written
-                }
-                if (rs.getInt(3) == 0) {
-                    throw new KeyTaken();
                 }
             }
         }

@@ -34,9 +34,6 @@ public class IdempotencyKeys {
 
     /** The first answer to {@code key}, unless it is older than the retention (then it is forgotten). */
     public Optional<Stored> find(UUID orgId, String key) {
-        if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) == 0) {
-            prune();
-        }
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select request_hash, booking_id, response from idempotency_key
@@ -53,7 +50,33 @@ public class IdempotencyKeys {
         }
     }
 
-    /** Deletes keys past the retention; run now and then by {@link #find} (no scheduler needed). */
+    /**
+     * Deletes {@code key} if it is past the retention, so that it can be used again.
+     *
+     * @return whether it was there and expired
+     */
+    public boolean forgetExpired(UUID orgId, String key) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     delete from idempotency_key
+                     where org_id = ? and key = ? and created_at <= now() - make_interval(secs => ?)""")) {
+            ps.setObject(1, orgId);
+            ps.setString(2, key);
+            ps.setLong(3, config.idempotencyKeyRetention().toSeconds());
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("forgetting an expired idempotency key", e);
+        }
+    }
+
+    /** Once in {@value #PRUNE_ONE_IN} calls, deletes the keys past the retention (no scheduler needed). */
+    public void pruneNowAndThen() {
+        if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) == 0) {
+            prune();
+        }
+    }
+
+    /** Deletes keys past the retention. */
     void prune() {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement(

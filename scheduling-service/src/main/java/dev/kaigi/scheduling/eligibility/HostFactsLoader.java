@@ -92,7 +92,7 @@ public class HostFactsLoader {
      * For a booking the day's margin read about 330 rows of a 20-host pool instead of about 10,
      * and this query was the booking's most expensive (0.9 ms of PostgreSQL at 16 clients).
      */
-    private static final String TAKEN = """
+    static final String TAKEN = """
             select host_user_id, blocked_from, blocked_to from booking
             where host_user_id = any(?) and status <> 'CANCELLED' and blocked_from > ? and blocked_from < ? and blocked_to > ?
             union all

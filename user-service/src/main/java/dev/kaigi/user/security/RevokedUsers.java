@@ -2,10 +2,14 @@ package dev.kaigi.user.security;
 
 import dev.kaigi.chassis.security.RevokedCallers;
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.user.account.UserRepository;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +20,7 @@ import java.util.UUID;
  * token says is refused (401) before any resource runs. Resources that read {@link CurrentUser} did so
  * already; this covers the rest ({@code /api/v1/caller}, sign-up, the invitation links called with a
  * token). A user not known here passes; {@link CurrentUser} refuses them where a user is needed.
+ * Every request with a user's token asks, so it is one plain indexed read, not an ORM lookup.
  */
 @ApplicationScoped
 public class RevokedUsers implements RevokedCallers {
@@ -24,10 +29,17 @@ public class RevokedUsers implements RevokedCallers {
     private static final Set<UserStatus> GONE = EnumSet.of(UserStatus.DEACTIVATED, UserStatus.DELETED);
 
     @Inject
-    UserRepository users;
+    AgroalDataSource db;
 
     @Override
     public boolean revoked(UUID userId, UUID orgId) {
-        return users.findByIdOptional(userId).filter(u -> !u.orgId.equals(orgId) || GONE.contains(u.status)).isPresent();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("select org_id, status from app_user where id = ?")) {
+            ps.setObject(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && (!orgId.equals(rs.getObject(1, UUID.class)) || GONE.contains(UserStatus.valueOf(rs.getString(2))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading whether a caller was revoked", e);
+        }
     }
 }

@@ -47,6 +47,7 @@ final class Report {
         run.put("started_at", meta.get("started_at"));
         run.put("finished_at", Instant.now().toString());
         run.put("command", meta.get("command"));
+        run.put("wall_seconds", wallSeconds(meta.get("started_at"), (String) run.get("finished_at"), meta.get("wall_seconds")));
         doc.put("run", run);
         Map<String, Object> git = new LinkedHashMap<>();
         git.put("commit", meta.get("git_commit"));
@@ -271,6 +272,41 @@ final class Report {
         return imports;
     }
 
+    /** The run's wall time, whole and per step ("setup=12,seats=40,..." from bench/run): the quick run has a budget. */
+    static Map<String, Object> wallSeconds(String startedAt, String finishedAt, String steps) {
+        Map<String, Object> wall = new LinkedHashMap<>();
+        if (startedAt != null && !startedAt.isBlank()) {
+            wall.put("total", java.time.Duration.between(Instant.parse(startedAt), Instant.parse(finishedAt)).toSeconds());
+        }
+        if (steps != null) {
+            for (String step : steps.split(",")) {
+                String[] kv = step.split("=", 2);
+                if (kv.length == 2) {
+                    wall.put(kv[0], Long.parseLong(kv[1]));
+                }
+            }
+        }
+        return wall;
+    }
+
+    private static String wallMarkdown(Map<String, Object> wall) {
+        if (wall == null || !wall.containsKey("total")) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("Wall time ").append(minutes(((Number) wall.get("total")).longValue()));
+        StringBuilder steps = new StringBuilder();
+        wall.forEach((step, seconds) -> {
+            if (!step.equals("total")) {
+                steps.append(steps.isEmpty() ? "" : ", ").append(step).append(' ').append(seconds).append(" s");
+            }
+        });
+        return md.append(steps.isEmpty() ? "" : " (" + steps + ")").append(".\n\n").toString();
+    }
+
+    private static String minutes(long seconds) {
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+    }
+
     private static boolean ok(Map<String, Object> phase) {
         return Boolean.TRUE.equals(((Map<?, ?>) phase.get("check")).get("ok"));
     }
@@ -345,6 +381,7 @@ final class Report {
                 .append(machine.get("memory")).append(" RAM, load average at start ").append(machine.get("loadavg_at_start"))
                 .append("; ").append(machine.get("java_version")).append("; PostgreSQL ").append(machine.get("postgresql_version"))
                 .append("; Kafka ").append(machine.get("kafka_version")).append(".\n\n");
+        md.append(wallMarkdown((Map<String, Object>) run.get("wall_seconds")));
 
         Map<String, Object> benchmarks = (Map<String, Object>) doc.get("benchmarks");
         if (benchmarks.containsKey("seats")) {

@@ -115,7 +115,7 @@ public class BookingService {
         Slot slot = new Slot(cmd.start(), cmd.start().plus(Duration.ofMinutes(type.durationMinutes)),
                 Duration.ofMinutes(type.bufferBeforeMinutes), Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
         List<UUID> pool = cmd.target().pool();
-        List<HostFacts> candidates = facts.load(type.orgId, pool, slot.blockedFrom(), slot.blockedTo(), true);
+        List<HostFacts> candidates = facts.load(type.orgId, cmd.target().factsVersion(), pool, slot.blockedFrom(), slot.blockedTo(), true);
 
         Map<UUID, Reason> refused = new LinkedHashMap<>();
         List<HostFacts> eligible = new ArrayList<>();

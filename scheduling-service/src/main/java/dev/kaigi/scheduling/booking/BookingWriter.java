@@ -19,8 +19,9 @@ import java.util.function.Function;
  * One attempt to give a meeting to one host (SCH-08, SCH-03), as one statement: take the host's
  * day counter ({@code insert ... on conflict do update set booked = booked + 1 where booked < cap}),
  * insert the booking (the exclusion constraint refuses an overlap with SQLSTATE 23P01), remember
- * the Idempotency-Key (its primary key refuses a key already used with 23505), and write
- * {@code meeting-booked} to the outbox. Each step inserts from the rows of the one before, so a
+ * the Idempotency-Key (its primary key refuses a key already used with 23505), write
+ * {@code meeting-booked} to the outbox, and note when the host was last given a meeting (the fair
+ * choice's second rule, V6). Each step inserts from the rows of the one before, so a
  * full day books and announces nothing, and a lost race or a used key aborts all of it.
  * <p>
  * This is the booking's hot path, so it is plain JDBC, and one round trip: a single statement is
@@ -74,6 +75,17 @@ public class BookingWriter {
                 returning 1
             )""".formatted(StagedEvent.insertSelect("booked"));
 
+    /**
+     * Taken after the counter, like everything here: bookings of one host on two days meet at this
+     * row in the same order, so they queue and never deadlock.
+     */
+    private static final String NOTE_LAST_BOOKED = """
+            , noted as (
+                insert into host_last_booked (user_id, booked_at) select ?, ? from booked
+                on conflict (user_id) do update set booked_at = greatest(host_last_booked.booked_at, excluded.booked_at)
+                returning 1
+            )""";
+
     /** The key's row from the booking's: a plain insert, so a key in use aborts the statement (23505 on its primary key). */
     private static final String REMEMBER_KEY = """
             , remembered as (
@@ -85,8 +97,8 @@ public class BookingWriter {
 
     /** Whether the counter was taken; the other steps run to completion though nothing reads them (PostgreSQL's rule for data-modifying WITH). */
     private static final String RESULT = "\nselect count(*) from counter";
-    private static final String WITHOUT_KEY = TAKE_AND_INSERT + RESULT;
-    private static final String WITH_KEY = TAKE_AND_INSERT + REMEMBER_KEY + RESULT;
+    private static final String WITHOUT_KEY = TAKE_AND_INSERT + NOTE_LAST_BOOKED + RESULT;
+    private static final String WITH_KEY = TAKE_AND_INSERT + NOTE_LAST_BOOKED + REMEMBER_KEY + RESULT;
 
     @Inject
     AgroalDataSource db;
@@ -132,6 +144,8 @@ public class BookingWriter {
         try (PreparedStatement ps = c.prepareStatement(key == null ? WITHOUT_KEY : WITH_KEY)) {
             int i = bindBooking(ps, b, cap == null ? Integer.MAX_VALUE : cap); // null cap: unlimited
             i = event.bind(ps, i);
+            ps.setObject(i++, b.hostUserId);
+            ps.setObject(i++, b.createdAt.atOffset(ZoneOffset.UTC));
             if (key != null) {
                 ps.setObject(i++, b.orgId);
                 ps.setString(i++, key.key());

@@ -15,7 +15,8 @@ import java.util.UUID;
  * <ol>
  * <li>fewest Kaigi meetings on the meeting's day (the start's local date in each host's own zone,
  *     the same count the daily cap uses; calendar busy times do not count, SCH-03);</li>
- * <li>then the one who was given a meeting longest ago (never given one comes first);</li>
+ * <li>then the one Kaigi gave a new meeting longest ago (never given one comes first; a meeting
+ *     moved to a host by a transfer, LIF-02, is not a new one);</li>
  * <li>then the order of the meeting type's pool.</li>
  * </ol>
  * The first candidate who wins the write gets the meeting; one who lost a race makes way for the next.

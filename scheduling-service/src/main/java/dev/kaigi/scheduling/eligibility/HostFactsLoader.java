@@ -23,17 +23,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads what eligibility needs for a set of hosts and a span of time in one round trip of five
- * queries, whatever the pool size or the range (availability's and booking's speed depend on it):
- * hosts with schedules, weekdays and breaks, opportunity counts, host-day counters, and taken
- * times. The queries go to PostgreSQL together (the driver sends a multi-statement prepared
- * statement with one Sync), and their result sets are read in order.
+ * Reads what eligibility needs for a set of hosts and a span of time in one round trip, whatever
+ * the pool size or the range (availability's and booking's speed depend on it). Two kinds of
+ * facts: host profiles (hosts with schedules, weekdays and breaks, opportunity counts), which
+ * change only through this service's API and events and may come from {@link HostFactsCache};
+ * and what bookings change (host-day counters, taken times, when each host last got a meeting),
+ * read every time. The queries go to PostgreSQL together (the driver sends a multi-statement
+ * prepared statement with one Sync), and their result sets are read in order.
  */
 @ApplicationScoped
 public class HostFactsLoader {
@@ -44,26 +45,21 @@ public class HostFactsLoader {
     private static final Duration MAX_BLOCKED = Duration.ofMinutes(
             MeetingType.MAX_DURATION_MINUTES + 2L * MeetingType.MAX_BUFFER_MINUTES);
 
-    /**
-     * The hosts with their zone and opportunity cap, and when asked when each last got a meeting
-     * (the fair choice): one index probe per host on booking_by_host_created, backwards, where a
-     * group-by would read every booking the host ever had.
-     */
+    /** The hosts of the organization among the ids, with their zone and opportunity cap. */
     private static final String HOSTS = """
             select h.user_id, h.status, h.user_type, h.calendar_linked, h.zoom_linked, h.zoom_personal_url_present,
-                   h.email_key, s.time_zone, s.opportunity_cap,
-                   case when ? then (select max(b.created_at) from booking b where b.host_user_id = h.user_id) end
+                   h.email_key, s.time_zone, s.opportunity_cap
             from host h left join work_schedule s on s.user_id = h.user_id and s.org_id = h.org_id
             where h.org_id = ? and h.user_id = any(?)
             """;
 
-    /** The rules of the weekdays the span can fall on: the day's window and cap, then its breaks. */
+    /** The rules of every weekday (a profile is kept for any span): the day's window and cap, then its breaks. */
     private static final String WEEKDAYS = """
             select s.user_id, d.weekday, d.enabled, d.start_time, d.end_time, d.daily_cap, null, null
-            from work_day d join work_schedule s on s.id = d.schedule_id where s.user_id = any(?) and d.weekday = any(?)
+            from work_day d join work_schedule s on s.id = d.schedule_id where s.user_id = any(?)
             union all
             select s.user_id, b.weekday, null, null, null, null, b.start_time, b.end_time
-            from work_break b join work_schedule s on s.id = b.schedule_id where s.user_id = any(?) and b.weekday = any(?)
+            from work_break b join work_schedule s on s.id = b.schedule_id where s.user_id = any(?)
             """;
 
     /** SCH-04: a first row (null, 0) when the organization was ever synced, then the open opportunities of the hosts' addresses. */
@@ -99,36 +95,70 @@ public class HostFactsLoader {
             select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
             """;
 
-    private static final String ALL = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES, COUNTERS, TAKEN);
+    /** When asked, when Kaigi last gave each host a new meeting (the fair choice; BookingWriter keeps it, V6). */
+    private static final String LAST_BOOKED = "select user_id, booked_at from host_last_booked where user_id = any(?) and ?";
+
+    private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES);
+    private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN, LAST_BOOKED);
+    private static final String ALL = PROFILES + ";\n" + BOOKED;
 
     @Inject
     AgroalDataSource db;
+    @Inject
+    HostFactsCache cache;
 
     /**
-     * The facts of {@code userIds} of {@code orgId} (others are left out), in the order given.
+     * The facts of {@code userIds} of {@code orgId} (others are left out), in the order given, all
+     * read now: for callers that read no facts version first, or that write in the same transaction.
      *
      * @param from           the start of the span whose bookings and busy times matter
      * @param to             its end
      * @param withLastBooked also read when each host last got a meeting (for the fair choice)
      */
     public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
+        return read(orgId, null, userIds, from, to, withLastBooked);
+    }
+
+    /**
+     * As {@link #load}, with the host profiles from memory when they are known under
+     * {@code factsVersion}, the organization's facts version the caller read (with the meeting
+     * type, {@link dev.kaigi.scheduling.meetingtype.BookableTypes}) before calling.
+     */
+    public List<HostFacts> load(UUID orgId, long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
+        return read(orgId, factsVersion, userIds, from, to, withLastBooked);
+    }
+
+    private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(ALL)) {
+        Map<UUID, HostProfile> profiles = factsVersion == null ? null : cache.get(orgId, factsVersion, userIds);
+        boolean readProfiles = profiles == null;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(readProfiles ? ALL : BOOKED)) {
             Array ids = c.createArrayOf("uuid", userIds.toArray());
-            bind(ps, c, orgId, ids, from, to, withLastBooked);
+            int i = 1;
+            if (readProfiles) {
+                i = bindProfiles(ps, i, orgId, ids);
+            }
+            bindBooked(ps, i, ids, from, to, withLastBooked);
             ps.execute();
-            Map<UUID, Row> rows = hosts(ps.getResultSet());
-            weekdays(next(ps), rows);
-            opportunities(next(ps), rows);
-            counters(next(ps), rows);
-            taken(next(ps), rows);
-            List<HostFacts> facts = new ArrayList<>(rows.size());
+            Map<UUID, Booked> booked = new HashMap<>();
+            if (readProfiles) {
+                profiles = profiles(ps);
+                if (factsVersion != null) {
+                    cache.put(orgId, factsVersion, profiles.values());
+                }
+                counters(next(ps), booked);
+            } else {
+                counters(ps.getResultSet(), booked);
+            }
+            taken(next(ps), booked);
+            lastBooked(next(ps), booked);
+            List<HostFacts> facts = new ArrayList<>(userIds.size());
             for (UUID id : userIds) {
-                Row r = rows.get(id);
-                if (r != null) {
-                    facts.add(r.facts());
+                HostProfile p = profiles.get(id);
+                if (p != null) {
+                    facts.add(booked.getOrDefault(id, Booked.NOTHING).with(p));
                 }
             }
             return facts;
@@ -137,24 +167,23 @@ public class HostFactsLoader {
         }
     }
 
-    private static void bind(PreparedStatement ps, Connection c, UUID orgId, Array ids, Instant from, Instant to,
-                             boolean withLastBooked) throws SQLException {
-        int i = 1;
+    private static int bindProfiles(PreparedStatement ps, int i, UUID orgId, Array ids) throws SQLException {
         // HOSTS
-        ps.setBoolean(i++, withLastBooked);
         ps.setObject(i++, orgId);
         ps.setArray(i++, ids);
         // WEEKDAYS
-        Array days = c.createArrayOf("text", weekdaysAround(from, to));
         ps.setArray(i++, ids);
-        ps.setArray(i++, days);
         ps.setArray(i++, ids);
-        ps.setArray(i++, days);
         // OPPORTUNITIES
         ps.setObject(i++, orgId);
         ps.setObject(i++, orgId);
         ps.setObject(i++, orgId);
         ps.setArray(i++, ids);
+        return i;
+    }
+
+    private static void bindBooked(PreparedStatement ps, int i, Array ids, Instant from, Instant to, boolean withLastBooked)
+            throws SQLException {
         // COUNTERS
         ps.setArray(i++, ids);
         ps.setObject(i++, from.minus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate());
@@ -168,7 +197,10 @@ public class HostFactsLoader {
         ps.setObject(i++, f);
         ps.setArray(i++, ids);
         ps.setObject(i++, t);
-        ps.setObject(i, f);
+        ps.setObject(i++, f);
+        // LAST_BOOKED
+        ps.setArray(i++, ids);
+        ps.setBoolean(i, withLastBooked);
     }
 
     /** The next query's rows. */
@@ -179,11 +211,21 @@ public class HostFactsLoader {
         return ps.getResultSet();
     }
 
-    private static Map<UUID, Row> hosts(ResultSet rs) throws SQLException {
-        Map<UUID, Row> rows = new LinkedHashMap<>();
+    /** The profiles of the hosts found, from HOSTS, WEEKDAYS and OPPORTUNITIES (each rows set is closed by moving to the next). */
+    private static Map<UUID, HostProfile> profiles(PreparedStatement ps) throws SQLException {
+        Map<UUID, ProfileRow> rows = hosts(ps.getResultSet());
+        weekdays(next(ps), rows);
+        opportunities(next(ps), rows);
+        Map<UUID, HostProfile> profiles = new HashMap<>(rows.size() * 2);
+        rows.forEach((id, r) -> profiles.put(id, r.profile()));
+        return profiles;
+    }
+
+    private static Map<UUID, ProfileRow> hosts(ResultSet rs) throws SQLException {
+        Map<UUID, ProfileRow> rows = new HashMap<>();
         try (rs) {
             while (rs.next()) {
-                Row r = new Row();
+                ProfileRow r = new ProfileRow();
                 r.userId = rs.getObject(1, UUID.class);
                 r.status = rs.getString(2) == null ? null : HostStatus.valueOf(rs.getString(2));
                 r.userType = rs.getString(3) == null ? null : UserType.valueOf(rs.getString(3));
@@ -193,33 +235,16 @@ public class HostFactsLoader {
                 r.emailKey = rs.getString(7);
                 r.zone = rs.getString(8) == null ? null : ZoneId.of(rs.getString(8));
                 r.opportunityCap = (Integer) rs.getObject(9);
-                OffsetDateTime lastBooked = rs.getObject(10, OffsetDateTime.class);
-                r.lastBooked = lastBooked == null ? null : lastBooked.toInstant();
                 rows.put(r.userId, r);
             }
         }
         return rows;
     }
 
-    /**
-     * The weekdays any host's local day can fall on between {@code from} and {@code to}: zones are
-     * at most a day from UTC, so the UTC dates one day either side; all seven for a week or more.
-     * A booking reads two or three weekdays' rules instead of seven.
-     */
-    private static String[] weekdaysAround(Instant from, Instant to) {
-        LocalDate first = from.minus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate last = to.plus(MARGIN).atOffset(ZoneOffset.UTC).toLocalDate();
-        List<String> days = new ArrayList<>(7);
-        for (LocalDate d = first; !d.isAfter(last) && days.size() < 7; d = d.plusDays(1)) {
-            days.add(d.getDayOfWeek().name());
-        }
-        return days.toArray(String[]::new);
-    }
-
-    private static void weekdays(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
+    private static void weekdays(ResultSet rs, Map<UUID, ProfileRow> rows) throws SQLException {
         try (rs) {
             while (rs.next()) {
-                Row r = rows.get(rs.getObject(1, UUID.class));
+                ProfileRow r = rows.get(rs.getObject(1, UUID.class));
                 if (r == null) {
                     continue;
                 }
@@ -238,7 +263,7 @@ public class HostFactsLoader {
     }
 
     /** SCH-04: a host missing from a sync has 0 open; before the organization's first sync nothing is known. */
-    private static void opportunities(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
+    private static void opportunities(ResultSet rs, Map<UUID, ProfileRow> rows) throws SQLException {
         Map<String, Integer> byAddress = new HashMap<>();
         boolean synced = false;
         try (rs) {
@@ -250,36 +275,43 @@ public class HostFactsLoader {
                 }
             }
         }
-        for (Row r : rows.values()) {
+        for (ProfileRow r : rows.values()) {
             r.open = synced ? byAddress.getOrDefault(r.emailKey, 0) : null;
         }
     }
 
-    private static void counters(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
+    private static void counters(ResultSet rs, Map<UUID, Booked> booked) throws SQLException {
         try (rs) {
             while (rs.next()) {
-                Row r = rows.get(rs.getObject(1, UUID.class));
-                if (r != null) {
-                    r.booked.put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+                booked.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Booked())
+                        .perDay.put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+            }
+        }
+    }
+
+    private static void taken(ResultSet rs, Map<UUID, Booked> booked) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                booked.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Booked())
+                        .taken.add(new Instant[] {rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                rs.getObject(3, OffsetDateTime.class).toInstant()});
+            }
+        }
+    }
+
+    private static void lastBooked(ResultSet rs, Map<UUID, Booked> booked) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
+                if (last != null) {
+                    booked.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Booked()).lastBooked = last.toInstant();
                 }
             }
         }
     }
 
-    private static void taken(ResultSet rs, Map<UUID, Row> rows) throws SQLException {
-        try (rs) {
-            while (rs.next()) {
-                Row r = rows.get(rs.getObject(1, UUID.class));
-                if (r != null) {
-                    r.taken.add(new Instant[] {rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getObject(3, OffsetDateTime.class).toInstant()});
-                }
-            }
-        }
-    }
-
-    /** A host being read. */
-    private static final class Row {
+    /** A host's profile being read. */
+    private static final class ProfileRow {
         UUID userId;
         HostStatus status;
         UserType userType;
@@ -290,24 +322,20 @@ public class HostFactsLoader {
         ZoneId zone;
         Integer opportunityCap;
         Integer open;
-        Instant lastBooked;
         final Map<DayOfWeek, DayRow> days = new EnumMap<>(DayOfWeek.class);
-        final Map<LocalDate, Integer> booked = new HashMap<>();
-        final List<Instant[]> taken = new ArrayList<>();
 
         DayRow day(DayOfWeek weekday) {
             return days.computeIfAbsent(weekday, d -> new DayRow());
         }
 
-        HostFacts facts() {
+        HostProfile profile() {
             WorkRules rules = null;
             if (zone != null) {
                 Map<DayOfWeek, WorkRules.Day> week = new EnumMap<>(DayOfWeek.class);
                 days.forEach((d, r) -> week.put(d, new WorkRules.Day(r.enabled, r.hours, List.copyOf(r.breaks), r.cap)));
                 rules = new WorkRules(week);
             }
-            return new HostFacts(userId, status, userType, calendarLinked, zoomLinked, zoomUrl, zone, rules,
-                    opportunityCap, open, booked, Intervals.of(taken), lastBooked);
+            return new HostProfile(userId, status, userType, calendarLinked, zoomLinked, zoomUrl, zone, rules, opportunityCap, open);
         }
     }
 
@@ -317,5 +345,19 @@ public class HostFactsLoader {
         WorkRules.Window hours;
         Integer cap;
         final List<WorkRules.Window> breaks = new ArrayList<>();
+    }
+
+    /** What bookings changed for a host: counters per local day, taken times, the last meeting given. */
+    private static final class Booked {
+        static final Booked NOTHING = new Booked();
+        final Map<LocalDate, Integer> perDay = new HashMap<>();
+        final List<Instant[]> taken = new ArrayList<>();
+        Instant lastBooked;
+
+        HostFacts with(HostProfile p) {
+            return new HostFacts(p.userId(), p.status(), p.userType(), p.calendarLinked(), p.zoomLinked(),
+                    p.zoomPersonalUrlPresent(), p.zone(), p.rules(), p.opportunityCap(), p.openOpportunities(),
+                    perDay, Intervals.of(taken), lastBooked);
+        }
     }
 }

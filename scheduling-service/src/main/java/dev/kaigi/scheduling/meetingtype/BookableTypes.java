@@ -22,15 +22,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class BookableTypes {
 
-    /** A meeting type as booking sees it: its rules (a detached copy, never written) and its pool in order. */
-    public record BookableType(MeetingType type, List<UUID> pool) {
+    /**
+     * A meeting type as booking sees it: its rules (a detached copy, never written), its pool in
+     * order, and the organization's facts version read with it (V5), under which the pool's hosts
+     * may come from memory ({@link dev.kaigi.scheduling.eligibility.HostFactsCache}).
+     */
+    public record BookableType(MeetingType type, List<UUID> pool, long factsVersion) {
     }
 
     private static final String SELECT = """
             select t.id, t.org_id, t.name, t.duration_minutes, t.conferencing_method, t.slot_step_minutes,
                    t.minimum_notice_minutes, t.booking_horizon_days, t.buffer_before_minutes, t.buffer_after_minutes,
                    t.public_booking_id, t.version,
-                   array(select h.user_id from meeting_type_host h where h.meeting_type_id = t.id order by h.position)
+                   array(select h.user_id from meeting_type_host h where h.meeting_type_id = t.id order by h.position),
+                   coalesce((select v.version from org_facts_version v where v.org_id = t.org_id), 0)
             from meeting_type t
             """;
 
@@ -75,6 +80,6 @@ public class BookableTypes {
         t.publicBookingId = rs.getString(11);
         t.version = rs.getLong(12);
         UUID[] pool = (UUID[]) rs.getArray(13).getArray();
-        return new BookableType(t, List.copyOf(Arrays.asList(pool)));
+        return new BookableType(t, List.copyOf(Arrays.asList(pool)), rs.getLong(14));
     }
 }

@@ -7,15 +7,18 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Documents the errors every endpoint shares, so resources declare only their own: each 4xx/5xx
  * response is {@code application/problem+json} with the Problem schema, every {@code /api}
- * operation lists 401 and 500, and every operation with a request body lists 400.
+ * operation lists 401, 500 and 503 (the database or a called system unavailable, with
+ * {@code Retry-After}: {@code ProblemMappers}), and every operation with a request body lists 400.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -39,6 +42,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 addIfAbsent(responses, "401", "No valid token");
                 addIfAbsent(responses, "500", "Unexpected error (an incident id is given, nothing internal)");
+                if (addIfAbsent(responses, "503", "The database or a system this call needs is unavailable: nothing was changed; "
+                        + "try again after Retry-After seconds")) {
+                    responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
+                            .description("Seconds to wait before trying again")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+                }
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
                         response.setContent(problemContent());
@@ -48,11 +57,13 @@ public class ProblemResponsesFilter implements OASFilter {
         });
     }
 
-    private static void addIfAbsent(APIResponses responses, String code, String description) {
-        if (responses.getAPIResponse(code) == null) {
-            APIResponse response = OASFactory.createAPIResponse().description(description);
-            responses.addAPIResponse(code, response);
+    /** True when it was absent and is added now. */
+    private static boolean addIfAbsent(APIResponses responses, String code, String description) {
+        if (responses.getAPIResponse(code) != null) {
+            return false;
         }
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        return true;
     }
 
     private static Content problemContent() {

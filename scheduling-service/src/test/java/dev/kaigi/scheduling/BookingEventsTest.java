@@ -29,6 +29,7 @@ import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
 import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
+import static dev.kaigi.scheduling.BookingFixtures.hostOf;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.setSchedule;
 import static dev.kaigi.scheduling.BookingFixtures.sql;
@@ -47,11 +48,6 @@ class BookingEventsTest {
 
     @Inject
     AgroalDataSource db;
-
-    private static String hostOf(Org org, String type, Instant start) {
-        return org.manager().body(bookingBody(type, start, "ev@customer.example")).post("/api/v1/bookings").then().statusCode(201)
-                .extract().path("hostUserId");
-    }
 
     private static List<String> reasons(Org org, UUID host, String type, Instant start) {
         return org.owner().queryParam("meetingType", type).queryParam("start", start.toString())

@@ -61,6 +61,12 @@ final class BookingFixtures {
                 .post("/api/v1/meeting-types").then().statusCode(201).extract();
     }
 
+    /** Books {@code type} at {@code start} as the organization's MANAGER (201 required) and answers who got it. */
+    static String hostOf(Org org, Object type, Instant start) {
+        return org.manager().body(bookingBody(type, start, "lead@customer.example")).post("/api/v1/bookings").then()
+                .statusCode(201).extract().path("hostUserId");
+    }
+
     static String bookingBody(Object meetingTypeId, Instant start, String leadEmail) {
         return """
                 {"meetingTypeId":"%s","start":"%s","lead":{"name":"Taro Yamada","email":"%s","company":"Customer KK","locale":"ja"},

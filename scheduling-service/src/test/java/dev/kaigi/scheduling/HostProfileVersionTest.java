@@ -19,6 +19,7 @@ import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
 import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
+import static dev.kaigi.scheduling.BookingFixtures.hostOf;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.setSchedule;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
@@ -39,11 +40,6 @@ class HostProfileVersionTest {
 
     @Inject
     AgroalDataSource db;
-
-    private static String hostOf(Org org, String type, java.time.Instant start) {
-        return org.manager().body(bookingBody(type, start, "lead@customer.example")).post("/api/v1/bookings").then()
-                .statusCode(201).extract().path("hostUserId");
-    }
 
     @Test
     @DisplayName("SCH-01, SCH-08: a schedule changed after bookings read the host's profile applies to the very next booking")

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -24,12 +26,14 @@ import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.setSchedule;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Host profiles kept in memory (HostFactsCache) are never older than the last committed change:
+ * Host profiles and meeting types kept in memory (HostFactsCache, BookableTypes) are never older
+ * than the last committed change:
  * every write to what they hold gives the organization a new facts version (V5), one never given
  * before, so a booking right after a change judges by it.
  */
@@ -74,6 +78,37 @@ class HostProfileVersionTest {
                          "minimumNoticeMinutes":0,"bookingHorizonDays":365}""".formatted(a, b))
                 .put("/api/v1/meeting-types/" + type).then().statusCode(200);
         assertEquals(b.toString(), hostOf(org, type, at(day, "11:00", TOKYO)));
+    }
+
+    @Test
+    @DisplayName("SCH-06: a meeting type changed or deleted after bookings remembered it applies to the very next booking")
+    void meetingTypeChangeAppliesAtOnce() {
+        Org org = Org.create(TOKYO);
+        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        var created = meetingType(org, "Length", 30, "PHONE", 30, a);
+        String type = created.path("id");
+        LocalDate day = upcoming(DayOfWeek.TUESDAY, TOKYO);
+        assertEquals(a.toString(), hostOf(org, type, at(day, "10:00", TOKYO)));
+
+        String etag = org.manager().header("If-Match", created.header("ETag")).body(typeBody(a, 60, 3))
+                .put("/api/v1/meeting-types/" + type).then().statusCode(200).extract().header("ETag");
+        org.manager().body(bookingBody(type, at(day, "12:00", TOKYO), "l@c.example")).post("/api/v1/bookings").then()
+                .statusCode(400).body("errors[0].field", equalTo("start")).body("errors[0].code", equalTo("beyond-booking-horizon"));
+
+        org.manager().header("If-Match", etag).body(typeBody(a, 60, 365)).put("/api/v1/meeting-types/" + type).then().statusCode(200);
+        Instant start = at(day, "12:00", TOKYO);
+        org.manager().body(bookingBody(type, start, "l@c.example")).post("/api/v1/bookings").then()
+                .statusCode(201).body("end", equalTo(start.plus(Duration.ofMinutes(60)).toString()));
+
+        org.manager().delete("/api/v1/meeting-types/" + type).then().statusCode(204);
+        org.manager().body(bookingBody(type, at(day, "14:00", TOKYO), "l@c.example")).post("/api/v1/bookings").then()
+                .statusCode(400).body("errors[0].field", equalTo("meetingTypeId")).body("errors[0].code", equalTo("unknown-meeting-type"));
+    }
+
+    private static String typeBody(UUID host, int minutes, int horizonDays) {
+        return """
+                {"name":"Length","durationMinutes":%d,"conferencingMethod":"PHONE","hostPool":["%s"],"slotStepMinutes":30,
+                 "minimumNoticeMinutes":0,"bookingHorizonDays":%d}""".formatted(minutes, host, horizonDays);
     }
 
     @Test

@@ -32,12 +32,21 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import static dev.kaigi.scheduling.BookingFixtures.at;
+import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
+import static dev.kaigi.scheduling.BookingFixtures.everyDay;
+import static dev.kaigi.scheduling.BookingFixtures.host;
+import static dev.kaigi.scheduling.BookingFixtures.meetingType;
+import static dev.kaigi.scheduling.BookingFixtures.upcoming;
 import static dev.kaigi.scheduling.SchedulingFixtures.WAIT;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,6 +57,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The host read model kept from user-service and integration-service events (issue 5 item 4, LIF-01, LIF-02, SCH-04, SCH-07, EVT-02). */
 @QuarkusTest
 class HostReadModelTest {
+
+    private static final String TOKYO = "Asia/Tokyo";
 
     @Inject
     AgroalDataSource db;
@@ -86,6 +97,33 @@ class HostReadModelTest {
         awaitHost(org, user, "role", "MANAGER");
         org.owner().get("/api/v1/hosts/" + user).then().body("email", equalTo("New.Address@Acme.example"))
                 .body("zoomPersonalUrlPresent", equalTo(true)).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    @DisplayName("LIF-01: a deactivated member's token books nothing, whatever the booking asks for; activated, it books again")
+    void revokedCallerCannotBook() {
+        Org org = Org.create(TOKYO);
+        UUID host = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID member = org.member();
+        String type = meetingType(org, "Intro", 30, "PHONE", 30, host).path("id");
+        LocalDate day = upcoming(DayOfWeek.MONDAY, TOKYO);
+        org.as(member, "member").body(bookingBody(type, at(day, "10:00", TOKYO), "a@c.example")).post("/api/v1/bookings").then()
+                .statusCode(201);
+
+        TestEvents.publish(new UserDeactivated(org.id(), member, UserType.REGULAR, null, DeactivationReason.ADMIN));
+        awaitHost(org, member, "status", "DEACTIVATED");
+        // the remembered type, an unknown one, a start the type refuses: each path of BookingReads answers 401 first
+        for (String body : List.of(bookingBody(type, at(day, "11:00", TOKYO), "b@c.example"),
+                bookingBody(UUID.randomUUID(), at(day, "11:00", TOKYO), "b@c.example"),
+                bookingBody(type, Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MINUTES), "b@c.example"))) {
+            org.as(member, "member").body(body).post("/api/v1/bookings").then().statusCode(401).body("code", equalTo("token-revoked"));
+        }
+        org.manager().get("/api/v1/bookings").then().statusCode(200).body("totalItems", equalTo(1));
+
+        TestEvents.publish(new UserActivated(org.id(), member, UserType.REGULAR));
+        awaitHost(org, member, "status", "ACTIVE");
+        org.as(member, "member").body(bookingBody(type, at(day, "11:00", TOKYO), "b@c.example")).post("/api/v1/bookings").then()
+                .statusCode(201);
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.kaigi.scheduling.booking;
 
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
-import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
+import dev.kaigi.chassis.security.ChecksRevokedCaller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Roles;
@@ -15,8 +15,7 @@ import dev.kaigi.scheduling.booking.BookingService.BookCommand;
 import dev.kaigi.scheduling.booking.BookingService.Channel;
 import dev.kaigi.scheduling.booking.BookingService.Outcome;
 import dev.kaigi.scheduling.config.Params;
-import dev.kaigi.scheduling.meetingtype.BookableTypes;
-import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.InOrganization;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -59,11 +58,10 @@ public class BookingResource {
     CurrentCaller caller;
     @Inject
     BookingService bookings;
-    @Inject
-    BookableTypes types;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ChecksRevokedCaller // in the booking's first round trip (BookingReads)
     @Operation(summary = "Book a meeting", description = "OWNER, MANAGER or MEMBER, or a partner with scope bookings:write. Kaigi picks the fairest eligible host of the "
             + "meeting type's pool (fewest meetings that day in the host's zone, then longest since the last one, then pool order). "
             + "With an Idempotency-Key, sending the same request again returns the first answer.")
@@ -77,10 +75,9 @@ public class BookingResource {
                          @Context UriInfo uri) {
         Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER);
         String idempotencyKey = Params.idempotencyKey(key);
-        BookableType type = types.inOrganization(c.orgId(), request.meetingTypeId())
-                .orElseThrow(() -> ProblemException.invalidField("meetingTypeId", "unknown-meeting-type"));
-        Outcome outcome = bookings.book(new BookCommand(type, request.start().toInstant(), request.lead(), request.notes(),
-                Channel.API, idempotencyKey), Instant.now());
+        UUID user = c.user().orElse(null); // partners have none, and pass LIF-01
+        Outcome outcome = bookings.book(new BookCommand(new InOrganization(c.orgId(), request.meetingTypeId()), c.orgId(), user,
+                request.start().toInstant(), request.lead(), request.notes(), Channel.API, idempotencyKey), Instant.now());
         return created(location(uri, outcome.bookingId()), outcome);
     }
 

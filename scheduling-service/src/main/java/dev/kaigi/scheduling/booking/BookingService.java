@@ -15,10 +15,10 @@ import dev.kaigi.scheduling.booking.BookingWriter.KeyToStore;
 import dev.kaigi.scheduling.booking.BookingWriter.LostRace;
 import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
-import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
-import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
+import dev.kaigi.scheduling.booking.BookingReads.Read;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.TypeRef;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -32,7 +32,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -57,9 +56,13 @@ public class BookingService {
         PUBLIC_PAGE
     }
 
-    /** A request to book {@code type} at {@code start}. */
-    public record BookCommand(BookableType target, Instant start, Lead lead, String notes, Channel channel,
-                              String idempotencyKey) {
+    /**
+     * A request to book the meeting type {@code type} names at {@code start}; {@code callerOrgId} and
+     * {@code callerUserId} are the token's (null for partners and public pages), checked against
+     * LIF-01 in the booking's first round trip.
+     */
+    public record BookCommand(TypeRef type, UUID callerOrgId, UUID callerUserId, Instant start, Lead lead, String notes,
+                              Channel channel, String idempotencyKey) {
     }
 
     /** The answer: the booking's id and its JSON, replayed from the first request when the key was seen before. */
@@ -71,7 +74,7 @@ public class BookingService {
     @Inject
     InFlightBookings inFlight;
     @Inject
-    HostFactsLoader facts;
+    BookingReads reads;
     @Inject
     BookingRepository bookings;
     @Inject
@@ -90,15 +93,16 @@ public class BookingService {
      * first looks for an earlier answer under the key, which a retry gets instead.
      */
     public Outcome book(BookCommand cmd, Instant now) {
+        Read read = reads.read(cmd.type(), cmd.callerOrgId(), cmd.callerUserId(), cmd.start(), now);
         if (cmd.idempotencyKey() == null) {
-            return bookNew(cmd, null, now);
+            return bookNew(cmd, read, null, now);
         }
-        UUID orgId = cmd.target().type().orgId;
+        UUID orgId = read.target().type().orgId;
         String key = cmd.idempotencyKey();
-        String hash = fingerprint(cmd);
+        String hash = fingerprint(cmd, read.target().type());
         keys.pruneNowAndThen();
         try {
-            return bookNew(cmd, new KeyToStore(key, hash, b -> render(b, cmd.channel())), now);
+            return bookNew(cmd, read, new KeyToStore(key, hash, b -> render(b, cmd.channel())), now);
         } catch (KeyTaken taken) {
             if (keys.forgetExpired(orgId, key)) {
                 return book(cmd, now); // the key had outlived its retention: it is free again
@@ -109,17 +113,14 @@ public class BookingService {
         }
     }
 
-    private Outcome bookNew(BookCommand cmd, KeyToStore key, Instant now) {
-        MeetingType type = cmd.target().type();
-        BookingWindow.requireBookable(type, cmd.start(), now, "start");
-        Slot slot = new Slot(cmd.start(), cmd.start().plus(Duration.ofMinutes(type.durationMinutes)),
-                Duration.ofMinutes(type.bufferBeforeMinutes), Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
-        List<UUID> pool = cmd.target().pool();
-        List<HostFacts> candidates = facts.load(type.orgId, cmd.target().factsVersion(), pool, slot.blockedFrom(), slot.blockedTo(), true);
-
+    /** Books as new, from what {@link BookingReads} read (the start is inside the type's window). */
+    private Outcome bookNew(BookCommand cmd, Read read, KeyToStore key, Instant now) {
+        MeetingType type = read.target().type();
+        Slot slot = read.slot();
+        List<UUID> pool = read.target().pool();
         Map<UUID, Reason> refused = new LinkedHashMap<>();
         List<HostFacts> eligible = new ArrayList<>();
-        for (HostFacts h : candidates) {
+        for (HostFacts h : read.candidates()) {
             EligibilityPolicies.firstReason(h, slot).ifPresentOrElse(r -> refused.put(h.userId(), r), () -> eligible.add(h));
         }
         for (HostFacts host : FairChoice.order(eligible, slot.start(), inFlight::on)) {
@@ -191,8 +192,8 @@ public class BookingService {
     }
 
     /** What makes two requests "the same" for an Idempotency-Key: everything they ask for, and where. */
-    private static String fingerprint(BookCommand cmd) {
-        String canonical = String.join("\u0000", cmd.channel().name(), cmd.target().type().id.toString(), cmd.start().toString(),
+    private static String fingerprint(BookCommand cmd, MeetingType type) {
+        String canonical = String.join("\u0000", cmd.channel().name(), type.id.toString(), cmd.start().toString(),
                 cmd.lead().name().trim(), cmd.lead().email().trim().toLowerCase(Locale.ROOT), String.valueOf(blankToNull(cmd.lead().company())),
                 String.valueOf(cmd.lead().locale()), String.valueOf(blankToNull(cmd.notes())));
         try {

@@ -22,17 +22,26 @@ public final class BookingWindow {
 
     /** 400 naming {@code field} when a meeting cannot start at {@code start}; nothing is changed. */
     public static void requireBookable(MeetingType type, Instant start, Instant now, String field) {
+        ProblemException refused = refusal(type, start, now, field);
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /** Why a meeting cannot start at {@code start} (400 naming {@code field}), or null when it can. */
+    public static ProblemException refusal(MeetingType type, Instant start, Instant now, String field) {
         if (start.getNano() != 0 || start.getEpochSecond() % 60 != 0) {
-            throw ProblemException.invalidField(field, "whole-minutes");
+            return ProblemException.invalidField(field, "whole-minutes");
         }
         if (!start.isAfter(now)) {
-            throw ProblemException.invalidField(field, "in-the-past");
+            return ProblemException.invalidField(field, "in-the-past");
         }
         if (start.isBefore(earliest(type, now))) {
-            throw ProblemException.invalidField(field, "inside-minimum-notice", type.minimumNoticeMinutes);
+            return ProblemException.invalidField(field, "inside-minimum-notice", type.minimumNoticeMinutes);
         }
         if (start.isAfter(latest(type, now))) {
-            throw ProblemException.invalidField(field, "beyond-booking-horizon", type.bookingHorizonDays);
+            return ProblemException.invalidField(field, "beyond-booking-horizon", type.bookingHorizonDays);
         }
+        return null;
     }
 }

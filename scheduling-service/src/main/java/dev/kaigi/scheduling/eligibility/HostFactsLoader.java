@@ -98,6 +98,16 @@ public class HostFactsLoader {
     /** When asked, when Kaigi last gave each host a new meeting (the fair choice; BookingWriter keeps it, V6). */
     private static final String LAST_BOOKED = "select user_id, booked_at from host_last_booked where user_id = any(?) and ?";
 
+    /**
+     * For a booking that starts from a remembered meeting type (BookingReads): the organization's
+     * facts version now, and the caller's host row (LIF-01), as one row. First in the round trip,
+     * so that profiles read after it may be kept under that version.
+     */
+    private static final String CHECK = """
+            select coalesce((select v.version from org_facts_version v where v.org_id = ?), 0), h.org_id, h.status
+            from (select 1) one left join host h on h.user_id = ?
+            """;
+
     private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES);
     private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN, LAST_BOOKED);
     private static final String ALL = PROFILES + ";\n" + BOOKED;
@@ -106,6 +116,13 @@ public class HostFactsLoader {
     AgroalDataSource db;
     @Inject
     HostFactsCache cache;
+
+    /**
+     * What {@link #loadChecked} found besides the facts: the organization's facts version when the
+     * round trip began, and the caller's host row (null fields when the caller is not a host here).
+     */
+    public record Checked(List<HostFacts> hosts, long factsVersion, UUID callerOrgId, String callerStatus) {
+    }
 
     /**
      * The facts of {@code userIds} of {@code orgId} (others are left out), in the order given, all
@@ -128,29 +145,89 @@ public class HostFactsLoader {
         return read(orgId, factsVersion, userIds, from, to, withLastBooked);
     }
 
+    /**
+     * As {@link #load(UUID, long, List, Instant, Instant, boolean)}, for a caller who is not sure
+     * that {@code factsVersion} is still current (it comes with a remembered meeting type): the same
+     * round trip first reads the organization's version now and the host row of {@code callerUserId}
+     * (may be null). When that version differs from {@code factsVersion}, profiles taken from memory
+     * may be stale, and the caller must not use {@link Checked#hosts()}.
+     */
+    public Checked loadChecked(UUID orgId, long factsVersion, UUID callerUserId, List<UUID> userIds, Instant from, Instant to,
+                               boolean withLastBooked) {
+        Check check = new Check(orgId, callerUserId);
+        List<HostFacts> hosts = read(orgId, factsVersion, userIds, from, to, withLastBooked, check);
+        return new Checked(hosts, check.version, check.callerOrgId, check.callerStatus);
+    }
+
+    /** The CHECK statement: its parameters, and what its row said. */
+    private static final class Check {
+        final UUID orgId;
+        final UUID callerUserId;
+        long version;
+        UUID callerOrgId;
+        String callerStatus;
+
+        Check(UUID orgId, UUID callerUserId) {
+            this.orgId = orgId;
+            this.callerUserId = callerUserId;
+        }
+
+        int bind(PreparedStatement ps, int i) throws SQLException {
+            ps.setObject(i++, orgId);
+            ps.setObject(i++, callerUserId);
+            return i;
+        }
+
+        void read(ResultSet rs) throws SQLException {
+            try (rs) {
+                rs.next();
+                version = rs.getLong(1);
+                callerOrgId = rs.getObject(2, UUID.class);
+                callerStatus = rs.getString(3);
+            }
+        }
+    }
+
     private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
-        if (userIds.isEmpty()) {
+        return read(orgId, factsVersion, userIds, from, to, withLastBooked, null);
+    }
+
+    /** With a {@code check}, its statement goes first and read profiles are kept under the version it read. */
+    private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked,
+                                 Check check) {
+        if (userIds.isEmpty() && check == null) {
             return List.of();
         }
         Map<UUID, HostProfile> profiles = factsVersion == null ? null : cache.get(orgId, factsVersion, userIds);
         boolean readProfiles = profiles == null;
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(readProfiles ? ALL : BOOKED)) {
+        String sql = (check == null ? "" : CHECK + ";\n") + (readProfiles ? ALL : BOOKED);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Array ids = c.createArrayOf("uuid", userIds.toArray());
             int i = 1;
+            if (check != null) {
+                i = check.bind(ps, i);
+            }
             if (readProfiles) {
                 i = bindProfiles(ps, i, orgId, ids);
             }
             bindBooked(ps, i, ids, from, to, withLastBooked);
             ps.execute();
+            ResultSet first = ps.getResultSet();
+            Long keepUnder = factsVersion;
+            if (check != null) {
+                check.read(first);
+                keepUnder = check.version;
+                first = next(ps);
+            }
             Map<UUID, Booked> booked = new HashMap<>();
             if (readProfiles) {
-                profiles = profiles(ps);
-                if (factsVersion != null) {
-                    cache.put(orgId, factsVersion, profiles.values());
+                profiles = profiles(first, ps);
+                if (keepUnder != null) {
+                    cache.put(orgId, keepUnder, profiles.values());
                 }
                 counters(next(ps), booked);
             } else {
-                counters(ps.getResultSet(), booked);
+                counters(first, booked);
             }
             taken(next(ps), booked);
             lastBooked(next(ps), booked);
@@ -212,8 +289,8 @@ public class HostFactsLoader {
     }
 
     /** The profiles of the hosts found, from HOSTS, WEEKDAYS and OPPORTUNITIES (each rows set is closed by moving to the next). */
-    private static Map<UUID, HostProfile> profiles(PreparedStatement ps) throws SQLException {
-        Map<UUID, ProfileRow> rows = hosts(ps.getResultSet());
+    private static Map<UUID, HostProfile> profiles(ResultSet hostRows, PreparedStatement ps) throws SQLException {
+        Map<UUID, ProfileRow> rows = hosts(hostRows);
         weekdays(next(ps), rows);
         opportunities(next(ps), rows);
         Map<UUID, HostProfile> profiles = new HashMap<>(rows.size() * 2);

@@ -11,13 +11,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A meeting type with its host pool, read for the hot paths (booking, availability, eligibility)
  * in one plain query without a transaction: the profile of the booking benchmark showed the ORM
  * read of the type in its own transaction as a third of the request's CPU.
+ * <p>
+ * Every type read is also remembered, labelled with its organization's facts version: a booking
+ * starts from the remembered type and checks the version in its first round trip
+ * ({@code BookingReads}), so that in the common case it reads the type not at all.
  */
 @ApplicationScoped
 public class BookableTypes {
@@ -29,6 +35,21 @@ public class BookableTypes {
      */
     public record BookableType(MeetingType type, List<UUID> pool, long factsVersion) {
     }
+
+    /** How a caller names a meeting type: by its id in the caller's organization, or by its public booking id. */
+    public sealed interface TypeRef {
+    }
+
+    /** A type of {@code orgId}; another organization's does not exist here (ORG-01). */
+    public record InOrganization(UUID orgId, UUID id) implements TypeRef {
+    }
+
+    /** The type a public booking page names. */
+    public record OnPublicPage(String publicBookingId) implements TypeRef {
+    }
+
+    /** Types are small (a pool of ids): past this many everything is dropped and read again as needed. */
+    static final int MAX_REMEMBERED = 2_000;
 
     private static final String SELECT = """
             select t.id, t.org_id, t.name, t.duration_minutes, t.conferencing_method, t.slot_step_minutes,
@@ -42,14 +63,57 @@ public class BookableTypes {
     @Inject
     AgroalDataSource db;
 
+    private final Map<UUID, BookableType> byId = new ConcurrentHashMap<>();
+    private final Map<String, BookableType> byPublicId = new ConcurrentHashMap<>();
+
     /** The type if it belongs to {@code orgId}; another organization's does not exist here (ORG-01). */
     public Optional<BookableType> inOrganization(UUID orgId, UUID id) {
-        return one(SELECT + "where t.org_id = ? and t.id = ?", orgId, id);
+        return read(new InOrganization(orgId, id));
     }
 
     /** The type a public booking page names. */
     public Optional<BookableType> byPublicBookingId(String publicBookingId) {
-        return one(SELECT + "where t.public_booking_id = ?", publicBookingId);
+        return read(new OnPublicPage(publicBookingId));
+    }
+
+    /** The type as it is now, read from the database (and remembered). */
+    public Optional<BookableType> read(TypeRef ref) {
+        Optional<BookableType> found = ref instanceof InOrganization r
+                ? one(SELECT + "where t.org_id = ? and t.id = ?", r.orgId(), r.id())
+                : one(SELECT + "where t.public_booking_id = ?", ((OnPublicPage) ref).publicBookingId());
+        found.ifPresent(this::remember);
+        return found;
+    }
+
+    /**
+     * The type as last read, or null. It is current only while its organization's facts version
+     * is still {@link BookableType#factsVersion()}: the caller must check that before relying on it.
+     */
+    public BookableType remembered(TypeRef ref) {
+        if (ref instanceof InOrganization r) {
+            BookableType t = byId.get(r.id());
+            return t != null && t.type().orgId.equals(r.orgId()) ? t : null;
+        }
+        return byPublicId.get(((OnPublicPage) ref).publicBookingId());
+    }
+
+    /** Drops a remembered type whose organization's facts changed since it was read. */
+    public void forget(BookableType t) {
+        byId.remove(t.type().id, t);
+        if (t.type().publicBookingId != null) {
+            byPublicId.remove(t.type().publicBookingId, t);
+        }
+    }
+
+    private void remember(BookableType t) {
+        if (byId.size() >= MAX_REMEMBERED) {
+            byId.clear();
+            byPublicId.clear();
+        }
+        byId.put(t.type().id, t);
+        if (t.type().publicBookingId != null) {
+            byPublicId.put(t.type().publicBookingId, t);
+        }
     }
 
     private Optional<BookableType> one(String sql, Object... params) {

@@ -14,6 +14,7 @@ import dev.kaigi.scheduling.booking.BookingService.Outcome;
 import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.meetingtype.BookableTypes;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.OnPublicPage;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -107,16 +108,20 @@ public class PublicBookingPageResource {
     public Response book(@PathParam("publicId") String publicId, @Valid @NotNull PublicBookingRequest request,
                          @HeaderParam("Idempotency-Key") String key) {
         String idempotencyKey = Params.idempotencyKey(key);
-        BookableType t = type(publicId);
-        Outcome outcome = bookings.book(new BookCommand(t, request.start().toInstant(), request.lead(), request.notes(),
-                Channel.PUBLIC_PAGE, idempotencyKey), Instant.now());
+        requireWellFormed(publicId);
+        Outcome outcome = bookings.book(new BookCommand(new OnPublicPage(publicId), null, null, request.start().toInstant(),
+                request.lead(), request.notes(), Channel.PUBLIC_PAGE, idempotencyKey), Instant.now());
         return BookingResource.created(null, outcome);
     }
 
     private BookableType type(String publicId) {
+        requireWellFormed(publicId);
+        return types.byPublicBookingId(publicId).orElseThrow(() -> ProblemException.notFound("booking-page"));
+    }
+
+    private static void requireWellFormed(String publicId) {
         if (publicId == null || !PUBLIC_ID.matcher(publicId).matches()) {
             throw ProblemException.notFound("booking-page");
         }
-        return types.byPublicBookingId(publicId).orElseThrow(() -> ProblemException.notFound("booking-page"));
     }
 }

@@ -34,14 +34,22 @@ public class RevokedHosts implements RevokedCallers {
              PreparedStatement ps = conn.prepareStatement("select org_id, status from host where user_id = ?")) {
             ps.setObject(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                String status = rs.getString(2);
-                return !orgId.equals(rs.getObject(1, UUID.class)) || status != null && GONE.contains(HostStatus.valueOf(status));
+                return rs.next() && revoked(orgId, rs.getObject(1, UUID.class), rs.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading whether a caller was revoked", e);
         }
+    }
+
+    /**
+     * The rule, for a caller found in the host table: for callers who read their host row
+     * themselves ({@link dev.kaigi.chassis.security.ChecksRevokedCaller}).
+     *
+     * @param tokenOrg  the organization the token says
+     * @param hostOrg   the host row's organization
+     * @param status    the host row's status (null: not known yet)
+     */
+    public static boolean revoked(UUID tokenOrg, UUID hostOrg, String status) {
+        return !tokenOrg.equals(hostOrg) || status != null && GONE.contains(HostStatus.valueOf(status));
     }
 }

@@ -1,0 +1,99 @@
+package dev.kaigi.scheduling.booking;
+
+import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.security.RevokedCallerFilter;
+import dev.kaigi.scheduling.eligibility.HostFacts;
+import dev.kaigi.scheduling.eligibility.HostFactsLoader;
+import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
+import dev.kaigi.scheduling.eligibility.Slot;
+import dev.kaigi.scheduling.meetingtype.BookableTypes;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.InOrganization;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.TypeRef;
+import dev.kaigi.scheduling.meetingtype.MeetingType;
+import dev.kaigi.scheduling.security.RevokedHosts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a booking reads before it writes (SCH-08): the meeting type, the facts of its pool for the
+ * slot, and for a signed-in caller whether their token is revoked (LIF-01: the booking endpoints
+ * are {@link dev.kaigi.chassis.security.ChecksRevokedCaller}). Usually one round trip: the type
+ * comes from memory ({@link BookableTypes#remembered}), and the facts' round trip also reads the
+ * organization's facts version, which says whether the type is still as remembered. If not, the
+ * type is read again and so are the facts (two more round trips, after a change to the
+ * organization's types, pools, hosts or schedules).
+ * <p>
+ * Each booking used to make four round trips (caller, type, facts, write); on two cores shared
+ * with PostgreSQL every one costs both processes a wake-up and a protocol exchange.
+ */
+@ApplicationScoped
+class BookingReads {
+
+    /** The type as it is now, the slot asked for, and the pool's facts for it (hosts unknown here left out). */
+    record Read(BookableType target, Slot slot, List<HostFacts> candidates) {
+    }
+
+    @Inject
+    BookableTypes types;
+    @Inject
+    HostFactsLoader facts;
+    @Inject
+    RevokedHosts revokedHosts;
+
+    /**
+     * @param callerOrgId  the organization the caller's token says (null without a user: partner, public page)
+     * @param callerUserId the caller's user (null likewise)
+     * @throws ProblemException 401 for a revoked caller; 400 for an unknown type (404 on a public page) or a
+     *                          start outside the type's window
+     */
+    Read read(TypeRef ref, UUID callerOrgId, UUID callerUserId, Instant start, Instant now) {
+        BookableType remembered = types.remembered(ref);
+        if (remembered != null && BookingWindow.refusal(remembered.type(), start, now, "start") == null) {
+            Checked checked = load(remembered, callerOrgId, callerUserId, start);
+            if (checked.factsVersion() == remembered.factsVersion()) {
+                return new Read(remembered, slot(remembered.type(), start), checked.hosts());
+            }
+            types.forget(remembered); // changed since: read it again
+        }
+        BookableType current = types.read(ref).orElseThrow(() -> revokedOr(unknown(ref), callerOrgId, callerUserId));
+        ProblemException outsideWindow = BookingWindow.refusal(current.type(), start, now, "start");
+        if (outsideWindow != null) {
+            throw revokedOr(outsideWindow, callerOrgId, callerUserId);
+        }
+        // just read, so as current as any read before a write; the facts' version is not checked again
+        return new Read(current, slot(current.type(), start), load(current, callerOrgId, callerUserId, start).hosts());
+    }
+
+    private Checked load(BookableType t, UUID callerOrgId, UUID callerUserId, Instant start) {
+        Slot slot = slot(t.type(), start);
+        Checked checked = facts.loadChecked(t.type().orgId, t.factsVersion(), callerUserId, t.pool(), slot.blockedFrom(),
+                slot.blockedTo(), true);
+        if (callerUserId != null && checked.callerOrgId() != null
+                && RevokedHosts.revoked(callerOrgId, checked.callerOrgId(), checked.callerStatus())) {
+            throw RevokedCallerFilter.refused();
+        }
+        return checked;
+    }
+
+    /** A refusal before the facts' round trip checked the caller: a revoked caller learns only that they are. */
+    private ProblemException revokedOr(ProblemException refusal, UUID callerOrgId, UUID callerUserId) {
+        return callerUserId != null && revokedHosts.revoked(callerUserId, callerOrgId) ? RevokedCallerFilter.refused() : refusal;
+    }
+
+    private static ProblemException unknown(TypeRef ref) {
+        return ref instanceof InOrganization
+                ? ProblemException.invalidField("meetingTypeId", "unknown-meeting-type")
+                : ProblemException.notFound("booking-page");
+    }
+
+    private static Slot slot(MeetingType type, Instant start) {
+        return new Slot(start, start.plus(Duration.ofMinutes(type.durationMinutes)), Duration.ofMinutes(type.bufferBeforeMinutes),
+                Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
+    }
+}

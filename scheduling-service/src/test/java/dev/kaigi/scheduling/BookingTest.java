@@ -63,7 +63,7 @@ class BookingTest {
         LocalDate day = upcoming(DayOfWeek.MONDAY, TOKYO);
         try (EventProbe probe = EventProbe.open(Topics.SCHEDULING)) {
             var first = org.manager().body(bookingBody(type, at(day, "10:00", TOKYO), "lead@customer.example"))
-                    .post("/api/v1/bookings").then().statusCode(201)
+                    .post("/api/v1/bookings").then().statusCode(201).contentType("application/json")
                     .header("Location", matchesPattern("http://[^/]+/api/v1/bookings/[0-9a-f-]{36}")).extract();
             assertEquals(a.toString(), first.path("hostUserId"), "both never booked, none that day: pool order");
             String id = first.path("id");

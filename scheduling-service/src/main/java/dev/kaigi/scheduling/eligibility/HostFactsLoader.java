@@ -111,6 +111,9 @@ public class HostFactsLoader {
     private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES);
     private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN, LAST_BOOKED);
     private static final String ALL = PROFILES + ";\n" + BOOKED;
+    // constants, not put together per call: the driver finds its prepared statements by the SQL text
+    private static final String CHECKED_BOOKED = CHECK + ";\n" + BOOKED;
+    private static final String CHECKED_ALL = CHECK + ";\n" + ALL;
 
     @Inject
     AgroalDataSource db;
@@ -200,7 +203,7 @@ public class HostFactsLoader {
         }
         Map<UUID, HostProfile> profiles = factsVersion == null ? null : cache.get(orgId, factsVersion, userIds);
         boolean readProfiles = profiles == null;
-        String sql = (check == null ? "" : CHECK + ";\n") + (readProfiles ? ALL : BOOKED);
+        String sql = check == null ? (readProfiles ? ALL : BOOKED) : (readProfiles ? CHECKED_ALL : CHECKED_BOOKED);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Array ids = c.createArrayOf("uuid", userIds.toArray());
             int i = 1;

@@ -55,9 +55,10 @@ class BookingReads {
     Read read(TypeRef ref, UUID callerOrgId, UUID callerUserId, Instant start, Instant now) {
         BookableType remembered = types.remembered(ref);
         if (remembered != null && BookingWindow.refusal(remembered.type(), start, now, "start") == null) {
-            Checked checked = load(remembered, callerOrgId, callerUserId, start);
+            Slot slot = slot(remembered.type(), start);
+            Checked checked = load(remembered, slot, callerOrgId, callerUserId);
             if (checked.factsVersion() == remembered.factsVersion()) {
-                return new Read(remembered, slot(remembered.type(), start), checked.hosts());
+                return new Read(remembered, slot, checked.hosts());
             }
             types.forget(remembered); // changed since: read it again
         }
@@ -67,11 +68,11 @@ class BookingReads {
             throw revokedOr(outsideWindow, callerOrgId, callerUserId);
         }
         // just read, so as current as any read before a write; the facts' version is not checked again
-        return new Read(current, slot(current.type(), start), load(current, callerOrgId, callerUserId, start).hosts());
+        Slot slot = slot(current.type(), start);
+        return new Read(current, slot, load(current, slot, callerOrgId, callerUserId).hosts());
     }
 
-    private Checked load(BookableType t, UUID callerOrgId, UUID callerUserId, Instant start) {
-        Slot slot = slot(t.type(), start);
+    private Checked load(BookableType t, Slot slot, UUID callerOrgId, UUID callerUserId) {
         Checked checked = facts.loadChecked(t.type().orgId, t.factsVersion(), callerUserId, t.pool(), slot.blockedFrom(),
                 slot.blockedTo(), true);
         if (callerUserId != null && checked.callerOrgId() != null

@@ -136,7 +136,7 @@ public class HostFactsLoader {
      * @param withLastBooked also read when each host last got a meeting (for the fair choice)
      */
     public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
-        return read(orgId, null, userIds, from, to, withLastBooked);
+        return read(orgId, null, userIds, from, to, withLastBooked, null);
     }
 
     /**
@@ -145,7 +145,7 @@ public class HostFactsLoader {
      * type, {@link dev.kaigi.scheduling.meetingtype.BookableTypes}) before calling.
      */
     public List<HostFacts> load(UUID orgId, long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
-        return read(orgId, factsVersion, userIds, from, to, withLastBooked);
+        return read(orgId, factsVersion, userIds, from, to, withLastBooked, null);
     }
 
     /**
@@ -189,10 +189,6 @@ public class HostFactsLoader {
                 callerStatus = rs.getString(3);
             }
         }
-    }
-
-    private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
-        return read(orgId, factsVersion, userIds, from, to, withLastBooked, null);
     }
 
     /** With a {@code check}, its statement goes first and read profiles are kept under the version it read. */

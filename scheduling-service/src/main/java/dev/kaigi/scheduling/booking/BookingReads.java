@@ -47,12 +47,14 @@ class BookingReads {
     RevokedHosts revokedHosts;
 
     /**
-     * @param callerOrgId  the organization the caller's token says (null without a user: partner, public page)
-     * @param callerUserId the caller's user (null likewise)
+     * @param user         the caller's user (null for partners and public pages); a user's booking names
+     *                     a type {@link InOrganization in their token's organization}, which LIF-01 checks against
      * @throws ProblemException 401 for a revoked caller; 400 for an unknown type (404 on a public page) or a
      *                          start outside the type's window
      */
-    Read read(TypeRef ref, UUID callerOrgId, UUID callerUserId, Instant start, Instant now) {
+    Read read(TypeRef ref, UUID user, Instant start, Instant now) {
+        UUID callerOrgId = ref instanceof InOrganization r ? r.orgId() : null;
+        UUID callerUserId = callerOrgId == null ? null : user; // a public page has no caller to check
         BookableType remembered = types.remembered(ref);
         if (remembered != null && BookingWindow.refusal(remembered.type(), start, now, "start") == null) {
             Slot slot = slot(remembered.type(), start);

@@ -7,6 +7,7 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.scheduling.booking.BookingReads.Read;
 import dev.kaigi.scheduling.booking.BookingJson.BookingView;
 import dev.kaigi.scheduling.booking.BookingJson.Lead;
 import dev.kaigi.scheduling.booking.BookingJson.PublicBookingView;
@@ -17,7 +18,6 @@ import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
-import dev.kaigi.scheduling.booking.BookingReads.Read;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.TypeRef;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -57,12 +57,12 @@ public class BookingService {
     }
 
     /**
-     * A request to book the meeting type {@code type} names at {@code start}; {@code callerOrgId} and
-     * {@code callerUserId} are the token's (null for partners and public pages), checked against
-     * LIF-01 in the booking's first round trip.
+     * A request to book the meeting type {@code type} names at {@code start}; {@code callerUserId} is
+     * the token's user (null for partners and public pages), checked against LIF-01 in the booking's
+     * first round trip.
      */
-    public record BookCommand(TypeRef type, UUID callerOrgId, UUID callerUserId, Instant start, Lead lead, String notes,
-                              Channel channel, String idempotencyKey) {
+    public record BookCommand(TypeRef type, UUID callerUserId, Instant start, Lead lead, String notes, Channel channel,
+                              String idempotencyKey) {
     }
 
     /** The answer: the booking's id and its JSON, replayed from the first request when the key was seen before. */
@@ -93,7 +93,7 @@ public class BookingService {
      * first looks for an earlier answer under the key, which a retry gets instead.
      */
     public Outcome book(BookCommand cmd, Instant now) {
-        Read read = reads.read(cmd.type(), cmd.callerOrgId(), cmd.callerUserId(), cmd.start(), now);
+        Read read = reads.read(cmd.type(), cmd.callerUserId(), cmd.start(), now);
         if (cmd.idempotencyKey() == null) {
             return bookNew(cmd, read, null, now);
         }

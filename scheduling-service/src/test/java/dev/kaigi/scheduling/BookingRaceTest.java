@@ -2,7 +2,9 @@ package dev.kaigi.scheduling;
 
 import dev.kaigi.scheduling.SchedulingFixtures.Org;
 import dev.kaigi.testsupport.TestTokens;
+import dev.kaigi.scheduling.booking.BookingService;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -43,6 +45,8 @@ class BookingRaceTest {
 
     @Inject
     AgroalDataSource db;
+    @Inject
+    MeterRegistry metrics;
 
     /** Sends all bodies at once and returns the status codes by count. */
     private static Map<Integer, Integer> race(Org org, List<String> bodies) {
@@ -87,17 +91,43 @@ class BookingRaceTest {
     @Test
     @DisplayName("SCH-08, SCH-03 race: 64 concurrent bookings against one host with cap 3 → exactly 3 succeed, no overlaps, the rest 409")
     void oneHostCapThree() {
+        oneHostCapThree(false);
+    }
+
+    @Test
+    @DisplayName("SCH-08, SCH-03 race in one statement (type and profiles in memory): one host with cap 3 → exactly 3, no overlaps")
+    void oneHostCapThreeInOneStatement() {
+        oneHostCapThree(true);
+    }
+
+    private void oneHostCapThree(boolean warm) {
         Org org = Org.create(TOKYO);
         UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null, 3, 3, 3, 3, 3, 3, 3));
         String type = meetingType(org, "Race", 30, "PHONE", 15, a).path("id");
         LocalDate day = upcoming(DayOfWeek.MONDAY, TOKYO);
+        double before = warm ? warmUp(org, type, day) : 0;
 
         assertEquals(Map.of(201, 3, 409, REQUESTS - 3), race(org, requests(type, day)));
-        assertEquals("3", sql(db, "select count(*) from booking where status = 'BOOKED' and host_user_id = '" + a + "'"));
+        assertEquals("3", sql(db, "select count(*) from booking where status = 'BOOKED' and host_user_id = '" + a + "' and host_day = '"
+                + day + "'"));
         assertEquals("3", sql(db, "select booked from host_day where user_id = '" + a + "' and day = '" + day + "'"));
         assertEquals("0", noOverlaps(org));
-        assertEquals("3", sql(db, "select count(*) from outbox where event_type = '" + dev.kaigi.events.EventTypes.MEETING_BOOKED.name()
-                + "' and event_key = '" + a + "'"));
+        assertEquals(warm ? "4" : "3", sql(db, "select count(*) from outbox where event_type = '"
+                + dev.kaigi.events.EventTypes.MEETING_BOOKED.name() + "' and event_key = '" + a + "'"));
+        if (warm) {
+            assertTrue(inOneStatement() > before, "the race went through the one statement");
+        }
+    }
+
+    /** Books once a week after {@code day}, so the type and its hosts' profiles are in memory; returns the one-statement count. */
+    private double warmUp(Org org, String type, LocalDate day) {
+        org.manager().body(bookingBody(type, at(day.plusDays(7), "09:00", TOKYO), "warm@customer.example")).post("/api/v1/bookings")
+                .then().statusCode(201);
+        return inOneStatement();
+    }
+
+    private double inOneStatement() {
+        return metrics.counter(BookingService.BOOKED_METER, "path", "one-statement").count();
     }
 
     @Test
@@ -120,6 +150,16 @@ class BookingRaceTest {
     @Test
     @DisplayName("SCH-08, SCH-03 race: 64 concurrent bookings against a pool of 5 hosts with caps 1,2,3,1,2 → 9 booked, every cap exactly met")
     void poolOfFive() {
+        poolOfFive(false);
+    }
+
+    @Test
+    @DisplayName("SCH-08, SCH-03 race in one statement (type and profiles in memory): a pool of 5 with caps 1,2,3,1,2 → every cap exactly met")
+    void poolOfFiveInOneStatement() {
+        poolOfFive(true);
+    }
+
+    private void poolOfFive(boolean warm) {
         Org org = Org.create(TOKYO);
         int[] caps = {1, 2, 3, 1, 2};
         UUID[] pool = new UUID[caps.length];
@@ -129,12 +169,17 @@ class BookingRaceTest {
         }
         String type = meetingType(org, "Pool race", 30, "PHONE", 15, pool).path("id");
         LocalDate day = upcoming(DayOfWeek.TUESDAY, TOKYO);
+        double before = warm ? warmUp(org, type, day) : 0;
 
         assertEquals(Map.of(201, 9, 409, REQUESTS - 9), race(org, requests(type, day)));
         for (int i = 0; i < caps.length; i++) {
-            assertEquals(String.valueOf(caps[i]), sql(db, "select count(*) from booking where status = 'BOOKED' and host_user_id = '" + pool[i] + "'"));
+            assertEquals(String.valueOf(caps[i]), sql(db, "select count(*) from booking where status = 'BOOKED' and host_user_id = '" + pool[i]
+                    + "' and host_day = '" + day + "'"));
             assertEquals(String.valueOf(caps[i]), sql(db, "select booked from host_day where user_id = '" + pool[i] + "' and day = '" + day + "'"));
         }
         assertEquals("0", noOverlaps(org));
+        if (warm) {
+            assertTrue(inOneStatement() > before, "the race went through the one statement");
+        }
     }
 }

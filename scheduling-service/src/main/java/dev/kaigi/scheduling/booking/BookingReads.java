@@ -2,6 +2,7 @@ package dev.kaigi.scheduling.booking;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.RevokedCallerFilter;
+import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +39,14 @@ class BookingReads {
 
     /** The type as it is now, the slot asked for, and the pool's facts for it (hosts unknown here left out). */
     record Read(BookableType target, Slot slot, List<HostFacts> candidates) {
+    }
+
+    /**
+     * A booking that can be written without reading first ({@link OneStatementBooking}): the
+     * remembered type, the slot, the hosts whose profiles accept it (in pool order), and the caller
+     * the statement checks against LIF-01 (null on a public page).
+     */
+    record Planned(BookableType target, Slot slot, List<HostFacts> candidates, UUID callerUserId, UUID callerOrgId) {
     }
 
     @Inject
@@ -72,6 +82,35 @@ class BookingReads {
         // just read, so as current as any read before a write; the facts' version is not checked again
         Slot slot = slot(current.type(), start);
         return new Read(current, slot, load(current, slot, callerOrgId, callerUserId).hosts());
+    }
+
+    /**
+     * The booking as planned from memory alone: the type remembered, the start inside its window,
+     * every host's profile known under the type's facts version, and at least one of them accepting
+     * the slot. Null otherwise: then {@link #read} must answer (it knows why a booking is refused).
+     * Whether the version is still current and the caller still active, the write checks.
+     */
+    Planned fromMemory(TypeRef ref, UUID user, Instant start, Instant now) {
+        BookableType remembered = types.remembered(ref);
+        if (remembered == null || BookingWindow.refusal(remembered.type(), start, now, "start") != null) {
+            return null;
+        }
+        List<HostFacts> hosts = facts.profilesOnly(remembered.type().orgId, remembered.factsVersion(), remembered.pool());
+        if (hosts == null) {
+            return null;
+        }
+        Slot slot = slot(remembered.type(), start);
+        List<HostFacts> accepted = new ArrayList<>(hosts.size());
+        for (HostFacts h : hosts) {
+            if (EligibilityPolicies.firstReason(h, slot).isEmpty()) {
+                accepted.add(h);
+            }
+        }
+        if (accepted.isEmpty()) {
+            return null;
+        }
+        UUID callerOrgId = ref instanceof InOrganization r ? r.orgId() : null;
+        return new Planned(remembered, slot, accepted, callerOrgId == null ? null : user, callerOrgId);
     }
 
     private Checked load(BookableType t, Slot slot, UUID callerOrgId, UUID callerUserId) {

@@ -7,6 +7,7 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.scheduling.booking.BookingReads.Planned;
 import dev.kaigi.scheduling.booking.BookingReads.Read;
 import dev.kaigi.scheduling.booking.BookingJson.BookingView;
 import dev.kaigi.scheduling.booking.BookingJson.Lead;
@@ -14,15 +15,19 @@ import dev.kaigi.scheduling.booking.BookingJson.PublicBookingView;
 import dev.kaigi.scheduling.booking.BookingWriter.KeyTaken;
 import dev.kaigi.scheduling.booking.BookingWriter.KeyToStore;
 import dev.kaigi.scheduling.booking.BookingWriter.LostRace;
+import dev.kaigi.scheduling.booking.OneStatementBooking.Chosen;
 import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.TypeRef;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,11 +46,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Booking (SCH-08, SCH-03): judge the pool with the eligibility policies, offer the meeting to the
- * eligible hosts in {@link FairChoice} order, and let {@link BookingWriter} take counter and time
- * in one transaction; a host who lost a race makes way for the next. Also cancelling and reading.
+ * eligible hosts in {@link FairChoice} order, and take counter and time in one transaction; a host
+ * who lost a race makes way for the next. Usually all of it is one statement
+ * ({@link OneStatementBooking}); when that cannot book, the pool's facts are read and
+ * {@link BookingWriter} offers the meeting host by host. Also cancelling and reading.
  */
 @ApplicationScoped
 public class BookingService {
@@ -69,8 +77,15 @@ public class BookingService {
     public record Outcome(UUID bookingId, String body, boolean replayed) {
     }
 
+    /** How often the one-statement booking tries again after losing a race, before the two-trip path takes over. */
+    private static final int ONE_STATEMENT_ATTEMPTS = 3;
+    /** Bookings written, tagged with the path that wrote them. */
+    public static final String BOOKED_METER = "kaigi.bookings.booked";
+
     @Inject
     BookingWriter writer;
+    @Inject
+    OneStatementBooking oneStatement;
     @Inject
     InFlightBookings inFlight;
     @Inject
@@ -85,32 +100,97 @@ public class BookingService {
     ObjectMapper json;
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry metrics;
+
+    /** Bookings by path: how often the one statement books, and how often the two-trip path has to. */
+    private Counter bookedInOneStatement;
+    private Counter bookedAfterReading;
+
+    @PostConstruct
+    void registerMeters() {
+        bookedInOneStatement = Counter.builder(BOOKED_METER).tag("path", "one-statement").register(metrics);
+        bookedAfterReading = Counter.builder(BOOKED_METER).tag("path", "read-then-write").register(metrics);
+    }
 
     /**
-     * Books, or answers as the first request with the same Idempotency-Key did. The key is looked up
-     * only when this request cannot be booked as new, so the common case costs no read: the key's
-     * primary key refuses a second booking under it ({@link KeyTaken}), and every refusal (400, 409)
-     * first looks for an earlier answer under the key, which a retry gets instead.
+     * Books, or answers as the first request with the same Idempotency-Key did. Usually in one
+     * round trip ({@link OneStatementBooking}, when the type and the hosts' profiles are in memory);
+     * else, and whenever that statement cannot book, the booking reads first ({@link BookingReads})
+     * and then writes for the hosts in {@link FairChoice} order, and a 409 names every host's reason.
      */
     public Outcome book(BookCommand cmd, Instant now) {
-        Read read = reads.read(cmd.type(), cmd.callerUserId(), cmd.start(), now);
-        if (cmd.idempotencyKey() == null) {
-            return bookNew(cmd, read, null, now);
+        Planned planned = reads.fromMemory(cmd.type(), cmd.callerUserId(), cmd.start(), now);
+        if (planned != null) {
+            Outcome booked = withKey(cmd, planned.target().type(), now, key -> bookInOneStatement(cmd, planned, key, now));
+            if (booked != null) {
+                return booked;
+            }
         }
-        UUID orgId = read.target().type().orgId;
+        Read read = reads.read(cmd.type(), cmd.callerUserId(), cmd.start(), now);
+        return withKey(cmd, read.target().type(), now, key -> bookNew(cmd, read, key, now));
+    }
+
+    /**
+     * Runs {@code booking} with the request's Idempotency-Key, if any. The key is looked up only when
+     * the request cannot be booked as new, so the common case costs no read: the key's primary key
+     * refuses a second booking under it ({@link KeyTaken}), and every refusal (400, 409) first looks
+     * for an earlier answer under the key, which a retry gets instead.
+     */
+    private Outcome withKey(BookCommand cmd, MeetingType type, Instant now, Function<KeyToStore, Outcome> booking) {
+        if (cmd.idempotencyKey() == null) {
+            return booking.apply(null);
+        }
         String key = cmd.idempotencyKey();
-        String hash = fingerprint(cmd, read.target().type());
+        String hash = fingerprint(cmd, type);
         keys.pruneNowAndThen();
         try {
-            return bookNew(cmd, read, new KeyToStore(key, hash, b -> render(b, cmd.channel())), now);
+            return booking.apply(new KeyToStore(key, hash, b -> render(b, cmd.channel())));
         } catch (KeyTaken taken) {
-            if (keys.forgetExpired(orgId, key)) {
+            if (keys.forgetExpired(type.orgId, key)) {
                 return book(cmd, now); // the key had outlived its retention: it is free again
             }
-            return replay(orgId, key, hash).orElseThrow(() -> new ProblemException(409, "conflict"));
+            return replay(type.orgId, key, hash).orElseThrow(() -> new ProblemException(409, "conflict"));
         } catch (ProblemException refused) {
-            return replay(orgId, key, hash).orElseThrow(() -> refused);
+            return replay(type.orgId, key, hash).orElseThrow(() -> refused);
         }
+    }
+
+    /**
+     * The one-round-trip booking; null when it cannot book (facts changed, the caller revoked, or no
+     * host free as of its snapshot) and the two-trip path must answer. A race lost to a concurrent
+     * booking is tried again with a new snapshot, which no longer offers what that booking took.
+     */
+    private Outcome bookInOneStatement(BookCommand cmd, Planned planned, KeyToStore key, Instant now) {
+        Booking b = newBooking(planned.target().type(), planned.slot(), cmd, now);
+        b.hostUserId = OneStatementBooking.HOST_PENDING;
+        b.hostTimeZone = "";
+        String response = key == null ? null : pendingHostResponse(key.response().apply(b), cmd.channel());
+        for (int attempt = 0; attempt < ONE_STATEMENT_ATTEMPTS; attempt++) {
+            try {
+                Chosen chosen = oneStatement.attempt(b, planned.target().factsVersion(), planned.callerUserId(), planned.callerOrgId(),
+                        planned.candidates(), key, response);
+                if (chosen == null) {
+                    return null;
+                }
+                b.hostUserId = chosen.hostUserId();
+                b.hostDay = chosen.day();
+                b.hostTimeZone = chosen.zone();
+                bookedInOneStatement.increment();
+                return new Outcome(b.id, chosen.response() != null ? chosen.response() : render(b, cmd.channel()), false);
+            } catch (LostRace lost) {
+                // someone else got there first; the next snapshot sees what they took
+            }
+        }
+        return null;
+    }
+
+    /** A response rendered before the host is known must carry the placeholder the statement replaces. */
+    private static String pendingHostResponse(String response, Channel channel) {
+        if (channel == Channel.API && !response.contains(OneStatementBooking.HOST_PENDING_JSON)) {
+            throw new IllegalStateException("the booking's JSON no longer renders its host as " + OneStatementBooking.HOST_PENDING_JSON);
+        }
+        return response;
     }
 
     /** Books as new, from what {@link BookingReads} read (the start is inside the type's window). */
@@ -124,9 +204,13 @@ public class BookingService {
             EligibilityPolicies.firstReason(h, slot).ifPresentOrElse(r -> refused.put(h.userId(), r), () -> eligible.add(h));
         }
         for (HostFacts host : FairChoice.order(eligible, slot.start(), inFlight::on)) {
-            Booking b = newBooking(type, slot, host, cmd, now);
+            Booking b = newBooking(type, slot, cmd, now);
+            b.hostUserId = host.userId();
+            b.hostDay = host.dayOf(slot.start());
+            b.hostTimeZone = host.zone().getId();
             try (InFlightBookings.Handle writing = inFlight.start(b.hostUserId, b.hostDay)) {
                 String body = writer.attempt(b, host.dayAt(slot.start()).rules().dailyCap(), key);
+                bookedAfterReading.increment();
                 return new Outcome(b.id, body != null ? body : render(b, cmd.channel()), false);
             } catch (LostRace lost) {
                 refused.put(host.userId(), lost.reason);
@@ -148,11 +232,11 @@ public class BookingService {
         return new ProblemException(409, "no-host-available", reasons);
     }
 
-    private static Booking newBooking(MeetingType type, Slot slot, HostFacts host, BookCommand cmd, Instant now) {
+    /** The booking asked for, without its host (host, local day and zone). */
+    private static Booking newBooking(MeetingType type, Slot slot, BookCommand cmd, Instant now) {
         Booking b = new Booking();
         b.id = UUID.randomUUID();
         b.orgId = type.orgId;
-        b.hostUserId = host.userId();
         b.meetingTypeId = type.id;
         b.meetingTypeName = type.name;
         b.conferencingMethod = type.conferencingMethod;
@@ -160,8 +244,6 @@ public class BookingService {
         b.endsAt = slot.end();
         b.blockedFrom = slot.blockedFrom();
         b.blockedTo = slot.blockedTo();
-        b.hostDay = host.dayOf(slot.start());
-        b.hostTimeZone = host.zone().getId();
         b.status = BookingStatus.BOOKED;
         b.leadName = cmd.lead().name().trim();
         b.leadEmail = cmd.lead().email().trim();

@@ -119,24 +119,29 @@ public class BookingWriter {
         try (Connection c = db.getConnection()) {
             write(c, b, cap, key, response, event);
         } catch (SQLException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
-                    throw new LostRace(Reason.OVERLAPPING_MEETING); // booking_no_overlap: another meeting took the time meanwhile
-                }
-                if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
-                    // PostgreSQL broke a deadlock between bookings of this host by aborting this one:
-                    // another booking won the time, so this candidate is lost like any race
-                    throw new LostRace(Reason.OVERLAPPING_MEETING);
-                }
-                if (t instanceof PSQLException pg && "23505".equals(pg.getSQLState()) && pg.getServerErrorMessage() != null
-                        && KEY_IN_USE.equals(pg.getServerErrorMessage().getConstraint())) {
-                    throw new KeyTaken();
-                }
-            }
-            throw new IllegalStateException("booking " + b.id, e);
+            throw refusal(e, b);
         }
         outbox.committed();
         return response;
+    }
+
+    /** What a failed booking statement means: a race lost to another booking, a key in use, or a fault. */
+    static RuntimeException refusal(SQLException e, Booking b) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
+                return new LostRace(Reason.OVERLAPPING_MEETING); // booking_no_overlap: another meeting took the time meanwhile
+            }
+            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                // PostgreSQL broke a deadlock between bookings of this host by aborting this one:
+                // another booking won the time, so this candidate is lost like any race
+                return new LostRace(Reason.OVERLAPPING_MEETING);
+            }
+            if (t instanceof PSQLException pg && "23505".equals(pg.getSQLState()) && pg.getServerErrorMessage() != null
+                    && KEY_IN_USE.equals(pg.getServerErrorMessage().getConstraint())) {
+                return new KeyTaken();
+            }
+        }
+        return new IllegalStateException("booking " + b.id, e);
     }
 
     /** The statement, in auto-commit: it is its own transaction, and when it fails it wrote nothing. */
@@ -147,11 +152,7 @@ public class BookingWriter {
             ps.setObject(i++, b.hostUserId);
             ps.setObject(i++, b.createdAt.atOffset(ZoneOffset.UTC));
             if (key != null) {
-                ps.setObject(i++, b.orgId);
-                ps.setString(i++, key.key());
-                ps.setString(i++, key.requestHash());
-                ps.setObject(i++, b.id);
-                ps.setString(i, response);
+                bindKey(ps, i, b, key, response);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -160,6 +161,16 @@ public class BookingWriter {
                 }
             }
         }
+    }
+
+    /** The Idempotency-Key's five parameters (REMEMBER_KEY's); returns the next index. */
+    static int bindKey(PreparedStatement ps, int i, Booking b, KeyToStore key, String response) throws SQLException {
+        ps.setObject(i++, b.orgId);
+        ps.setString(i++, key.key());
+        ps.setString(i++, key.requestHash());
+        ps.setObject(i++, b.id);
+        ps.setString(i++, response);
+        return i;
     }
 
     /** The counter's four parameters and the booking's eighteen; returns the next parameter's index. */

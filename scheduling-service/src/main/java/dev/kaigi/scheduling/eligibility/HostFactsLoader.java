@@ -42,7 +42,7 @@ public class HostFactsLoader {
     /** Zones are at most 14 h from UTC: reading the UTC dates one day around the span covers every host's local days. */
     private static final Duration MARGIN = Duration.ofDays(1);
     /** The longest a booking may block a host: the longest meeting with the longest buffer on each side. */
-    private static final Duration MAX_BLOCKED = Duration.ofMinutes(
+    public static final Duration MAX_BLOCKED = Duration.ofMinutes(
             MeetingType.MAX_DURATION_MINUTES + 2L * MeetingType.MAX_BUFFER_MINUTES);
 
     /** The hosts of the organization among the ids, with their zone and opportunity cap. */
@@ -160,6 +160,23 @@ public class HostFactsLoader {
         Check check = new Check(orgId, callerUserId);
         List<HostFacts> hosts = read(orgId, factsVersion, userIds, from, to, withLastBooked, check);
         return new Checked(hosts, check.version, check.callerOrgId, check.callerStatus);
+    }
+
+    /**
+     * The facts of {@code userIds} from memory alone, as if none of them had a meeting: the profiles
+     * known under {@code factsVersion}, for a caller whose write checks that version and the
+     * bookings itself (the booking's one round trip). Null unless every one of them is known.
+     */
+    public List<HostFacts> profilesOnly(UUID orgId, long factsVersion, List<UUID> userIds) {
+        Map<UUID, HostProfile> profiles = cache.get(orgId, factsVersion, userIds);
+        if (profiles == null) {
+            return null;
+        }
+        List<HostFacts> facts = new ArrayList<>(userIds.size());
+        for (UUID id : userIds) {
+            facts.add(Booked.NOTHING.with(profiles.get(id)));
+        }
+        return facts;
     }
 
     /** The CHECK statement: its parameters, and what its row said. */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +23,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class RevokedHosts implements RevokedCallers {
 
-    private static final Set<HostStatus> GONE = EnumSet.of(HostStatus.DEACTIVATED, HostStatus.DELETED, HostStatus.REMOVED);
+    /** The statuses whose tokens are revoked at once (LIF-01). */
+    public static final Set<HostStatus> GONE =
+            Collections.unmodifiableSet(EnumSet.of(HostStatus.DEACTIVATED, HostStatus.DELETED, HostStatus.REMOVED));
 
     @Inject
     AgroalDataSource db;

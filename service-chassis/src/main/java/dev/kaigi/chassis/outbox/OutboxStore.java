@@ -88,16 +88,30 @@ public class OutboxStore {
 
     /** Binds the row to {@link #PLACEHOLDERS} starting at parameter {@code first}; returns the next parameter's index. */
     static int bind(PreparedStatement ps, int first, OutboxRow row) throws SQLException {
-        ps.setObject(first, row.eventId());
-        ps.setString(first + 1, row.topic());
-        ps.setString(first + 2, row.key());
-        ps.setString(first + 3, row.type());
-        ps.setString(first + 4, row.source());
-        ps.setString(first + 5, row.subject());
-        ps.setObject(first + 6, row.orgId());
-        ps.setTimestamp(first + 7, Timestamp.from(row.occurredAt()));
-        ps.setString(first + 8, row.payload());
-        return first + 9;
+        return bind(ps, first, row, true);
+    }
+
+    /** As {@link #bind(PreparedStatement, int, OutboxRow)} without the key and subject, which the statement gives. */
+    static int bindWithoutKey(PreparedStatement ps, int first, OutboxRow row) throws SQLException {
+        return bind(ps, first, row, false);
+    }
+
+    private static int bind(PreparedStatement ps, int first, OutboxRow row, boolean withKey) throws SQLException {
+        int i = first;
+        ps.setObject(i++, row.eventId());
+        ps.setString(i++, row.topic());
+        if (withKey) {
+            ps.setString(i++, row.key());
+        }
+        ps.setString(i++, row.type());
+        ps.setString(i++, row.source());
+        if (withKey) {
+            ps.setString(i++, row.subject());
+        }
+        ps.setObject(i++, row.orgId());
+        ps.setTimestamp(i++, Timestamp.from(row.occurredAt()));
+        ps.setString(i++, row.payload());
+        return i;
     }
 
     List<OutboxRow> lockNextBatch(int limit) throws SQLException {

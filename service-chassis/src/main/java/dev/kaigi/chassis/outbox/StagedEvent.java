@@ -29,6 +29,24 @@ public final class StagedEvent {
         return OutboxStore.INSERT_INTO + " select " + OutboxStore.PLACEHOLDERS + " from " + source;
     }
 
+    /**
+     * As {@link #insertSelect(String)}, for an event whose partition key (also its subject) and some
+     * payload fields come from {@code source}'s row rather than from Java: a statement that chooses
+     * the record the event is about, as the booking's does its host.
+     *
+     * @param keyExpression an SQL expression of {@code source}'s row giving the key as text
+     * @param payloadPatch  an SQL {@code jsonb} expression of that row, merged over the payload's top-level fields
+     */
+    public static String insertSelect(String source, String keyExpression, String payloadPatch) {
+        return OutboxStore.INSERT_INTO + " select ?, ?, " + keyExpression + ", ?, ?, " + keyExpression + ", ?, ?, ?::jsonb || "
+                + payloadPatch + " from " + source;
+    }
+
+    /** Binds the seven values of {@link #insertSelect(String, String, String)} from parameter {@code first} on; returns the next index. */
+    public int bindWithoutKey(PreparedStatement ps, int first) throws SQLException {
+        return OutboxStore.bindWithoutKey(ps, first, row);
+    }
+
     /** Binds the event's nine values from parameter {@code first} on; returns the index after them. */
     public int bind(PreparedStatement ps, int first) throws SQLException {
         return OutboxStore.bind(ps, first, row);

@@ -31,6 +31,11 @@ import java.util.UUID;
  * type is read again and so are the facts (two more round trips, after a change to the
  * organization's types, pools, hosts or schedules).
  * <p>
+ * Most bookings read nothing here: {@link #fromMemory} plans them from the remembered type and
+ * profiles, and {@link OneStatementBooking} checks the rest while it writes. {@link #read} serves
+ * the others: the first booking of a type, one after a change, and one the statement could not
+ * book (its 409 names every host's reason, which needs the facts).
+ * <p>
  * Each booking used to make four round trips (caller, type, facts, write); on two cores shared
  * with PostgreSQL every one costs both processes a wake-up and a protocol exchange.
  */

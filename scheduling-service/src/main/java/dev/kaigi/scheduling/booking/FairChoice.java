@@ -22,6 +22,8 @@ import java.util.UUID;
  * The first candidate who wins the write gets the meeting; one who lost a race makes way for the next.
  * A booking of a host that is being written right now ({@link InFlight}) already counts on its day,
  * and makes that host the one booked last.
+ * <p>
+ * {@link OneStatementBooking} applies the same order in SQL (its {@code order by}); keep the two alike.
  */
 public final class FairChoice {
 

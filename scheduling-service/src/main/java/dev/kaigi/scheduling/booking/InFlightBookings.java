@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * day and to be the one booked last, so {@link FairChoice} ranks it that way, and concurrent
  * requests spread over the pool. Only an ordering hint: caps and overlaps stay enforced by the
  * database, whatever another instance is doing.
+ * <p>
+ * Only the two-trip path uses it; {@link OneStatementBooking} marks a host-day being written with
+ * a transaction-scoped advisory lock instead, which every instance sees.
  */
 @ApplicationScoped
 public class InFlightBookings {

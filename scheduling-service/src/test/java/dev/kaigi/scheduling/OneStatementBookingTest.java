@@ -26,6 +26,7 @@ import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
 import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
+import static dev.kaigi.scheduling.BookingFixtures.hostOf;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.sql;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
@@ -58,11 +59,6 @@ class OneStatementBookingTest {
         return metrics.counter(BookingService.BOOKED_METER, "path", "one-statement").count();
     }
 
-    private static String book(Org org, Object type, Instant start) {
-        return org.manager().body(bookingBody(type, start, "lead@customer.example")).post("/api/v1/bookings").then()
-                .statusCode(201).extract().path("hostUserId");
-    }
-
     @Test
     @DisplayName("SCH-08, SCH-03: in one statement, the fair order holds, each host's cap counts on their own local day, "
             + "and the event, the answer and its Idempotency-Key replay name the host the statement chose")
@@ -76,7 +72,7 @@ class OneStatementBookingTest {
         Instant t1930 = tuesday.atTime(19, 30).toInstant(ZoneOffset.UTC); // Wednesday in Tokyo (04:30) and in Kolkata (01:00)
 
         // the first booking of the type reads (it is not in memory yet): pool order, nobody booked
-        assertEquals(tokyo.toString(), book(org, type, t1930.minusSeconds(6 * 3600)));
+        assertEquals(tokyo.toString(), hostOf(org, type, t1930.minusSeconds(6 * 3600)));
         double before = inOneStatement();
         var answer = org.manager().header("Idempotency-Key", "one-trip-1").body(bookingBody(type, t1930, "lead@customer.example"))
                 .post("/api/v1/bookings").then().statusCode(201).extract();
@@ -100,10 +96,10 @@ class OneStatementBookingTest {
                 .header("Idempotent-Replayed", "true").extract().asString());
 
         // Kolkata's Wednesday is full (cap 1): Tokyo, whose Tuesday booking counts on Tokyo's Tuesday
-        assertEquals(tokyo.toString(), book(org, type, t1930.plusSeconds(3600)));
+        assertEquals(tokyo.toString(), hostOf(org, type, t1930.plusSeconds(3600)));
         assertEquals(before + 2, inOneStatement());
         // a tie on the day (none on Thursday for either): Kolkata was booked longest ago
-        assertEquals(kolkata.toString(), book(org, type, t1930.plusSeconds(24 * 3600)));
+        assertEquals(kolkata.toString(), hostOf(org, type, t1930.plusSeconds(24 * 3600)));
         assertEquals(before + 3, inOneStatement());
     }
 
@@ -120,10 +116,10 @@ class OneStatementBookingTest {
                 List.of(new BusyInterval(at(day, "09:00", TOKYO), at(day, "12:00", TOKYO)))));
         Await.until("busy time known", () -> org.owner().queryParam("meetingType", type).queryParam("start", at(day, "10:00", TOKYO).toString())
                 .get("/api/v1/hosts/" + a + "/eligibility").then().extract().<List<String>>path("reasons").contains("overlapping-meeting"), WAIT);
-        book(org, type, at(day.plusDays(7), "10:00", TOKYO)); // the type and profiles in memory now
+        hostOf(org, type, at(day.plusDays(7), "10:00", TOKYO)); // the type and profiles in memory now
 
         double before = inOneStatement();
-        assertEquals(b.toString(), book(org, type, at(day, "10:00", TOKYO)), "a is busy in their calendar");
+        assertEquals(b.toString(), hostOf(org, type, at(day, "10:00", TOKYO)), "a is busy in their calendar");
         assertEquals(before + 1, inOneStatement());
         org.manager().body(bookingBody(type, at(day, "11:00", TOKYO), "l@c.example")).post("/api/v1/bookings").then()
                 .statusCode(409).body("code", equalTo("no-host-available"))

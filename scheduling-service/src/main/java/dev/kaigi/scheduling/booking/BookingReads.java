@@ -68,7 +68,7 @@ class BookingReads {
      *                          start outside the type's window
      */
     Read read(TypeRef ref, UUID user, Instant start, Instant now) {
-        UUID callerOrgId = ref instanceof InOrganization r ? r.orgId() : null;
+        UUID callerOrgId = callerOrgId(ref);
         UUID callerUserId = callerOrgId == null ? null : user; // a public page has no caller to check
         BookableType remembered = types.remembered(ref);
         if (remembered != null && BookingWindow.refusal(remembered.type(), start, now, "start") == null) {
@@ -114,7 +114,7 @@ class BookingReads {
         if (accepted.isEmpty()) {
             return null;
         }
-        UUID callerOrgId = ref instanceof InOrganization r ? r.orgId() : null;
+        UUID callerOrgId = callerOrgId(ref);
         return new Planned(remembered, slot, accepted, callerOrgId == null ? null : user, callerOrgId);
     }
 
@@ -131,6 +131,11 @@ class BookingReads {
     /** A refusal before the facts' round trip checked the caller: a revoked caller learns only that they are. */
     private ProblemException revokedOr(ProblemException refusal, UUID callerOrgId, UUID callerUserId) {
         return callerUserId != null && revokedHosts.revoked(callerUserId, callerOrgId) ? RevokedCallerFilter.refused() : refusal;
+    }
+
+    /** The caller's organization, which LIF-01 checks: their token's for a type named in it; none on a public page. */
+    private static UUID callerOrgId(TypeRef ref) {
+        return ref instanceof InOrganization r ? r.orgId() : null;
     }
 
     private static ProblemException unknown(TypeRef ref) {

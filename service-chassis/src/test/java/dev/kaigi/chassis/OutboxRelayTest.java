@@ -14,6 +14,7 @@ import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.KafkaBroker;
 import dev.kaigi.testsupport.ReceivedEvent;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,6 +105,12 @@ class OutboxRelayTest {
             }
         }
         assertEquals(25, count("select count(distinct event_id) from outbox where event_key in (" + quoted(users) + ")"));
+        assertTrue(relayRecordsSent() >= 25, "the relay's producer reports what it sent as kafka_producer_record_send_total");
+    }
+
+    private double relayRecordsSent() {
+        return metrics.find("kafka.producer.record.send.total").tag("client.id", id -> id.contains("-outbox-relay-"))
+                .functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
     }
 
     @Test

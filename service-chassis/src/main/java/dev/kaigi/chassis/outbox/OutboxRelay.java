@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,10 +54,13 @@ public class OutboxRelay {
     private final Timer lag;
     private final Counter published;
     private final Counter failedSends;
+    private final MeterRegistry metrics;
 
     private volatile boolean running;
     private Thread thread;
     private Producer<String, byte[]> producer;
+    /** The producer's own figures as kafka_producer_* meters: records per request, request latency, errors. */
+    private KafkaClientMetrics producerMetrics;
 
     @Inject
     public OutboxRelay(OutboxStore store, OutboxConfig config, KafkaClients kafka, ServiceIdentity service,
@@ -65,6 +69,7 @@ public class OutboxRelay {
         this.config = config;
         this.kafka = kafka;
         this.service = service;
+        this.metrics = metrics;
         // how long an event waited between its change and the broker's ack: the figure the 100 ms target is about
         this.lag = Timer.builder("kaigi.outbox.lag").description("Outbox event age when the broker acknowledged it")
                 .publishPercentiles(0.5, 0.99).register(metrics);
@@ -89,6 +94,8 @@ public class OutboxRelay {
         }
         running = true;
         producer = kafka.producer(service.name() + "-outbox-relay-" + instanceSuffix());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(metrics);
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -105,6 +112,7 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -43,6 +43,9 @@ final class BookingLoad {
     static final int REQUESTS_PER_DAY = 160;
     /** The longest warm-up on one organization: 360 days of 160 requests last 64 s at 900 bookings/s. */
     static final int WARMUP_CHUNK_S = 40;
+    /** The stretches of the measured window whose p99 is reported besides the window's. */
+    static final int STRETCH_S = 10;
+    private static final long STRETCH_NANOS = Duration.ofSeconds(STRETCH_S).toNanos();
     static final int HOT_CAP = 6;
     static final int HOT_CLIENTS = 64;
 
@@ -102,13 +105,45 @@ final class BookingLoad {
 
     private static final class Tally {
         final Histogram ok = Latency.newHistogram();
+        /** The 201s again, by the {@link #STRETCH_S}-second stretch of the window they started in. */
+        final List<Histogram> okByStretch = new ArrayList<>();
         final Histogram conflict = Latency.newHistogram();
         long okCount;
         long conflicts;
+
+        Histogram stretch(int i) {
+            while (okByStretch.size() <= i) {
+                okByStretch.add(Latency.newHistogram());
+            }
+            return okByStretch.get(i);
+        }
         long warmupOk;
         long ambiguous;
         long lastEnd;
         final Map<String, Long> errors = new TreeMap<>();
+    }
+
+    /**
+     * The measured window's p99 in stretches of {@link #STRETCH_S} seconds: whether the window's
+     * p99 is the machine's usual tail or one slow stretch (the two cores are shared, and a
+     * stretch's pace can differ by a third from the next).
+     */
+    private static List<Double> p99ByStretch(Tally[] tallies) {
+        List<Double> p99s = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            Histogram stretch = Latency.newHistogram();
+            boolean any = false;
+            for (Tally t : tallies) {
+                if (i < t.okByStretch.size()) {
+                    stretch.add(t.okByStretch.get(i));
+                    any = true;
+                }
+            }
+            if (!any) {
+                return p99s;
+            }
+            p99s.add(Latency.ms(stretch.getValueAtPercentile(99)));
+        }
     }
 
     /** Posts one booking as client {@code client}; "201", "409" (no-host-available) or what else came back. */
@@ -223,6 +258,7 @@ final class BookingLoad {
                             if (measured) {
                                 t.okCount++;
                                 t.ok.recordValue(Math.max(1, (end - begin) / 1000));
+                                t.stretch((int) ((begin - window[0]) / STRETCH_NANOS)).recordValue(Math.max(1, (end - begin) / 1000));
                                 t.lastEnd = end;
                                 int sec = (int) ((end - window[0]) / 1_000_000_000L);
                                 if (sec < perSecond.length()) {
@@ -310,6 +346,7 @@ final class BookingLoad {
             out.put("window_s", Latency.round(seconds, 3));
             out.put("throughput_per_s", Latency.round(ok / seconds, 1));
             out.put("latency", Latency.summary(okAll));
+            out.put("p99_ms_by_stretch", p99ByStretch(tallies));
             out.put("no_host_available", conflicts);
             out.put("latency_409", Latency.summary(conflictAll));
             List<Long> series = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns one run's raw result files into {@code bench/results/<stamp>.json} and a Markdown table
@@ -721,7 +722,8 @@ final class Report {
         }
         for (Map<String, Object> phase : phases) {
             Map<String, Object> sm = (Map<String, Object>) phase.get("service_metrics");
-            md.append("- ").append(phase.get("clients")).append(" clients: mean time in the service ")
+            md.append("- ").append(phase.get("clients")).append(" clients: p99 by ").append(BookingLoad.STRETCH_S)
+                    .append(" s of the window ").append(stretches(phase)).append(" ms; mean time in the service ")
                     .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms per 201; CPU ").append(cpu(phase))
                     .append("; sessions ").append(topWaits(phase, 3)).append("; outbox drained ")
                     .append(phase.get("outbox_drain_s") == null ? "**not within 60 s**" : phase.get("outbox_drain_s") + " s after the window")
@@ -804,6 +806,14 @@ final class Report {
     }
 
     @SuppressWarnings("unchecked")
+    /** A phase's p99 per stretch of its window, "a / b / c"; "n/a" for runs from before they were kept. */
+    private static String stretches(Map<String, Object> phase) {
+        if (!(phase.get("p99_ms_by_stretch") instanceof List<?> p99s) || p99s.isEmpty()) {
+            return "n/a";
+        }
+        return p99s.stream().map(v -> fmt(((Number) v).doubleValue(), 1)).collect(Collectors.joining(" / "));
+    }
+
     private static String topWaits(Map<String, Object> phase, int n) {
         Map<String, Object> waits = (Map<String, Object>) phase.get("db_waits");
         if (waits == null) {

@@ -110,6 +110,10 @@ final class BookingLoad {
         final Histogram conflict = Latency.newHistogram();
         long okCount;
         long conflicts;
+        long warmupOk;
+        long ambiguous;
+        long lastEnd;
+        final Map<String, Long> errors = new TreeMap<>();
 
         Histogram stretch(int i) {
             while (okByStretch.size() <= i) {
@@ -117,10 +121,6 @@ final class BookingLoad {
             }
             return okByStretch.get(i);
         }
-        long warmupOk;
-        long ambiguous;
-        long lastEnd;
-        final Map<String, Long> errors = new TreeMap<>();
     }
 
     /**

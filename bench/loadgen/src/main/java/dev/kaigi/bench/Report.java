@@ -805,7 +805,6 @@ final class Report {
         }
     }
 
-    @SuppressWarnings("unchecked")
     /** A phase's p99 per stretch of its window, "a / b / c"; "n/a" for runs from before they were kept. */
     private static String stretches(Map<String, Object> phase) {
         if (!(phase.get("p99_ms_by_stretch") instanceof List<?> p99s) || p99s.isEmpty()) {
@@ -814,6 +813,7 @@ final class Report {
         return p99s.stream().map(v -> fmt(((Number) v).doubleValue(), 1)).collect(Collectors.joining(" / "));
     }
 
+    @SuppressWarnings("unchecked")
     private static String topWaits(Map<String, Object> phase, int n) {
         Map<String, Object> waits = (Map<String, Object>) phase.get("db_waits");
         if (waits == null) {

@@ -252,13 +252,14 @@ final class BookingLoad {
                     }
                     String outcome = post(client, p, start(p, n), n);
                     long end = System.nanoTime();
+                    long micros = Math.max(1, (end - begin) / 1000);
                     boolean measured = begin >= window[0];
                     switch (outcome) {
                         case "201" -> {
                             if (measured) {
                                 t.okCount++;
-                                t.ok.recordValue(Math.max(1, (end - begin) / 1000));
-                                t.stretch((int) ((begin - window[0]) / STRETCH_NANOS)).recordValue(Math.max(1, (end - begin) / 1000));
+                                t.ok.recordValue(micros);
+                                t.stretch((int) ((begin - window[0]) / STRETCH_NANOS)).recordValue(micros);
                                 t.lastEnd = end;
                                 int sec = (int) ((end - window[0]) / 1_000_000_000L);
                                 if (sec < perSecond.length()) {
@@ -271,7 +272,7 @@ final class BookingLoad {
                         case "409" -> {
                             if (measured) {
                                 t.conflicts++;
-                                t.conflict.recordValue(Math.max(1, (end - begin) / 1000));
+                                t.conflict.recordValue(micros);
                             }
                         }
                         default -> {

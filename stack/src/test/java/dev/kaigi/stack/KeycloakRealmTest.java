@@ -42,6 +42,9 @@ class KeycloakRealmTest {
         Set<String> claims = new TreeSet<>();
         for (JsonNode mapper : scope.path("protocolMappers")) {
             JsonNode c = mapper.path("config");
+            if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                continue; // the audience: kaigiAudience
+            }
             assertEquals("oidc-usermodel-attribute-mapper", mapper.path("protocolMapper").asText());
             assertEquals(c.path("user.attribute").asText(), c.path("claim.name").asText(), "the attribute user-service's sync writes");
             assertEquals("true", c.path("access.token.claim").asText());
@@ -56,6 +59,28 @@ class KeycloakRealmTest {
         for (JsonNode client : realm.path("clients")) {
             assertTrue(client.path("defaultClientScopes").toString().contains("\"kaigi\""), client.path("clientId") + " gets the Kaigi claims");
         }
+    }
+
+    @Test
+    @DisplayName("SEC-01: every Kaigi client's access tokens carry the audience the services require, and its ID tokens do not")
+    void kaigiAudience() throws IOException {
+        JsonNode audience = null;
+        for (JsonNode mapper : clientScope("kaigi").path("protocolMappers")) {
+            if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                audience = mapper.path("config");
+            }
+        }
+        if (audience == null) {
+            fail("the kaigi client scope has no audience mapper: the services would refuse every token");
+        }
+        String chassis = Files.readString(ServiceConfiguration.root().resolve("service-chassis/src/main/resources/META-INF/microprofile-config.properties"));
+        assertTrue(chassis.contains("quarkus.oidc.token.audience=${KAIGI_OIDC_AUDIENCE:" + audience.path("included.custom.audience").asText() + "}"),
+                "the services require the audience the realm puts in");
+        assertTrue(chassis.contains("quarkus.oidc.token.required-claims.typ=Bearer"), "the services take access tokens only");
+        assertEquals("true", audience.path("access.token.claim").asText());
+        assertEquals("false", audience.path("id.token.claim").asText(), "an ID token is not meant for the services");
+        assertFalse(realm.path("defaultDefaultClientScopes").toString().contains("\"kaigi\""),
+                "a new client of the realm does not get Kaigi's audience unless an administrator gives it the kaigi scope");
     }
 
     @Test

@@ -86,6 +86,14 @@ class StackSmokeIT {
             assertEquals(401, Api.get(url + "/api/v1/caller", owner.substring(0, owner.length() - 4) + "AAAA").status(),
                     service + " refuses a token whose signature does not match Keycloak's key");
         });
+        JsonNode signIn = KEYCLOAK.signIn("owner@demo.kaigi.dev");
+        assertEquals(List.of("kaigi"), audience(owner), "the realm's audience mapper");
+        SERVICES.forEach((service, url) -> {
+            assertEquals(401, Api.get(url + "/api/v1/caller", signIn.path("id_token").asText()).status(),
+                    "SEC-01: " + service + " refuses the owner's ID token");
+            assertEquals(401, Api.get(url + "/api/v1/caller", signIn.path("refresh_token").asText()).status(),
+                    "SEC-01: " + service + " refuses the owner's refresh token");
+        });
         JsonNode partner = Api.get(USER + "/api/v1/caller", KEYCLOAK.partnerToken()).expect(200).body();
         assertEquals(orgId, partner.path("orgId").asText(), "the seed gave the partner client the demo organization");
         assertTrue(partner.path("scopes").toString().contains("bookings:write"), partner.toString());
@@ -230,5 +238,17 @@ class StackSmokeIT {
                 }
             }
         }
+    }
+
+    /** The {@code aud} claim of a token as a list (a single audience may come as a string). */
+    private static List<String> audience(String token) {
+        JsonNode aud = Keycloak.claims(token).path("aud");
+        List<String> values = new ArrayList<>();
+        if (aud.isArray()) {
+            aud.forEach(a -> values.add(a.asText()));
+        } else if (!aud.isMissingNode()) {
+            values.add(aud.asText());
+        }
+        return values;
     }
 }

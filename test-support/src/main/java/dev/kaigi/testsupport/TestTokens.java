@@ -20,6 +20,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "https://kaigi.test/realms/kaigi";
+    /** The audience every Kaigi access token carries (the realm's audience mapper), and the services require. */
+    public static final String AUDIENCE = "kaigi";
     private static final KeyPair KEYS = generate();
 
     private TestTokens() {
@@ -55,14 +57,14 @@ public final class TestTokens {
 
     /** A service token living {@code lifetime}, for a service under test to present to another for a whole test run. */
     public static String service(String serviceName, Duration lifetime) {
-        JwtClaimsBuilder claims = Jwt.claims().issuer(ISSUER).subject("service-account-" + serviceName)
+        JwtClaimsBuilder claims = accessToken().subject("service-account-" + serviceName)
                 .claim("roles", List.of("service")).claim("azp", serviceName);
         return sign(claims, lifetime);
     }
 
     /** A freshly signed-up identity: a verified email, no organization and no Kaigi user yet. */
     public static String signUp(String email) {
-        JwtClaimsBuilder claims = Jwt.claims().issuer(ISSUER).subject("idp-" + email)
+        JwtClaimsBuilder claims = accessToken().subject("idp-" + email)
                 .claim("email", email).claim("email_verified", true).claim("roles", List.of());
         return sign(claims, Duration.ofMinutes(10));
     }
@@ -75,6 +77,20 @@ public final class TestTokens {
                 .jws().keyId("test").sign(KEYS.getPrivate());
     }
 
+    /**
+     * The ID token the identity provider gives an OWNER at sign-in: well signed, of the organization,
+     * but of type {@code ID} and meant for the frontend client, so no service may take it as an access token.
+     */
+    public static String idToken(UUID orgId, UUID userId, String... roles) {
+        return sign(claims(orgId, userId, List.of(roles), List.of()).audience("kaigi-frontend").claim("typ", "ID"),
+                Duration.ofMinutes(10));
+    }
+
+    /** An OWNER's access token issued by the same realm to another application (its audience is not Kaigi). */
+    public static String foreignAudience(UUID orgId, UUID userId, String... roles) {
+        return sign(claims(orgId, userId, List.of(roles), List.of()).audience("another-application"), Duration.ofMinutes(10));
+    }
+
     /** A token whose payload was edited after signing (here: the roles raised to owner). */
     public static String tampered(UUID orgId, UUID userId) {
         String[] parts = user(orgId, userId, "member").split("\\.");
@@ -84,7 +100,7 @@ public final class TestTokens {
     }
 
     private static JwtClaimsBuilder claims(UUID orgId, UUID userId, List<String> roles, List<String> scopes) {
-        JwtClaimsBuilder claims = Jwt.claims().issuer(ISSUER)
+        JwtClaimsBuilder claims = accessToken()
                 .subject(userId != null ? userId.toString() : "partner-" + orgId)
                 .claim("org_id", orgId.toString())
                 .claim("roles", roles);
@@ -95,6 +111,11 @@ public final class TestTokens {
             claims.claim("scope", String.join(" ", scopes));
         }
         return claims;
+    }
+
+    /** What Keycloak puts in every access token of the realm's Kaigi clients: issuer, audience and type. */
+    private static JwtClaimsBuilder accessToken() {
+        return Jwt.claims().issuer(ISSUER).audience(AUDIENCE).claim("typ", "Bearer");
     }
 
     private static String sign(JwtClaimsBuilder claims, Duration lifetime) {

@@ -81,6 +81,8 @@ final class Tokens {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("iss", ISSUER);
+        body.put("aud", "kaigi");
+        body.put("typ", "Bearer");
         body.putAll(claims);
         body.put("iat", now);
         body.put("exp", now + lifetime.toSeconds());

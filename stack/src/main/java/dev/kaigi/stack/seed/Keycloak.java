@@ -34,6 +34,12 @@ public final class Keycloak {
         return token(Map.of("grant_type", "password", "client_id", FRONTEND_CLIENT, "username", username, "password", DEMO_PASSWORD));
     }
 
+    /** A demo user's whole sign-in answer (scope openid): {@code access_token}, {@code id_token} and {@code refresh_token}. */
+    public JsonNode signIn(String username) {
+        return Api.form(tokenUrl(), Map.of("grant_type", "password", "client_id", FRONTEND_CLIENT, "username", username,
+                "password", DEMO_PASSWORD, "scope", "openid")).expect(200).body();
+    }
+
     public String partnerToken() {
         return token(Map.of("grant_type", "client_credentials", "client_id", PARTNER_CLIENT, "client_secret", PARTNER_SECRET));
     }

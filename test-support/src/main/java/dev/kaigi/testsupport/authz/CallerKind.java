@@ -1,8 +1,11 @@
 package dev.kaigi.testsupport.authz;
 
+import java.util.List;
+
 /**
- * The kinds of caller every endpoint is tried with (issue 8 item 1), in the order of the columns of
- * each service's authorization table.
+ * The kinds of caller every endpoint is tried with, in the order of the columns of each service's
+ * authorization table. The kinds after {@link #SERVICE} have no column of their own: they present a
+ * token no service may accept (SEC-01) and must answer as {@link #EXPIRED} does, on every endpoint.
  */
 public enum CallerKind {
     /** No token at all. */
@@ -26,5 +29,17 @@ public enum CallerKind {
     /** An OWNER whom user-service has deactivated, presenting a token that has not expired yet. */
     DEACTIVATED,
     /** Another Kaigi service (role service, no tenant). */
-    SERVICE
+    SERVICE,
+    /** An OWNER's ID token (type {@code ID}, meant for the frontend client) sent as a bearer token. */
+    ID_TOKEN,
+    /** An OWNER's access token of this realm issued to another application (audience not Kaigi). */
+    FOREIGN_AUDIENCE;
+
+    /** The kinds with a column in the tables, in their order. */
+    public static final List<CallerKind> WRITTEN_DOWN = List.of(values()).subList(0, SERVICE.ordinal() + 1);
+
+    /** The column whose status this kind must get: its own, or {@link #EXPIRED}'s for a token that must be refused. */
+    public CallerKind column() {
+        return ordinal() <= SERVICE.ordinal() ? this : EXPIRED;
+    }
 }

@@ -74,6 +74,8 @@ public record Callers(UUID org, Map<CallerKind, UUID> users, UUID otherOrg, UUID
             }
             case DEACTIVATED -> TestTokens.user(org, user(kind), "owner");
             case SERVICE -> TestTokens.service(serviceName);
+            case ID_TOKEN -> TestTokens.idToken(org, user(CallerKind.OWNER), "owner");
+            case FOREIGN_AUDIENCE -> TestTokens.foreignAudience(org, user(CallerKind.OWNER), "owner");
         };
     }
 }

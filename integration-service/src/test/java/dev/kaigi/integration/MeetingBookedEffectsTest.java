@@ -73,6 +73,23 @@ class MeetingBookedEffectsTest {
     }
 
     @Test
+    @DisplayName("SEC-03: a lead's name with a line break cannot add a header or cut the subject of the host's mail")
+    void lineBreaksInValuesNeverReachAMailHeader() throws Exception {
+        Host host = linkedHost(null, null);
+        String lead = "lead-" + UUID.randomUUID() + "@customer.test";
+        MeetingBooked booked = new MeetingBooked(host.org(), UUID.randomUUID(), UUID.randomUUID(), "製品デモ", host.user(), START,
+                START.plus(Duration.ofMinutes(30)), "Asia/Tokyo", ConferencingMethod.PHONE, "Public\r\nBcc: x@evil.example\r\n\r\nHi",
+                lead, "Lead Corp", "en");
+        TestEvents.publish(booked);
+        Await.until("mail to the host", () -> ProviderSimulators.mailsTo(host.email()).size() == 1);
+        MimeMessage mail = ProviderSimulators.mailsTo(host.email()).get(0);
+        assertEquals("【Kaigi】新しい商談: 製品デモ（Public Bcc: x@evil.example Hi 様）", mail.getSubject());
+        assertEquals(null, mail.getHeader("Bcc"), "no header came from the lead's name");
+        assertTrue(text(mail).startsWith("山田 太郎 さん"), "the body starts as the template does: " + text(mail));
+        assertTrue(ProviderSimulators.mailsTo("x@evil.example").isEmpty(), "nobody else was mailed");
+    }
+
+    @Test
     @DisplayName("INT-01, INT-02, INT-05: booking → Zoom meeting in the simulator, mails to lead (with signature) and host, one Slack mention")
     void bookingSetsOffEveryEffectOnce() throws Exception {
         Host host = linkedHost("U0HOST" + Math.abs(UUID.randomUUID().hashCode() % 100000), "山田 太郎\n株式会社アクメ 営業部\nTEL 03-0000-0000");

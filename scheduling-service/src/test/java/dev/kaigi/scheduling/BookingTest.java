@@ -263,6 +263,9 @@ class BookingTest {
                 new Case(bookingBody(noticed, soon, "x@c.example"), "start", "inside-minimum-notice"),
                 new Case(bookingBody(noticed, soon.plus(Duration.ofDays(20)), "x@c.example"), "start", "beyond-booking-horizon"),
                 new Case(bookingBody(type, soon.plusSeconds(30), "x@c.example"), "start", "whole-minutes"),
+                // a start availability would never show: 14:07 on a 15-minute grid
+                new Case(bookingBody(type, soon.plus(Duration.ofMinutes(7)), "x@c.example"), "start", "off-slot-grid"),
+                new Case(bookingBody(type, soon.plus(Duration.ofMinutes(20)), "x@c.example"), "start", "off-slot-grid"),
                 new Case(bookingBody(UUID.randomUUID(), soon, "x@c.example"), "meetingTypeId", "unknown-meeting-type"),
                 new Case(bookingBody(type, soon, "not-an-email"), "lead.email", "email"),
                 new Case(bookingBody(type, soon, "x@c.example").replace("\"locale\":\"ja\"", "\"locale\":\"fr\""), "lead.locale", "format"),

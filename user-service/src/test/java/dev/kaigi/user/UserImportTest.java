@@ -267,6 +267,11 @@ class UserImportTest {
                 .body("title", equalTo("ユーザーがありません"));
         upload(org, "email,name\na@b.example,x\n".getBytes(StandardCharsets.UTF_8), Map.of()).then().statusCode(400)
                 .body("code", equalTo("csv-unknown-column")).body("errors[0].message", containsString("\"name\""));
+        // SEC-03: PostgreSQL cannot store U+0000; the file is refused before anything is stored, naming row and column
+        upload(org, ("email,lastName\n" + outsider("c") + ",C\u0000\n").getBytes(StandardCharsets.UTF_8), Map.of()).then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("csv-control-character"))
+                .body("detail", startsWith("Row 2, column \"lastName\""));
         owner(org).get("/api/v1/user-imports").then().statusCode(200).body("totalItems", equalTo(0));
         org.asSuperAdmin().get("/api/v1/users").then().body("totalItems", equalTo(1));
     }

@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.booking;
 
+import dev.kaigi.chassis.text.SingleLine;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +22,9 @@ public final class BookingJson {
 
     @Schema(name = "Lead", description = "Who the meeting is with (leads are not Kaigi users)")
     public record Lead(
-            @NotBlank @Size(max = 200) @Schema(example = "Taro Yamada") String name,
+            @NotBlank @SingleLine @Size(max = 200) @Schema(example = "Taro Yamada") String name,
             @NotBlank @Email @Size(max = 254) @Schema(example = "taro@customer.example") String email,
-            @Size(max = 200) String company,
+            @SingleLine @Size(max = 200) String company,
             @Pattern(regexp = "en|ja") @Schema(description = "Language of the lead's mails, en or ja; default en") String locale) {
     }
 

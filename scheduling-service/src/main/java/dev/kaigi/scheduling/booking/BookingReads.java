@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,11 +68,12 @@ class BookingReads {
      * @throws ProblemException 401 for a revoked caller; 400 for an unknown type (404 on a public page) or a
      *                          start outside the type's window
      */
-    Read read(TypeRef ref, UUID user, Instant start, Instant now) {
+    Read read(TypeRef ref, UUID user, OffsetDateTime asked, Instant now) {
+        Instant start = asked.toInstant();
         UUID callerOrgId = callerOrgId(ref);
         UUID callerUserId = callerOrgId == null ? null : user; // a public page has no caller to check
         BookableType remembered = types.remembered(ref);
-        if (remembered != null && BookingWindow.refusal(remembered.type(), start, now, "start") == null) {
+        if (remembered != null && BookingWindow.refusal(remembered.type(), asked, now, "start") == null) {
             Slot slot = slot(remembered.type(), start);
             Checked checked = load(remembered, slot, callerOrgId, callerUserId);
             if (checked.factsVersion() == remembered.factsVersion()) {
@@ -80,7 +82,7 @@ class BookingReads {
             types.forget(remembered); // changed since: read it again
         }
         BookableType current = types.read(ref).orElseThrow(() -> revokedOr(unknown(ref), callerOrgId, callerUserId));
-        ProblemException outsideWindow = BookingWindow.refusal(current.type(), start, now, "start");
+        ProblemException outsideWindow = BookingWindow.refusal(current.type(), asked, now, "start");
         if (outsideWindow != null) {
             throw revokedOr(outsideWindow, callerOrgId, callerUserId);
         }
@@ -95,9 +97,10 @@ class BookingReads {
      * the slot. Null otherwise: then {@link #read} must answer (it knows why a booking is refused).
      * Whether the version is still current and the caller still active, the write checks.
      */
-    Planned fromMemory(TypeRef ref, UUID user, Instant start, Instant now) {
+    Planned fromMemory(TypeRef ref, UUID user, OffsetDateTime asked, Instant now) {
+        Instant start = asked.toInstant();
         BookableType remembered = types.remembered(ref);
-        if (remembered == null || BookingWindow.refusal(remembered.type(), start, now, "start") != null) {
+        if (remembered == null || BookingWindow.refusal(remembered.type(), asked, now, "start") != null) {
             return null;
         }
         List<HostFacts> hosts = facts.profilesOnly(remembered.type().orgId, remembered.factsVersion(), remembered.pool());

@@ -77,7 +77,7 @@ public class BookingResource {
         String idempotencyKey = Params.idempotencyKey(key);
         UUID user = c.user().orElse(null); // partners have none, and pass LIF-01
         Outcome outcome = bookings.book(new BookCommand(new InOrganization(c.orgId(), request.meetingTypeId()), user,
-                request.start().toInstant(), request.lead(), request.notes(), Channel.API, idempotencyKey), Instant.now());
+                request.start(), request.lead(), request.notes(), Channel.API, idempotencyKey), Instant.now());
         return created(location(uri, outcome.bookingId()), outcome);
     }
 

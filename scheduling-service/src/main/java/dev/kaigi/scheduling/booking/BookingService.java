@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -67,9 +68,9 @@ public class BookingService {
     /**
      * A request to book the meeting type {@code type} names at {@code start}; {@code callerUserId} is
      * the token's user (null for partners and public pages), checked against LIF-01 in the booking's
-     * first round trip.
+     * first round trip. {@code start} keeps the offset the caller wrote, the zone whose slot grid it must be on.
      */
-    public record BookCommand(TypeRef type, UUID callerUserId, Instant start, Lead lead, String notes, Channel channel,
+    public record BookCommand(TypeRef type, UUID callerUserId, OffsetDateTime start, Lead lead, String notes, Channel channel,
                               String idempotencyKey) {
     }
 
@@ -275,7 +276,7 @@ public class BookingService {
 
     /** What makes two requests "the same" for an Idempotency-Key: everything they ask for, and where. */
     private static String fingerprint(BookCommand cmd, MeetingType type) {
-        String canonical = String.join("\u0000", cmd.channel().name(), type.id.toString(), cmd.start().toString(),
+        String canonical = String.join("\u0000", cmd.channel().name(), type.id.toString(), cmd.start().toInstant().toString(),
                 cmd.lead().name().trim(), cmd.lead().email().trim().toLowerCase(Locale.ROOT), String.valueOf(blankToNull(cmd.lead().company())),
                 String.valueOf(cmd.lead().locale()), String.valueOf(blankToNull(cmd.notes())));
         try {

@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.meetingtype;
 
+import dev.kaigi.chassis.text.SingleLine;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +21,7 @@ public final class MeetingTypeJson {
 
     @Schema(name = "MeetingTypeRequest", description = "The whole meeting type (PUT replaces it); fields left out take their defaults")
     public record MeetingTypeRequest(
-            @NotBlank @Size(max = 100) @Schema(example = "Product demo") String name,
+            @NotBlank @SingleLine @Size(max = 100) @Schema(example = "Product demo") String name,
             @NotNull @Min(5) @Max(MeetingType.MAX_DURATION_MINUTES) @Schema(example = "30") Integer durationMinutes,
             @NotNull @Schema(example = "ZOOM") ConferencingMethod conferencingMethod,
             @Size(max = 200) @Schema(description = "Candidate hosts: regular users of the organization, each once; default none")

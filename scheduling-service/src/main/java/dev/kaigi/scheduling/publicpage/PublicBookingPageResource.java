@@ -109,7 +109,7 @@ public class PublicBookingPageResource {
                          @HeaderParam("Idempotency-Key") String key) {
         String idempotencyKey = Params.idempotencyKey(key);
         requireWellFormed(publicId);
-        Outcome outcome = bookings.book(new BookCommand(new OnPublicPage(publicId), null, request.start().toInstant(),
+        Outcome outcome = bookings.book(new BookCommand(new OnPublicPage(publicId), null, request.start(),
                 request.lead(), request.notes(), Channel.PUBLIC_PAGE, idempotencyKey), Instant.now());
         return BookingResource.created(null, outcome);
     }

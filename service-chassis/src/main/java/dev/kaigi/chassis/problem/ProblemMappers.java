@@ -177,10 +177,15 @@ public class ProblemMappers {
 
     private Response violations(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         List<FieldViolation> fields = e.getConstraintViolations().stream()
-                .map(v -> new FieldViolation(fieldOf(v), ConstraintReasons.reasonOf(v), v.getMessage()))
+                .map(v -> new FieldViolation(fieldOf(v), ConstraintReasons.reasonOf(v), messageOf(v)))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
         return problems.build(400, "validation-failed", fields, new Object[0], headers, uri);
+    }
+
+    /** Bean Validation's message, or null for Kaigi's own constraints, whose text comes from the problem bundles. */
+    private static String messageOf(ConstraintViolation<?> violation) {
+        return violation.getMessageTemplate().startsWith("{kaigi.") ? null : violation.getMessage();
     }
 
     private Response field(String field, String reason, HttpHeaders headers, UriInfo uri) {

@@ -86,6 +86,17 @@ public class ProbeResource {
         return order;
     }
 
+    /** A mail to send: its subject is one line, its text may span lines. */
+    public record Message(@NotBlank @dev.kaigi.chassis.text.SingleLine String subject, String text) {
+    }
+
+    @POST
+    @Path("/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Message send(@Valid @NotNull Message message) {
+        return message;
+    }
+
     @GET
     @Path("/owners-only")
     public String ownersOnly() {

@@ -33,6 +33,10 @@ final class BadRequests {
     static final List<String> HOSTILE_STRINGS = List.of("", "x", "a".repeat(100_000), "\u0000\u0007\u001b[31m\r\n\t",
             "\u202Eevil\u202C\u200F\u05D0\u0627", "' OR '1'='1'; DROP TABLE app_user; --", "<script>alert(1)</script><img src=x onerror=alert(1)>",
             "\uD83D\uDE00\uFFFF\uD800", "%00%0d%0a${jndi:ldap://x}");
+    /** Control characters no text may hold, in an otherwise plain value (tab, CR and LF may be text). */
+    static final List<String> CONTROL_STRINGS = List.of("a\u0000b", "\u0000", "bell\u0007", "esc\u001b[31m", "del\u007f", "back\bspace");
+    /** How deep the deeply nested bodies go: beyond any limit a service sets, and Jackson's default of 1,000. */
+    static final int DEEP = 1_200;
     static final List<JsonNode> HOSTILE_NUMBERS = List.of(JSON.numberNode(-1), JSON.numberNode(0), JSON.numberNode(2147483648L),
             JSON.numberNode(Long.MIN_VALUE), JSON.numberNode(new java.math.BigInteger("99999999999999999999999999")),
             JSON.numberNode(1.5), JSON.numberNode(1e308), JSON.textNode("NaN"));
@@ -76,6 +80,74 @@ final class BadRequests {
             JsonNode schema = media.getValue().path("schema");
             if (schemas.type(schema).equals("object")) {
                 out.addAll(objectBodies(validPath, type, schema));
+                out.addAll(hostileBytes(validPath, type, schema));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * SEC-03: bodies that are valid but for one hostile value, so the service's own checks, not a missing
+     * property, must refuse them: U+0000 or another control character in a string, a number past 64 bits
+     * in an integer, a value nested a thousand levels deep, bytes that are not UTF-8 (Latin-1 and Shift_JIS
+     * sent as UTF-8).
+     */
+    private List<BadRequest> hostileBytes(String path, String type, JsonNode schema) {
+        List<BadRequest> out = new ArrayList<>();
+        ObjectNode valid = (ObjectNode) schemas.valid(schema, 0);
+        for (Map.Entry<String, JsonNode> p : schemas.properties(schema)) {
+            String kind = schemas.type(p.getValue());
+            if (kind.equals("string")) {
+                String control = CONTROL_STRINGS.get(random.nextInt(CONTROL_STRINGS.size()));
+                ObjectNode body = valid.deepCopy();
+                body.put(p.getKey(), control);
+                out.add(json(p.getKey() + ": control character '" + abbreviate(control) + "' in a valid body", path, type, body));
+            } else if (kind.equals("integer")) {
+                ObjectNode body = valid.deepCopy();
+                body.set(p.getKey(), JSON.numberNode(new java.math.BigInteger("9223372036854775808")));
+                out.add(json(p.getKey() + ": 2^63 in a valid body", path, type, body));
+            }
+        }
+        List<Map.Entry<String, JsonNode>> properties = schemas.properties(schema);
+        if (!properties.isEmpty()) {
+            String name = properties.get(random.nextInt(properties.size())).getKey();
+            String marker = "\"kaigi-deep\"";
+            ObjectNode body = valid.deepCopy();
+            body.put(name, "kaigi-deep");
+            String deep = body.toString().replace(marker, "[".repeat(DEEP) + "]".repeat(DEEP));
+            out.add(new BadRequest(name + ": nested " + DEEP + " levels deep", path, type, bytes(deep)));
+            body.put(name, "kaigi-bytes");
+            String text = body.toString();
+            out.add(new BadRequest(name + ": Latin-1 bytes sent as UTF-8", path, type,
+                    withBytes(text, "kaigi-bytes", "caf\u00e9 \u00ff".getBytes(StandardCharsets.ISO_8859_1))));
+            out.add(new BadRequest(name + ": Shift_JIS bytes sent as UTF-8", path, type,
+                    withBytes(text, "kaigi-bytes", "山田太郎".getBytes(java.nio.charset.Charset.forName("Shift_JIS")))));
+        }
+        return out;
+    }
+
+    /** {@code text} as UTF-8 with {@code marker} replaced by raw {@code bytes}. */
+    private static byte[] withBytes(String text, String marker, byte[] raw) {
+        int at = text.indexOf(marker);
+        byte[] head = bytes(text.substring(0, at));
+        byte[] tail = bytes(text.substring(at + marker.length()));
+        byte[] out = new byte[head.length + raw.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(raw, 0, out, head.length, raw.length);
+        System.arraycopy(tail, 0, out, head.length + raw.length, tail.length);
+        return out;
+    }
+
+    /** SEC-03: every query parameter of an operation, once with U+0000 and once with a line break in its value. */
+    List<BadRequest> queries(Operation op, BiFunction<String, String, String> pathParameters) {
+        List<BadRequest> out = new ArrayList<>();
+        String validPath = resolve(op.path(), name -> pathParameters.apply(op.path(), name));
+        for (JsonNode parameter : op.spec().path("parameters")) {
+            if (parameter.path("in").asText().equals("query")) {
+                String name = parameter.path("name").asText();
+                for (String value : List.of("a%00b", "a%0D%0ASet-Cookie:%20x=1")) {
+                    out.add(new BadRequest("query " + name + "=" + value, validPath + "?" + encode(name) + "=" + value, null, null));
+                }
             }
         }
         return out;

@@ -21,8 +21,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 item 2: every write operation (POST, PUT, PATCH, DELETE) of the served OpenAPI document gets
- * the bad requests {@link BadRequests} generates from its schema; each must be answered 4xx with an
+ * Every write operation (POST, PUT, PATCH, DELETE) of the served OpenAPI document gets the bad requests
+ * {@link BadRequests} generates from its schema, and every operation's query parameters get control
+ * characters (SEC-03); each must be answered 4xx with an
  * error document (problem+json, or SCIM's error where SCIM says so), never 5xx, and the database must
  * be the same after each operation's requests as before (if not, the requests are replayed one by one to
  * name the one that changed it). The seed is printed and can be set with {@code -Dkaigi.hostile.seed}.
@@ -84,11 +85,17 @@ public final class HostileInput {
         int operations = 0;
         long started = System.nanoTime();
         for (Operation op : ServedOpenApi.fetch().operations()) {
-            if (!op.writes() || skipped.containsKey(op.key())) {
+            if (skipped.containsKey(op.key())) {
+                continue;
+            }
+            List<BadRequest> bad = new ArrayList<>(generator.queries(op, pathParameters));
+            if (op.writes()) {
+                bad.addAll(generator.of(op, pathParameters));
+            }
+            if (bad.isEmpty()) {
                 continue;
             }
             operations++;
-            List<BadRequest> bad = generator.of(op, pathParameters);
             DatabaseSnapshot before = snapshot.get();
             for (BadRequest r : bad) {
                 requests++;
@@ -102,7 +109,7 @@ public final class HostileInput {
                 wrong.add(op.key() + " changed the database: " + changed + culprit(op, bad));
             }
         }
-        System.out.printf("hostile input: %d bad requests over %d write endpoints (%d left out: %s), seed %d, %d ms%n",
+        System.out.printf("hostile input: %d bad requests over %d endpoints (%d left out: %s), seed %d, %d ms%n",
                 requests, operations, skipped.size(), skipped, seed, (System.nanoTime() - started) / 1_000_000);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + requests + " bad requests were not refused cleanly (seed " + seed
                 + ", rerun with -Dkaigi.hostile.seed=" + seed + "):\n" + String.join("\n", wrong));

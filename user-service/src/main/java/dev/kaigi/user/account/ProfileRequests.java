@@ -1,5 +1,6 @@
 package dev.kaigi.user.account;
 
+import dev.kaigi.chassis.text.SingleLine;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserType;
 import jakarta.validation.constraints.Email;
@@ -28,8 +29,8 @@ public final class ProfileRequests {
     @Schema(name = "AddUserRequest")
     public record AddUser(
             @NotBlank @Email @Size(max = 254) @Schema(example = "hana.sato@acme.example") String email,
-            @NotBlank @Size(max = 100) @Schema(example = "Sato") String lastName,
-            @Size(max = 100) @Schema(example = "Hana") String firstName,
+            @NotBlank @SingleLine @Size(max = 100) @Schema(example = "Sato") String lastName,
+            @SingleLine @Size(max = 100) @Schema(example = "Hana") String firstName,
             @NotNull @Schema(example = "MEMBER") Role role,
             @Schema(description = "REGULAR unless given", example = "REGULAR") UserType userType,
             @NotNull UUID permissionProfileId,
@@ -42,8 +43,8 @@ public final class ProfileRequests {
      */
     @Schema(name = "UpdateProfileRequest")
     public record UpdateProfile(
-            @NotBlank @Size(max = 100) String lastName,
-            @Size(max = 100) String firstName,
+            @NotBlank @SingleLine @Size(max = 100) String lastName,
+            @SingleLine @Size(max = 100) String firstName,
             Role role,
             UUID permissionProfileId,
             @Size(max = 500) @Schema(description = "Contact for customers (問合せ先)") String contact,

@@ -1,5 +1,7 @@
 package dev.kaigi.user.csvimport;
 
+import dev.kaigi.chassis.text.ControlCharacters;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,7 +10,8 @@ import java.util.Map;
 
 /**
  * An uploaded users file, read whole before anything is imported (BLK-04): decoded, parsed,
- * header checked and every row's cell count checked. Whatever is wrong with the file itself is
+ * header checked, every row's cell count checked and every cell checked for control characters
+ * (SEC-03: tab and line breaks may stand in a cell, U+0000 and the other C0 controls may not). Whatever is wrong with the file itself is
  * refused here with its row, so an import never stops half-way over a broken file.
  */
 public final class ImportFile {
@@ -61,6 +64,9 @@ public final class ImportFile {
             Map<ImportColumn, String> cells = new EnumMap<>(ImportColumn.class);
             for (int i = 0; i < columns.size(); i++) {
                 String value = record.fields().get(i).replace("\r\n", "\n").replace('\r', '\n').strip();
+                if (ControlCharacters.inText(value)) {
+                    throw new CsvFormatException(record.row(), "csv-control-character", columns.get(i).header());
+                }
                 if (!value.isEmpty()) {
                     cells.put(columns.get(i), value);
                 }

@@ -88,7 +88,7 @@ public class UserImportResource {
                     users OWNERs, which a partner integration may not, so partners add users one by one (POST /api/v1/users).""")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the import",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "400", description = "The file cannot be imported: the problem names the row and reason (csv-empty, csv-no-rows, csv-unknown-column, csv-missing-column, csv-duplicate-column, csv-cell-count, csv-unclosed-quote, csv-stray-quote, csv-text-after-quote, csv-encoding, csv-mixed-encoding, csv-too-many-rows)")
+    @APIResponse(responseCode = "400", description = "The file cannot be imported: the problem names the row and reason (csv-empty, csv-no-rows, csv-unknown-column, csv-missing-column, csv-duplicate-column, csv-cell-count, csv-control-character, csv-unclosed-quote, csv-stray-quote, csv-text-after-quote, csv-encoding, csv-mixed-encoding, csv-too-many-rows)")
     @APIResponse(responseCode = "403", description = "Not an OWNER (a partner integration included)")
     @APIResponse(responseCode = "413", description = "file-too-large")
     public Response upload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file,

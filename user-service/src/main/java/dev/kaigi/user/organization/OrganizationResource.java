@@ -1,5 +1,6 @@
 package dev.kaigi.user.organization;
 
+import dev.kaigi.chassis.text.SingleLine;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
@@ -49,10 +50,10 @@ public class OrganizationResource {
     PermissionProfileRepository profiles;
 
     @Schema(name = "CreateOrganizationRequest")
-    public record CreateOrganization(@NotBlank @Size(max = 200) @Schema(example = "Acme K.K.") String name,
+    public record CreateOrganization(@NotBlank @SingleLine @Size(max = 200) @Schema(example = "Acme K.K.") String name,
                                      @Size(max = 64) @Schema(example = "Asia/Tokyo") String timeZone,
-                                     @NotBlank @Size(max = 100) @Schema(example = "Tanaka") String lastName,
-                                     @Size(max = 100) @Schema(example = "Ken") String firstName) {
+                                     @NotBlank @SingleLine @Size(max = 100) @Schema(example = "Tanaka") String lastName,
+                                     @SingleLine @Size(max = 100) @Schema(example = "Ken") String firstName) {
     }
 
     @Schema(name = "Organization")

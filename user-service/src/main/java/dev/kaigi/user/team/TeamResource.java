@@ -1,5 +1,6 @@
 package dev.kaigi.user.team;
 
+import dev.kaigi.chassis.text.SingleLine;
 import dev.kaigi.chassis.security.PartnerScopes;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.kaigi.chassis.security.CurrentCaller;
@@ -67,7 +68,7 @@ public class TeamResource {
     }
 
     @Schema(name = "TeamRequest")
-    public record TeamRequest(@NotBlank @Size(max = 100) @Schema(example = "Inside sales") String name) {
+    public record TeamRequest(@NotBlank @SingleLine @Size(max = 100) @Schema(example = "Inside sales") String name) {
     }
 
     @Schema(name = "TeamPage")

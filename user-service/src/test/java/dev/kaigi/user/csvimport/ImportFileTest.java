@@ -114,6 +114,19 @@ class ImportFileTest {
     }
 
     @Test
+    @DisplayName("SEC-03: a cell with U+0000 or another control character is refused with its row and column; tabs and line breaks stay")
+    void controlCharactersInCells() {
+        CsvFormatException nul = refused("email,lastName,firstName\na@x.example,A,B\nb@x.example,Ya\u0000ma,C\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("csv-control-character", nul.reason());
+        assertEquals(3, nul.row());
+        assertEquals("lastName", nul.detail());
+        assertEquals("csv-control-character",
+                refused("email,lastName\n\"a@x.example\u001b[31m\",A\n".getBytes(StandardCharsets.UTF_8)).reason());
+        ImportFile multiLine = ImportFile.read("email,lastName,address\na@x.example,A,\"1-2-3\tChiyoda\r\nTokyo\"\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("1-2-3\tChiyoda\nTokyo", multiLine.rows().get(0).get(ImportColumn.ADDRESS));
+    }
+
+    @Test
     @DisplayName("BLK-04: bytes that are neither UTF-8 nor Shift_JIS are refused")
     void unreadableBytes() {
         byte[] bytes = "email,lastName\na@x.example,".getBytes(StandardCharsets.UTF_8);

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,10 +52,11 @@ class StackSmokeIT {
             "KAIGI_LICENSING_PORT", "28083", "KAIGI_INTEGRATION_PORT", "28084", "KAIGI_SIMULATOR_PORT", "28090", "KAIGI_SMTP_PORT", "28025");
     private static final String USER = "http://localhost:28081";
     private static final String SCHEDULING = "http://localhost:28082";
+    private static final String INTEGRATION = "http://localhost:28084";
     private static final String SIMULATORS = "http://127.0.0.1:28090";
     private static final Keycloak KEYCLOAK = new Keycloak("http://localhost:28180");
     private static final Map<String, String> SERVICES = new LinkedHashMap<>(Map.of("user-service", USER, "scheduling-service", SCHEDULING,
-            "licensing-service", "http://localhost:28083", "integration-service", "http://localhost:28084"));
+            "licensing-service", "http://localhost:28083", "integration-service", INTEGRATION));
 
     private static final List<Long> started = new ArrayList<>();
     private static String seedOutput = "";
@@ -145,6 +149,27 @@ class StackSmokeIT {
         JsonNode leadMail = awaitFirst(SIMULATORS + "/simulator/mails?to=" + Api.encode(lead), "the booking mail to the lead");
         assertTrue(leadMail.path("text").asText().contains("zoom.simulated.kaigi.dev/j/"),
                 "the lead's mail carries the Zoom meeting integration-service created: " + leadMail);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("INT-03, SCH-04: Salesforce is simulated: the owner connects the organization and the daily sync counts open opportunities")
+    void salesforceConnectionAndSync() {
+        String owner = KEYCLOAK.userToken("owner@demo.kaigi.dev");
+        String base = INTEGRATION + "/api/v1/organization/salesforce-connection";
+        String authorize = Api.post(base + "/authorization", owner, null).expect(200).body().path("authorizeUrl").asText();
+        assertTrue(authorize.startsWith(SIMULATORS + "/services/oauth2/authorize?"), "the simulator's sign-in page: " + authorize);
+        String back = Api.get(authorize + "&login_hint=" + Api.encode("sf-admin@demo.kaigi.dev"), null).header("Location");
+        assertTrue(back != null && back.contains("code=") && back.contains("state="), "Salesforce sends the owner back: " + back);
+        Map<String, String> answer = new LinkedHashMap<>();
+        for (String pair : URI.create(back).getRawQuery().split("&")) {
+            answer.put(pair.substring(0, pair.indexOf('=')), URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8));
+        }
+        JsonNode connection = Api.put(base, owner, Map.of("code", answer.get("code"), "state", answer.get("state"))).expect(200).body();
+        assertEquals("sf-admin@demo.kaigi.dev", connection.path("accountEmail").asText(), connection.toString());
+        JsonNode sync = Api.post(base + "/sync", owner, null).expect(200).body();
+        assertTrue(sync.path("usersAsked").asInt() >= 4 && sync.path("ownersWithOpenOpportunities").asInt() >= 2,
+                "member1@ and member2@ own one open opportunity each in the simulated organization: " + sync);
     }
 
     @AfterAll

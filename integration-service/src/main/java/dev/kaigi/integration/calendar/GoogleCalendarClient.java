@@ -7,6 +7,7 @@ import dev.kaigi.integration.connection.ConnectionAccess;
 import dev.kaigi.integration.connection.LinkedAccount;
 import dev.kaigi.integration.connection.OAuthTokens;
 import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.connection.ProviderSetup;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
@@ -58,6 +59,11 @@ public class GoogleCalendarClient implements CalendarApi {
     }
 
     /** {@code access_type=offline} and {@code prompt=consent}: Google hands out a refresh token only then. */
+    @Override
+    public void requireConfigured() {
+        ProviderSetup.requireConfigured(provider(), config.clientId(), "KAIGI_GOOGLE_CLIENT_ID");
+    }
+
     @Override
     public String authorizeUrl(String state) {
         return base(config.authUrl()) + "/o/oauth2/v2/auth?response_type=code&client_id=" + ProviderHttp.encode(config.clientId())

@@ -7,6 +7,7 @@ import dev.kaigi.integration.connection.ConnectionAccess;
 import dev.kaigi.integration.connection.LinkedAccount;
 import dev.kaigi.integration.connection.OAuthTokens;
 import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.connection.ProviderSetup;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
@@ -61,6 +62,11 @@ public class MicrosoftGraphClient implements CalendarApi {
     @Override
     public int busyBatchSize() {
         return config.scheduleBatch();
+    }
+
+    @Override
+    public void requireConfigured() {
+        ProviderSetup.requireConfigured(provider(), config.clientId(), "KAIGI_MICROSOFT_CLIENT_ID");
     }
 
     @Override

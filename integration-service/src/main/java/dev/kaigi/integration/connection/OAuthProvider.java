@@ -9,6 +9,9 @@ public interface OAuthProvider {
 
     Provider provider();
 
+    /** 503 {@code provider-not-configured} when this deployment has no client registration with the provider. */
+    void requireConfigured();
+
     /** The page the user signs in on and grants our app access; {@code state} comes back with the code. */
     String authorizeUrl(String state);
 

@@ -46,6 +46,7 @@ public class ProviderConnections {
     }
 
     public Authorization start(Provider provider, UUID orgId, UUID startedBy) {
+        providers.of(provider).requireConfigured();
         OAuthStates.Issued issued = states.issue(provider, orgId, startedBy, STATE_LIFETIME);
         return new Authorization(providers.of(provider).authorizeUrl(issued.state()), issued.expiresAt());
     }

@@ -7,6 +7,7 @@ import dev.kaigi.integration.connection.LinkedAccount;
 import dev.kaigi.integration.connection.OAuthProvider;
 import dev.kaigi.integration.connection.OAuthTokens;
 import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.connection.ProviderSetup;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
@@ -48,6 +49,11 @@ public class SalesforceClient implements OAuthProvider {
     @Override
     public Provider provider() {
         return Provider.SALESFORCE;
+    }
+
+    @Override
+    public void requireConfigured() {
+        ProviderSetup.requireConfigured(provider(), config.clientId(), "KAIGI_SALESFORCE_CLIENT_ID");
     }
 
     @Override

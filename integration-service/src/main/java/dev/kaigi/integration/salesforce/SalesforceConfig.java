@@ -23,7 +23,6 @@ public interface SalesforceConfig {
     String redirectUri();
 
     /** What an {@code instance_url} must look like; anything else is refused as a garbled token answer. */
-    @WithDefault("https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.(salesforce|force)\\.com")
     String instanceUrlPattern();
 
     @WithDefault("v60.0")

@@ -6,6 +6,7 @@ import dev.kaigi.events.integration.ZoomLinked;
 import dev.kaigi.events.integration.ZoomUnlinked;
 import dev.kaigi.integration.connection.OAuthStates;
 import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.connection.ProviderSetup;
 import dev.kaigi.integration.connection.UniqueViolations;
 import dev.kaigi.integration.provider.ProviderFailures;
 import dev.kaigi.integration.provider.ProviderRejectedException;
@@ -51,6 +52,7 @@ public class ZoomConnectionService {
 
     /** A new authorization; the state is stored only as a hash, so the table alone cannot complete one. */
     public Authorization start(UUID orgId, UUID userId) {
+        ProviderSetup.requireConfigured(Provider.ZOOM, config.clientId(), "KAIGI_ZOOM_CLIENT_ID");
         OAuthStates.Issued issued = states.issue(Provider.ZOOM, orgId, userId, config.stateLifetime());
         return new Authorization(zoom.authorizeUrl(issued.state()), issued.expiresAt());
     }

@@ -10,14 +10,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Zoom, Google Calendar, Microsoft Graph and Slack as integration-service calls them, on one HTTP port, in
+ * Zoom, Google Calendar, Microsoft Graph, Slack and Salesforce as integration-service calls them, on one HTTP port, in
  * the shapes their documentation gives, accepting any client credentials. Nothing is kept between
  * restarts: a token carries the account it was issued for (its email, base64url after the provider's
  * prefix), so links made before a restart keep working.
@@ -25,10 +28,21 @@ import java.util.stream.Collectors;
  * <p>OAuth: an authorization code is the account's email ({@code PUT .../zoom-connection {"code":
  * "host@example.com", "state": ...}}); the authorize pages redirect to the {@code redirect_uri} at once with
  * a code made from {@code login_hint} or a fresh address, as a user who clicked "Allow" would come back.
+ *
+ * <p>Salesforce's data: every grant belongs to one Salesforce organization, in which an owner email has
+ * as many open opportunities as its local part has digits (so {@code member2@demo.kaigi.dev} has one and
+ * {@code owner@demo.kaigi.dev} none): the daily sync and SCH-04's opportunity cap can be watched at work.
  */
 final class ProviderApis {
 
-    private static final Set<String> PROVIDERS = Set.of("zoom", "google", "microsoft");
+    private static final Set<String> PROVIDERS = Set.of("zoom", "google", "microsoft", "salesforce");
+    /** The one Salesforce organization every simulated grant belongs to. */
+    static final String SALESFORCE_ORG = "00Dsimulated000001";
+    /** Salesforce's aggregate query of open opportunities by owner email, as integration-service sends it (INT-03). */
+    private static final Pattern OPEN_BY_OWNER = Pattern.compile(
+            "SELECT Owner\\.Email, COUNT\\(Id\\) FROM Opportunity WHERE IsClosed = false AND Owner\\.Email IN \\((.*)\\)"
+                    + " GROUP BY Owner\\.Email");
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
     private final Recorder recorder;
     private final AtomicLong meetingIds = new AtomicLong(81_000_000_000L);
 
@@ -41,7 +55,15 @@ final class ProviderApis {
             String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String route = x.getRequestMethod() + " " + x.getRequestURI().getPath();
             switch (route) {
-                case "GET /oauth/authorize", "GET /o/oauth2/v2/auth", "GET /common/oauth2/v2.0/authorize" -> authorize(x);
+                case "GET /oauth/authorize", "GET /o/oauth2/v2/auth", "GET /common/oauth2/v2.0/authorize",
+                     "GET /services/oauth2/authorize" -> authorize(x);
+                case "POST /services/oauth2/token" -> salesforceToken(x, form(body));
+                case "POST /services/oauth2/revoke" -> send(x, 200, "{}");
+                case "GET /services/oauth2/userinfo" -> withAccount(x, "salesforce", email -> Recorder.JSON.createObjectNode()
+                        .put("sub", base(x) + "/id/" + SALESFORCE_ORG + "/005" + Integer.toHexString(email.hashCode()))
+                        .put("user_id", "005" + Integer.toHexString(email.hashCode())).put("organization_id", SALESFORCE_ORG)
+                        .put("preferred_username", email).put("email", email).put("email_verified", true));
+                case "GET /services/data/v60.0/query" -> salesforceQuery(x);
                 case "POST /oauth/token" -> token(x, "zoom", form(body));
                 case "POST /token" -> token(x, "google", form(body));
                 case "POST /common/oauth2/v2.0/token" -> token(x, "microsoft", form(body));
@@ -93,6 +115,61 @@ final class ProviderApis {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(email.getBytes(StandardCharsets.UTF_8));
         send(x, 200, Recorder.JSON.createObjectNode().put("access_token", provider + "-at-" + id).put("token_type", "bearer")
                 .put("refresh_token", provider + "-rt-" + id).put("expires_in", 3599).put("scope", "simulated").toString());
+    }
+
+    /** Salesforce's token answer: like the others, plus where the organization's API lives ({@code instance_url}). */
+    private void salesforceToken(HttpExchange x, Map<String, String> form) throws IOException {
+        String email = switch (form.getOrDefault("grant_type", "")) {
+            case "authorization_code" -> form.getOrDefault("code", "");
+            case "refresh_token" -> account("salesforce", form.getOrDefault("refresh_token", "").replaceFirst("-rt-", "-at-"));
+            default -> null;
+        };
+        if (email == null || !email.contains("@")) {
+            send(x, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"authentication failure\"}");
+            return;
+        }
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(email.getBytes(StandardCharsets.UTF_8));
+        ObjectNode answer = Recorder.JSON.createObjectNode().put("access_token", "salesforce-at-" + id)
+                .put("instance_url", base(x)).put("id", base(x) + "/id/" + SALESFORCE_ORG + "/005" + Integer.toHexString(email.hashCode()))
+                .put("token_type", "Bearer").put("issued_at", String.valueOf(System.currentTimeMillis())).put("signature", "c2ltdWxhdGVk")
+                .put("scope", "refresh_token api");
+        if (form.getOrDefault("grant_type", "").equals("authorization_code")) {
+            answer.put("refresh_token", "salesforce-rt-" + id); // a refresh grant answers no new refresh token
+        }
+        send(x, 200, answer.toString());
+    }
+
+    /** The aggregate query of open opportunities per owner, answered from the rule in the class comment. */
+    private void salesforceQuery(HttpExchange x) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || account("salesforce", auth.substring(7)) == null) {
+            send(x, 401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
+            return;
+        }
+        Matcher query = OPEN_BY_OWNER.matcher(query(x).getOrDefault("q", ""));
+        if (!query.matches()) {
+            send(x, 400, "[{\"message\":\"the simulator answers only the open-opportunity count by owner\",\"errorCode\":\"MALFORMED_QUERY\"}]");
+            return;
+        }
+        var records = Recorder.JSON.createArrayNode();
+        Matcher literal = LITERAL.matcher(query.group(1));
+        while (literal.find()) {
+            String email = literal.group(1).replaceAll("\\\\(.)", "$1").toLowerCase(Locale.ROOT);
+            long open = email.substring(0, Math.max(email.indexOf('@'), 0)).chars().filter(Character::isDigit).count();
+            if (open > 0) {
+                records.addObject().put("Email", email).put("expr0", open).putObject("attributes").put("type", "AggregateResult");
+            }
+        }
+        recorder.record("salesforce-query", records.size() + " owners with open opportunities");
+        ObjectNode out = Recorder.JSON.createObjectNode().put("totalSize", records.size()).put("done", true);
+        out.set("records", records);
+        send(x, 200, out.toString());
+    }
+
+    /** This server as its callers reach it, e.g. {@code http://127.0.0.1:8090}. */
+    private static String base(HttpExchange x) {
+        String host = x.getRequestHeaders().getFirst("Host");
+        return "http://" + (host != null ? host : "127.0.0.1:" + x.getLocalAddress().getPort());
     }
 
     private interface Answer {

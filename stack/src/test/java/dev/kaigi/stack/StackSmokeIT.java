@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,7 +107,7 @@ class StackSmokeIT {
 
     @Test
     @Order(2)
-    @DisplayName("issue 9 item 5: an invited user's invitation mail leaves integration-service (user-invited over the broker)")
+    @DisplayName("issue 9 item 5: an invited user's invitation mail leaves integration-service; the person accepts, sets a password in Keycloak's pages and signs in with it")
     void inviteUser() {
         String owner = KEYCLOAK.userToken("owner@demo.kaigi.dev");
         String profile = null;
@@ -120,6 +122,38 @@ class StackSmokeIT {
         assertEquals("INVITED", user.path("status").asText(), "another domain than the super admin's is invited (INV-04)");
         JsonNode mail = awaitFirst(SIMULATORS + "/simulator/mails?to=" + Api.encode(email), "the invitation mail to " + email);
         assertTrue(mail.path("text").asText().contains("/invitations/"), "the mail carries the accept link: " + mail);
+
+        // the invited person accepts, sets a password through Keycloak's mail and pages, and signs in with it
+        Matcher invitation = Pattern.compile("/invitations/([A-Za-z0-9_-]{20,100})").matcher(mail.path("text").asText());
+        assertTrue(invitation.find(), mail.toString());
+        JsonNode accepted = Api.post(USER + "/api/v1/invitations/" + invitation.group(1) + "/accept", null, null).expect(200).body();
+        JsonNode setup = awaitMail(email, m -> m.path("text").asText().contains("action-token"), "Keycloak's set-password mail to " + email);
+        try {
+            new KeycloakPasswordPages("http://localhost:28180").setPassword(KeycloakPasswordPages.linkIn(setup.path("text").asText()),
+                    "sora-chooses-this-1");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        String own = KEYCLOAK.userToken(email, "sora-chooses-this-1");
+        assertEquals(accepted.path("userId").asText(), Keycloak.claims(own).path("uid").asText(), "the token is the new user's");
+        assertEquals(email, Api.get(USER + "/api/v1/users/me", own).expect(200).body().path("email").asText());
+    }
+
+    /** The first mail to {@code to} that {@code wanted} accepts, waiting up to two minutes. */
+    private static JsonNode awaitMail(String to, java.util.function.Predicate<JsonNode> wanted, String what) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode m : Api.get(SIMULATORS + "/simulator/mails?to=" + Api.encode(to), null).expect(200).body()) {
+                if (wanted.test(m)) {
+                    return m;
+                }
+            }
+            sleep(500);
+        }
+        return fail("no " + what + " within two minutes");
     }
 
     @Test

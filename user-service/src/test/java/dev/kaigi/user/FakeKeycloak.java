@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A stand-in for Keycloak's token endpoint and admin users API, speaking their documented shapes
  * (client-credentials token; {@code GET/POST /admin/realms/{realm}/users}, {@code PUT/DELETE
- * /users/{id}}, search by {@code q=attr:value} and {@code email}), with users held in memory. It
+ * /users/{id}}, {@code PUT /users/{id}/execute-actions-email}, search by {@code q=attr:value} and
+ * {@code email}), with users held in memory. It
  * checks the admin bearer token and refuses a second account with the same username (409) as
  * Keycloak does, and can be switched to answer 503 to test that sync waits an outage out.
  * Every user-service test runs with the sync switched on against it.
@@ -37,6 +38,8 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    /** Keycloak account id → the execute-actions mails asked for it (query parameters and the actions). */
+    private final Map<String, java.util.List<ObjectNode>> actionMails = new ConcurrentHashMap<>();
     private HttpServer server;
     private volatile String issuedToken;
 
@@ -70,6 +73,12 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
     Optional<JsonNode> account(UUID userId) {
         return users.values().stream().filter(u -> userId.toString().equals(u.path("attributes").path("uid").path(0).asText()))
                 .map(u -> (JsonNode) u.deepCopy()).findFirst();
+    }
+
+    /** The mails Keycloak was asked to send the account of {@code userId} (execute-actions-email). */
+    java.util.List<ObjectNode> actionMails(UUID userId) {
+        return account(userId).map(a -> actionMails.getOrDefault(a.path("id").asText(), java.util.List.of()))
+                .orElse(java.util.List.of());
     }
 
     /** The user changes their address at the identity provider (USR-04). */
@@ -109,6 +118,20 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String path = x.getRequestURI().getPath();
+        if (path.endsWith("/execute-actions-email") && x.getRequestMethod().equals("PUT")) {
+            String account = path.substring(0, path.lastIndexOf('/'));
+            String id = account.substring(account.lastIndexOf('/') + 1);
+            if (!users.containsKey(id)) {
+                reply(x, 404, "");
+                return;
+            }
+            ObjectNode mail = json.createObjectNode();
+            query(x.getRequestURI().getRawQuery()).forEach(mail::put);
+            mail.set("actions", json.readTree(x.getRequestBody()));
+            actionMails.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(mail);
+            reply(x, 204, "");
+            return;
+        }
         String id = path.endsWith("/users") ? null : path.substring(path.lastIndexOf('/') + 1);
         switch (x.getRequestMethod() + (id == null ? " list" : " one")) {
             case "GET list" -> reply(x, 200, json.writeValueAsString(search(query(x.getRequestURI().getRawQuery()))));

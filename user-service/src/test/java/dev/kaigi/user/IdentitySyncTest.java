@@ -75,6 +75,34 @@ class IdentitySyncTest {
     }
 
     @Test
+    @DisplayName("A new account must set its own password: Keycloak's UPDATE_PASSWORD required action and one mail with the link, "
+            + "leading back to the frontend client; later changes send no more mails; an adopted account gets none")
+    void newAccountsSetTheirOwnPassword() {
+        UserFixtures.Org org = newOrganization();
+        org.regularSeats(5);
+        UUID member = org.addActive("MEMBER", "REGULAR");
+        awaitAccount("the member's account", member, a -> a.path("enabled").asBoolean());
+        assertEquals("[\"UPDATE_PASSWORD\"]", account(member).orElseThrow().path("requiredActions").toString());
+        Await.until("the set-password mail", () -> FakeKeycloak.instance.actionMails(member).size() == 1, WAIT);
+        JsonNode mail = FakeKeycloak.instance.actionMails(member).get(0);
+        assertEquals("[\"UPDATE_PASSWORD\"]", mail.path("actions").toString());
+        assertEquals("kaigi-frontend", mail.path("client_id").asText());
+        assertEquals("http://localhost:3000/", mail.path("redirect_uri").asText());
+        assertEquals(String.valueOf(Duration.ofDays(7).toSeconds()), mail.path("lifespan").asText());
+
+        org.asSuperAdmin().post("/api/v1/users/" + member + "/deactivate").then().statusCode(200);
+        awaitAccount("the account to be disabled", member, a -> !a.path("enabled").asBoolean());
+        assertEquals(1, FakeKeycloak.instance.actionMails(member).size(), "a change to the account sends no second mail");
+
+        String email = "handmade-" + UUID.randomUUID().toString().substring(0, 8) + "@" + org.domain();
+        FakeKeycloak.instance.addUnlinked(email);
+        UUID adopted = org.add(email, "MEMBER", "REGULAR");
+        awaitAccount("the adopted account", adopted, a -> org.id().toString().equals(a.path("attributes").path("org_id").path(0).asText()));
+        assertTrue(FakeKeycloak.instance.actionMails(adopted).isEmpty(), "an account someone made has its own way to sign in");
+        assertTrue(account(adopted).orElseThrow().path("requiredActions").isMissingNode());
+    }
+
+    @Test
     @DisplayName("EVT-02: while Keycloak answers 503 the change waits, and is applied once it is back")
     void outageIsWaitedOut() {
         UserFixtures.Org org = newOrganization();

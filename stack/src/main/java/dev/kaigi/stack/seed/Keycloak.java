@@ -34,6 +34,11 @@ public final class Keycloak {
         return token(Map.of("grant_type", "password", "client_id", FRONTEND_CLIENT, "username", username, "password", DEMO_PASSWORD));
     }
 
+    /** A user's access token, signing in with their own password (password grant on the frontend client). */
+    public String userToken(String username, String password) {
+        return token(Map.of("grant_type", "password", "client_id", FRONTEND_CLIENT, "username", username, "password", password));
+    }
+
     /** A demo user's whole sign-in answer (scope openid): {@code access_token}, {@code id_token} and {@code refresh_token}. */
     public JsonNode signIn(String username) {
         return Api.form(tokenUrl(), Map.of("grant_type", "password", "client_id", FRONTEND_CLIENT, "username", username,

@@ -23,6 +23,10 @@ public class IdentityDirectoryProducer {
     String clientId;
     @ConfigProperty(name = "kaigi.identity.keycloak.client-secret")
     String clientSecret;
+    @ConfigProperty(name = "kaigi.identity.keycloak.password-setup.client-id")
+    String setupClientId;
+    @ConfigProperty(name = "kaigi.identity.keycloak.password-setup.redirect-uri")
+    String setupRedirectUri;
 
     @Produces
     @ApplicationScoped
@@ -32,6 +36,7 @@ public class IdentityDirectoryProducer {
             return new DisconnectedDirectory();
         }
         String tokenUrl = url.replaceAll("/+$", "") + "/realms/" + realm + "/protocol/openid-connect/token";
-        return new KeycloakDirectory(url, realm, new ClientCredentialsGrant(tokenUrl, clientId, clientSecret, json), json);
+        return new KeycloakDirectory(url, realm, new ClientCredentialsGrant(tokenUrl, clientId, clientSecret, json), json,
+                new KeycloakDirectory.PasswordSetup(setupClientId, setupRedirectUri));
     }
 }

@@ -26,21 +26,35 @@ import java.util.UUID;
  * address changes; the username is the address. The realm's user profile must allow the
  * {@code org_id}, {@code uid} and {@code roles} attributes, which its token mappers read.
  * An unreachable Keycloak or a 5xx is {@link DependencyUnavailableException}: the event that asked
- * for the change is retried until Keycloak is back.
+ * for the change is retried until Keycloak is back. A new account comes with Keycloak's mail to set
+ * a password, so an invited person can sign in with credentials of their own.
  */
 final class KeycloakDirectory implements IdentityDirectory {
 
     private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
+    private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+
+    /** How long the link in the set-password mail works: as long as an invitation. */
+    private static final Duration SETUP_LINK_LIFESPAN = Duration.ofDays(7);
+
+    /**
+     * Where the set-password mail's link leads after the password is set: the client whose pages the
+     * person signs in on, and a redirect URI that client allows.
+     */
+    record PasswordSetup(String clientId, String redirectUri) {
+    }
 
     private final URI admin;
     private final ClientCredentialsGrant credentials;
     private final ObjectMapper json;
+    private final PasswordSetup setup;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    KeycloakDirectory(String baseUrl, String realm, ClientCredentialsGrant credentials, ObjectMapper json) {
+    KeycloakDirectory(String baseUrl, String realm, ClientCredentialsGrant credentials, ObjectMapper json, PasswordSetup setup) {
         this.admin = URI.create(baseUrl.replaceAll("/+$", "") + "/admin/realms/" + realm + "/");
         this.credentials = credentials;
         this.json = json;
+        this.setup = setup;
     }
 
     @Override
@@ -56,8 +70,10 @@ final class KeycloakDirectory implements IdentityDirectory {
             expect(send("PUT", "users/" + id.get(), representation), 204, "update " + account.userId());
             return;
         }
+        representation.putArray("requiredActions").add(UPDATE_PASSWORD);
         HttpResponse<String> created = send("POST", "users", representation);
         if (created.statusCode() == 409) {
+            representation.remove("requiredActions"); // an account someone made already has its way to sign in
             // an account with this address exists without our id (made by hand, or before a lost answer): adopt it
             String existing = byEmail(account.email()).orElseThrow(() ->
                     new IllegalStateException("Keycloak refused " + account.userId() + " as a duplicate but has no account for its address"));
@@ -65,6 +81,27 @@ final class KeycloakDirectory implements IdentityDirectory {
             return;
         }
         expect(created, 201, "create " + account.userId());
+        created.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
+                .ifPresent(accountId -> askToSetPassword(accountId, account.userId()));
+    }
+
+    /**
+     * A new account has no password: Keycloak mails the person a link to its own page where they set one
+     * (the required action stays until they do). A mail Keycloak cannot send is logged, not retried: the
+     * account exists, and an admin can send the link again from Keycloak's console.
+     */
+    private void askToSetPassword(String id, UUID userId) {
+        String query = "?client_id=" + encode(setup.clientId()) + "&redirect_uri=" + encode(setup.redirectUri())
+                + "&lifespan=" + SETUP_LINK_LIFESPAN.toSeconds();
+        try {
+            HttpResponse<String> r = send("PUT", "users/" + id + "/execute-actions-email" + query,
+                    json.createArrayNode().add(UPDATE_PASSWORD));
+            if (r.statusCode() != 204) {
+                LOG.warnf("Keycloak did not mail %s the link to set a password: %d %s", userId, r.statusCode(), r.body());
+            }
+        } catch (DependencyUnavailableException e) {
+            LOG.warnf("Keycloak could not mail %s the link to set a password (is the realm's SMTP server set?): %s", userId, e.getMessage());
+        }
     }
 
     @Override

@@ -51,6 +51,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     @Override
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
+        // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
+        matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events", OWNERS);
 
         String users = "/api/v1/mail-option-users/";
         matrix.row("GET /api/v1/mail-option-users", f -> "/api/v1/mail-option-users", OWNERS);

@@ -38,6 +38,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     @Override
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
+        // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
+        matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events", OWNERS_OF_AN_ORG);
         matrix.row("POST /api/v1/internal/organizations/{orgId}/seat-batches",
                 f -> "/api/v1/internal/organizations/" + f.org() + "/seat-batches",
                 f -> "{\"pool\":\"REGULAR\",\"userIds\":[\"" + f.unseated() + "\"]}", SERVICE_ONLY_200);

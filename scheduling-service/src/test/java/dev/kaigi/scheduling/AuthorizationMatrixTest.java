@@ -66,6 +66,9 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     @Override
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
+        // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
+        matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events",
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403);
 
         matrix.row("GET /api/v1/bookings", f -> "/api/v1/bookings", ANY_MEMBER_OR_PARTNER).partnerScope(BOOKINGS);
         matrix.row("POST /api/v1/bookings", f -> "/api/v1/bookings",

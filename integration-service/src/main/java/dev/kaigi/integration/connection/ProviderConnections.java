@@ -1,8 +1,11 @@
 package dev.kaigi.integration.connection;
 
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.EventPayload;
+import dev.kaigi.integration.audit.ConnectionAudit;
+import dev.kaigi.integration.audit.ConnectionAudit.Account;
 import dev.kaigi.integration.provider.ProviderFailures;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +44,8 @@ public class ProviderConnections {
     ConnectionSecrets secrets;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditTrail audit;
 
     public record Authorization(String authorizeUrl, Instant expiresAt) {
     }
@@ -87,6 +92,7 @@ public class ProviderConnections {
                 }
                 OAuthConnection c = owned(orgId, ownerUserId, allowed).orElse(null);
                 boolean created = c == null;
+                Account was = created ? null : new Account(c.provider, c.accountEmail);
                 if (created) {
                     c = new OAuthConnection();
                     c.id = UUID.randomUUID();
@@ -109,6 +115,7 @@ public class ProviderConnections {
                     em.persist(c);
                 }
                 em.flush();
+                audit.record(ConnectionAudit.linked(orgId, ownerUserId, c.id, was, new Account(provider, account.email())));
                 EventPayload event = announcement.apply(c);
                 if (event != null) {
                     outbox.publish(event);
@@ -150,6 +157,8 @@ public class ProviderConnections {
             Optional<OAuthConnection> c = owned(orgId, ownerUserId, providers);
             c.ifPresent(connection -> {
                 grant[0] = grant(connection);
+                audit.record(ConnectionAudit.unlinked(orgId, ownerUserId, connection.id,
+                        new Account(connection.provider, connection.accountEmail)));
                 em.remove(connection);
                 EventPayload event = announcement.apply(connection);
                 if (event != null) {

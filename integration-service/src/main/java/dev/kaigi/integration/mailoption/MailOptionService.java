@@ -1,8 +1,11 @@
 package dev.kaigi.integration.mailoption;
 
+import dev.kaigi.chassis.audit.AuditChange;
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.integration.audit.AuditAction;
 import dev.kaigi.integration.user.UserDirectory;
 import dev.kaigi.integration.user.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +18,9 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +46,8 @@ public class MailOptionService {
     EntityManager em;
     @Inject
     UserDirectory users;
+    @Inject
+    AuditTrail audit;
 
     public record Settings(MailboxType mailboxType, String mailboxEmail, Sharing sharing) {
     }
@@ -72,6 +79,7 @@ public class MailOptionService {
         if (expectedVersion != null && (s == null || s.version != expectedVersion)) {
             throw new ProblemException(412, "precondition-failed"); // changed (or never saved) since the client read it
         }
+        Map<String, Object> before = s == null ? null : auditFields(s);
         if (s == null) {
             s = new MailOptionSetting();
             s.userId = userId;
@@ -94,6 +102,8 @@ public class MailOptionService {
         s.updatedAt = Instant.now();
         em.persist(s);
         em.flush();
+        AuditChange saved = AuditChange.of(orgId, AuditAction.MAIL_OPTION_SETTINGS_SAVED).targetUser(userId);
+        audit.record(before == null ? saved.after(auditFields(s)) : saved.changedFields(before, auditFields(s)));
         return get(orgId, userId);
     }
 
@@ -102,12 +112,15 @@ public class MailOptionService {
     public MailOptionUserView lock(UUID orgId, UUID adminId, UUID userId, boolean locking) {
         MailOptionSetting s = setting(orgId, userId);
         refuse(MailOptionPolicy.lock(adminId, userId, users.activeOwners(orgId), s.sharing, locking));
+        Map<String, Object> before = auditFields(s);
         s.locked = locking;
         s.lockedBy = locking ? adminId : null;
         s.lockedAt = locking ? Instant.now() : null;
         s.updatedBy = adminId;
         s.updatedAt = Instant.now();
         em.flush();
+        audit.record(AuditChange.of(orgId, locking ? AuditAction.MAIL_OPTION_LOCKED : AuditAction.MAIL_OPTION_UNLOCKED)
+                .targetUser(userId).changedFields(before, auditFields(s)));
         return get(orgId, userId);
     }
 
@@ -140,6 +153,11 @@ public class MailOptionService {
             // the setting's row lock orders requests for one user; the unique index is the last word anyway
             throw ProblemException.conflict("backup-in-progress");
         }
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("kind", latest ? "LATEST" : "BACKUP");
+        started.put("status", "IN_PROGRESS");
+        started.put("mailboxEmail", s.mailboxEmail);
+        audit.record(AuditChange.of(orgId, AuditAction.MAILBOX_BACKUP_STARTED).targetUser(userId).target(id).after(started));
         return new MailboxBackupView(id, userId, latest ? "LATEST" : "BACKUP", "IN_PROGRESS", s.mailboxEmail, adminId,
                 now, null);
     }
@@ -156,6 +174,16 @@ public class MailOptionService {
                     return new MailboxBackupView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                             (UUID) r[5], instant(r[6]), instant(r[7]));
                 }).toList();
+    }
+
+    /** A user's mail-option settings as the audit trail shows them (SEC-02). */
+    private static Map<String, Object> auditFields(MailOptionSetting s) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("mailboxType", s.mailboxType);
+        fields.put("mailboxEmail", s.mailboxEmail);
+        fields.put("sharing", s.sharing);
+        fields.put("locked", s.locked);
+        return fields;
     }
 
     private MailOptionSetting setting(UUID orgId, UUID userId) {

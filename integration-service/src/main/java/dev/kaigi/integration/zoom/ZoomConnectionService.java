@@ -1,9 +1,12 @@
 package dev.kaigi.integration.zoom;
 
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.integration.ZoomLinked;
 import dev.kaigi.events.integration.ZoomUnlinked;
+import dev.kaigi.integration.audit.ConnectionAudit;
+import dev.kaigi.integration.audit.ConnectionAudit.Account;
 import dev.kaigi.integration.connection.OAuthStates;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderSetup;
@@ -44,6 +47,8 @@ public class ZoomConnectionService {
     ZoomConfig config;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditTrail audit;
     @Inject
     OAuthStates states;
 
@@ -103,6 +108,7 @@ public class ZoomConnectionService {
         }
         ZoomConnection c = em.find(ZoomConnection.class, userId);
         boolean created = c == null;
+        Account was = created ? null : new Account(Provider.ZOOM, c.zoomEmail);
         if (created) {
             c = new ZoomConnection();
             c.userId = userId;
@@ -117,6 +123,7 @@ public class ZoomConnectionService {
             em.persist(c);
         }
         em.flush(); // the UNIQUE constraint speaks now, inside this method's error handling
+        audit.record(ConnectionAudit.linked(orgId, userId, null, was, new Account(Provider.ZOOM, zoomUser.email())));
         outbox.publish(new ZoomLinked(orgId, userId, zoomUser.id()));
         return ZoomConnectionView.of(c);
     }
@@ -135,6 +142,7 @@ public class ZoomConnectionService {
                 return Optional.<String>empty();
             }
             String access = c.relinkRequired ? null : secrets.accessToken(c);
+            audit.record(ConnectionAudit.unlinked(orgId, userId, null, new Account(Provider.ZOOM, c.zoomEmail)));
             em.remove(c);
             outbox.publish(new ZoomUnlinked(orgId, userId));
             return Optional.of(access == null ? "" : access);

@@ -39,6 +39,16 @@ public class MeetingTypeRepository implements PanacheRepositoryBase<MeetingType,
                 .collect(Collectors.groupingBy(h -> h.meetingTypeId, Collectors.mapping(h -> h.userId, Collectors.toList())));
     }
 
+    /**
+     * One type's pool in its order, read as ids only: {@link #replacePool} deletes the rows in bulk and
+     * inserts new ones for the same hosts, which loaded entities would then clash with.
+     */
+    public List<UUID> poolIds(UUID typeId) {
+        return getEntityManager()
+                .createQuery("select userId from MeetingTypeHost where meetingTypeId = :id order by position", UUID.class)
+                .setParameter("id", typeId).getResultList();
+    }
+
     public void replacePool(MeetingType type, List<UUID> hosts) {
         getEntityManager().createQuery("delete from MeetingTypeHost where meetingTypeId = :id")
                 .setParameter("id", type.id).executeUpdate();

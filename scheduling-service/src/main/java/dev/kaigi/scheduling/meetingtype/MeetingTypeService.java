@@ -1,10 +1,13 @@
 package dev.kaigi.scheduling.meetingtype;
 
+import dev.kaigi.chassis.audit.AuditChange;
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.user.UserType;
+import dev.kaigi.scheduling.audit.AuditAction;
 import dev.kaigi.scheduling.host.Host;
 import dev.kaigi.scheduling.host.HostRepository;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeRequest;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +41,8 @@ public class MeetingTypeService {
     MeetingTypeRepository types;
     @Inject
     HostRepository hosts;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public Page<MeetingTypeView> list(UUID orgId, PageRequest page) {
@@ -64,6 +70,7 @@ public class MeetingTypeService {
         types.persist(t);
         types.replacePool(t, pool);
         types.flush();
+        audit.record(AuditChange.of(orgId, AuditAction.MEETING_TYPE_CREATED).target(t.id).after(auditFields(t, pool)));
         return view(t);
     }
 
@@ -75,9 +82,12 @@ public class MeetingTypeService {
             throw new ProblemException(412, "precondition-failed");
         }
         List<UUID> pool = validate(orgId, request, id);
+        Map<String, Object> before = auditFields(t, types.poolIds(t.id));
         copy(request, t);
         types.replacePool(t, pool);
         types.flush(); // the row is always dirty (updatedAt), so the version moves even when only the pool changed
+        audit.record(AuditChange.of(orgId, AuditAction.MEETING_TYPE_UPDATED).target(t.id)
+                .changedFields(before, auditFields(t, pool)));
         return view(t);
     }
 
@@ -87,6 +97,7 @@ public class MeetingTypeService {
         if (expectedVersion != null && t.version != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
+        audit.record(AuditChange.of(orgId, AuditAction.MEETING_TYPE_DELETED).target(t.id).before(auditFields(t, types.poolIds(t.id))));
         types.delete(t);
     }
 
@@ -98,6 +109,21 @@ public class MeetingTypeService {
 
     private MeetingTypeView view(MeetingType t) {
         return MeetingTypeView.of(t, types.pools(List.of(t.id)).getOrDefault(t.id, List.of()));
+    }
+
+    /** The settings an administrator chooses, as the audit trail shows them (SEC-02). */
+    private static Map<String, Object> auditFields(MeetingType t, List<UUID> pool) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", t.name);
+        fields.put("durationMinutes", t.durationMinutes);
+        fields.put("conferencingMethod", t.conferencingMethod);
+        fields.put("hostPool", List.copyOf(pool));
+        fields.put("slotStepMinutes", t.slotStepMinutes);
+        fields.put("minimumNoticeMinutes", t.minimumNoticeMinutes);
+        fields.put("bookingHorizonDays", t.bookingHorizonDays);
+        fields.put("bufferBeforeMinutes", t.bufferBeforeMinutes);
+        fields.put("bufferAfterMinutes", t.bufferAfterMinutes);
+        return fields;
     }
 
     /**

@@ -1,8 +1,11 @@
 package dev.kaigi.scheduling.schedule;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.kaigi.chassis.audit.AuditChange;
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.scheduling.audit.AuditAction;
 import dev.kaigi.scheduling.schedule.ScheduleJson.Break;
 import dev.kaigi.scheduling.schedule.ScheduleJson.Weekday;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +73,8 @@ public class ApplyScheduleToOthersService {
 
     @Inject
     WorkScheduleService schedules;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public List<TargetChange> apply(UUID orgId, UUID sourceId, Set<ApplicableField> fields, List<UUID> targetIds, boolean dryRun) {
@@ -109,14 +114,28 @@ public class ApplyScheduleToOthersService {
             throw new ProblemException(409, "schedule-conflict", conflicts);
         }
         if (!dryRun) {
+            List<AuditChange> applied = new ArrayList<>();
             for (int i = 0; i < targetSchedules.size(); i++) {
                 if (!result.get(i).changes().isEmpty()) {
                     WorkSchedule target = targetSchedules.get(i);
                     schedules.write(target, target.timeZone, outcomes.get(i).week(), outcomes.get(i).opportunityCap());
+                    applied.add(auditChange(orgId, result.get(i)));
                 }
             }
+            audit.recordAll(applied);
         }
         return result;
+    }
+
+    /** The target's changed fields as they were and became, as user-service records its own "apply to others". */
+    private static AuditChange auditChange(UUID orgId, TargetChange change) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        change.changes().forEach((field, c) -> {
+            before.put(field, c.from());
+            after.put(field, c.to());
+        });
+        return AuditChange.of(orgId, AuditAction.SCHEDULE_FIELDS_APPLIED).targetUser(change.userId()).before(before).after(after);
     }
 
     private static WorkScheduleState merge(WorkScheduleState target, WorkScheduleState source, Set<ApplicableField> fields) {

@@ -1,7 +1,10 @@
 package dev.kaigi.scheduling.schedule;
 
+import dev.kaigi.chassis.audit.AuditChange;
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.scheduling.audit.AuditAction;
 import dev.kaigi.scheduling.host.HostReadModel;
 import dev.kaigi.scheduling.host.HostRepository;
 import dev.kaigi.scheduling.schedule.ScheduleJson.DefaultWorkScheduleView;
@@ -15,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +36,8 @@ public class WorkScheduleService {
     HostReadModel readModel;
     @Inject
     EntityManager em;
+    @Inject
+    AuditTrail audit;
 
     /** The schedule of a current member of the organization; anyone else is not found (ORG-01). */
     @Transactional
@@ -49,7 +55,10 @@ public class WorkScheduleService {
         validate(request);
         WorkSchedule s = get(orgId, userId);
         requireVersion(s, expectedVersion);
+        Map<String, Object> before = ScheduleAuditFields.of(s);
         write(s, request.timeZone(), request.weekdays(), request.opportunityCap());
+        audit.record(AuditChange.of(orgId, AuditAction.WORK_SCHEDULE_UPDATED).targetUser(userId)
+                .changedFields(before, ScheduleAuditFields.of(s)));
         return s;
     }
 
@@ -64,7 +73,10 @@ public class WorkScheduleService {
             requireVersion(s, expectedVersion);
         }
         DefaultWorkScheduleView defaults = defaults(orgId);
+        Map<String, Object> before = ScheduleAuditFields.of(s);
         write(s, defaults.timeZone(), defaults.weekdays(), defaults.opportunityCap());
+        audit.record(AuditChange.of(orgId, AuditAction.WORK_SCHEDULE_DEFAULTS_APPLIED).targetUser(userId)
+                .changedFields(before, ScheduleAuditFields.of(s)));
         return s;
     }
 
@@ -98,7 +110,11 @@ public class WorkScheduleService {
         if (existing.isPresent()) {
             requireVersion(d, expectedVersion);
         }
+        Map<String, Object> before = existing.map(ScheduleAuditFields::of).orElse(null);
         write(d, request.timeZone(), request.weekdays(), request.opportunityCap());
+        AuditChange change = AuditChange.of(orgId, AuditAction.DEFAULT_WORK_SCHEDULE_SET);
+        Map<String, Object> after = ScheduleAuditFields.of(d);
+        audit.record(before == null ? change.after(after) : change.changedFields(before, after));
         return d;
     }
 

@@ -35,6 +35,17 @@ public class CurrentCaller {
         return caller;
     }
 
+    /**
+     * The OAuth client the token was issued to: {@code azp}, else the subject (a client-credentials
+     * token's service account). Names a partner integration or a service where no user acts.
+     */
+    public Optional<String> clientId() {
+        get(); // 401 for an anonymous request, as every other question about the caller
+        Object azp = token.getClaim("azp");
+        String client = azp != null ? azp.toString().replace("\"", "") : token.getSubject();
+        return Optional.ofNullable(client).filter(c -> !c.isBlank());
+    }
+
     private Caller read() {
         if (identity.isAnonymous()) {
             throw new io.quarkus.security.UnauthorizedException();

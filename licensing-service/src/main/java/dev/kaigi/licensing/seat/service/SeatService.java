@@ -1,5 +1,7 @@
 package dev.kaigi.licensing.seat.service;
 
+import dev.kaigi.chassis.audit.AuditChange;
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
@@ -10,6 +12,7 @@ import dev.kaigi.events.licensing.SeatReleaseReason;
 import dev.kaigi.events.licensing.SeatReleased;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
+import dev.kaigi.licensing.audit.AuditAction;
 import dev.kaigi.licensing.orguser.OrgUser;
 import dev.kaigi.licensing.orguser.OrgUserRepository;
 import dev.kaigi.licensing.seat.model.SeatAssignment;
@@ -25,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +52,8 @@ public class SeatService {
     OrgUserRepository users;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditTrail audit;
 
     /**
      * An owner gives {@code userId} a seat of {@code pool}. The user must belong to the owner's
@@ -68,7 +74,7 @@ public class SeatService {
         if (assignments.ofUser(orgId, userId).isPresent()) {
             throw ProblemException.conflict("seat-already-assigned");
         }
-        return take(orgId, userId, pool, ownerId);
+        return take(orgId, userId, pool, ownerId, true);
     }
 
     /**
@@ -86,7 +92,7 @@ public class SeatService {
             return held.get();
         }
         held.ifPresent(old -> release(old, SeatReleaseReason.CONVERTED));
-        return take(orgId, userId, pool, null);
+        return take(orgId, userId, pool, null, false); // follows a change user-service records itself
     }
 
     /** Frees {@code userId}'s seat, if they hold one; returns whether there was one. Idempotent. */
@@ -112,6 +118,8 @@ public class SeatService {
     public void unassignByOwner(UUID orgId, UUID assignmentId) {
         SeatAssignment a = assignments.inOrganization(orgId, assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("seat assignment"));
+        audit.record(AuditChange.of(orgId, AuditAction.SEAT_UNASSIGNED).targetUser(a.userId).target(a.id)
+                .before(Map.of("pool", a.pool)));
         release(a, SeatReleaseReason.UNASSIGNED_BY_OWNER);
     }
 
@@ -127,7 +135,8 @@ public class SeatService {
         return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 
-    private SeatAssignment take(UUID orgId, UUID userId, SeatPool pool, UUID assignedBy) {
+    /** @param administrative an OWNER's decision, recorded in the audit trail (SEC-02) */
+    private SeatAssignment take(UUID orgId, UUID userId, SeatPool pool, UUID assignedBy, boolean administrative) {
         if (pool == SeatPool.TEAM) {
             requireTeamLicences(orgId);
         }
@@ -140,10 +149,14 @@ public class SeatService {
             }
             throw ProblemException.conflict("seat-already-assigned");
         }
-        // The event goes in first and the counter last: the counter row is every concurrent take's
-        // bottleneck, so its lock is held only for the update and the commit. A full pool throws
-        // and rolls back the assignment and the event with it.
+        // The event and the audit event go in first and the counter last: the counter row is every
+        // concurrent take's bottleneck, so its lock is held only for the update and the commit. A
+        // full pool throws and rolls back the assignment and the events with it.
         outbox.publish(new SeatAssigned(orgId, userId, pool));
+        if (administrative) {
+            audit.record(AuditChange.of(orgId, AuditAction.SEAT_ASSIGNED).targetUser(userId).target(a.id)
+                    .after(Map.of("pool", pool)));
+        }
         if (!pools.takeSeat(orgId, pool)) {
             throw ProblemException.conflict("seat-unavailable", pool);
         }

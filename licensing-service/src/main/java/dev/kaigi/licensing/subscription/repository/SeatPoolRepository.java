@@ -20,6 +20,12 @@ public class SeatPoolRepository implements PanacheRepositoryBase<SeatPoolCounter
         return list("orgId = ?1 order by pool", orgId);
     }
 
+    /** The purchased count of {@code pool}, read without loading the counter (the guarded updates below bypass it). */
+    public int purchased(UUID orgId, SeatPool pool) {
+        return getEntityManager().createQuery("select purchased from SeatPoolCounter where orgId = ?1 and pool = ?2", Integer.class)
+                .setParameter(1, orgId).setParameter(2, pool).getSingleResult();
+    }
+
     /** Takes one seat; false when none is free. */
     public boolean takeSeat(UUID orgId, SeatPool pool) {
         return update("assigned = assigned + 1 where orgId = ?1 and pool = ?2 and assigned < purchased", orgId, pool) == 1;

@@ -1,5 +1,7 @@
 package dev.kaigi.licensing.subscription.service;
 
+import dev.kaigi.chassis.audit.AuditChange;
+import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.licensing.Plan;
@@ -7,6 +9,7 @@ import dev.kaigi.events.licensing.PlanChanged;
 import dev.kaigi.events.licensing.SeatPool;
 import dev.kaigi.events.licensing.TeamLicencesDisabled;
 import dev.kaigi.licensing.LicensingConfig;
+import dev.kaigi.licensing.audit.AuditAction;
 import dev.kaigi.licensing.seat.repository.SeatAssignmentRepository;
 import dev.kaigi.licensing.subscription.model.PlanPolicy;
 import dev.kaigi.licensing.subscription.model.Subscription;
@@ -17,7 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Plans, team-user licences and purchased seats of an organization (LIC-01, LIC-02, LIC-05, LIC-06). */
@@ -32,6 +37,8 @@ public class SubscriptionService {
     SeatAssignmentRepository assignments;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditTrail audit;
     @Inject
     LicensingConfig config;
     @Inject
@@ -75,8 +82,10 @@ public class SubscriptionService {
         if (pool == SeatPool.TEAM && !PlanPolicy.offersTeamLicences(s.plan)) {
             throw ProblemException.conflict("team-licences-unavailable-on-plan", s.plan);
         }
+        int was = pools.purchased(orgId, pool);
         pools.addPurchased(orgId, pool, quantity);
         touch(s);
+        audit.record(seatsChange(orgId, AuditAction.SEATS_PURCHASED, pool, was, was + quantity));
         return toView(s);
     }
 
@@ -87,11 +96,13 @@ public class SubscriptionService {
         if (pool == SeatPool.TEAM && purchased > 0 && !PlanPolicy.offersTeamLicences(s.plan)) {
             throw ProblemException.conflict("team-licences-unavailable-on-plan", s.plan);
         }
+        int was = pools.purchased(orgId, pool);
         if (!pools.setPurchased(orgId, pool, purchased)) {
             int assigned = pools.findById(new dev.kaigi.licensing.subscription.model.SeatPoolCounter.Key(orgId, pool)).assigned;
             throw ProblemException.conflict("seats-below-assigned", purchased, assigned);
         }
         touch(s);
+        audit.record(seatsChange(orgId, AuditAction.PURCHASED_SEATS_SET, pool, was, purchased)); // nothing when it stays
         return toView(s);
     }
 
@@ -106,6 +117,7 @@ public class SubscriptionService {
             return toView(s);
         }
         Plan from = s.plan;
+        Map<String, Object> before = licences(s);
         boolean keepsTeamLicences = PlanPolicy.offersTeamLicences(plan);
         List<UUID> affected = keepsTeamLicences || !PlanPolicy.offersTeamLicences(from) ? List.of()
                 : assignments.holdersOf(orgId, SeatPool.TEAM);
@@ -114,6 +126,7 @@ public class SubscriptionService {
             s.teamLicencesEnabled = false;
         }
         touch(s);
+        audit.record(AuditChange.of(orgId, AuditAction.PLAN_CHANGED).changedFields(before, licences(s)));
         outbox.publish(new PlanChanged(orgId, from, plan, keepsTeamLicences, affected));
         return toView(s);
     }
@@ -128,12 +141,32 @@ public class SubscriptionService {
         if (enabled && !PlanPolicy.offersTeamLicences(s.plan)) {
             throw ProblemException.conflict("team-licences-unavailable-on-plan", s.plan);
         }
+        Map<String, Object> before = licences(s);
         s.teamLicencesEnabled = enabled;
         touch(s);
+        audit.record(AuditChange.of(orgId, AuditAction.TEAM_LICENCES_CHANGED).changedFields(before, licences(s)));
         if (!enabled) {
             outbox.publish(new TeamLicencesDisabled(orgId, assignments.holdersOf(orgId, SeatPool.TEAM)));
         }
         return toView(s);
+    }
+
+    /** What the audit trail shows of the plan and its team-user licences. */
+    private static Map<String, Object> licences(Subscription s) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("plan", s.plan);
+        fields.put("teamLicencesEnabled", s.teamLicencesEnabled);
+        return fields;
+    }
+
+    /** The pool is named on both sides, so a reader sees which licence type the counts are of. */
+    private static AuditChange seatsChange(UUID orgId, AuditAction action, SeatPool pool, int was, int becomes) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("pool", pool);
+        before.put("purchased", was);
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("purchased", becomes);
+        return AuditChange.of(orgId, action).before(before).after(after);
     }
 
     private Subscription lockForChange(UUID orgId, Long expectedVersion) {

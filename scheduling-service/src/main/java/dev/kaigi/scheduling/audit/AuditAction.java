@@ -1,0 +1,18 @@
+package dev.kaigi.scheduling.audit;
+
+/** The administrative changes scheduling-service records in its audit trail (SEC-02). */
+public enum AuditAction {
+    /** A meeting type and its host pool created (SCH-06). */
+    MEETING_TYPE_CREATED,
+    /** A meeting type's settings or host pool changed. */
+    MEETING_TYPE_UPDATED,
+    MEETING_TYPE_DELETED,
+    /** A user's work schedule replaced, by the user or an OWNER (SCH-01, SCH-02, SCH-04). */
+    WORK_SCHEDULE_UPDATED,
+    /** The organization's defaults copied onto a user's schedule (SCH-05). */
+    WORK_SCHEDULE_DEFAULTS_APPLIED,
+    /** The organization's default schedule set (SCH-05). */
+    DEFAULT_WORK_SCHEDULE_SET,
+    /** Schedule fields applied from one user to another (BLK-05); one event per changed target. */
+    SCHEDULE_FIELDS_APPLIED
+}

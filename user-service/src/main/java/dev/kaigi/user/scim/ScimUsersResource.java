@@ -77,6 +77,7 @@ public class ScimUsersResource {
     @RequestBody(description = "A SCIM User")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "invalidValue, invalidSyntax")
+    @APIResponse(responseCode = "403", description = "role OWNER while the organization does not let its SCIM client grant it (PUT /api/v1/organization/scim-settings)")
     @APIResponse(responseCode = "409", description = "uniqueness (email-taken, ORG-05), seat-unavailable")
     public Response create(String body, @Context UriInfo uri) {
         Actor actor = scim.require();
@@ -91,6 +92,7 @@ public class ScimUsersResource {
     @RequestBody(description = "A SCIM User")
     @APIResponse(responseCode = "200", description = "The User")
     @APIResponse(responseCode = "400", description = "invalidValue, mutability")
+    @APIResponse(responseCode = "403", description = "Granting or taking the role OWNER while the organization does not let its SCIM client do it")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required (ORG-04), seat-unavailable, invalid-status")
     @APIResponse(responseCode = "412", description = "The user changed since it was read")
@@ -108,6 +110,7 @@ public class ScimUsersResource {
     @RequestBody(description = "A SCIM PatchOp")
     @APIResponse(responseCode = "200", description = "The User")
     @APIResponse(responseCode = "400", description = "invalidSyntax, invalidPath, invalidValue, noTarget, mutability, tooMany")
+    @APIResponse(responseCode = "403", description = "Granting or taking the role OWNER while the organization does not let its SCIM client do it")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required (ORG-04), seat-unavailable, invalid-status")
     @APIResponse(responseCode = "412", description = "The user changed since it was read")

@@ -162,6 +162,13 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         matrix.row("PATCH /scim/v2/Groups/{id}", f -> "/scim/v2/Groups/" + f.scimGroup().get(),
                 f -> patch.formatted("displayName", "\"G" + UUID.randomUUID() + "\""), SCIM_ONLY).partnerScope("scim").contentType(SCIM);
         matrix.row("GET /scim/v2/Groups/{id}", f -> "/scim/v2/Groups/" + f.scimGroup().get(), SCIM_ONLY).partnerScope("scim");
+        String search = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":1}";
+        matrix.row("POST /scim/v2/Groups/.search", f -> "/scim/v2/Groups/.search", f -> search, SCIM_ONLY).partnerScope("scim")
+                .contentType(SCIM).changesNothing();
+        matrix.row("POST /scim/v2/Users/.search", f -> "/scim/v2/Users/.search", f -> search, SCIM_ONLY).partnerScope("scim")
+                .contentType(SCIM).changesNothing();
+        matrix.row("POST /scim/v2/.search", f -> "/scim/v2/.search", f -> search, SCIM_ONLY).partnerScope("scim")
+                .contentType(SCIM).changesNothing();
         matrix.row("DELETE /scim/v2/Groups/{id}", f -> "/scim/v2/Groups/" + f.scimGroup().get(), scim(204)).partnerScope("scim");
         matrix.row("GET /scim/v2/ResourceTypes", f -> "/scim/v2/ResourceTypes", SCIM_ONLY).partnerScope("scim");
         matrix.row("GET /scim/v2/ResourceTypes/{name}", f -> "/scim/v2/ResourceTypes/User", SCIM_ONLY).partnerScope("scim")

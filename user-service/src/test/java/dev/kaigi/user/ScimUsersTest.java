@@ -121,7 +121,7 @@ class ScimUsersTest {
 
     @Test
     @DisplayName("SEC-03 / RFC 7644 §3.12: JSON nested deeper than SCIM's 32 levels (33, 1,001, 2,000) to POST /Users, PUT and PATCH "
-            + "/Users/{id}, POST and PATCH /Groups → 400 invalidSyntax, never 5xx, nothing changed")
+            + "/Users/{id}, POST and PATCH /Groups and POST /Users/.search → 400 invalidSyntax, never 5xx, nothing changed")
     void deeplyNestedBodiesAreInvalidSyntax() {
         var org = newOrganization();
         String id = create(org, "deep-" + UUID.randomUUID().toString().substring(0, 8) + "@" + DOMAIN);
@@ -139,6 +139,7 @@ class ScimUsersTest {
             requests.put("PATCH /scim/v2/Users/" + id, patch.formatted(objects));
             requests.put("POST /scim/v2/Groups", arrays);
             requests.put("PATCH /scim/v2/Groups/" + group, patch.formatted(arrays));
+            requests.put("POST /scim/v2/Users/.search", objects);
             requests.forEach((call, body) -> {
                 String[] methodAndPath = call.split(" ");
                 scim(org).body(body).request(methodAndPath[0], methodAndPath[1]).then().statusCode(400).contentType(SCIM)

@@ -91,6 +91,10 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         matrix.row("POST /api/v1/organizations", f -> "/api/v1/organizations",
                 f -> "{\"name\":\"Acme\",\"timeZone\":\"Asia/Tokyo\",\"lastName\":\"Tanaka\",\"firstName\":\"Ken\"}",
                 401, 401, 401, 409, 409, 409, 409, 409, 409, 409, 409, 401, 403);
+        // an OWNER decides what the SCIM client may do: never a partner (else one could widen its own power); another
+        // organization's super admin sets their own organization's; false is the default, so the fixture stays as it was
+        matrix.row("PUT /api/v1/organization/scim-settings", f -> "/api/v1/organization/scim-settings", f -> "{\"ownerRoleGrantable\":false}",
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).changesNothing();
         matrix.row("GET /api/v1/permission-profiles", f -> "/api/v1/permission-profiles", ANY_USER_OR_READER).partnerScope(READ);
 
         matrix.row("GET /api/v1/teams", f -> "/api/v1/teams", ANY_USER_OR_READER).partnerScope(READ);
@@ -158,6 +162,13 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         matrix.row("PATCH /scim/v2/Groups/{id}", f -> "/scim/v2/Groups/" + f.scimGroup().get(),
                 f -> patch.formatted("displayName", "\"G" + UUID.randomUUID() + "\""), SCIM_ONLY).partnerScope("scim").contentType(SCIM);
         matrix.row("GET /scim/v2/Groups/{id}", f -> "/scim/v2/Groups/" + f.scimGroup().get(), SCIM_ONLY).partnerScope("scim");
+        String search = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":1}";
+        matrix.row("POST /scim/v2/Groups/.search", f -> "/scim/v2/Groups/.search", f -> search, SCIM_ONLY).partnerScope("scim")
+                .contentType(SCIM).changesNothing();
+        matrix.row("POST /scim/v2/Users/.search", f -> "/scim/v2/Users/.search", f -> search, SCIM_ONLY).partnerScope("scim")
+                .contentType(SCIM).changesNothing();
+        matrix.row("POST /scim/v2/.search", f -> "/scim/v2/.search", f -> search, SCIM_ONLY).partnerScope("scim")
+                .contentType(SCIM).changesNothing();
         matrix.row("DELETE /scim/v2/Groups/{id}", f -> "/scim/v2/Groups/" + f.scimGroup().get(), scim(204)).partnerScope("scim");
         matrix.row("GET /scim/v2/ResourceTypes", f -> "/scim/v2/ResourceTypes", SCIM_ONLY).partnerScope("scim");
         matrix.row("GET /scim/v2/ResourceTypes/{name}", f -> "/scim/v2/ResourceTypes/User", SCIM_ONLY).partnerScope("scim")

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.kaigi.user.UserFixtures.newOrganization;
@@ -115,6 +117,37 @@ class ScimUsersTest {
                 .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("userName"));
         scim(org).body("{\"userName\":").post("/scim/v2/Users")
                 .then().statusCode(400).body("scimType", equalTo("invalidSyntax"));
+    }
+
+    @Test
+    @DisplayName("SEC-03 / RFC 7644 §3.12: JSON nested deeper than SCIM's 32 levels (33, 1,001, 2,000) to POST /Users, PUT and PATCH "
+            + "/Users/{id}, POST and PATCH /Groups and POST /Users/.search → 400 invalidSyntax, never 5xx, nothing changed")
+    void deeplyNestedBodiesAreInvalidSyntax() {
+        var org = newOrganization();
+        String id = create(org, "deep-" + UUID.randomUUID().toString().substring(0, 8) + "@" + DOMAIN);
+        String group = scim(org).body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Deep\"}")
+                .post("/scim/v2/Groups").then().statusCode(201).extract().path("id");
+        String etag = scim(org).get("/scim/v2/Users/" + id).then().extract().header("ETag");
+        for (int depth : List.of(33, 1_001, 2_000)) {
+            String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+            String arrays = "[".repeat(depth) + "]".repeat(depth);
+            String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\",\"path\":\"title\",\"value\":%s}]}";
+            String user = "{\"userName\":\"deeper@" + DOMAIN + "\",\"name\":{\"familyName\":\"Sato\"},\"title\":%s}";
+            Map<String, String> requests = new LinkedHashMap<>();
+            requests.put("POST /scim/v2/Users", user.formatted(objects));
+            requests.put("PUT /scim/v2/Users/" + id, user.formatted(arrays));
+            requests.put("PATCH /scim/v2/Users/" + id, patch.formatted(objects));
+            requests.put("POST /scim/v2/Groups", arrays);
+            requests.put("PATCH /scim/v2/Groups/" + group, patch.formatted(arrays));
+            requests.put("POST /scim/v2/Users/.search", objects);
+            requests.forEach((call, body) -> {
+                String[] methodAndPath = call.split(" ");
+                scim(org).body(body).request(methodAndPath[0], methodAndPath[1]).then().statusCode(400).contentType(SCIM)
+                        .body("schemas[0]", equalTo(ERROR)).body("status", equalTo("400")).body("scimType", equalTo("invalidSyntax"));
+            });
+        }
+        scim(org).get("/scim/v2/Users/" + id).then().statusCode(200).header("ETag", equalTo(etag));
+        scim(org).get("/scim/v2/Users").then().body("totalResults", equalTo(2));
     }
 
     @Test

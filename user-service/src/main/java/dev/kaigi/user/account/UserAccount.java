@@ -85,6 +85,9 @@ public class UserAccount {
     public String department;
     @Column(name = "employee_number")
     public String employeeNumber;
+    /** The enterprise extension's manager: another user of the organization, as the identity provider names them. */
+    @Column(name = "manager_id")
+    public UUID managerId;
 
     /**
      * USR-01 "teams": the organization's teams this user belongs to. Loaded with the user (views

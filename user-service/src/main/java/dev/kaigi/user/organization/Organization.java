@@ -28,6 +28,10 @@ public class Organization {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Whether the organization's SCIM client may make users OWNERs or change an OWNER's role; an OWNER decides. */
+    @Column(name = "scim_owner_role_grantable")
+    public boolean scimOwnerRoleGrantable;
+
     @Version
     public long version;
 }

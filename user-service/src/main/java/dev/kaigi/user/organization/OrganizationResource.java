@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -57,10 +58,17 @@ public class OrganizationResource {
     }
 
     @Schema(name = "Organization")
-    public record OrganizationView(UUID id, String name, String timeZone, UUID superAdminUserId, Instant createdAt) {
+    public record OrganizationView(UUID id, String name, String timeZone, UUID superAdminUserId, Instant createdAt,
+                                   @Schema(description = "Whether the organization's SCIM client may make users OWNERs or change an OWNER's role")
+                                   boolean scimOwnerRoleGrantable) {
         static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id, o.name, o.timeZone, o.superAdminUserId, o.createdAt);
+            return new OrganizationView(o.id, o.name, o.timeZone, o.superAdminUserId, o.createdAt, o.scimOwnerRoleGrantable);
         }
+    }
+
+    @Schema(name = "ScimSettingsRequest")
+    public record ScimSettings(@NotNull @Schema(description = "true lets the SCIM client make users OWNERs and change an OWNER's role")
+                               Boolean ownerRoleGrantable) {
     }
 
     @Schema(name = "TransferSuperAdminRequest")
@@ -121,6 +129,20 @@ public class OrganizationResource {
     public OrganizationView transfer(@Valid @NotNull TransferSuperAdmin request) {
         var superAdmin = currentUser.requireSuperAdmin();
         return OrganizationView.of(organizations.transferSuperAdmin(superAdmin, request.userId()));
+    }
+
+    @PUT
+    @Path("/organization/scim-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide what the organization's SCIM client may do",
+            description = "OWNER only, never a partner integration. ownerRoleGrantable (false unless an OWNER sets it) lets the identity "
+                    + "provider's SCIM client make users OWNERs and change an OWNER's role; otherwise SCIM answers those 403. Audited.")
+    @APIResponse(responseCode = "200", description = "The organization with the setting",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "403", description = "Not an OWNER")
+    public OrganizationView scimSettings(@Valid @NotNull ScimSettings request) {
+        var owner = currentUser.requireOwner();
+        return OrganizationView.of(organizations.setScimOwnerRoleGrantable(owner, request.ownerRoleGrantable()));
     }
 
     @GET

@@ -124,6 +124,22 @@ public class OrganizationService {
         return org;
     }
 
+    /**
+     * An OWNER decides whether the organization's SCIM client may grant or take the OWNER role
+     * (README "For partners"); the change is audited with the value before and after.
+     */
+    @Transactional
+    public Organization setScimOwnerRoleGrantable(UserAccount owner, boolean grantable) {
+        Organization org = organizations.lock(owner.orgId);
+        if (org.scimOwnerRoleGrantable != grantable) {
+            audit.record(org.id, owner.id, AuditLog.Action.ORGANIZATION_SETTINGS_CHANGED, null,
+                    Map.of("scimOwnerRoleGrantable", org.scimOwnerRoleGrantable), Map.of("scimOwnerRoleGrantable", grantable));
+            org.scimOwnerRoleGrantable = grantable;
+            organizations.flush();
+        }
+        return org;
+    }
+
     private PermissionProfile systemProfile(UUID orgId, String name, UserType type, Instant now) {
         PermissionProfile p = new PermissionProfile();
         p.id = UUID.randomUUID();

@@ -1,10 +1,13 @@
 package dev.kaigi.user.scim;
 
 import dev.kaigi.chassis.security.PartnerScopes;
+import dev.kaigi.user.organization.OrganizationRepository;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+
+import java.util.UUID;
 
 /**
  * The partner's provisioning client calling {@code /scim/v2}: a token with scope {@code scim}; its
@@ -15,9 +18,12 @@ public class ScimCaller {
 
     @Inject
     CurrentUser currentUser;
+    @Inject
+    OrganizationRepository organizations;
 
     /** 401 without a token, 403 without the scope or without an organization that exists. */
     public Actor require() {
-        return Actor.provisioning(currentUser.partnerOrganization(PartnerScopes.SCIM));
+        UUID orgId = currentUser.partnerOrganization(PartnerScopes.SCIM);
+        return Actor.provisioning(orgId, organizations.findById(orgId).scimOwnerRoleGrantable);
     }
 }

@@ -33,6 +33,14 @@ public class ScimErrorFilter {
             Map.entry("email-taken", "uniqueness"),
             Map.entry("team-name-taken", "uniqueness"));
 
+    /**
+     * Field codes whose REST message would mislead a SCIM client: the REST API refuses the OWNER role
+     * to every partner, SCIM only where no OWNER allowed it.
+     */
+    private static final Map<String, String> SCIM_DETAIL = Map.of("owner-role-not-grantable",
+            "Granting or taking the OWNER role through SCIM is off for this organization; an OWNER can allow it "
+                    + "(PUT /api/v1/organization/scim-settings with ownerRoleGrantable true).");
+
     @ServerResponseFilter
     public void toScimError(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof Problem problem) || !isScim(request.getUriInfo().getPath())) {
@@ -55,7 +63,8 @@ public class ScimErrorFilter {
     }
 
     private static String describe(FieldViolation v) {
-        return ScimAttributeNames.of(v.field()) + ": " + (v.message() != null ? v.message() : v.code());
+        String message = SCIM_DETAIL.getOrDefault(v.code(), v.message() != null ? v.message() : v.code());
+        return ScimAttributeNames.of(v.field()) + ": " + message;
     }
 
     static boolean isScim(String path) {

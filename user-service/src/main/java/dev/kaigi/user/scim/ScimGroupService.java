@@ -13,7 +13,6 @@ import dev.kaigi.user.team.TeamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -44,6 +43,7 @@ public class ScimGroupService {
 
     static final Map<String, ScimQuery.Field> FIELDS = Map.of(
             "id", ScimQuery.Field.of("t.id", ScimQuery.Kind.ID),
+            "meta.resourcetype", ScimQuery.Field.of("'Group'", ScimQuery.Kind.TEXT),
             "displayname", ScimQuery.Field.of("t.name", ScimQuery.Kind.TEXT),
             "externalid", ScimQuery.Field.of("t.externalId", ScimQuery.Kind.EXACT),
             "meta.created", ScimQuery.Field.of("t.createdAt", ScimQuery.Kind.TIME));
@@ -58,22 +58,23 @@ public class ScimGroupService {
     @Transactional
     public Listed list(UUID orgId, ScimListRequest request) {
         ScimQuery query = new ScimQuery(FIELDS, ScimSchemas.GROUP);
-        String where = "t.orgId = :org" + (request.filter() == null ? "" : " and " + query.where(ScimFilter.parse(request.filter())));
-        String order = request.sortBy() == null ? "t.createdAt, t.id"
-                : query.orderBy(request.sortBy()) + (request.descending() ? " desc" : "") + ", t.id";
+        String condition = request.filter() == null ? null : query.where(ScimFilter.parse(request.filter()));
+        String order = request.sortBy() == null ? null : query.orderBy(request.sortBy()) + (request.descending() ? " desc" : "");
+        return page(orgId, query, condition, order, request.startIndex() - 1, request.count());
+    }
+
+    /**
+     * The teams matching {@code condition} (compiled by {@code query}, null for all), ordered by
+     * {@code order} (null: creation order), from the 0-based {@code offset}, with their members.
+     */
+    @Transactional
+    Listed page(UUID orgId, ScimQuery query, String condition, String order, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>(query.params());
         params.put("org", orgId);
-        TypedQuery<Long> count = em.createQuery("select count(t) from Team t where " + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-        List<Team> page = List.of();
-        if (request.count() > 0 && total >= request.startIndex()) {
-            TypedQuery<Team> select = em.createQuery("from Team t where " + where + " order by " + order, Team.class);
-            params.forEach(select::setParameter);
-            page = select.setFirstResult(request.startIndex() - 1).setMaxResults(request.count()).getResultList();
-        }
-        Map<UUID, List<UserAccount>> members = members(orgId, page.stream().map(t -> t.id).toList());
-        return new Listed(page.stream().map(t -> new Group(t, members.getOrDefault(t.id, List.of()))).toList(), total);
+        ScimResultPage<Team> page = ScimResultPage.of(em, Team.class, "t", "t.orgId = :org" + (condition == null ? "" : " and " + condition),
+                params, (order == null ? "t.createdAt" : order) + ", t.id", offset, limit);
+        Map<UUID, List<UserAccount>> members = members(orgId, page.items().stream().map(t -> t.id).toList());
+        return new Listed(page.items().stream().map(t -> new Group(t, members.getOrDefault(t.id, List.of()))).toList(), page.total());
     }
 
     @Transactional

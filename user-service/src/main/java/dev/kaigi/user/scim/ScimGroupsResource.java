@@ -44,8 +44,24 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "400", description = "invalidFilter, invalidValue")
     public Response list(@BeanParam ScimListParams params, @Context UriInfo uri) {
         Actor actor = scim.require();
-        ScimListRequest request = params.request();
-        ScimProjection projection = params.projection(ScimSchemas.GROUP);
+        return list(actor, params.request(), params.projection(ScimSchemas.GROUP), uri);
+    }
+
+    @POST
+    @Path("/.search")
+    @Operation(summary = "Find groups with a SearchRequest (SCIM, RFC 7644 §3.4.3)", description = "The parameters of GET /scim/v2/Groups in "
+            + "the body (schemas [\"" + ScimSchemas.SEARCH_REQUEST + "\"], filter, startIndex, count, sortBy, sortOrder, attributes, "
+            + "excludedAttributes), with the same meaning. Changes nothing.")
+    @RequestBody(description = "A SCIM SearchRequest")
+    @APIResponse(responseCode = "200", description = "A ListResponse of Groups")
+    @APIResponse(responseCode = "400", description = "invalidSyntax (not a SearchRequest, an attribute it does not define), invalidFilter, invalidValue")
+    public Response search(String body, @Context UriInfo uri) {
+        Actor actor = scim.require();
+        ScimSearchRequest search = ScimSearchRequest.of(ScimResponses.parse(body));
+        return list(actor, search.list(), search.projection(ScimSchemas.GROUP), uri);
+    }
+
+    private Response list(Actor actor, ScimListRequest request, ScimProjection projection, UriInfo uri) {
         ScimGroupService.Listed page = groups.list(actor.orgId(), request);
         URI base = ScimResponses.base(uri);
         return ScimResponses.list(page.groups().stream().map(g -> projection.apply(ScimGroupJson.of(g, base))).toList(),

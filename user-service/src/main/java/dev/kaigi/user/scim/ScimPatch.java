@@ -23,8 +23,29 @@ final class ScimPatch {
     /** More operations in one request are refused ({@code tooMany}). */
     static final int MAX_OPERATIONS = 1000;
 
-    /** What a resource type allows: its attributes (canonical paths), the multi-valued ones and the read-only ones. */
-    record Shape(String coreSchema, Set<String> attributes, Set<String> multiValued, Set<String> readOnly) {
+    /**
+     * What a resource type allows: its attributes (canonical paths), the multi-valued ones, the
+     * read-only ones, those every resource has (removing one is refused as {@code invalidValue}) and
+     * those set on create only (removing one, or a sub-attribute of one, is refused as
+     * {@code mutability}). Either refusal keeps a remove from answering 200 while changing nothing.
+     */
+    record Shape(String coreSchema, Set<String> attributes, Set<String> multiValued, Set<String> readOnly,
+                 Set<String> required, Set<String> immutable) {
+
+        Shape(String coreSchema, Set<String> attributes, Set<String> multiValued, Set<String> readOnly) {
+            this(coreSchema, attributes, multiValued, readOnly, Set.of(), Set.of());
+        }
+
+        boolean isImmutable(String canonical) {
+            return immutable.stream().anyMatch(a -> canonical.equals(a) || canonical.startsWith(a + "."));
+        }
+
+        /** The writable attributes of an extension, without their sub-attributes: what removing the extension removes. */
+        List<String> writableOf(String extension) {
+            String prefix = extension.toLowerCase(Locale.ROOT) + ":";
+            return attributes.stream().filter(a -> a.startsWith(prefix) && a.indexOf('.', prefix.length()) < 0)
+                    .filter(a -> !readOnly.contains(a)).sorted().toList();
+        }
     }
 
     private ScimPatch() {
@@ -95,26 +116,66 @@ final class ScimPatch {
             if (!(value instanceof ObjectNode object)) {
                 throw ScimProblems.invalidValue(kind + " without a path needs an object of attributes as its value.");
             }
-            String each = kind;
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (shape.readOnly().contains(ScimSchemas.canonical(e.getKey(), shape.coreSchema()))) {
-                    continue; // Okta repeats the id in a replace's value; read-only attributes are ignored as in a PUT
-                }
-                if (ScimSchemas.extensionOf(e.getKey()) != null && e.getValue().isObject()
-                        && e.getKey().equals(ScimSchemas.extensionOf(e.getKey()).toLowerCase(Locale.ROOT))) {
-                    String urn = e.getKey();
-                    e.getValue().fields().forEachRemaining(sub -> at(resource, Target.parse(urn + ":" + sub.getKey(), shape), each, sub.getValue(), shape));
-                } else {
-                    at(resource, Target.parse(e.getKey(), shape), kind, e.getValue(), shape);
-                }
-            }
+            attributes(resource, null, object, kind, shape);
             return;
         }
         if (!kind.equals("remove") && value == null) {
             throw ScimProblems.invalidValue(kind + " needs a value.");
         }
-        at(resource, Target.parse(path, shape), kind, value, shape);
+        String extension = wholeExtension(path, shape);
+        if (extension != null) {
+            extension(resource, extension, kind, value, shape);
+        } else {
+            at(resource, Target.parse(path, shape), kind, value, shape);
+        }
+    }
+
+    /**
+     * The extension's URN when {@code path} names a whole schema extension rather than one of its
+     * attributes; with or without a trailing colon (the UnboundID SDK writes one, identity providers do not).
+     */
+    private static String wholeExtension(String path, Shape shape) {
+        String canonical = ScimSchemas.canonical(path, shape.coreSchema());
+        if (canonical.endsWith(":")) {
+            canonical = canonical.substring(0, canonical.length() - 1);
+        }
+        String extension = ScimSchemas.extensionOf(canonical);
+        return extension != null && canonical.equals(extension.toLowerCase(Locale.ROOT)) ? extension : null;
+    }
+
+    /**
+     * An operation whose path is a schema extension's URN (RFC 7644 §3.5.2: the value is the
+     * extension's attributes): add and replace set each attribute given, the others kept; remove
+     * removes every writable attribute of the extension, each under its own rules.
+     */
+    private static void extension(ObjectNode resource, String urn, String kind, JsonNode value, Shape shape) {
+        if (kind.equals("remove")) {
+            for (String attribute : shape.writableOf(urn)) {
+                at(resource, Target.parse(attribute, shape), kind, null, shape);
+            }
+            return;
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw ScimProblems.invalidValue("'" + urn + "' takes an object of the extension's attributes as its value.");
+        }
+        attributes(resource, urn, object, kind, shape);
+    }
+
+    /** Each attribute of {@code values}, named under {@code urn} (null: the core schema, where an extension's URN may key its own object). */
+    private static void attributes(ObjectNode resource, String urn, ObjectNode values, String kind, Shape shape) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = urn == null ? e.getKey() : urn + ":" + e.getKey();
+            if (shape.readOnly().contains(ScimSchemas.canonical(path, shape.coreSchema()))) {
+                continue; // Okta repeats the id in a replace's value; read-only attributes are ignored as in a PUT
+            }
+            String extension = urn == null ? wholeExtension(path, shape) : null;
+            if (extension != null) {
+                extension(resource, extension, kind, e.getValue(), shape);
+            } else {
+                at(resource, Target.parse(path, shape), kind, e.getValue(), shape);
+            }
+        }
     }
 
     /** A parsed path: keys to the attribute, an optional value filter on it, an optional sub-attribute. */
@@ -160,6 +221,9 @@ final class ScimPatch {
     }
 
     private static void at(ObjectNode resource, Target t, String kind, JsonNode value, Shape shape) {
+        if (kind.equals("remove") || value == null || value.isNull()) {
+            requireRemovable(t, shape); // a null value unassigns as a remove does (RFC 7643 §2.5)
+        }
         ObjectNode parent = resource;
         for (int i = 0; i < t.keys().size() - 1; i++) {
             String k = t.keys().get(i);
@@ -191,6 +255,16 @@ final class ScimPatch {
                 }
             }
             default -> throw new IllegalStateException(kind);
+        }
+    }
+
+    private static void requireRemovable(Target t, Shape shape) {
+        String full = t.sub() == null ? t.canonical() : t.canonical() + "." + t.sub();
+        if (shape.isImmutable(full)) {
+            throw ScimProblems.mutability("'" + t.canonical() + "' is set on create only; it cannot be removed.");
+        }
+        if (t.filter() == null && t.sub() == null && shape.required().contains(t.canonical())) {
+            throw ScimProblems.invalidValue("'" + t.canonical() + "' cannot be removed: every user has one; replace it instead.");
         }
     }
 

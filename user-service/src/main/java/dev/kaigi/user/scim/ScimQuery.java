@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -40,11 +42,28 @@ final class ScimQuery {
 
     private final Map<String, Field> fields;
     private final String coreSchema;
+    private final boolean acrossTypes;
     private final Map<String, Object> params = new HashMap<>();
+    private final Set<String> unknown = new TreeSet<>();
 
     ScimQuery(Map<String, Field> fields, String coreSchema) {
+        this(fields, coreSchema, false);
+    }
+
+    /**
+     * @param acrossTypes the filter is one of a search over every resource type (RFC 7644 §3.4.3,
+     *                    {@code POST /.search}): an attribute this type does not have is unassigned
+     *                    on it rather than an error, and is listed in {@link #unknown()}
+     */
+    ScimQuery(Map<String, Field> fields, String coreSchema, boolean acrossTypes) {
         this.fields = fields;
         this.coreSchema = coreSchema;
+        this.acrossTypes = acrossTypes;
+    }
+
+    /** The attributes of the filter this type does not have (only across types; otherwise they are refused). */
+    Set<String> unknown() {
+        return unknown;
     }
 
     Map<String, Object> params() {
@@ -75,6 +94,10 @@ final class ScimQuery {
 
     private String compare(ScimFilter.Compare c) {
         Field f = fields.get(ScimSchemas.canonical(c.attribute(), coreSchema));
+        if (f == null && acrossTypes) {
+            unknown.add(c.attribute());
+            return unassigned(c);
+        }
         if (f == null) {
             throw ScimProblems.invalidFilter("Cannot filter on '" + c.attribute() + "'; filterable: "
                     + String.join(", ", fields.keySet().stream().sorted().toList()) + ".");
@@ -103,6 +126,13 @@ final class ScimQuery {
             case ACTIVE -> active(c, x);
             case TIME -> time(c, x);
         };
+    }
+
+    /** An attribute the resource does not have compares as a null column does below: only {@code eq null} and {@code ne <value>} hold. */
+    private static String unassigned(ScimFilter.Compare c) {
+        boolean isNull = c.value() == null || c.value().isNull();
+        boolean holds = c.op().equals("eq") && isNull || c.op().equals("ne") && !isNull;
+        return holds ? "1 = 1" : "1 = 0";
     }
 
     private String text(String compared, String column, String op, String value) {

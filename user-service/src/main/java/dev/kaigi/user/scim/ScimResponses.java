@@ -1,6 +1,10 @@
 package dev.kaigi.user.scim;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,7 +20,19 @@ import java.util.List;
 /** Bodies in and out of {@code /scim/v2}: JSON parsing that answers invalidSyntax, resources with ETags, list responses. */
 final class ScimResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A SCIM resource or message nests about six levels (a PatchOp's value holding an extension's
+     * manager); 32 leaves room for any client. The limits are set here rather than taken from
+     * Jackson's defaults, so a library upgrade cannot widen what a partner may make us parse.
+     */
+    static final int MAX_NESTING = 32;
+    static final int MAX_NUMBER_LENGTH = 100;
+    static final int MAX_STRING_LENGTH = 1_000_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                    .maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength(MAX_STRING_LENGTH).build())
+            .build());
 
     private ScimResponses() {
     }
@@ -31,10 +47,17 @@ final class ScimResponses {
                 throw ScimProblems.invalidSyntax("The body is a JSON object.");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw ScimProblems.invalidSyntax("The body nests deeper than " + MAX_NESTING + " levels, or holds a number longer than "
+                    + MAX_NUMBER_LENGTH + " digits or a string longer than " + MAX_STRING_LENGTH + " characters.");
         } catch (JsonProcessingException e) {
-            throw ScimProblems.invalidSyntax("The body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ").");
+            throw ScimProblems.invalidSyntax("The body is not valid JSON" + where(e.getLocation()) + ".");
         }
+    }
+
+    /** Jackson gives no location for some failures (a limit reached): then the message names none. */
+    private static String where(JsonLocation at) {
+        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     /** The {@code /scim/v2} base URL of this request, for locations and references. */

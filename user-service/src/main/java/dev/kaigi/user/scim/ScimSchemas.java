@@ -12,6 +12,7 @@ final class ScimSchemas {
     static final String KAIGI_USER = "urn:kaigi:params:scim:schemas:extension:kaigi:2.0:User";
     static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
     static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
     static final String SERVICE_PROVIDER_CONFIG = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
     static final String RESOURCE_TYPE = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";

@@ -25,16 +25,23 @@ final class ScimUserJson {
     static final String KAIGI = ScimSchemas.KAIGI_USER.toLowerCase(Locale.ROOT);
     static final String ENTERPRISE = ScimSchemas.ENTERPRISE_USER.toLowerCase(Locale.ROOT);
 
-    /** The attributes a PATCH may name, as canonical paths. */
+    /**
+     * The attributes a PATCH may name, as canonical paths. Every user has an active state, a role, a
+     * user type and a permission profile, so those cannot be removed; userName and the emails that
+     * repeat it are set on create only.
+     */
     static final ScimPatch.Shape SHAPE = new ScimPatch.Shape(ScimSchemas.USER,
             Set.of("id", "meta", "schemas", "groups", "username", "externalid", "name", "name.givenname", "name.familyname",
                     "name.formatted", "displayname", "title", "active", "emails", "emails.value", "emails.type",
                     "emails.primary", "phonenumbers", "phonenumbers.value", "phonenumbers.type", "phonenumbers.primary",
                     "preferredlanguage", "locale", ENTERPRISE, ENTERPRISE + ":department", ENTERPRISE + ":employeenumber",
+                    ENTERPRISE + ":manager", ENTERPRISE + ":manager.value", ENTERPRISE + ":manager.$ref",
                     KAIGI, KAIGI + ":role", KAIGI + ":usertype", KAIGI + ":permissionprofileid", KAIGI + ":status",
                     KAIGI + ":superadmin"),
             Set.of("emails", "phonenumbers", "groups"),
-            Set.of("id", "meta", "groups", KAIGI + ":status", KAIGI + ":superadmin"));
+            Set.of("id", "meta", "groups", ENTERPRISE + ":manager.$ref", KAIGI + ":status", KAIGI + ":superadmin"),
+            Set.of("active", KAIGI + ":role", KAIGI + ":usertype", KAIGI + ":permissionprofileid"),
+            Set.of("username", "emails"));
 
     /** Filterable and sortable attributes of {@code /Users}. */
     static final Map<String, ScimQuery.Field> FIELDS = Map.ofEntries(
@@ -48,8 +55,10 @@ final class ScimUserJson {
             Map.entry("title", ScimQuery.Field.of("u.title", ScimQuery.Kind.TEXT)),
             Map.entry("active", ScimQuery.Field.of("u.status", ScimQuery.Kind.ACTIVE)),
             Map.entry("meta.created", ScimQuery.Field.of("u.createdAt", ScimQuery.Kind.TIME)),
+            Map.entry("meta.resourcetype", ScimQuery.Field.of("'User'", ScimQuery.Kind.TEXT)),
             Map.entry(ENTERPRISE + ":department", ScimQuery.Field.of("u.department", ScimQuery.Kind.TEXT)),
             Map.entry(ENTERPRISE + ":employeenumber", ScimQuery.Field.of("u.employeeNumber", ScimQuery.Kind.EXACT)),
+            Map.entry(ENTERPRISE + ":manager.value", ScimQuery.Field.of("u.managerId", ScimQuery.Kind.ID)),
             Map.entry(KAIGI + ":role", new ScimQuery.Field("u.role", ScimQuery.Kind.ENUM, Role.class)),
             Map.entry(KAIGI + ":usertype", new ScimQuery.Field("u.userType", ScimQuery.Kind.ENUM, UserType.class)),
             Map.entry(KAIGI + ":status", new ScimQuery.Field("u.status", ScimQuery.Kind.ENUM, UserStatus.class)));
@@ -71,7 +80,7 @@ final class ScimUserJson {
         putIfSet(name, "givenName", u.firstName);
         o.put("displayName", name.get("formatted").asText());
         putIfSet(o, "title", u.title);
-        o.put("active", u.status != UserStatus.DEACTIVATED);
+        o.put("active", u.status == UserStatus.ACTIVE || u.status == UserStatus.INVITED);
         o.putArray("emails").addObject().put("value", u.email).put("type", "work").put("primary", true);
         ArrayNode phones = f.arrayNode();
         phone(phones, u.phone, "work");
@@ -92,6 +101,12 @@ final class ScimUserJson {
         ObjectNode enterprise = o.putObject(ScimSchemas.ENTERPRISE_USER);
         putIfSet(enterprise, "department", u.department);
         putIfSet(enterprise, "employeeNumber", u.employeeNumber);
+        if (u.managerId != null) {
+            ObjectNode manager = enterprise.putObject("manager").put("value", u.managerId.toString());
+            if (base != null) {
+                manager.put("$ref", base + "/Users/" + u.managerId);
+            }
+        }
         o.putObject(ScimSchemas.KAIGI_USER)
                 .put("role", u.role.name())
                 .put("userType", u.userType.name())
@@ -128,8 +143,8 @@ final class ScimUserJson {
      * lower-case keys}. Null for role, user type, permission profile and active means "keep".
      */
     record State(String email, boolean otherEmails, String familyName, String givenName, String title, String externalId,
-                 String department, String employeeNumber, String phone, String mobile, String fax, Boolean active,
-                 Role role, UserType userType, UUID permissionProfileId, String locale) {
+                 String department, String employeeNumber, UUID managerId, String phone, String mobile, String fax,
+                 Boolean active, Role role, UserType userType, UUID permissionProfileId, String locale) {
 
         static State of(JsonNode body) {
             if (!(body instanceof ObjectNode)) {
@@ -183,7 +198,7 @@ final class ScimUserJson {
             }
             return new State(email, otherEmails, string(name, "familyname"), string(name, "givenname"), string(body, "title"),
                     string(body, "externalid"), string(enterprise, "department"), string(enterprise, "employeenumber"),
-                    phone, mobile, fax, bool(body, "active"),
+                    manager(enterprise), phone, mobile, fax, bool(body, "active"),
                     enumValue(Role.class, string(kaigi, "role"), "role"),
                     enumValue(UserType.class, string(kaigi, "usertype"), "userType"),
                     uuid(string(kaigi, "permissionprofileid")),
@@ -203,6 +218,34 @@ final class ScimUserJson {
             }
             String text = v.asText();
             return text.isBlank() ? null : text;
+        }
+
+        /**
+         * The enterprise extension's manager: {@code {"value": "<user id>"}}, or the bare id as Entra ID
+         * sends it in a PATCH ({@code "value": "<user id>"}). Whether it names a user of the
+         * organization is checked when it is stored.
+         */
+        private static UUID manager(JsonNode enterprise) {
+            JsonNode manager = enterprise == null ? null : enterprise.get("manager");
+            if (manager == null || manager.isNull()) {
+                return null;
+            }
+            String id;
+            if (manager.isObject()) {
+                id = string(manager, "value");
+            } else if (manager.isTextual()) {
+                id = manager.asText().isBlank() ? null : manager.asText();
+            } else {
+                throw ScimProblems.invalidValue("manager is {\"value\": \"<the manager's id>\"}.");
+            }
+            if (id == null) {
+                return null;
+            }
+            try {
+                return UUID.fromString(id.strip());
+            } catch (IllegalArgumentException e) {
+                throw ScimProblems.invalidValue("manager.value is not the id of a user.");
+            }
         }
 
         /** Entra ID sends booleans as strings ("False"). */

@@ -10,7 +10,6 @@ import dev.kaigi.user.account.AccountService;
 import dev.kaigi.user.account.ProfileRequests.AddUser;
 import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
 import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.lifecycle.LifecycleService;
 import dev.kaigi.user.organization.OrganizationRepository;
 import dev.kaigi.user.organization.PermissionProfile;
@@ -19,7 +18,6 @@ import dev.kaigi.user.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -27,7 +25,6 @@ import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -52,9 +49,9 @@ public class ScimUserService {
     @Inject
     OrganizationRepository organizations;
     @Inject
-    PermissionProfileRepository profiles;
+    ScimProvisioningAttributes provisioning;
     @Inject
-    AuditLog audit;
+    PermissionProfileRepository profiles;
     @Inject
     Validator validator;
     @Inject
@@ -63,23 +60,24 @@ public class ScimUserService {
     @Transactional
     public Listed list(UUID orgId, ScimListRequest request) {
         ScimQuery query = new ScimQuery(ScimUserJson.FIELDS, ScimSchemas.USER);
-        String where = "u.orgId = :org and u.status <> :deleted"
-                + (request.filter() == null ? "" : " and " + query.where(ScimFilter.parse(request.filter())));
-        String order = request.sortBy() == null ? "u.createdAt, u.id"
-                : query.orderBy(request.sortBy()) + (request.descending() ? " desc" : "") + ", u.id";
+        String condition = request.filter() == null ? null : query.where(ScimFilter.parse(request.filter()));
+        String order = request.sortBy() == null ? null : query.orderBy(request.sortBy()) + (request.descending() ? " desc" : "");
+        return page(orgId, query, condition, order, request.startIndex() - 1, request.count());
+    }
+
+    /**
+     * The live users matching {@code condition} (compiled by {@code query}, null for all), ordered by
+     * {@code order} (null: creation order), from the 0-based {@code offset}.
+     */
+    @Transactional
+    Listed page(UUID orgId, ScimQuery query, String condition, String order, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>(query.params());
         params.put("org", orgId);
         params.put("deleted", UserStatus.DELETED);
-        TypedQuery<Long> count = em.createQuery("select count(u) from UserAccount u where " + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-        List<UserAccount> page = List.of();
-        if (request.count() > 0 && total >= request.startIndex()) {
-            TypedQuery<UserAccount> select = em.createQuery("from UserAccount u where " + where + " order by " + order, UserAccount.class);
-            params.forEach(select::setParameter);
-            page = select.setFirstResult(request.startIndex() - 1).setMaxResults(request.count()).getResultList();
-        }
-        return new Listed(page, total, superAdmin(orgId));
+        ScimResultPage<UserAccount> page = ScimResultPage.of(em, UserAccount.class, "u",
+                "u.orgId = :org and u.status <> :deleted" + (condition == null ? "" : " and " + condition), params,
+                (order == null ? "u.createdAt" : order) + ", u.id", offset, limit);
+        return new Listed(page.items(), page.total(), superAdmin(orgId));
     }
 
     @Transactional
@@ -116,7 +114,7 @@ public class ScimUserService {
         if (s.email() == null) {
             throw ScimProblems.invalidValue("userName (the user's email address) is required.");
         }
-        return apply(actor, u, s);
+        return deprovisionedInvitee(u, s) ? revokeInvitation(actor, u, s) : apply(actor, u, s);
     }
 
     /** PATCH /Users/{id}: the operations applied to the user as it is, then made so as a replace. */
@@ -125,7 +123,30 @@ public class ScimUserService {
         UserAccount u = current(actor, id, expectedVersion);
         ObjectNode now = (ObjectNode) ScimPatch.normalized(ScimUserJson.of(u, superAdmin(u.orgId), null));
         ObjectNode wanted = ScimPatch.apply(now, body, ScimUserJson.SHAPE);
-        return apply(actor, u, ScimUserJson.State.of(wanted));
+        ScimUserJson.State s = ScimUserJson.State.of(wanted);
+        return deprovisionedInvitee(u, s) ? revokeInvitation(actor, u, s) : apply(actor, u, s);
+    }
+
+    /**
+     * Identity providers deprovision with {@code active=false} whether or not the person ever
+     * accepted; an INVITED user cannot be deactivated (never active), so their invitation is revoked.
+     */
+    private static boolean deprovisionedInvitee(UserAccount u, ScimUserJson.State s) {
+        return Boolean.FALSE.equals(s.active()) && u.status == UserStatus.INVITED;
+    }
+
+    /**
+     * The REST API's way to take back an invitation, POST /api/v1/users/{id}/remove (LIF-03): the
+     * link is voided, the seat freed, {@code user-removed} published and audited. The rest of the
+     * request has nobody left to apply to, but a request that could not have been applied is still refused.
+     */
+    private UserAccount revokeInvitation(Actor actor, UserAccount u, ScimUserJson.State s) {
+        requireSameUserName(u, s);
+        requireSingleAddress(s);
+        requireFamilyName(s);
+        lifecycle.remove(actor, u.id);
+        em.flush();
+        return u;
     }
 
     /** DELETE /Users/{id}: removed from the organization, the seat freed (LIF-03); never the super admin (ORG-04). */
@@ -145,9 +166,7 @@ public class ScimUserService {
 
     /** Brings {@code u} to {@code s} through the services, each change under its own rules. */
     private UserAccount apply(Actor actor, UserAccount u, ScimUserJson.State s) {
-        if (s.email() != null && !UserAccount.emailKey(s.email()).equals(u.emailKey)) {
-            throw ScimProblems.mutability("userName is the user's email address, which the identity provider refreshes (USR-04); it cannot be changed here.");
-        }
+        requireSameUserName(u, s);
         requireSingleAddress(s);
         requireFamilyName(s);
         if (Boolean.FALSE.equals(s.active()) && u.status != UserStatus.DEACTIVATED) {
@@ -167,43 +186,14 @@ public class ScimUserService {
                 s.permissionProfileId(), u.contact, u.slackMemberId, u.emailSignature, u.zoomPersonalMeetingUrl,
                 s.phone(), s.mobile(), s.fax(), u.website, u.address, u.otherInfo, null));
         accounts.updateProfile(actor, u.id, profile, u.version);
-        provisioningAttributes(actor, u, s);
+        provisioning.apply(actor, u, s);
         em.flush();
         return u;
     }
 
-    /** externalId, title, department and employee number: kept for the identity provider, audited like a profile edit. */
-    private void provisioningAttributes(Actor actor, UserAccount u, ScimUserJson.State s) {
-        Map<String, Object> before = new LinkedHashMap<>();
-        Map<String, Object> after = new LinkedHashMap<>();
-        change("externalId", u.externalId, s.externalId(), before, after);
-        change("title", u.title, s.title(), before, after);
-        change("department", u.department, s.department(), before, after);
-        change("employeeNumber", u.employeeNumber, s.employeeNumber(), before, after);
-        if (after.isEmpty()) {
-            return;
-        }
-        requireLength("externalId", s.externalId(), 255);
-        requireLength("title", s.title(), 200);
-        requireLength("department", s.department(), 200);
-        requireLength("employeeNumber", s.employeeNumber(), 100);
-        u.externalId = s.externalId();
-        u.title = s.title();
-        u.department = s.department();
-        u.employeeNumber = s.employeeNumber();
-        audit.record(u.orgId, actor.userId(), AuditLog.Action.PROFILE_UPDATED, u.id, before, after);
-    }
-
-    private static void change(String field, String now, String wanted, Map<String, Object> before, Map<String, Object> after) {
-        if (!Objects.equals(now, wanted)) {
-            before.put(field, now);
-            after.put(field, wanted);
-        }
-    }
-
-    private static void requireLength(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw ScimProblems.invalidValue(field + " is longer than " + max + " characters.");
+    private static void requireSameUserName(UserAccount u, ScimUserJson.State s) {
+        if (s.email() != null && !UserAccount.emailKey(s.email()).equals(u.emailKey)) {
+            throw ScimProblems.mutability("userName is the user's email address, which the identity provider refreshes (USR-04); it cannot be changed here.");
         }
     }
 

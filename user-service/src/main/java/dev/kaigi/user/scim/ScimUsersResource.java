@@ -45,13 +45,29 @@ public class ScimUsersResource {
     ScimUserService users;
 
     @GET
-    @Operation(summary = "List or find users (SCIM)", description = "filter (eq, ne, co, sw, ew, pr, gt, ge, lt, le, and, or, not; userName, emails.value, name.givenName, name.familyName, title, active, externalId, id, meta.created and the extensions' attributes), startIndex, count ≤ 200, sortBy, sortOrder, attributes, excludedAttributes.")
+    @Operation(summary = "List or find users (SCIM)", description = "filter (eq, ne, co, sw, ew, pr, gt, ge, lt, le, and, or, not; userName, emails.value, name.givenName, name.familyName, title, active, externalId, id, meta.created, meta.resourceType and the extensions' attributes), startIndex, count ≤ 200, sortBy, sortOrder, attributes, excludedAttributes.")
     @APIResponse(responseCode = "200", description = "A ListResponse of Users")
     @APIResponse(responseCode = "400", description = "invalidFilter, invalidValue")
     public Response list(@BeanParam ScimListParams params, @Context UriInfo uri) {
         Actor actor = scim.require();
-        ScimListRequest request = params.request();
-        ScimProjection projection = params.projection(ScimSchemas.USER);
+        return list(actor, params.request(), params.projection(ScimSchemas.USER), uri);
+    }
+
+    @POST
+    @Path("/.search")
+    @Operation(summary = "Find users with a SearchRequest (SCIM, RFC 7644 §3.4.3)", description = "The parameters of GET /scim/v2/Users in the "
+            + "body: {\"schemas\":[\"" + ScimSchemas.SEARCH_REQUEST + "\"], \"filter\", \"startIndex\", \"count\", \"sortBy\", "
+            + "\"sortOrder\", \"attributes\": [...], \"excludedAttributes\": [...]}, with the same meaning. Changes nothing.")
+    @RequestBody(description = "A SCIM SearchRequest")
+    @APIResponse(responseCode = "200", description = "A ListResponse of Users")
+    @APIResponse(responseCode = "400", description = "invalidSyntax (not a SearchRequest, an attribute it does not define), invalidFilter, invalidValue")
+    public Response search(String body, @Context UriInfo uri) {
+        Actor actor = scim.require();
+        ScimSearchRequest search = ScimSearchRequest.of(ScimResponses.parse(body));
+        return list(actor, search.list(), search.projection(ScimSchemas.USER), uri);
+    }
+
+    private Response list(Actor actor, ScimListRequest request, ScimProjection projection, UriInfo uri) {
         ScimUserService.Listed page = users.list(actor.orgId(), request);
         URI base = ScimResponses.base(uri);
         return ScimResponses.list(page.users().stream()
@@ -77,6 +93,7 @@ public class ScimUsersResource {
     @RequestBody(description = "A SCIM User")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "invalidValue, invalidSyntax")
+    @APIResponse(responseCode = "403", description = "role OWNER while the organization does not let its SCIM client grant it (PUT /api/v1/organization/scim-settings)")
     @APIResponse(responseCode = "409", description = "uniqueness (email-taken, ORG-05), seat-unavailable")
     public Response create(String body, @Context UriInfo uri) {
         Actor actor = scim.require();
@@ -87,10 +104,12 @@ public class ScimUsersResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a user (SCIM)", description = "If-Match optional (412 on mismatch). userName cannot change; active=false deactivates, true activates.")
+    @Operation(summary = "Replace a user (SCIM)", description = "If-Match optional (412 on mismatch). userName cannot change; active=false deactivates an ACTIVE user and "
+            + "revokes an INVITED user's invitation (the user is removed, as POST /api/v1/users/{id}/remove), true activates.")
     @RequestBody(description = "A SCIM User")
     @APIResponse(responseCode = "200", description = "The User")
     @APIResponse(responseCode = "400", description = "invalidValue, mutability")
+    @APIResponse(responseCode = "403", description = "Granting or taking the role OWNER while the organization does not let its SCIM client do it")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required (ORG-04), seat-unavailable, invalid-status")
     @APIResponse(responseCode = "412", description = "The user changed since it was read")
@@ -104,10 +123,14 @@ public class ScimUsersResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Modify a user (SCIM PatchOp)", description = "add, replace, remove; active=false deactivates (LIF-01, the way Okta and Entra ID deprovision), active=true activates (needs a seat). If-Match optional.")
+    @Operation(summary = "Modify a user (SCIM PatchOp)", description = "add, replace, remove (a path may be an extension's URN, whose attributes the value holds); active=false "
+            + "deactivates (LIF-01, the way Okta and Entra ID deprovision), or revokes the invitation of an INVITED user (removed as by "
+            + "POST /api/v1/users/{id}/remove); active=true activates (needs a seat). Removing active, userName, emails, role, userType or "
+            + "permissionProfileId is refused (400). If-Match optional.")
     @RequestBody(description = "A SCIM PatchOp")
     @APIResponse(responseCode = "200", description = "The User")
     @APIResponse(responseCode = "400", description = "invalidSyntax, invalidPath, invalidValue, noTarget, mutability, tooMany")
+    @APIResponse(responseCode = "403", description = "Granting or taking the role OWNER while the organization does not let its SCIM client do it")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required (ORG-04), seat-unavailable, invalid-status")
     @APIResponse(responseCode = "412", description = "The user changed since it was read")

@@ -10,8 +10,9 @@ import java.util.UUID;
  * acting Kaigi user (recorded in the audit log and events) and the role whose rights apply.
  *
  * @param userId           null when no person acts: a partner's provisioning client (SCIM) or REST integration
- * @param mayGrantOwner    whether the actor may make someone an OWNER or change an OWNER's role: an OWNER and the
- *                         identity provider's SCIM client may, a REST partner integration may not (README "For partners")
+ * @param mayGrantOwner    whether the actor may make someone an OWNER or change an OWNER's role: an OWNER may, a REST
+ *                         partner integration may not, the identity provider's SCIM client only where an OWNER allowed
+ *                         it for the organization (README "For partners")
  */
 public record Actor(UUID orgId, UUID userId, Role role, boolean mayGrantOwner) {
 
@@ -22,11 +23,12 @@ public record Actor(UUID orgId, UUID userId, Role role, boolean mayGrantOwner) {
     /**
      * A partner's provisioning client (SCIM, scope {@code scim}) of {@code orgId}. It administers
      * users and teams with an OWNER's rights, never a super admin's (ORG-03, LIF-02), and no person
-     * is named as having acted. The identity provider is where the organization decides roles, so
-     * its client sets OWNER too.
+     * is named as having acted. It grants or takes the OWNER role only where an OWNER let the
+     * identity provider decide roles ({@code ownerRoleGrantable}): whoever holds the client's
+     * credentials would otherwise hold the owners' power.
      */
-    public static Actor provisioning(UUID orgId) {
-        return new Actor(orgId, null, Role.OWNER, true);
+    public static Actor provisioning(UUID orgId, boolean ownerRoleGrantable) {
+        return new Actor(orgId, null, Role.OWNER, ownerRoleGrantable);
     }
 
     /**

@@ -30,6 +30,7 @@ public class ScimErrorFilter {
             Map.entry("scim-too-many", "tooMany"),
             Map.entry("validation-failed", "invalidValue"),
             Map.entry("malformed-json", "invalidSyntax"),
+            Map.entry("json-too-deep", "invalidSyntax"),
             Map.entry("email-taken", "uniqueness"),
             Map.entry("team-name-taken", "uniqueness"));
 

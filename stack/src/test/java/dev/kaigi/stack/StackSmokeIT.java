@@ -107,7 +107,7 @@ class StackSmokeIT {
 
     @Test
     @Order(2)
-    @DisplayName("issue 9 item 5: an invited user's invitation mail leaves integration-service; the person accepts, sets a password in Keycloak's pages and signs in with it")
+    @DisplayName("INV-01: an invited user's invitation mail leaves integration-service; the person accepts, sets a password in Keycloak's pages and signs in with it")
     void inviteUser() {
         String owner = KEYCLOAK.userToken("owner@demo.kaigi.dev");
         String profile = null;

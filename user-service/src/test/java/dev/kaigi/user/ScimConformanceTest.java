@@ -127,10 +127,10 @@ class ScimConformanceTest {
         return node;
     }
 
-    // ---- item 7 ----
+    // ---- PATCH with an extension schema URN as its path ----
 
     @Test
-    @DisplayName("item 7 / RFC 7644 §3.5.2.1, §3.5.2.3: a PATCH whose path is an extension's URN takes the extension's attributes as its "
+    @DisplayName("RFC 7644 §3.5.2.1, §3.5.2.3: a PATCH whose path is an extension's URN takes the extension's attributes as its "
             + "value; attributes not given are kept, a value that is not an object is invalidValue")
     void patchPathIsAnExtensionUrn() throws ScimException {
         var org = newOrganization();
@@ -169,10 +169,10 @@ class ScimConformanceTest {
         assertEquals("MANAGER", at(removed, KAIGI, "role").asText(), "another extension is untouched");
     }
 
-    // ---- item 8 ----
+    // ---- PATCH remove of what cannot be empty ----
 
     @Test
-    @DisplayName("item 8 / RFC 7644 §3.5.2.2, §3.12: removing what every Kaigi user has (active, role, userType, permissionProfileId) is "
+    @DisplayName("RFC 7644 §3.5.2.2, §3.12: removing what every Kaigi user has (active, role, userType, permissionProfileId) is "
             + "400 invalidValue, and what is set on create only (userName, emails) 400 mutability; never a 200 that changes nothing")
     void removingWhatCannotBeEmptyIsRefused() throws ScimException {
         var org = newOrganization();
@@ -205,10 +205,10 @@ class ScimConformanceTest {
         assertEquals(before.getObjectNode(), after.getObjectNode(), "a refused PATCH changes nothing");
     }
 
-    // ---- item 9 ----
+    // ---- deprovisioning a user who never accepted ----
 
     @Test
-    @DisplayName("item 9 / LIF-03, INV-01: active=false on an INVITED user (Okta's replace, its path-less form, Entra ID's \"False\", a PUT) "
+    @DisplayName("LIF-03, INV-01: active=false on an INVITED user (Okta's replace, its path-less form, Entra ID's \"False\", a PUT) "
             + "revokes the invitation as the REST API's remove does: 200 with active false, the user gone (404), the seat released, audited")
     void deprovisioningAnInviteeRevokesTheInvitation() throws ScimException {
         var org = newOrganization();
@@ -250,10 +250,10 @@ class ScimConformanceTest {
         assertEquals(404, gone.getScimError().getStatus());
     }
 
-    // ---- item 10 ----
+    // ---- the enterprise extension's manager ----
 
     @Test
-    @DisplayName("item 10 / RFC 7643 §4.3: the enterprise manager is stored: accepted on create, Entra ID's bare-id add and its remove by "
+    @DisplayName("RFC 7643 §4.3: the enterprise manager is stored: accepted on create, Entra ID's bare-id add and its remove by "
             + "the attribute's URN path answer 200, a manager who is no other user of the organization is invalidValue, /Schemas declares it")
     void managerIsStoredConsistently() throws ScimException {
         var org = newOrganization();
@@ -294,10 +294,10 @@ class ScimConformanceTest {
         assertNotNull(schemas.attribute(ENTERPRISE, "manager.value"));
     }
 
-    // ---- item 11 ----
+    // ---- /Schemas tells what a valid user is ----
 
     @Test
-    @DisplayName("item 11 / RFC 7643 §2.2, §7, INV-05: /Schemas says name and name.familyName are required, and gives the canonical values "
+    @DisplayName("RFC 7643 §2.2, §7, INV-05: /Schemas says name and name.familyName are required, and gives the canonical values "
             + "of phoneNumbers.type, emails.type, role, userType and status")
     void schemasSayWhatIsRequiredAndWhichValuesExist() throws ScimException {
         ScimSchemaCheck schemas = ScimSchemaCheck.read(scim(newOrganization()));
@@ -314,7 +314,7 @@ class ScimConformanceTest {
     }
 
     @Test
-    @DisplayName("item 11 / RFC 7643 §2.2: a user made of exactly what /Schemas marks required is created on the first try")
+    @DisplayName("RFC 7643 §2.2: a user made of exactly what /Schemas marks required is created on the first try")
     void whatTheSchemaRequiresIsEnoughToCreate() throws ScimException {
         var org = newOrganization();
         ScimService scim = scim(org);
@@ -341,7 +341,7 @@ class ScimConformanceTest {
     }
 
     @Test
-    @DisplayName("item 11 / RFC 7643 §3, §7: every User and Group the service returns (get, list, search) conforms to the schemas it "
+    @DisplayName("RFC 7643 §3, §7: every User and Group the service returns (get, list, search) conforms to the schemas it "
             + "publishes: no undeclared attribute such as members[].type, declared types and plurality, required present, canonical values")
     void resourcesConformToThePublishedSchemas() throws ScimException {
         var org = newOrganization();
@@ -374,10 +374,10 @@ class ScimConformanceTest {
         assertEquals(List.of(), violations);
     }
 
-    // ---- item 12 ----
+    // ---- searching by POST ----
 
     @Test
-    @DisplayName("item 12 / RFC 7644 §3.4.3: POST /Users/.search and /Groups/.search answer what GET answers for the same filter, "
+    @DisplayName("RFC 7644 §3.4.3: POST /Users/.search and /Groups/.search answer what GET answers for the same filter, "
             + "paging, sorting and projection")
     void searchWithPostIsTheSameQueryAsGet() throws ScimException {
         var org = newOrganization();
@@ -414,7 +414,7 @@ class ScimConformanceTest {
     }
 
     @Test
-    @DisplayName("item 12 / RFC 7644 §3.4.3: POST /.search searches Users and Groups together: the filter applies to each type (an attribute "
+    @DisplayName("RFC 7644 §3.4.3: POST /.search searches Users and Groups together: the filter applies to each type (an attribute "
             + "only one has is unassigned on the other), meta.resourceType picks a type, paging numbers Users then Groups")
     void searchAtTheRootCoversEveryResourceType() throws ScimException {
         var org = newOrganization();
@@ -451,7 +451,7 @@ class ScimConformanceTest {
     }
 
     @Test
-    @DisplayName("item 12 / RFC 7644 §3.4.3, §3.12: a search body that is no SearchRequest is invalidSyntax, a filter no type can answer "
+    @DisplayName("RFC 7644 §3.4.3, §3.12: a search body that is no SearchRequest is invalidSyntax, a filter no type can answer "
             + "invalidFilter, a sort across types invalidValue")
     void badSearchRequestsAreScimErrors() {
         var org = newOrganization();

@@ -53,7 +53,7 @@ public class MailTemplates {
         boolean inBreak = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean breaking = ControlCharacters.inLine(String.valueOf(c));
+            boolean breaking = ControlCharacters.breaksLine(c);
             if (!breaking) {
                 line.append(c);
             } else if (!inBreak) {

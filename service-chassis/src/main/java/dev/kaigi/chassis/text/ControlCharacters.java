@@ -28,12 +28,16 @@ public final class ControlCharacters {
      */
     public static boolean inLine(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+            if (breaksLine(text.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code c} may not stand in a single line ({@link #inLine}). */
+    public static boolean breaksLine(char c) {
+        return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     /** {@code text} with every character a single line may not hold replaced by U+FFFD, safe to show in an error. */
@@ -41,7 +45,7 @@ public final class ControlCharacters {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(inLine(String.valueOf(c)) ? '\uFFFD' : c);
+            out.append(breaksLine(c) ? '\uFFFD' : c);
         }
         return out.toString();
     }

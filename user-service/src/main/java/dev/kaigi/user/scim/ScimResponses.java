@@ -3,13 +3,13 @@ package dev.kaigi.user.scim;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaigi.chassis.rest.JsonLimits;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,19 +20,9 @@ import java.util.List;
 /** Bodies in and out of {@code /scim/v2}: JSON parsing that answers invalidSyntax, resources with ETags, list responses. */
 final class ScimResponses {
 
-    /**
-     * A SCIM resource or message nests about six levels (a PatchOp's value holding an extension's
-     * manager); 32 leaves room for any client. The limits are set here rather than taken from
-     * Jackson's defaults, so a library upgrade cannot widen what a partner may make us parse.
-     */
-    static final int MAX_NESTING = 32;
-    static final int MAX_NUMBER_LENGTH = 100;
-    static final int MAX_STRING_LENGTH = 1_000_000;
-
+    /** The chassis' limits (JsonLimits), the same the services' own JSON reader keeps, which already refuses deeper bodies. */
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
-                    .maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength(MAX_STRING_LENGTH).build())
-            .build());
+            .streamReadConstraints(JsonLimits.CONSTRAINTS).build());
 
     private ScimResponses() {
     }
@@ -48,8 +38,8 @@ final class ScimResponses {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw ScimProblems.invalidSyntax("The body nests deeper than " + MAX_NESTING + " levels, or holds a number longer than "
-                    + MAX_NUMBER_LENGTH + " digits or a string longer than " + MAX_STRING_LENGTH + " characters.");
+            throw ScimProblems.invalidSyntax("The body nests deeper than " + JsonLimits.MAX_NESTING_DEPTH + " levels, or holds a number longer than "
+                    + JsonLimits.MAX_NUMBER_LENGTH + " digits or a string longer than " + JsonLimits.MAX_STRING_LENGTH + " characters.");
         } catch (JsonProcessingException e) {
             throw ScimProblems.invalidSyntax("The body is not valid JSON" + where(e.getLocation()) + ".");
         }

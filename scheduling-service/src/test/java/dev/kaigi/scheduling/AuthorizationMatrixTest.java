@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
@@ -99,7 +98,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
 
         matrix.row("PUT /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
-                f -> everyDay(ZONE, "09:00", "18:00", null, null),
+                f -> ScheduleBody.in(ZONE).json(),
                 401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).header("If-Match", Fixture::defaultsEtag);
         matrix.row("GET /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
                 ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
@@ -115,7 +114,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 201, 401, 401, 201, 201, 201, 201, 201, 201, 201, 201, 401, 201).notTenantIds();
 
         matrix.row("PUT /api/v1/users/{userId}/work-schedule", f -> "/api/v1/users/" + f.host() + "/work-schedule",
-                f -> everyDay(ZONE, "09:00", "18:00", null, null),
+                f -> ScheduleBody.in(ZONE).json(),
                 401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403).header("If-Match", Fixture::scheduleEtag);
         matrix.row("GET /api/v1/users/{userId}/work-schedule", f -> "/api/v1/users/" + f.host() + "/work-schedule",
                 401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
@@ -143,7 +142,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     private static synchronized Shared shared() {
         if (shared == null) {
             Org org = Org.create(ZONE);
-            UUID host = host(org, everyDay(ZONE, "09:00", "18:00", null, null));
+            UUID host = host(org, ScheduleBody.in(ZONE));
             UUID colleague = org.member();
             UUID deactivated = org.join(Role.OWNER, UserType.REGULAR);
             org.await(deactivated);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static io.restassured.RestAssured.given;
@@ -51,7 +50,7 @@ class AvailabilityTest {
     void slotsCapsAndBreaks() {
         Org org = Org.create(TOKYO);
         // Mon–Sun 09:00–13:00 with a break 11:00–12:00, cap 1 every day
-        UUID a = host(org, everyDay(TOKYO, "09:00", "13:00", "11:00", "12:00", 1, 1, 1, 1, 1, 1, 1));
+        UUID a = host(org, ScheduleBody.in(TOKYO).hours("09:00", "13:00").breakFrom("11:00", "12:00").dailyCap(1));
         var type = meetingType(org, "Slots", 60, "PHONE", 60, a);
         String path = "/api/v1/meeting-types/" + type.path("id") + "/availability";
         String page = "/api/v1/public/booking-pages/" + type.path("publicBookingId");
@@ -92,7 +91,7 @@ class AvailabilityTest {
     @DisplayName("SCH-09: the minimum notice and the booking horizon bound the slots")
     void noticeAndHorizon() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "00:00", "23:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO).hours("00:00", "23:00"));
         String far = org.manager().body("""
                 {"name":"Far","durationMinutes":30,"conferencingMethod":"PHONE","hostPool":["%s"],"minimumNoticeMinutes":43200,
                  "bookingHorizonDays":60}""".formatted(a)).post("/api/v1/meeting-types").then().statusCode(201).extract().path("id");
@@ -118,7 +117,7 @@ class AvailabilityTest {
             + "the public pages answer 429 with Retry-After past the per-address limit")
     void badInputAndRateLimit() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
         var type = meetingType(org, "Bad", 30, "PHONE", 30, a);
         String path = "/api/v1/meeting-types/" + type.path("id") + "/availability";
         LocalDate d = upcoming(DayOfWeek.MONDAY);

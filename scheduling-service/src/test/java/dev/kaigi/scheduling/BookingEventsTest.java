@@ -27,7 +27,6 @@ import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.hostOf;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
@@ -58,8 +57,8 @@ class BookingEventsTest {
     @DisplayName("LIF-01, SCH-07: after user-deactivated the host is no longer assigned; alone in a pool, the 409 says inactive")
     void deactivatedHostIsNotAssigned() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
-        UUID b = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
+        UUID b = host(org, ScheduleBody.in(TOKYO));
         String both = meetingType(org, "Both", 30, "PHONE", 30, a, b).path("id");
         String onlyA = meetingType(org, "Only A", 30, "PHONE", 30, a).path("id");
         LocalDate day = upcoming(DayOfWeek.MONDAY, TOKYO);
@@ -76,8 +75,8 @@ class BookingEventsTest {
     @DisplayName("SCH-04: after opportunity-counts-synced at or above the host's cap the host is no longer assigned")
     void opportunityCapStopsAssignments() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null).replace("\"opportunityCap\":null", "\"opportunityCap\":3"));
-        UUID b = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO).opportunityCap(3));
+        UUID b = host(org, ScheduleBody.in(TOKYO));
         String type = meetingType(org, "Opp", 30, "PHONE", 30, a, b).path("id");
         LocalDate day = upcoming(DayOfWeek.WEDNESDAY, TOKYO);
         String emailA = org.owner().get("/api/v1/hosts/" + a).then().extract().path("email");
@@ -97,8 +96,8 @@ class BookingEventsTest {
             + "one the target cannot take (overlap) is cancelled with meeting-cancelled")
     void deletionTransfersFutureBookings() {
         Org org = Org.create(TOKYO);
-        UUID leaving = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
-        UUID heir = host(org, everyDay(TOKYO, "09:00", "18:00", null, null, 5, 5, 5, 5, 5, 5, 5));
+        UUID leaving = host(org, ScheduleBody.in(TOKYO));
+        UUID heir = host(org, ScheduleBody.in(TOKYO).dailyCap(5));
         String onlyLeaving = meetingType(org, "Leaving", 30, "PHONE", 30, leaving).path("id");
         String onlyHeir = meetingType(org, "Heir", 30, "PHONE", 30, heir).path("id");
         LocalDate day = upcoming(DayOfWeek.THURSDAY, TOKYO);
@@ -132,6 +131,6 @@ class BookingEventsTest {
         assertEquals("0", sql(db, "select booked from host_day where user_id = '" + leaving + "' and day = '" + day + "'"));
         // the pool went to the heir too (phase A), so the heir is assigned new meetings of that type
         assertEquals(heir.toString(), hostOf(org, onlyLeaving, at(day, "16:00", TOKYO)));
-        setSchedule(org, heir, everyDay(TOKYO, "09:00", "18:00", null, null)); // still editable after the move
+        setSchedule(org, heir, ScheduleBody.in(TOKYO)); // still editable after the move
     }
 }

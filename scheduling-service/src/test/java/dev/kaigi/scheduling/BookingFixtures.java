@@ -14,9 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static dev.kaigi.scheduling.SchedulingFixtures.WAIT;
 import static dev.kaigi.scheduling.SchedulingFixtures.jsonIds;
@@ -27,19 +25,8 @@ final class BookingFixtures {
     private BookingFixtures() {
     }
 
-    /** A schedule with every weekday enabled {@code start}–{@code end}, the given break (or none) and per-weekday caps (Monday first; null = none). */
-    static String everyDay(String zone, String start, String end, String breakStart, String breakEnd, Integer... caps) {
-        String days = Arrays.stream(DayOfWeek.values()).map(d -> {
-            Integer cap = caps.length > d.ordinal() ? caps[d.ordinal()] : null;
-            String breaks = breakStart == null ? "[]" : "[{\"start\":\"" + breakStart + "\",\"end\":\"" + breakEnd + "\"}]";
-            return "{\"day\":\"" + d + "\",\"enabled\":true,\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"breaks\":" + breaks
-                    + ",\"dailyCap\":" + cap + "}";
-        }).collect(Collectors.joining(","));
-        return "{\"timeZone\":\"" + zone + "\",\"opportunityCap\":null,\"weekdays\":[" + days + "]}";
-    }
-
     /** An active regular member with a linked calendar and {@code schedule}: a host every rule lets through. */
-    static UUID host(Org org, String schedule) {
+    static UUID host(Org org, ScheduleBody schedule) {
         UUID user = org.member();
         TestEvents.publish(new CalendarLinked(org.id(), user, CalendarProvider.GOOGLE, "cal@acme.example"));
         setSchedule(org, user, schedule);
@@ -48,8 +35,8 @@ final class BookingFixtures {
         return user;
     }
 
-    static void setSchedule(Org org, UUID user, String schedule) {
-        org.owner().header("If-Match", org.read(user).etag()).body(schedule).put("/api/v1/users/" + user + "/work-schedule")
+    static void setSchedule(Org org, UUID user, ScheduleBody schedule) {
+        org.owner().header("If-Match", org.read(user).etag()).body(schedule.json()).put("/api/v1/users/" + user + "/work-schedule")
                 .then().statusCode(200);
     }
 

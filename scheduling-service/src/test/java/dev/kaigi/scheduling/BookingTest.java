@@ -24,7 +24,6 @@ import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.sql;
@@ -57,8 +56,8 @@ class BookingTest {
             + "meeting-booked carries what integration-service needs; the host reads it")
     void fairChoiceAndEvent() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
-        UUID b = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
+        UUID b = host(org, ScheduleBody.in(TOKYO));
         String type = meetingType(org, "Demo", 30, "GOOGLE_MEET", 30, a, b).path("id");
         LocalDate day = upcoming(DayOfWeek.MONDAY, TOKYO);
         try (EventProbe probe = EventProbe.open(Topics.SCHEDULING)) {
@@ -86,7 +85,7 @@ class BookingTest {
     @DisplayName("SCH-03: meetings of two meeting types count together toward the daily cap; the 409 names each host's reason")
     void twoTypesCountTogether() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null, 2, 2, 2, 2, 2, 2, 2));
+        UUID a = host(org, ScheduleBody.in(TOKYO).dailyCap(2));
         String x = meetingType(org, "X", 30, "PHONE", 30, a).path("id");
         String y = meetingType(org, "Y", 60, "TEAMS", 60, a).path("id");
         LocalDate day = upcoming(DayOfWeek.TUESDAY, TOKYO);
@@ -103,7 +102,7 @@ class BookingTest {
     @DisplayName("SCH-03, SCH-07: calendar busy times block their time but never count toward the cap")
     void busyTimesBlockButDoNotCount() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null, 1, 1, 1, 1, 1, 1, 1));
+        UUID a = host(org, ScheduleBody.in(TOKYO).dailyCap(1));
         String type = meetingType(org, "Busy", 30, "PHONE", 30, a).path("id");
         LocalDate day = upcoming(DayOfWeek.WEDNESDAY, TOKYO);
         TestEvents.publish(new CalendarBusyTimesSynced(org.id(), a, at(day, "00:00", TOKYO), at(day.plusDays(1), "00:00", TOKYO),
@@ -122,7 +121,7 @@ class BookingTest {
         String kolkata = "Asia/Kolkata";
         Org org = Org.create(kolkata);
         // Tuesday cap 1, Wednesday unlimited
-        UUID a = host(org, everyDay(kolkata, "00:00", "23:30", null, null, null, 1, null, null, null, null, null));
+        UUID a = host(org, ScheduleBody.in(kolkata).hours("00:00", "23:30").cap(DayOfWeek.TUESDAY, 1));
         String type = meetingType(org, "IST", 30, "PHONE", 30, a).path("id");
         LocalDate tuesday = upcoming(DayOfWeek.TUESDAY, "UTC");
         Instant t19 = tuesday.atTime(19, 0).toInstant(java.time.ZoneOffset.UTC);
@@ -141,7 +140,7 @@ class BookingTest {
     @DisplayName("SCH-08: an Idempotency-Key replay returns the first answer and books nothing more; another body with it is 422")
     void idempotencyKey() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
         String type = meetingType(org, "Idem", 30, "PHONE", 30, a).path("id");
         Instant start = at(upcoming(DayOfWeek.THURSDAY, TOKYO), "10:00", TOKYO);
         String body = bookingBody(type, start, "idem@customer.example");
@@ -172,7 +171,7 @@ class BookingTest {
     @DisplayName("SCH-03, SCH-08: cancel frees the counter and the time and announces meeting-cancelled; cancelling again changes nothing")
     void cancelFreesTheCounter() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null, 1, 1, 1, 1, 1, 1, 1));
+        UUID a = host(org, ScheduleBody.in(TOKYO).dailyCap(1));
         UUID other = org.member();
         String type = meetingType(org, "Cancel", 30, "PHONE", 30, a).path("id");
         LocalDate day = upcoming(DayOfWeek.FRIDAY, TOKYO);
@@ -201,8 +200,8 @@ class BookingTest {
             + "another organization gets 404 on every booking endpoint")
     void rightsAndTenancy() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
-        UUID b = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
+        UUID b = host(org, ScheduleBody.in(TOKYO));
         String type = meetingType(org, "Rights", 30, "PHONE", 30, a, b).path("id");
         LocalDate day = upcoming(DayOfWeek.MONDAY, TOKYO);
         String idA = org.manager().body(bookingBody(type, at(day, "10:00", TOKYO), "r@c.example")).post("/api/v1/bookings").then()
@@ -250,7 +249,7 @@ class BookingTest {
             + "→ 400 naming the field, nothing booked, never 500")
     void badInput() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "00:00", "23:45", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO).hours("00:00", "23:45"));
         String type = meetingType(org, "Bad", 30, "PHONE", 15, a).path("id");
         String noticed = org.manager().body("""
                 {"name":"Noticed","durationMinutes":30,"conferencingMethod":"PHONE","hostPool":["%s"],"minimumNoticeMinutes":2880,

@@ -19,7 +19,6 @@ import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.hostOf;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
@@ -49,12 +48,12 @@ class HostProfileVersionTest {
     @DisplayName("SCH-01, SCH-08: a schedule changed after bookings read the host's profile applies to the very next booking")
     void scheduleChangeAppliesAtOnce() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
         String type = meetingType(org, "Profile", 30, "PHONE", 30, a).path("id");
         LocalDate day = upcoming(DayOfWeek.THURSDAY, TOKYO);
         assertEquals(a.toString(), hostOf(org, type, at(day, "15:00", TOKYO)));
 
-        setSchedule(org, a, everyDay(TOKYO, "09:00", "12:00", "10:00", "10:30"));
+        setSchedule(org, a, ScheduleBody.in(TOKYO).hours("09:00", "12:00").breakFrom("10:00", "10:30"));
         org.manager().body(bookingBody(type, at(day, "16:00", TOKYO), "l@c.example")).post("/api/v1/bookings").then()
                 .statusCode(409).body("errors.code", contains("outside-working-hours"));
         org.manager().body(bookingBody(type, at(day, "10:00", TOKYO), "l@c.example")).post("/api/v1/bookings").then()
@@ -66,8 +65,8 @@ class HostProfileVersionTest {
     @DisplayName("SCH-06: a host added to the pool after bookings read it takes the next meeting (fewer that day)")
     void poolChangeAppliesAtOnce() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
-        UUID b = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
+        UUID b = host(org, ScheduleBody.in(TOKYO));
         var created = meetingType(org, "Pool", 30, "PHONE", 30, a);
         String type = created.path("id");
         LocalDate day = upcoming(DayOfWeek.FRIDAY, TOKYO);
@@ -84,7 +83,7 @@ class HostProfileVersionTest {
     @DisplayName("SCH-06: a meeting type changed or deleted after bookings remembered it applies to the very next booking")
     void meetingTypeChangeAppliesAtOnce() {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID a = host(org, ScheduleBody.in(TOKYO));
         var created = meetingType(org, "Length", 30, "PHONE", 30, a);
         String type = created.path("id");
         LocalDate day = upcoming(DayOfWeek.TUESDAY, TOKYO);
@@ -115,7 +114,7 @@ class HostProfileVersionTest {
     @DisplayName("V5: each table the profiles come from gives a new version; a rolled-back change leaves the old one, and its value is never given again")
     void everyChangeGivesANewVersion() throws SQLException {
         Org org = Org.create(TOKYO);
-        UUID a = host(org, everyDay(TOKYO, "09:00", "18:00", "12:00", "13:00", 5));
+        UUID a = host(org, ScheduleBody.in(TOKYO).breakFrom("12:00", "13:00").cap(DayOfWeek.MONDAY, 5));
         meetingType(org, "Versions", 30, "PHONE", 30, a);
         String o = "'" + org.id() + "'";
         String schedule = "(select id from work_schedule where user_id = '" + a + "')";

@@ -43,7 +43,6 @@ import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
@@ -103,7 +102,7 @@ class HostReadModelTest {
     @DisplayName("LIF-01: a deactivated member's token books nothing, whatever the booking asks for; activated, it books again")
     void revokedCallerCannotBook() {
         Org org = Org.create(TOKYO);
-        UUID host = host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+        UUID host = host(org, ScheduleBody.in(TOKYO));
         UUID member = org.member();
         String type = meetingType(org, "Intro", 30, "PHONE", 30, host).path("id");
         LocalDate day = upcoming(DayOfWeek.MONDAY, TOKYO);

@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
@@ -41,7 +40,7 @@ class HostileInputTest {
     @DisplayName("issue 8 item 2: every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
     void badRequestsAreRefusedAndChangeNothing() {
         Org org = Org.create(ZONE);
-        UUID host = host(org, everyDay(ZONE, "09:00", "18:00", null, null));
+        UUID host = host(org, ScheduleBody.in(ZONE));
         ExtractableResponse<Response> type = meetingType(org, "Hostile", 60, "PHONE", 60, host);
         String booking = org.owner().body(bookingBody(type.path("id"), at(upcoming(DayOfWeek.MONDAY, ZONE), "10:00", ZONE), "l@c.example"))
                 .post("/api/v1/bookings").then().statusCode(201).extract().path("id");

@@ -21,7 +21,6 @@ import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
-import static dev.kaigi.scheduling.BookingFixtures.everyDay;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.sql;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
@@ -48,7 +47,7 @@ class PartnerScopesTest {
 
         static OneHost create(String typeName) {
             Org org = Org.create(TOKYO);
-            UUID host = BookingFixtures.host(org, everyDay(TOKYO, "09:00", "18:00", null, null));
+            UUID host = BookingFixtures.host(org, ScheduleBody.in(TOKYO));
             return new OneHost(org, host, meetingType(org, typeName, 30, "PHONE", 30, host).path("id"));
         }
     }

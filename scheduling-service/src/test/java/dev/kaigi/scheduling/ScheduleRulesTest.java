@@ -1,6 +1,7 @@
 package dev.kaigi.scheduling;
 
 import dev.kaigi.chassis.problem.FieldViolation;
+import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.schedule.ScheduleJson.Break;
 import dev.kaigi.scheduling.schedule.ScheduleJson.Weekday;
 import dev.kaigi.scheduling.schedule.ScheduleRules;
@@ -88,11 +89,11 @@ class ScheduleRulesTest {
     @Test
     @DisplayName("SCH-01: IANA zones only; a weekday twice is named; the prefix places fields under a target")
     void zonesDaysAndPrefix() {
-        assertTrue(ScheduleRules.isZone("America/New_York"));
-        assertTrue(ScheduleRules.isZone("Asia/Kolkata"));
-        assertFalse(ScheduleRules.isZone("+09:00"));
-        assertFalse(ScheduleRules.isZone("JST"));
-        assertFalse(ScheduleRules.isZone("asia/tokyo"));
+        assertTrue(Params.isZone("America/New_York"));
+        assertTrue(Params.isZone("Asia/Kolkata"));
+        assertFalse(Params.isZone("+09:00"));
+        assertFalse(Params.isZone("JST"));
+        assertFalse(Params.isZone("asia/tokyo"));
         List<Weekday> week = weekWith(new Weekday(DayOfWeek.MONDAY, true, t("09:00"), t("18:00"), List.of(), null));
         week.set(6, new Weekday(DayOfWeek.MONDAY, false, null, null, List.of(), 2));
         List<FieldViolation> found = ScheduleRules.check("Mars/Base", week, "targetUserIds[3].");

@@ -6,6 +6,7 @@ import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
+import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
 import dev.kaigi.scheduling.meetingtype.BookableTypes;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
@@ -20,39 +21,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a booking reads before it writes (SCH-08): the meeting type, the facts of its pool for the
- * slot, and for a signed-in caller whether their token is revoked (LIF-01: the booking endpoints
- * are {@link dev.kaigi.chassis.security.ChecksRevokedCaller}). Usually one round trip: the type
- * comes from memory ({@link BookableTypes#remembered}), and the facts' round trip also reads the
- * organization's facts version, which says whether the type is still as remembered. If not, the
- * type is read again and so are the facts (two more round trips, after a change to the
- * organization's types, pools, hosts or schedules).
- * <p>
- * Most bookings read nothing here: {@link #fromMemory} plans them from the remembered type and
- * profiles, and {@link OneStatementBooking} checks the rest while it writes. {@link #read} serves
- * the others: the first booking of a type, one after a change, and one the statement could not
- * book (its 409 names every host's reason, which needs the facts).
- * <p>
- * Each booking used to make four round trips (caller, type, facts, write); on two cores shared
- * with PostgreSQL every one costs both processes a wake-up and a protocol exchange.
+ * How a booking is planned (SCH-08): the meeting type, the slot, and the hosts to offer to
+ * {@link BookingWriter}, which checks the rest while it writes. Usually from memory
+ * ({@link #fromMemory}): the type and every pool host's profile are remembered under the
+ * organization's facts version, and only the rules of a profile are judged here (status, user type,
+ * links, hours, breaks, opportunity cap). Otherwise, and whenever the writer could not book, from
+ * the facts as they are now ({@link #fromFacts}): every rule is judged, and a host it refuses is
+ * left out with its reason, which a 409 reports.
  */
 @ApplicationScoped
 class BookingReads {
 
-    /** The type as it is now, the slot asked for, and the pool's facts for it (hosts unknown here left out). */
-    record Read(BookableType target, Slot slot, List<HostFacts> candidates) {
-    }
-
     /**
-     * A booking that can be written without reading first ({@link OneStatementBooking}): the
-     * remembered type, the slot, the hosts whose profiles accept it (in pool order), and the caller
-     * the statement checks against LIF-01 (null on a public page).
+     * What the writer is offered: the type, the slot, the hosts whose facts accept it (in pool order)
+     * and the caller it checks against LIF-01 (null on a public page). A plan from fresh facts also
+     * knows why each other host of the pool was refused.
      */
-    record Planned(BookableType target, Slot slot, List<HostFacts> candidates, UUID callerUserId, UUID callerOrgId) {
+    record Plan(BookableType target, Slot slot, List<HostFacts> candidates, UUID callerUserId, UUID callerOrgId,
+                Map<UUID, Reason> refused, boolean fresh) {
     }
 
     @Inject
@@ -63,12 +55,16 @@ class BookingReads {
     RevokedHosts revokedHosts;
 
     /**
+     * The booking as planned from the facts as they are now: the type (read again when the
+     * organization's facts changed since it was remembered), the pool's facts for the slot, and
+     * every rule judged on them. Costs one round trip, three after a change.
+     *
      * @param user         the caller's user (null for partners and public pages); a user's booking names
      *                     a type {@link InOrganization in their token's organization}, which LIF-01 checks against
      * @throws ProblemException 401 for a revoked caller; 400 for an unknown type (404 on a public page) or a
      *                          start outside the type's window
      */
-    Read read(TypeRef ref, UUID user, OffsetDateTime asked, Instant now) {
+    Plan fromFacts(TypeRef ref, UUID user, OffsetDateTime asked, Instant now) {
         Instant start = asked.toInstant();
         UUID callerOrgId = callerOrgId(ref);
         UUID callerUserId = callerOrgId == null ? null : user; // a public page has no caller to check
@@ -77,7 +73,7 @@ class BookingReads {
             Slot slot = slot(remembered.type(), start);
             Checked checked = load(remembered, slot, callerOrgId, callerUserId);
             if (checked.factsVersion() == remembered.factsVersion()) {
-                return new Read(remembered, slot, checked.hosts());
+                return judged(remembered, slot, checked.hosts(), callerUserId, callerOrgId);
             }
             types.forget(remembered); // changed since: read it again
         }
@@ -88,16 +84,26 @@ class BookingReads {
         }
         // just read, so as current as any read before a write; the facts' version is not checked again
         Slot slot = slot(current.type(), start);
-        return new Read(current, slot, load(current, slot, callerOrgId, callerUserId).hosts());
+        return judged(current, slot, load(current, slot, callerOrgId, callerUserId).hosts(), callerUserId, callerOrgId);
+    }
+
+    /** Every rule judged on the facts read: the hosts that pass are offered, the others keep their reason. */
+    private static Plan judged(BookableType target, Slot slot, List<HostFacts> hosts, UUID callerUserId, UUID callerOrgId) {
+        Map<UUID, Reason> refused = new LinkedHashMap<>();
+        List<HostFacts> accepted = new ArrayList<>(hosts.size());
+        for (HostFacts h : hosts) {
+            EligibilityPolicies.firstReason(h, slot).ifPresentOrElse(r -> refused.put(h.userId(), r), () -> accepted.add(h));
+        }
+        return new Plan(target, slot, accepted, callerUserId, callerOrgId, refused, true);
     }
 
     /**
      * The booking as planned from memory alone: the type remembered, the start inside its window,
      * every host's profile known under the type's facts version, and at least one of them accepting
-     * the slot. Null otherwise: then {@link #read} must answer (it knows why a booking is refused).
-     * Whether the version is still current and the caller still active, the write checks.
+     * the slot. Null otherwise: then {@link #fromFacts} must plan it (it knows why a booking is
+     * refused). Whether the version is still current and the caller still active, the writer checks.
      */
-    Planned fromMemory(TypeRef ref, UUID user, OffsetDateTime asked, Instant now) {
+    Plan fromMemory(TypeRef ref, UUID user, OffsetDateTime asked, Instant now) {
         Instant start = asked.toInstant();
         BookableType remembered = types.remembered(ref);
         if (remembered == null || BookingWindow.refusal(remembered.type(), asked, now, "start") != null) {
@@ -118,12 +124,12 @@ class BookingReads {
             return null;
         }
         UUID callerOrgId = callerOrgId(ref);
-        return new Planned(remembered, slot, accepted, callerOrgId == null ? null : user, callerOrgId);
+        return new Plan(remembered, slot, accepted, callerOrgId == null ? null : user, callerOrgId, Map.of(), false);
     }
 
     private Checked load(BookableType t, Slot slot, UUID callerOrgId, UUID callerUserId) {
         Checked checked = facts.loadChecked(t.type().orgId, t.factsVersion(), callerUserId, t.pool(), slot.blockedFrom(),
-                slot.blockedTo(), true);
+                slot.blockedTo(), false);
         if (callerUserId != null && checked.callerOrgId() != null
                 && RevokedHosts.revoked(callerOrgId, checked.callerOrgId(), checked.callerStatus())) {
             throw RevokedCallerFilter.refused();

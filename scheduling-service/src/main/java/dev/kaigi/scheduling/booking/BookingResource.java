@@ -4,9 +4,6 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.ChecksRevokedCaller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.PartnerScopes;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.booking.BookingJson.BookingPage;
 import dev.kaigi.scheduling.booking.BookingJson.BookingRequest;
 import dev.kaigi.scheduling.booking.BookingJson.BookingView;
@@ -55,7 +52,7 @@ public class BookingResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
-    CurrentCaller caller;
+    BookingPermissions permissions;
     @Inject
     BookingService bookings;
 
@@ -73,7 +70,7 @@ public class BookingResource {
     public Response book(@Valid @NotNull BookingRequest request,
                          @Parameter(description = "Makes retries safe: 1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IDEMPOTENCY_KEY) String key,
                          @Context UriInfo uri) {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER);
+        Caller c = permissions.requireBook();
         String idempotencyKey = Params.idempotencyKey(key);
         UUID user = c.user().orElse(null); // partners have none, and pass LIF-01
         Outcome outcome = bookings.book(new BookCommand(new InOrganization(c.orgId(), request.meetingTypeId()), user,
@@ -108,8 +105,8 @@ public class BookingResource {
                                   @QueryParam("status") BookingStatus status,
                                   @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("from") String from,
                                   @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("to") String to) {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
-        return bookings.list(c.orgId(), onlyOwn(c), hostUserId, status, Params.instant("from", from), Params.instant("to", to), page);
+        Caller c = permissions.requireView();
+        return bookings.list(c.orgId(), BookingPermissions.onlyHost(c), hostUserId, status, Params.instant("from", from), Params.instant("to", to), page);
     }
 
     @GET
@@ -118,8 +115,8 @@ public class BookingResource {
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "404", description = "No such booking the caller may see")
     public BookingView get(@PathParam("id") UUID id) {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
-        return bookings.get(c.orgId(), id, onlyOwn(c));
+        Caller c = permissions.requireView();
+        return bookings.get(c.orgId(), id, BookingPermissions.onlyHost(c));
     }
 
     @POST
@@ -131,16 +128,8 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = "No such booking the caller may see")
     @APIResponse(responseCode = "409", description = "booking-in-the-past")
     public BookingView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.BOOKINGS_WRITE, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
-        // the body is required, as the contract always said ({} cancels without a reason): issue 8 item 2 found no body cancelling
-        return bookings.cancel(c.orgId(), id, onlyOwn(c), request.reason(), Instant.now());
-    }
-
-    /**
-     * MANAGERs, OWNERs and partner clients (bookings:write) see every booking of the organization; anyone
-     * else only the ones they host. A partner hosts nothing, and it must read back what it booked.
-     */
-    private static UUID onlyOwn(Caller c) {
-        return c.isPartner() || c.hasAnyRole(Roles.OWNER, Roles.MANAGER) ? null : c.userId();
+        Caller c = permissions.requireManage();
+        // the body is required ({} cancels without a reason), so an empty POST cancels nothing by mistake
+        return bookings.cancel(c.orgId(), id, BookingPermissions.onlyHost(c), request.reason(), Instant.now());
     }
 }

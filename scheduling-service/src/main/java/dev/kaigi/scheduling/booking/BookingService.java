@@ -7,17 +7,14 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.scheduling.booking.BookingReads.Planned;
-import dev.kaigi.scheduling.booking.BookingReads.Read;
+import dev.kaigi.scheduling.booking.BookingReads.Plan;
 import dev.kaigi.scheduling.booking.BookingJson.BookingView;
 import dev.kaigi.scheduling.booking.BookingJson.Lead;
 import dev.kaigi.scheduling.booking.BookingJson.PublicBookingView;
+import dev.kaigi.scheduling.booking.BookingWriter.Booked;
 import dev.kaigi.scheduling.booking.BookingWriter.KeyTaken;
 import dev.kaigi.scheduling.booking.BookingWriter.KeyToStore;
 import dev.kaigi.scheduling.booking.BookingWriter.LostRace;
-import dev.kaigi.scheduling.booking.OneStatementBooking.Chosen;
-import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
-import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.TypeRef;
@@ -50,11 +47,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Booking (SCH-08, SCH-03): judge the pool with the eligibility policies, offer the meeting to the
- * eligible hosts in {@link FairChoice} order, and take counter and time in one transaction; a host
- * who lost a race makes way for the next. Usually all of it is one statement
- * ({@link OneStatementBooking}); when that cannot book, the pool's facts are read and
- * {@link BookingWriter} offers the meeting host by host. Also cancelling and reading.
+ * Booking (SCH-08, SCH-03): plan it ({@link BookingReads}: from memory, or from the facts as they
+ * are now), and let {@link BookingWriter} choose the host and write it in one statement. When the
+ * writer books nothing, the booking is planned again from fresh facts; when those leave no host, the
+ * 409 names every host's reason and nothing is written. Also cancelling and reading.
  */
 @ApplicationScoped
 public class BookingService {
@@ -67,8 +63,8 @@ public class BookingService {
 
     /**
      * A request to book the meeting type {@code type} names at {@code start}; {@code callerUserId} is
-     * the token's user (null for partners and public pages), checked against LIF-01 in the booking's
-     * first round trip. {@code start} keeps the offset the caller wrote, the zone whose slot grid it must be on.
+     * the token's user (null for partners and public pages), checked against LIF-01 as the booking is
+     * written. {@code start} keeps the offset the caller wrote, the zone whose slot grid it must be on.
      */
     public record BookCommand(TypeRef type, UUID callerUserId, OffsetDateTime start, Lead lead, String notes, Channel channel,
                               String idempotencyKey) {
@@ -78,17 +74,17 @@ public class BookingService {
     public record Outcome(UUID bookingId, String body, boolean replayed) {
     }
 
-    /** How often the one-statement booking tries again after losing a race, before the two-trip path takes over. */
-    private static final int ONE_STATEMENT_ATTEMPTS = 3;
-    /** Bookings written, tagged with the path that wrote them. */
+    /**
+     * How many times the writer runs for one request at most. Each run that books nothing is
+     * followed by a plan from fresher facts (or, after a lost race, a new snapshot), so under heavy
+     * contention for one host a request still ends, with 409.
+     */
+    private static final int WRITES = 4;
+    /** Bookings written, tagged with how they were planned ({@code plan=memory|facts}). */
     public static final String BOOKED_METER = "kaigi.bookings.booked";
 
     @Inject
     BookingWriter writer;
-    @Inject
-    OneStatementBooking oneStatement;
-    @Inject
-    InFlightBookings inFlight;
     @Inject
     BookingReads reads;
     @Inject
@@ -104,32 +100,20 @@ public class BookingService {
     @Inject
     MeterRegistry metrics;
 
-    /** Bookings by path: how often the one statement books, and how often the two-trip path has to. */
-    private Counter bookedInOneStatement;
-    private Counter bookedAfterReading;
+    private Counter plannedFromMemory;
+    private Counter plannedFromFacts;
 
     @PostConstruct
     void registerMeters() {
-        bookedInOneStatement = Counter.builder(BOOKED_METER).tag("path", "one-statement").register(metrics);
-        bookedAfterReading = Counter.builder(BOOKED_METER).tag("path", "read-then-write").register(metrics);
+        plannedFromMemory = Counter.builder(BOOKED_METER).tag("plan", "memory").register(metrics);
+        plannedFromFacts = Counter.builder(BOOKED_METER).tag("plan", "facts").register(metrics);
     }
 
-    /**
-     * Books, or answers as the first request with the same Idempotency-Key did. Usually in one
-     * round trip ({@link OneStatementBooking}, when the type and the hosts' profiles are in memory);
-     * else, and whenever that statement cannot book, the booking reads first ({@link BookingReads})
-     * and then writes for the hosts in {@link FairChoice} order, and a 409 names every host's reason.
-     */
+    /** Books, or answers as the first request with the same Idempotency-Key did. */
     public Outcome book(BookCommand cmd, Instant now) {
-        Planned planned = reads.fromMemory(cmd.type(), cmd.callerUserId(), cmd.start(), now);
-        if (planned != null) {
-            Outcome booked = withKey(cmd, planned.target().type(), now, key -> bookInOneStatement(cmd, planned, key, now));
-            if (booked != null) {
-                return booked;
-            }
-        }
-        Read read = reads.read(cmd.type(), cmd.callerUserId(), cmd.start(), now);
-        return withKey(cmd, read.target().type(), now, key -> bookNew(cmd, read, key, now));
+        Plan memory = reads.fromMemory(cmd.type(), cmd.callerUserId(), cmd.start(), now);
+        Plan first = memory != null ? memory : reads.fromFacts(cmd.type(), cmd.callerUserId(), cmd.start(), now);
+        return withKey(cmd, first.target().type(), now, key -> book(cmd, first, key, now));
     }
 
     /**
@@ -158,79 +142,76 @@ public class BookingService {
     }
 
     /**
-     * The one-round-trip booking; null when it cannot book (facts changed, the caller revoked, or no
-     * host free as of its snapshot) and the two-trip path must answer. A race lost to a concurrent
-     * booking is tried again with a new snapshot, which no longer offers what that booking took.
+     * Offers the booking to {@code plan}'s candidates. When the writer books nothing (the facts
+     * changed, the caller was revoked, nobody free as of now) it is planned again from the facts;
+     * after a lost race, a plan from memory is simply tried again (the next snapshot sees what the
+     * winner took). Fresh facts that leave no host answer 409.
      */
-    private Outcome bookInOneStatement(BookCommand cmd, Planned planned, KeyToStore key, Instant now) {
-        Booking b = newBooking(planned.target().type(), planned.slot(), cmd, now);
-        b.hostUserId = OneStatementBooking.HOST_PENDING;
-        b.hostTimeZone = "";
-        String response = key == null ? null : pendingHostResponse(key.response().apply(b), cmd.channel());
-        for (int attempt = 0; attempt < ONE_STATEMENT_ATTEMPTS; attempt++) {
-            try {
-                Chosen chosen = oneStatement.attempt(b, planned.target().factsVersion(), planned.callerUserId(), planned.callerOrgId(),
-                        planned.candidates(), key, response);
-                if (chosen == null) {
-                    return null;
+    private Outcome book(BookCommand cmd, Plan plan, KeyToStore key, Instant now) {
+        Reason lost = null;
+        for (int write = 1; ; write++) {
+            if (!plan.candidates().isEmpty()) {
+                try {
+                    Outcome booked = write(cmd, plan, key, now);
+                    if (booked != null) {
+                        return booked;
+                    }
+                } catch (LostRace race) {
+                    lost = race.reason;
+                    if (!plan.fresh() && write < WRITES) {
+                        continue;
+                    }
                 }
-                b.hostUserId = chosen.hostUserId();
-                b.hostDay = chosen.day();
-                b.hostTimeZone = chosen.zone();
-                bookedInOneStatement.increment();
-                return new Outcome(b.id, chosen.response() != null ? chosen.response() : render(b, cmd.channel()), false);
-            } catch (LostRace lost) {
-                // someone else got there first; the next snapshot sees what they took
             }
+            if (plan.fresh() && (plan.candidates().isEmpty() || write >= WRITES)) {
+                throw noHost(cmd.channel(), plan, lost);
+            }
+            plan = reads.fromFacts(cmd.type(), cmd.callerUserId(), cmd.start(), now);
         }
-        return null;
     }
 
-    /** A response rendered before the host is known must carry the placeholder the statement replaces. */
+    /** One run of the writer; null when it wrote nothing. */
+    private Outcome write(BookCommand cmd, Plan plan, KeyToStore key, Instant now) {
+        Booking b = newBooking(plan.target().type(), plan.slot(), cmd, now);
+        b.hostUserId = BookingWriter.HOST_PENDING;
+        b.hostTimeZone = "";
+        String response = key == null ? null : pendingHostResponse(key.response().apply(b), cmd.channel());
+        Booked booked = writer.write(b, plan, key, response);
+        if (booked == null) {
+            return null;
+        }
+        b.hostUserId = booked.hostUserId();
+        b.hostDay = booked.day();
+        b.hostTimeZone = booked.zone();
+        (plan.fresh() ? plannedFromFacts : plannedFromMemory).increment();
+        return new Outcome(b.id, booked.response() != null ? booked.response() : render(b, cmd.channel()), false);
+    }
+
+    /** A response rendered before the host is known must carry the placeholder the writer replaces. */
     private static String pendingHostResponse(String response, Channel channel) {
-        if (channel == Channel.API && !response.contains(OneStatementBooking.HOST_PENDING_JSON)) {
-            throw new IllegalStateException("the booking's JSON no longer renders its host as " + OneStatementBooking.HOST_PENDING_JSON);
+        if (channel == Channel.API && !response.contains(BookingWriter.HOST_PENDING_JSON)) {
+            throw new IllegalStateException("the booking's JSON no longer renders its host as " + BookingWriter.HOST_PENDING_JSON);
         }
         return response;
     }
 
-    /** Books as new, from what {@link BookingReads} read (the start is inside the type's window). */
-    private Outcome bookNew(BookCommand cmd, Read read, KeyToStore key, Instant now) {
-        MeetingType type = read.target().type();
-        Slot slot = read.slot();
-        List<UUID> pool = read.target().pool();
-        Map<UUID, Reason> refused = new LinkedHashMap<>();
-        List<HostFacts> eligible = new ArrayList<>();
-        for (HostFacts h : read.candidates()) {
-            EligibilityPolicies.firstReason(h, slot).ifPresentOrElse(r -> refused.put(h.userId(), r), () -> eligible.add(h));
-        }
-        for (HostFacts host : FairChoice.order(eligible, slot.start(), inFlight::on)) {
-            Booking b = newBooking(type, slot, cmd, now);
-            b.hostUserId = host.userId();
-            b.hostDay = host.dayOf(slot.start());
-            b.hostTimeZone = host.zone().getId();
-            try (InFlightBookings.Handle writing = inFlight.start(b.hostUserId, b.hostDay)) {
-                String body = writer.attempt(b, host.dayAt(slot.start()).rules().dailyCap(), key);
-                bookedAfterReading.increment();
-                return new Outcome(b.id, body != null ? body : render(b, cmd.channel()), false);
-            } catch (LostRace lost) {
-                refused.put(host.userId(), lost.reason);
-            }
-        }
-        throw noHost(cmd.channel(), pool, refused);
-    }
-
-    /** 409: every candidate's reason for a signed-in caller; a lead only learns that the time is gone. */
-    private static ProblemException noHost(Channel channel, List<UUID> pool, Map<UUID, Reason> refused) {
+    /**
+     * 409: every pool host's reason, from the fresh facts, for a signed-in caller; a lead only learns
+     * that the time is gone. A host the facts accepted but the writer could not book lost to a
+     * concurrent booking.
+     */
+    private static ProblemException noHost(Channel channel, Plan plan, Reason lost) {
         if (channel == Channel.PUBLIC_PAGE) {
             return ProblemException.conflict("slot-unavailable");
         }
-        List<FieldViolation> reasons = new ArrayList<>();
-        for (UUID host : pool) {
-            Reason r = refused.getOrDefault(host, Reason.INACTIVE); // in the pool but unknown here: not a host
-            reasons.add(new FieldViolation("hosts[" + host + "]", r.code(), null));
+        Map<UUID, Reason> reasons = new LinkedHashMap<>(plan.refused());
+        plan.candidates().forEach(h -> reasons.put(h.userId(), lost != null ? lost : Reason.OVERLAPPING_MEETING));
+        List<FieldViolation> errors = new ArrayList<>();
+        for (UUID host : plan.target().pool()) {
+            Reason r = reasons.getOrDefault(host, Reason.INACTIVE); // in the pool but unknown here: not a host
+            errors.add(new FieldViolation("hosts[" + host + "]", r.code(), null));
         }
-        return new ProblemException(409, "no-host-available", reasons);
+        return new ProblemException(409, "no-host-available", errors);
     }
 
     /** The booking asked for, without its host (host, local day and zone). */

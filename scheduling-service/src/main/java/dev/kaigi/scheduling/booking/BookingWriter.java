@@ -1,38 +1,54 @@
 package dev.kaigi.scheduling.booking;
 
-import dev.kaigi.chassis.outbox.Outbox;
-import dev.kaigi.chassis.outbox.StagedEvent;
+import dev.kaigi.chassis.outbox.autocommit.AutoCommitOutbox;
+import dev.kaigi.chassis.outbox.autocommit.EventRow;
+import dev.kaigi.chassis.sql.NamedSql;
+import dev.kaigi.chassis.sql.NamedStatement;
+import dev.kaigi.scheduling.booking.BookingReads.Plan;
+import dev.kaigi.scheduling.eligibility.HostFacts;
+import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.Reason;
+import dev.kaigi.scheduling.security.RevokedHosts;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * One attempt to give a meeting to one host (SCH-08, SCH-03), as one statement: take the host's
- * day counter ({@code insert ... on conflict do update set booked = booked + 1 where booked < cap}),
- * insert the booking (the exclusion constraint refuses an overlap with SQLSTATE 23P01), remember
- * the Idempotency-Key (its primary key refuses a key already used with 23505), write
- * {@code meeting-booked} to the outbox, and note when the host was last given a meeting (the fair
- * choice's second rule, V6). Each step inserts from the rows of the one before, so a
- * full day books and announces nothing, and a lost race or a used key aborts all of it.
- * <p>
- * This is the booking's hot path, so it is plain JDBC, and one round trip: a single statement is
- * its own transaction in auto-commit, so it needs no BEGIN, no COMMIT and no JTA (the benchmark's
- * profile showed the JTA transaction as a seventh of the service's CPU, and every round trip costs
- * PostgreSQL a wake-up on a machine where the two of them share the cores).
+ * The one place that writes a booking (SCH-08, SCH-03, LIF-01): {@code book.sql}, beside this
+ * class, chooses the host among a plan's candidates in the fair order and writes host-day counter,
+ * booking, {@code meeting-booked}, the host's last booking and the Idempotency-Key, in one
+ * statement. It runs in auto-commit, so it is its own transaction and one round trip, without JTA
+ * (the booking's hot path: on two cores shared with PostgreSQL every round trip costs both a
+ * wake-up). The database decides what no plan can know: the counter's {@code booked < cap} and
+ * the exclusion constraint refuse what a concurrent booking took since the statement's snapshot,
+ * and then nothing is written.
  */
 @ApplicationScoped
-public class BookingWriter {
+class BookingWriter {
 
-    /** The host could not take the meeting after all: someone else got there first. */
+    /** The host fields of an answer rendered before the host is known; the statement writes the chosen host's. */
+    static final UUID HOST_PENDING = new UUID(0, 0);
+    static final String HOST_PENDING_JSON = "\"hostUserId\":\"" + HOST_PENDING + "\",\"hostTimeZone\":\"\"";
+
+    private static final NamedSql BOOK = NamedSql.load(BookingWriter.class, "book.sql");
+    private static final String GONE = RevokedHosts.GONE.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
+    private static final String KEY_IN_USE = "idempotency_key_pkey";
+
+    /** What the statement chose and wrote: the host, the local day counted on, its zone, and the answer kept (null without a key). */
+    record Booked(UUID hostUserId, LocalDate day, String zone, String response) {
+    }
+
+    /** The chosen host could not take the meeting after all: a concurrent booking took its day or its time. */
     static final class LostRace extends RuntimeException {
         final transient Reason reason;
 
@@ -53,80 +69,60 @@ public class BookingWriter {
     record KeyToStore(String key, String requestHash, Function<Booking, String> response) {
     }
 
-    /*
-     * The counter first: its row lock also queues this host-day's bookings before their inserts,
-     * so two overlapping inserts never race on the exclusion constraint (which would end in a
-     * deadlock, each waiting for the other's uncommitted row); taken last, the benchmark saw
-     * exactly that at 64 clients. The booking inserts from the counter's row, so it waits for it.
-     */
-    private static final String TAKE_AND_INSERT = """
-            with counter as (
-                insert into host_day (org_id, user_id, day, booked) values (?, ?, ?, 1)
-                on conflict (user_id, day) do update set booked = host_day.booked + 1 where host_day.booked < ?
-                returning 1
-            ), booked as (
-                insert into booking (id, org_id, host_user_id, meeting_type_id, meeting_type_name, conferencing_method,
-                    starts_at, ends_at, blocked_from, blocked_to, host_day, host_time_zone, status, lead_name, lead_email,
-                    lead_company, lead_locale, notes, via_public_page, created_at)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?, ?, ?, ? from counter
-                returning 1
-            ), announced as (
-                %s
-                returning 1
-            )""".formatted(StagedEvent.insertSelect("booked"));
-
-    /**
-     * Taken after the counter, like everything here: bookings of one host on two days meet at this
-     * row in the same order, so they queue and never deadlock.
-     */
-    private static final String NOTE_LAST_BOOKED = """
-            , noted as (
-                insert into host_last_booked (user_id, booked_at) select ?, ? from booked
-                on conflict (user_id) do update set booked_at = greatest(host_last_booked.booked_at, excluded.booked_at)
-                returning 1
-            )""";
-
-    /** The key's row from the booking's: a plain insert, so a key in use aborts the statement (23505 on its primary key). */
-    private static final String REMEMBER_KEY = """
-            , remembered as (
-                insert into idempotency_key (org_id, key, request_hash, booking_id, response) select ?, ?, ?, ?, ? from booked
-                returning 1
-            )""";
-
-    private static final String KEY_IN_USE = "idempotency_key_pkey";
-
-    /** Whether the counter was taken; the other steps run to completion though nothing reads them (PostgreSQL's rule for data-modifying WITH). */
-    private static final String RESULT = "\nselect count(*) from counter";
-    private static final String WITHOUT_KEY = TAKE_AND_INSERT + NOTE_LAST_BOOKED + RESULT;
-    private static final String WITH_KEY = TAKE_AND_INSERT + NOTE_LAST_BOOKED + REMEMBER_KEY + RESULT;
-
     @Inject
     AgroalDataSource db;
     @Inject
-    Outbox outbox;
+    AutoCommitOutbox outbox;
 
     /**
-     * Books {@code b} (its host, day and zone already chosen) for {@code host}.
+     * Books {@code b} (everything but its host, local day and zone, which the statement chooses) for
+     * the first free candidate of {@code plan} in the fair order.
      *
-     * @param cap the daily cap of that weekday, null = unlimited
-     * @return the stored response body when a key was given, else null
-     * @throws LostRace when the cap was reached or the time taken meanwhile
-     * @throws KeyTaken when the key is in use: answered before, by a concurrent twin, or past its retention but not yet pruned
+     * @param key      the Idempotency-Key to keep, or null
+     * @param response the answer to keep with the key, its host {@link #HOST_PENDING_JSON}; null without a key
+     * @return what was written; null when nothing was: the facts changed since the plan, the caller
+     * was revoked, or no candidate is free as of now
+     * @throws LostRace when a concurrent booking took the chosen host's day or time since the snapshot
+     * @throws KeyTaken when the key is in use
      */
-    String attempt(Booking b, Integer cap, KeyToStore key) {
-        String response = key == null ? null : key.response().apply(b);
-        StagedEvent event = outbox.stage(BookingEvents.booked(b));
-        try (Connection c = db.getConnection()) {
-            write(c, b, cap, key, response, event);
+    Booked write(Booking b, Plan plan, KeyToStore key, String response) {
+        EventRow event = outbox.row(BookingEvents.booked(b));
+        Booked booked;
+        try (Connection c = db.getConnection(); NamedStatement st = BOOK.prepare(c)) {
+            bindGuard(st, b, plan);
+            bindCandidates(st, b, plan.candidates());
+            bindBooking(st, b);
+            event.bind(st);
+            st.setString("idempotency_key", key == null ? null : key.key());
+            st.setString("request_hash", key == null ? null : key.requestHash());
+            st.setString("response", response);
+            st.setString("host_placeholder", HOST_PENDING_JSON);
+            booked = result(st);
         } catch (SQLException e) {
             throw refusal(e, b);
         }
-        outbox.committed();
-        return response;
+        if (booked != null) {
+            outbox.committed();
+        }
+        return booked;
+    }
+
+    private static Booked result(NamedStatement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            rs.next();
+            UUID host = rs.getObject("user_id", UUID.class);
+            if (rs.getInt("guard_passed") == 0 || host == null) {
+                return null; // stale facts, a revoked caller, or nobody free: nothing was written
+            }
+            if (rs.getInt("counted") == 0) {
+                throw new LostRace(Reason.DAILY_CAP_REACHED); // SCH-03: the day filled since the snapshot
+            }
+            return new Booked(host, rs.getObject("day", LocalDate.class), rs.getString("zone"), rs.getString("response"));
+        }
     }
 
     /** What a failed booking statement means: a race lost to another booking, a key in use, or a fault. */
-    static RuntimeException refusal(SQLException e, Booking b) {
+    private static RuntimeException refusal(SQLException e, Booking b) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
                 return new LostRace(Reason.OVERLAPPING_MEETING); // booking_no_overlap: another meeting took the time meanwhile
@@ -144,60 +140,52 @@ public class BookingWriter {
         return new IllegalStateException("booking " + b.id, e);
     }
 
-    /** The statement, in auto-commit: it is its own transaction, and when it fails it wrote nothing. */
-    private void write(Connection c, Booking b, Integer cap, KeyToStore key, String response, StagedEvent event) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(key == null ? WITHOUT_KEY : WITH_KEY)) {
-            int i = bindBooking(ps, b, cap == null ? Integer.MAX_VALUE : cap); // null cap: unlimited
-            i = event.bind(ps, i);
-            ps.setObject(i++, b.hostUserId);
-            ps.setObject(i++, b.createdAt.atOffset(ZoneOffset.UTC));
-            if (key != null) {
-                bindKey(ps, i, b, key, response);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) == 0) {
-                    throw new LostRace(Reason.DAILY_CAP_REACHED); // SCH-03: the day was full; nothing was written
-                }
-            }
+    /** The organization's facts version the plan was judged under, and the caller LIF-01 checks (none on a public page). */
+    private static void bindGuard(NamedStatement st, Booking b, Plan plan) throws SQLException {
+        st.set("org_id", b.orgId);
+        st.setLong("facts_version", plan.target().factsVersion());
+        st.set("caller_user_id", plan.callerUserId());
+        st.set("caller_org_id", plan.callerOrgId());
+        st.setString("gone_statuses", GONE);
+    }
+
+    /** The candidates as four arrays in pool order: host, the local day the meeting counts on, that day's cap, zone. */
+    private static void bindCandidates(NamedStatement st, Booking b, List<HostFacts> candidates) throws SQLException {
+        StringBuilder ids = new StringBuilder("{");
+        StringBuilder days = new StringBuilder("{");
+        StringBuilder caps = new StringBuilder("{");
+        StringBuilder zones = new StringBuilder("{");
+        for (HostFacts h : candidates) {
+            String sep = ids.length() == 1 ? "" : ",";
+            Integer cap = h.dayAt(b.startsAt).rules().dailyCap();
+            ids.append(sep).append(h.userId());
+            days.append(sep).append(h.dayOf(b.startsAt));
+            caps.append(sep).append(cap == null ? Integer.MAX_VALUE : cap); // no cap: unlimited
+            zones.append(sep).append('"').append(h.zone().getId()).append('"'); // IANA ids: letters, digits, "/_+-"
         }
+        st.setString("host_ids", ids.append('}').toString());
+        st.setString("host_days", days.append('}').toString());
+        st.setString("host_caps", caps.append('}').toString());
+        st.setString("host_zones", zones.append('}').toString());
+        // a meeting that ends after this one's blocked time starts, started at most MAX_BLOCKED before it
+        st.setInstant("earliest_blocked_from", b.blockedFrom.minus(HostFactsLoader.MAX_BLOCKED));
+        st.setInstant("blocked_from", b.blockedFrom);
+        st.setInstant("blocked_to", b.blockedTo);
     }
 
-    /** The Idempotency-Key's five parameters (REMEMBER_KEY's); returns the next index. */
-    static int bindKey(PreparedStatement ps, int i, Booking b, KeyToStore key, String response) throws SQLException {
-        ps.setObject(i++, b.orgId);
-        ps.setString(i++, key.key());
-        ps.setString(i++, key.requestHash());
-        ps.setObject(i++, b.id);
-        ps.setString(i++, response);
-        return i;
-    }
-
-    /** The counter's four parameters and the booking's eighteen; returns the next parameter's index. */
-    private static int bindBooking(PreparedStatement ps, Booking b, int cap) throws SQLException {
-        ps.setObject(1, b.orgId);
-        ps.setObject(2, b.hostUserId);
-        ps.setObject(3, b.hostDay);
-        ps.setInt(4, cap);
-        ps.setObject(5, b.id);
-        ps.setObject(6, b.orgId);
-        ps.setObject(7, b.hostUserId);
-        ps.setObject(8, b.meetingTypeId);
-        ps.setString(9, b.meetingTypeName);
-        ps.setString(10, b.conferencingMethod.name());
-        ps.setObject(11, b.startsAt.atOffset(ZoneOffset.UTC));
-        ps.setObject(12, b.endsAt.atOffset(ZoneOffset.UTC));
-        ps.setObject(13, b.blockedFrom.atOffset(ZoneOffset.UTC));
-        ps.setObject(14, b.blockedTo.atOffset(ZoneOffset.UTC));
-        ps.setObject(15, b.hostDay);
-        ps.setString(16, b.hostTimeZone);
-        ps.setString(17, b.leadName);
-        ps.setString(18, b.leadEmail);
-        ps.setString(19, b.leadCompany);
-        ps.setString(20, b.leadLocale);
-        ps.setString(21, b.notes);
-        ps.setBoolean(22, b.viaPublicPage);
-        ps.setObject(23, b.createdAt.atOffset(ZoneOffset.UTC));
-        return 24;
+    private static void bindBooking(NamedStatement st, Booking b) throws SQLException {
+        st.set("booking_id", b.id);
+        st.set("meeting_type_id", b.meetingTypeId);
+        st.setString("meeting_type_name", b.meetingTypeName);
+        st.setString("conferencing_method", b.conferencingMethod.name());
+        st.setInstant("starts_at", b.startsAt);
+        st.setInstant("ends_at", b.endsAt);
+        st.setString("lead_name", b.leadName);
+        st.setString("lead_email", b.leadEmail);
+        st.setString("lead_company", b.leadCompany);
+        st.setString("lead_locale", b.leadLocale);
+        st.setString("notes", b.notes);
+        st.setBoolean("via_public_page", b.viaPublicPage);
+        st.setInstant("created_at", b.createdAt);
     }
 }

@@ -45,10 +45,15 @@ public final class Params {
 
     /** An IANA zone id; offsets such as {@code +09:00} are not zones. */
     public static ZoneId zone(String name, String value) {
-        if (!dev.kaigi.scheduling.schedule.ScheduleRules.isZone(required(name, value))) {
+        if (!isZone(required(name, value))) {
             throw ProblemException.invalidField(name, "time-zone");
         }
         return ZoneId.of(value);
+    }
+
+    /** A valid IANA zone id such as {@code Asia/Tokyo}; offsets like {@code +09:00} are not zones. */
+    public static boolean isZone(String id) {
+        return id != null && ZoneId.getAvailableZoneIds().contains(id);
     }
 
     /** The optional {@code Idempotency-Key} header: 1–100 characters of letters, digits and {@code _.:-}. */

@@ -6,16 +6,9 @@ import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.PartnerScopes;
-import dev.kaigi.chassis.security.Roles;
-import dev.kaigi.scheduling.availability.AvailabilityService;
-import dev.kaigi.scheduling.availability.AvailabilityService.AvailabilityView;
-import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypePage;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeRequest;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeView;
-import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +22,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -43,9 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /** {@code /api/v1/meeting-types}: what leads can book, and who may host it (SCH-06). MANAGERs and OWNERs write; every member reads. */
@@ -54,18 +43,13 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingTypeResource {
 
-    private static final String[] MEMBERS = {Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED};
 
     @Inject
-    CurrentCaller caller;
+    MeetingTypePermissions permissions;
     @Inject
     IdempotentCreation idempotent;
     @Inject
     MeetingTypeService types;
-    @Inject
-    AvailabilityService availability;
-    @Inject
-    BookableTypes bookable;
 
     @GET
     @Operation(summary = "List meeting types", description = "Every member, or a partner with scope schedules:read. Creation order, paged.")
@@ -73,7 +57,7 @@ public class MeetingTypeResource {
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "403", description = "No organization role, or a partner without scope schedules:read")
     public Page<MeetingTypeView> list(@BeanParam @Valid PageRequest page) {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, MEMBERS);
+        Caller c = permissions.requireView();
         return types.list(c.orgId(), page);
     }
 
@@ -84,7 +68,7 @@ public class MeetingTypeResource {
     @APIResponse(responseCode = "403", description = "No organization role, or a partner without scope schedules:read")
     @APIResponse(responseCode = "404", description = "No such meeting type in the caller's organization")
     public Response get(@PathParam("id") UUID id) {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, MEMBERS);
+        Caller c = permissions.requireView();
         return view(types.get(c.orgId(), id));
     }
 
@@ -99,7 +83,7 @@ public class MeetingTypeResource {
                            @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER);
+        Caller c = permissions.requireManage();
         return idempotent.run(c, key, "POST", uri.getPath(), request, () -> {
             MeetingTypeView created = types.create(c.orgId(), request);
             return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -119,7 +103,7 @@ public class MeetingTypeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @Valid @NotNull MeetingTypeRequest request,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER);
+        Caller c = permissions.requireManage();
         return view(types.replace(c.orgId(), id, request, ETags.requiredVersion(ifMatch)));
     }
 
@@ -131,28 +115,8 @@ public class MeetingTypeResource {
     @APIResponse(responseCode = "404", description = "No such meeting type in the caller's organization")
     @APIResponse(responseCode = "412", description = "If-Match given and the meeting type changed since")
     public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER);
+        Caller c = permissions.requireManage();
         types.delete(c.orgId(), id, ETags.expectedVersion(ifMatch));
-    }
-
-    @GET
-    @Path("/{id}/availability")
-    @Operation(summary = "Bookable slots", description = "Every member, or a partner with scope schedules:read. The slots from `from` to `to` (dates in `timeZone`, at most 62 days) "
-            + "in which at least one pool host is eligible, after the minimum notice and within the booking horizon (SCH-09).")
-    @APIResponse(responseCode = "200", description = "Slots by day", content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
-    @APIResponse(responseCode = "400", description = "from, to or timeZone missing or invalid; range reversed or over 62 days")
-    @APIResponse(responseCode = "403", description = "No organization role, or a partner without scope schedules:read")
-    @APIResponse(responseCode = "404", description = "No such meeting type in the caller's organization")
-    public AvailabilityView availability(@PathParam("id") UUID id,
-                                         @Parameter(description = "First day, ISO date") @QueryParam("from") String from,
-                                         @Parameter(description = "Last day (inclusive), ISO date") @QueryParam("to") String to,
-                                         @Parameter(description = "IANA zone of the days and the answer, e.g. Asia/Tokyo") @QueryParam("timeZone") String timeZone) {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, MEMBERS);
-        LocalDate first = Params.date("from", from);
-        LocalDate last = Params.date("to", to);
-        ZoneId zone = Params.zone("timeZone", timeZone);
-        BookableType type = bookable.inOrganization(c.orgId(), id).orElseThrow(() -> ProblemException.notFound("meeting-type"));
-        return availability.availability(type, first, last, zone, Instant.now());
     }
 
     private static Response view(MeetingTypeView t) {

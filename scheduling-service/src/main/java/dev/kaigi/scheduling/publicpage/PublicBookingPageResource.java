@@ -1,21 +1,18 @@
 package dev.kaigi.scheduling.publicpage;
 
-import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.events.scheduling.ConferencingMethod;
 import dev.kaigi.scheduling.availability.AvailabilityService;
 import dev.kaigi.scheduling.availability.AvailabilityService.AvailabilityView;
 import dev.kaigi.scheduling.booking.BookingJson.PublicBookingRequest;
 import dev.kaigi.scheduling.booking.BookingJson.PublicBookingView;
 import dev.kaigi.scheduling.booking.BookingResource;
+import dev.kaigi.scheduling.publicpage.PublicBookingPages.BookingPageView;
 import dev.kaigi.scheduling.booking.BookingService;
 import dev.kaigi.scheduling.booking.BookingService.BookCommand;
 import dev.kaigi.scheduling.booking.BookingService.Channel;
 import dev.kaigi.scheduling.booking.BookingService.Outcome;
 import dev.kaigi.scheduling.config.Params;
-import dev.kaigi.scheduling.meetingtype.BookableTypes;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.OnPublicPage;
-import dev.kaigi.scheduling.meetingtype.MeetingType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/v1/public/booking-pages/{publicId}}: what a company's booking page calls for a lead,
@@ -52,19 +48,12 @@ import java.util.regex.Pattern;
 @PermitAll
 public class PublicBookingPageResource {
 
-    private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
-
     @Inject
-    BookableTypes types;
+    PublicBookingPages pages;
     @Inject
     AvailabilityService availability;
     @Inject
     BookingService bookings;
-
-    @Schema(name = "PublicBookingPage", description = "What a booking page shows of a meeting type")
-    public record BookingPageView(String name, int durationMinutes, ConferencingMethod conferencingMethod, int slotStepMinutes,
-                                  int minimumNoticeMinutes, int bookingHorizonDays) {
-    }
 
     @GET
     @Operation(summary = "A booking page", description = "No token. The meeting type's name, length and method.")
@@ -72,9 +61,7 @@ public class PublicBookingPageResource {
     @APIResponse(responseCode = "404", description = "No such booking page")
     @APIResponse(responseCode = "429", description = "rate-limited; Retry-After says when to come back")
     public BookingPageView page(@PathParam("publicId") String publicId) {
-        MeetingType t = type(publicId).type();
-        return new BookingPageView(t.name, t.durationMinutes, t.conferencingMethod, t.slotStepMinutes, t.minimumNoticeMinutes,
-                t.bookingHorizonDays);
+        return pages.page(publicId);
     }
 
     @GET
@@ -89,7 +76,7 @@ public class PublicBookingPageResource {
                                          @Parameter(description = "First day, ISO date") @QueryParam("from") String from,
                                          @Parameter(description = "Last day (inclusive), ISO date") @QueryParam("to") String to,
                                          @Parameter(description = "IANA zone, e.g. Asia/Tokyo") @QueryParam("timeZone") String timeZone) {
-        BookableType t = type(publicId);
+        BookableType t = pages.type(publicId);
         return availability.availability(t, Params.date("from", from), Params.date("to", to), Params.zone("timeZone", timeZone),
                 Instant.now());
     }
@@ -108,20 +95,9 @@ public class PublicBookingPageResource {
     public Response book(@PathParam("publicId") String publicId, @Valid @NotNull PublicBookingRequest request,
                          @HeaderParam("Idempotency-Key") String key) {
         String idempotencyKey = Params.idempotencyKey(key);
-        requireWellFormed(publicId);
+        PublicBookingPages.requireWellFormed(publicId);
         Outcome outcome = bookings.book(new BookCommand(new OnPublicPage(publicId), null, request.start(),
                 request.lead(), request.notes(), Channel.PUBLIC_PAGE, idempotencyKey), Instant.now());
         return BookingResource.created(null, outcome);
-    }
-
-    private BookableType type(String publicId) {
-        requireWellFormed(publicId);
-        return types.byPublicBookingId(publicId).orElseThrow(() -> ProblemException.notFound("booking-page"));
-    }
-
-    private static void requireWellFormed(String publicId) {
-        if (publicId == null || !PUBLIC_ID.matcher(publicId).matches()) {
-            throw ProblemException.notFound("booking-page");
-        }
     }
 }

@@ -2,9 +2,6 @@ package dev.kaigi.scheduling.schedule;
 
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.PartnerScopes;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.schedule.ScheduleJson.DefaultWorkScheduleView;
 import dev.kaigi.scheduling.schedule.ScheduleJson.WorkScheduleRequest;
 import jakarta.inject.Inject;
@@ -35,7 +32,7 @@ import java.util.UUID;
 public class DefaultWorkScheduleResource {
 
     @Inject
-    CurrentCaller caller;
+    SchedulePermissions permissions;
     @Inject
     WorkScheduleService schedules;
 
@@ -43,7 +40,7 @@ public class DefaultWorkScheduleResource {
     @Operation(summary = "Read the organization's default schedule", description = "Every member, or a partner with scope schedules:read. configured=false: none is set and the system defaults apply (Mon–Fri 09:00–18:00, 12:00–13:00 break, no caps, the organization's zone). ETag only when configured.")
     @APIResponse(responseCode = "200", description = "The defaults", content = @Content(schema = @Schema(implementation = DefaultWorkScheduleView.class)))
     public Response get() {
-        Caller c = caller.get().requireAnyRoleOrScope(PartnerScopes.SCHEDULES_READ, Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        Caller c = permissions.requireViewDefault();
         return view(c.orgId());
     }
 
@@ -56,7 +53,7 @@ public class DefaultWorkScheduleResource {
     @APIResponse(responseCode = "412", description = "The defaults changed since they were read")
     @APIResponse(responseCode = "428", description = "If-Match missing while defaults exist")
     public Response replace(@Valid @NotNull WorkScheduleRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER);
+        Caller c = permissions.requireManage();
         schedules.replaceDefaults(c.orgId(), request, ETags.expectedVersion(ifMatch));
         return view(c.orgId());
     }

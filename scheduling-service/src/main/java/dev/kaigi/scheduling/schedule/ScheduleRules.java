@@ -1,12 +1,12 @@
 package dev.kaigi.scheduling.schedule;
 
 import dev.kaigi.chassis.problem.FieldViolation;
+import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.schedule.ScheduleJson.Break;
 import dev.kaigi.scheduling.schedule.ScheduleJson.Weekday;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -25,14 +25,9 @@ public final class ScheduleRules {
     private ScheduleRules() {
     }
 
-    /** A valid IANA zone id such as {@code Asia/Tokyo}; offsets like {@code +09:00} are not zones. */
-    public static boolean isZone(String id) {
-        return id != null && ZoneId.getAvailableZoneIds().contains(id);
-    }
-
     public static List<FieldViolation> check(String timeZone, List<Weekday> weekdays, String prefix) {
         List<FieldViolation> found = new ArrayList<>();
-        if (timeZone != null && !isZone(timeZone)) {
+        if (timeZone != null && !Params.isZone(timeZone)) {
             found.add(violation(prefix + "timeZone", "time-zone"));
         }
         Set<DayOfWeek> seen = EnumSet.noneOf(DayOfWeek.class);

@@ -2,9 +2,6 @@ package dev.kaigi.scheduling.schedule;
 
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.PartnerScopes;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.ApplicableField;
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.TargetChange;
 import dev.kaigi.scheduling.schedule.ScheduleJson.WorkScheduleRequest;
@@ -47,7 +44,7 @@ import java.util.UUID;
 public class WorkScheduleResource {
 
     @Inject
-    CurrentCaller caller;
+    SchedulePermissions permissions;
     @Inject
     WorkScheduleService schedules;
     @Inject
@@ -69,8 +66,8 @@ public class WorkScheduleResource {
     @APIResponse(responseCode = "403", description = "Another user's schedule, and not a MANAGER, an OWNER or a partner with scope schedules:read")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     public Response get(@PathParam("userId") UUID userId) {
-        Caller c = caller.get().requireSelfOrAnyRoleOrScope(userId, PartnerScopes.SCHEDULES_READ, Roles.OWNER, Roles.MANAGER);
-        return view(schedules.get(c.orgId(), userId));
+        Caller c = permissions.requireView(userId);
+        return view(schedules.view(c.orgId(), userId));
     }
 
     @PUT
@@ -83,7 +80,7 @@ public class WorkScheduleResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("userId") UUID userId, @Valid @NotNull WorkScheduleRequest request,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER);
+        Caller c = permissions.requireEdit(userId);
         return view(schedules.replace(c.orgId(), userId, request, ETags.requiredVersion(ifMatch)));
     }
 
@@ -95,7 +92,7 @@ public class WorkScheduleResource {
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     @APIResponse(responseCode = "412", description = "If-Match given and the schedule changed since")
     public Response applyDefaults(@PathParam("userId") UUID userId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Caller c = caller.get().requireSelfOrAnyRole(userId, Roles.OWNER);
+        Caller c = permissions.requireEdit(userId);
         return view(schedules.applyDefaults(c.orgId(), userId, ETags.expectedVersion(ifMatch)));
     }
 
@@ -108,12 +105,12 @@ public class WorkScheduleResource {
     @APIResponse(responseCode = "404", description = "No such source user")
     @APIResponse(responseCode = "409", description = "schedule-conflict: errors name each target's field that would become invalid; nothing changed")
     public ApplyToOthersResult apply(@PathParam("userId") UUID userId, @Valid @NotNull ApplyToOthers request) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER);
+        Caller c = permissions.requireManage();
         return new ApplyToOthersResult(!request.dryRun(),
                 applyToOthers.apply(c.orgId(), userId, request.fields(), request.targetUserIds(), request.dryRun()));
     }
 
-    private static Response view(WorkSchedule s) {
-        return Response.ok(WorkScheduleView.of(s)).tag(new EntityTag(Long.toString(s.version))).build();
+    private static Response view(WorkScheduleView s) {
+        return Response.ok(s).tag(new EntityTag(Long.toString(s.version()))).build();
     }
 }

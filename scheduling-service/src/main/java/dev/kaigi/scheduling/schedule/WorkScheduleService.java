@@ -5,11 +5,13 @@ import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.scheduling.audit.AuditAction;
+import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.host.HostReadModel;
 import dev.kaigi.scheduling.host.HostRepository;
 import dev.kaigi.scheduling.schedule.ScheduleJson.DefaultWorkScheduleView;
 import dev.kaigi.scheduling.schedule.ScheduleJson.Weekday;
 import dev.kaigi.scheduling.schedule.ScheduleJson.WorkScheduleRequest;
+import dev.kaigi.scheduling.schedule.ScheduleJson.WorkScheduleView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,9 +41,15 @@ public class WorkScheduleService {
     @Inject
     AuditTrail audit;
 
-    /** The schedule of a current member of the organization; anyone else is not found (ORG-01). */
+    /** The schedule of a current member of the organization, as the API shows it; anyone else is not found (ORG-01). */
     @Transactional
-    public WorkSchedule get(UUID orgId, UUID userId) {
+    public WorkScheduleView view(UUID orgId, UUID userId) {
+        return WorkScheduleView.of(get(orgId, userId));
+    }
+
+    /** The schedule entity of a current member of the organization; anyone else is not found (ORG-01). */
+    @Transactional
+    WorkSchedule get(UUID orgId, UUID userId) {
         hosts.member(orgId, userId).orElseThrow(() -> ProblemException.notFound("user"));
         WorkSchedule s = schedules.ofUser(orgId, userId).orElseThrow(() -> ProblemException.notFound("work-schedule"));
         s.week(); // read the weekdays inside the transaction
@@ -51,7 +59,7 @@ public class WorkScheduleService {
 
     /** Replaces a user's schedule if it is still at {@code expectedVersion} (412 otherwise). */
     @Transactional
-    public WorkSchedule replace(UUID orgId, UUID userId, WorkScheduleRequest request, long expectedVersion) {
+    public WorkScheduleView replace(UUID orgId, UUID userId, WorkScheduleRequest request, long expectedVersion) {
         validate(request);
         WorkSchedule s = get(orgId, userId);
         requireVersion(s, expectedVersion);
@@ -59,7 +67,13 @@ public class WorkScheduleService {
         write(s, request.timeZone(), request.weekdays(), request.opportunityCap());
         audit.record(AuditChange.of(orgId, AuditAction.WORK_SCHEDULE_UPDATED).targetUser(userId)
                 .changedFields(before, ScheduleAuditFields.of(s)));
-        return s;
+        return flushed(s);
+    }
+
+    /** The schedule as the API shows it after the change, its version raised (the ETag a client sends next). */
+    private WorkScheduleView flushed(WorkSchedule s) {
+        schedules.flush();
+        return WorkScheduleView.of(s);
     }
 
     /**
@@ -67,7 +81,7 @@ public class WorkScheduleService {
      * replace the user's zone, weekdays, caps and opportunity cap.
      */
     @Transactional
-    public WorkSchedule applyDefaults(UUID orgId, UUID userId, Long expectedVersion) {
+    public WorkScheduleView applyDefaults(UUID orgId, UUID userId, Long expectedVersion) {
         WorkSchedule s = get(orgId, userId);
         if (expectedVersion != null) {
             requireVersion(s, expectedVersion);
@@ -77,7 +91,7 @@ public class WorkScheduleService {
         write(s, defaults.timeZone(), defaults.weekdays(), defaults.opportunityCap());
         audit.record(AuditChange.of(orgId, AuditAction.WORK_SCHEDULE_DEFAULTS_APPLIED).targetUser(userId)
                 .changedFields(before, ScheduleAuditFields.of(s)));
-        return s;
+        return flushed(s);
     }
 
     /** The organization's default schedule, or the system defaults in the organization's zone. */
@@ -144,7 +158,7 @@ public class WorkScheduleService {
      * it was known (and not edited since) to it. An unusable zone leaves Asia/Tokyo.
      */
     public void organizationCreated(UUID orgId, String timeZone) {
-        if (!ScheduleRules.isZone(timeZone)) {
+        if (!Params.isZone(timeZone)) {
             LOG.warnf("organization %s announced an unknown time zone %s; its schedules keep %s", orgId, timeZone,
                     ScheduleMapping.FALLBACK_ZONE);
             readModel.ensureOrganization(orgId);

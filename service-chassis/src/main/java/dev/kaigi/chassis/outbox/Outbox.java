@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The only way a service publishes an event (EVT-02): {@link #publish} stores it in the caller's
+ * How a service publishes an event (EVT-02): {@link #publish} stores it in the caller's
  * transaction, and the {@link OutboxRelay} sends it to Kafka once that transaction has committed.
- * A rolled-back change therefore never announces anything, and a committed one is never lost.
+ * A rolled-back change therefore never announces anything, and a committed one is never lost. A
+ * hot path that writes its change in one auto-commit statement, without JTA, inserts the row in
+ * that statement instead ({@link dev.kaigi.chassis.outbox.autocommit.AutoCommitOutbox}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -71,21 +73,6 @@ public class Outbox {
         }
         store.insertAll(rows);
         wakeRelayAfterCommit();
-    }
-
-    /**
-     * The event as a row for a statement of the caller's own, for a hot path that runs its own
-     * JDBC transaction instead of JTA (scheduling-service's booking writes counter, booking and
-     * event in one statement). The caller inserts it with {@link StagedEvent#insertSelect()} in
-     * the same transaction as the change and calls {@link #committed()} once that committed.
-     */
-    public <P extends EventPayload> StagedEvent stage(P payload) {
-        return new StagedEvent(row(payload, Instant.now()));
-    }
-
-    /** After a transaction with a {@link #stage staged} event committed: the relay sends it at once instead of on its next poll. */
-    public void committed() {
-        relay.wakeUp();
     }
 
     @SuppressWarnings("unchecked")

@@ -55,10 +55,8 @@ public class OutboxStore {
         this.dataSource = dataSource;
     }
 
-    /** The insert's column list and its nine placeholders, also for statements of a service's own ({@link StagedEvent}). */
-    static final String INSERT_INTO = "insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)";
-    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb";
-    private static final String INSERT = INSERT_INTO + " values (" + PLACEHOLDERS + ")";
+    private static final String INSERT = "insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at,"
+            + " payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
 
     void insert(OutboxRow row) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -83,35 +81,15 @@ public class OutboxStore {
     }
 
     private static void bind(PreparedStatement ps, OutboxRow row) throws SQLException {
-        bind(ps, 1, row);
-    }
-
-    /** Binds the row to {@link #PLACEHOLDERS} starting at parameter {@code first}; returns the next parameter's index. */
-    static int bind(PreparedStatement ps, int first, OutboxRow row) throws SQLException {
-        return bind(ps, first, row, true);
-    }
-
-    /** As {@link #bind(PreparedStatement, int, OutboxRow)} without the key and subject, which the statement gives. */
-    static int bindWithoutKey(PreparedStatement ps, int first, OutboxRow row) throws SQLException {
-        return bind(ps, first, row, false);
-    }
-
-    private static int bind(PreparedStatement ps, int first, OutboxRow row, boolean withKey) throws SQLException {
-        int i = first;
-        ps.setObject(i++, row.eventId());
-        ps.setString(i++, row.topic());
-        if (withKey) {
-            ps.setString(i++, row.key());
-        }
-        ps.setString(i++, row.type());
-        ps.setString(i++, row.source());
-        if (withKey) {
-            ps.setString(i++, row.subject());
-        }
-        ps.setObject(i++, row.orgId());
-        ps.setTimestamp(i++, Timestamp.from(row.occurredAt()));
-        ps.setString(i++, row.payload());
-        return i;
+        ps.setObject(1, row.eventId());
+        ps.setString(2, row.topic());
+        ps.setString(3, row.key());
+        ps.setString(4, row.type());
+        ps.setString(5, row.source());
+        ps.setString(6, row.subject());
+        ps.setObject(7, row.orgId());
+        ps.setTimestamp(8, Timestamp.from(row.occurredAt()));
+        ps.setString(9, row.payload());
     }
 
     List<OutboxRow> lockNextBatch(int limit) throws SQLException {

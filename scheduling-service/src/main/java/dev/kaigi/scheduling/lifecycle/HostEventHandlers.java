@@ -1,4 +1,4 @@
-package dev.kaigi.scheduling.host;
+package dev.kaigi.scheduling.lifecycle;
 
 import dev.kaigi.chassis.inbox.EventHandler;
 import dev.kaigi.chassis.inbox.IncomingEvent;
@@ -23,6 +23,8 @@ import dev.kaigi.events.user.UserRemoved;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserUpdated;
 import dev.kaigi.scheduling.booking.BookingTransfer;
+import dev.kaigi.scheduling.host.HostReadModel;
+import dev.kaigi.scheduling.host.HostStatus;
 import dev.kaigi.scheduling.meetingtype.HostPools;
 import dev.kaigi.scheduling.schedule.WorkScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,8 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 
 /**
- * The consumers that keep the host read model (issue 5 item 4). The chassis inbox runs each at
+ * What scheduling does when a user's lifecycle or links change: it keeps the host read model, gives
+ * new users their schedule, and hands a leaving user's pool places and meetings over. The chassis inbox runs each at
  * most once per event id, in one transaction with the inbox row (EVT-02); events of one user come
  * in order (EVT-03), but user and integration events have no order between them, so every write
  * is an upsert ({@link HostReadModel}).

@@ -1,0 +1,94 @@
+-- One booking in one statement (SCH-08, SCH-03, LIF-01), run by BookingWriter in auto-commit: it
+-- is its own transaction, and when any step fails nothing is written.
+--
+-- The candidates are the hosts whose facts accept the slot, in pool order, each with the local day
+-- the meeting counts on (in the host's zone), the cap of that day and the zone. The statement
+--   guard     checks that the organization's facts are still the version the candidates were judged
+--             under, and that the calling user is not deactivated, deleted or moved (LIF-01);
+--   ranked    keeps the candidates under their cap that day, in the fair order: fewest meetings that
+--             day, then booked longest ago (never first), then pool order;
+--   free      drops those with a meeting or a calendar busy time in the way;
+--   chosen    takes the first that no other booking is being written for right now (an advisory lock
+--             per host-day, only tried, never waited for: concurrent bookings spread over the pool,
+--             and every instance sees it), or the first of all when each one is (it then queues);
+--   counter   takes a place under the cap ("where booked < cap": a concurrent booking that filled
+--             the day since this snapshot leaves it empty, and then nothing below is written);
+--   booked    inserts the booking (its exclusion constraint refuses an overlap: SQLSTATE 23P01);
+--   announced writes meeting-booked to the outbox, its key and host fields from the chosen row;
+--   noted     notes when the host was last given a meeting (the fair order's second rule);
+--   remembered keeps the Idempotency-Key and its answer, the host filled in (23505 when in use).
+--
+-- ranked is materialized so that PostgreSQL cannot push free's checks below the sort, where they
+-- would run for every host of the pool: ranked and free are read lazily, only until chosen has its
+-- host. The counter comes first among the writes: its row lock queues one host-day's bookings
+-- before their inserts, so two overlapping inserts never wait on each other's exclusion check.
+with guard as (
+    select 1
+    where coalesce((select v.version from org_facts_version v where v.org_id = :org_id), 0) = :facts_version
+      and not exists (select 1 from host h
+                      where h.user_id = :caller_user_id
+                        and (h.org_id <> :caller_org_id or h.status = any(cast(:gone_statuses as text[]))))
+), ranked as materialized (
+    select c.user_id, c.day, c.cap, c.zone
+    from guard,
+         unnest(cast(:host_ids as uuid[]), cast(:host_days as date[]), cast(:host_caps as int[]), cast(:host_zones as text[]))
+             with ordinality c(user_id, day, cap, zone, pos)
+    left join host_day d on d.user_id = c.user_id and d.day = c.day
+    left join host_last_booked l on l.user_id = c.user_id
+    where coalesce(d.booked, 0) < c.cap
+    order by coalesce(d.booked, 0), l.booked_at nulls first, c.pos
+), free as (
+    select r.*
+    from ranked r
+    where not exists (select 1 from booking b
+                      where b.host_user_id = r.user_id and b.status <> 'CANCELLED'
+                        and b.blocked_from > :earliest_blocked_from and b.blocked_from < :blocked_to
+                        and b.blocked_to > :blocked_from)
+      and not exists (select 1 from busy_time t
+                      where t.user_id = r.user_id and t.start_at < :blocked_to and t.end_at > :blocked_from)
+), chosen as (
+    (select * from free where pg_try_advisory_xact_lock(hashtext(user_id::text), day - date '2000-01-01') limit 1)
+    union all
+    (select * from free limit 1)
+    limit 1
+), counter as (
+    insert into host_day (org_id, user_id, day, booked)
+    select :org_id, user_id, day, 1 from chosen
+    on conflict (user_id, day) do update set booked = host_day.booked + 1
+        where host_day.booked < (select cap from chosen)
+    returning 1
+), booked as (
+    insert into booking (id, org_id, host_user_id, meeting_type_id, meeting_type_name, conferencing_method,
+        starts_at, ends_at, blocked_from, blocked_to, host_day, host_time_zone, status, lead_name, lead_email,
+        lead_company, lead_locale, notes, via_public_page, created_at)
+    select :booking_id, :org_id, c.user_id, :meeting_type_id, :meeting_type_name, :conferencing_method,
+        :starts_at, :ends_at, :blocked_from, :blocked_to, c.day, c.zone, 'BOOKED', :lead_name, :lead_email,
+        :lead_company, :lead_locale, :notes, :via_public_page, :created_at
+    from counter, chosen c
+    returning 1
+), announced as (
+    insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)
+    select :event_id, :event_topic, c.user_id::text, :event_type, :event_source, c.user_id::text, :event_org_id,
+        :event_occurred_at, cast(:event_payload as jsonb) || jsonb_build_object('hostUserId', c.user_id, 'hostTimeZone', c.zone)
+    from booked, chosen c
+    returning 1
+), noted as (
+    insert into host_last_booked (user_id, booked_at)
+    select c.user_id, :created_at from booked, chosen c
+    on conflict (user_id) do update set booked_at = greatest(host_last_booked.booked_at, excluded.booked_at)
+    returning 1
+), remembered as (
+    insert into idempotency_key (org_id, key, request_hash, booking_id, response)
+    select :org_id, :idempotency_key, :request_hash, :booking_id,
+        replace(:response, :host_placeholder,
+                '"hostUserId":' || to_json(c.user_id)::text || ',"hostTimeZone":' || to_json(c.zone)::text)
+    from booked, chosen c
+    where :idempotency_key is not null
+    returning response
+)
+-- whether the guard passed, the host chosen (none: nobody free), whether its counter was taken,
+-- and the answer kept with the key
+select (select count(*) from guard) as guard_passed, c.user_id, c.day, c.zone,
+       (select count(*) from counter) as counted, (select response from remembered) as response
+from (select 1) one
+left join chosen c on true

@@ -136,14 +136,7 @@ class EventConsumerTest {
             sendRaw(UUID.randomUUID(), key, "kaigi.user.activated.v1", activated(user));
         }
         producer.flush();
-        Await.until("all 40 events to be applied", () -> {
-            for (UUID user : users) {
-                if (applied(user) < 1) {
-                    return false;
-                }
-            }
-            return true;
-        }, WAIT);
+        awaitApplied(users);
         for (UUID user : users) {
             assertEquals(1, applied(user), "user " + user + " applied more than once");
         }
@@ -319,14 +312,7 @@ class EventConsumerTest {
             sendRaw(eventIds.get(i), key, "kaigi.user.removed.v1", removed(users.get(i)));
         }
         producer.flush();
-        Await.until("all 40 events to be applied", () -> {
-            for (UUID user : users) {
-                if (applied(user) < 1) {
-                    return false;
-                }
-            }
-            return true;
-        }, WAIT);
+        awaitApplied(users);
         String ids = eventIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
         long transactions = count("select count(distinct xmin::text) from inbox where event_id in (" + ids + ")");
         assertTrue(transactions < 40, "40 events in " + transactions + " transactions: no run was applied together");
@@ -365,6 +351,17 @@ class EventConsumerTest {
         record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes())
                 .add(CloudEventHeaders.TYPE, type.getBytes());
         return record;
+    }
+
+    private void awaitApplied(List<UUID> users) {
+        Await.until("all " + users.size() + " events to be applied", () -> {
+            for (UUID user : users) {
+                if (applied(user) < 1) {
+                    return false;
+                }
+            }
+            return true;
+        }, WAIT);
     }
 
     private long applied(UUID user) throws SQLException {

@@ -11,6 +11,7 @@ import dev.kaigi.testsupport.ReceivedEvent;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The idempotent consumer applies each event exactly once, survives crashes, and moves poison aside (EVT-02). */
@@ -134,14 +136,7 @@ class EventConsumerTest {
             sendRaw(UUID.randomUUID(), key, "kaigi.user.activated.v1", activated(user));
         }
         producer.flush();
-        Await.until("all 40 events to be applied", () -> {
-            for (UUID user : users) {
-                if (applied(user) < 1) {
-                    return false;
-                }
-            }
-            return true;
-        }, WAIT);
+        awaitApplied(users);
         for (UUID user : users) {
             assertEquals(1, applied(user), "user " + user + " applied more than once");
         }
@@ -283,6 +278,90 @@ class EventConsumerTest {
         String ids = eventIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
         long transactions = count("select count(distinct xmin::text) from inbox where event_id in (" + ids + ")");
         assertTrue(transactions < 59, "59 events in " + transactions + " transactions: no run was applied together");
+    }
+
+    @Test
+    @DisplayName("EVT-02: a handler declared by an EventSubscriber runs once per event id, like an EventHandler")
+    void declaredHandlerRunsOncePerEventId() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            sendRaw(eventId, key, "kaigi.user.removed.v1", removed(user));
+        }
+        sendRaw(UUID.randomUUID(), key, "kaigi.user.deleted.v1", deleted(marker));
+        producer.flush();
+        Await.until("the marker event to be applied", () -> applied(marker) == 1, WAIT);
+        assertEquals(1, applied(user));
+        assertEquals(1, count("select count(*) from inbox where event_id = '" + eventId + "'"));
+    }
+
+    @Test
+    @DisplayName("EVT-02: a declared handler is batchable only when declared so, and a run of its events shares transactions")
+    void declaredBatchableIsHonoured() throws Exception {
+        assertTrue(dispatcher.batchable(record("kaigi.user.removed.v1", removed(UUID.randomUUID()))));
+        assertFalse(dispatcher.batchable(record("kaigi.user.deleted.v1", deleted(UUID.randomUUID()))));
+
+        List<UUID> users = new ArrayList<>();
+        List<UUID> eventIds = new ArrayList<>();
+        String key = UUID.randomUUID().toString(); // one partition, one burst
+        for (int i = 0; i < 40; i++) {
+            users.add(UUID.randomUUID());
+            eventIds.add(UUID.randomUUID());
+            sendRaw(eventIds.get(i), key, "kaigi.user.removed.v1", removed(users.get(i)));
+        }
+        producer.flush();
+        awaitApplied(users);
+        String ids = eventIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+        long transactions = count("select count(distinct xmin::text) from inbox where event_id in (" + ids + ")");
+        assertTrue(transactions < 40, "40 events in " + transactions + " transactions: no run was applied together");
+    }
+
+    @Test
+    @DisplayName("EVT-02: a handler declared inactive takes no part: its events are skipped without an inbox row")
+    void inactiveDeclarationIsSkipped() throws Exception {
+        assertTrue(dispatcher.handledTypes().containsAll(List.of("kaigi.user.removed.v1", "kaigi.user.deleted.v1")));
+        assertFalse(dispatcher.handledTypes().contains("kaigi.user.declined.v1"));
+        UUID user = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        sendRaw(eventId, key, "kaigi.user.declined.v1", ("{\"orgId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + user
+                + "\",\"email\":\"a@example.com\"}").getBytes(StandardCharsets.UTF_8));
+        sendRaw(UUID.randomUUID(), key, "kaigi.user.removed.v1", removed(marker));
+        producer.flush();
+        Await.until("the marker event to be applied", () -> applied(marker) == 1, WAIT);
+        assertEquals(0, applied(user));
+        assertEquals(0, count("select count(*) from inbox where event_id = '" + eventId + "'"));
+    }
+
+    private static byte[] removed(UUID user) {
+        return ("{\"orgId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + user + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] deleted(UUID user) {
+        return ("{\"orgId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + user + "\",\"byUserId\":\"" + UUID.randomUUID()
+                + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A record as the consumer would hand it to the dispatcher, never sent. */
+    private static ConsumerRecord<String, byte[]> record(String type, byte[] value) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.USER, 0, 0L, "key", value);
+        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes())
+                .add(CloudEventHeaders.TYPE, type.getBytes());
+        return record;
+    }
+
+    private void awaitApplied(List<UUID> users) {
+        Await.until("all " + users.size() + " events to be applied", () -> {
+            for (UUID user : users) {
+                if (applied(user) < 1) {
+                    return false;
+                }
+            }
+            return true;
+        }, WAIT);
     }
 
     private long applied(UUID user) throws SQLException {

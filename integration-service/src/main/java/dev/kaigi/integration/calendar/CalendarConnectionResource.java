@@ -2,12 +2,10 @@ package dev.kaigi.integration.calendar;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.integration.connection.ConnectionPermissions;
 import dev.kaigi.integration.connection.OAuthConnection;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderConnections;
-import dev.kaigi.integration.security.UserAccess;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,9 +41,7 @@ public class CalendarConnectionResource {
     public static final Set<Provider> CALENDARS = Set.of(Provider.GOOGLE, Provider.MICROSOFT);
 
     @Inject
-    CurrentCaller currentCaller;
-    @Inject
-    UserAccess access;
+    ConnectionPermissions permissions;
     @Inject
     ProviderConnections connections;
     @Inject
@@ -68,8 +64,7 @@ public class CalendarConnectionResource {
     @Operation(summary = "Start linking Google Calendar or Microsoft Outlook: the URL to send the user to")
     @APIResponse(responseCode = "200", description = "The provider's authorize URL with a single-use state")
     public AuthorizationView authorize(@PathParam("userId") UUID userId, @Valid @NotNull AuthorizationRequest request) {
-        Caller caller = currentCaller.get();
-        access.requireSelf(caller, userId);
+        Caller caller = permissions.requireLink(userId);
         ProviderConnections.Authorization a = connections.start(Provider.valueOf(request.provider().name()),
                 caller.orgId(), userId);
         return new AuthorizationView(a.authorizeUrl(), a.expiresAt());
@@ -84,8 +79,7 @@ public class CalendarConnectionResource {
     @APIResponse(responseCode = "502", description = "provider-error: the provider answered something unusable")
     @APIResponse(responseCode = "503", description = "provider-unavailable: the provider is unreachable; nothing was changed")
     public CalendarConnectionView complete(@PathParam("userId") UUID userId, @Valid @NotNull CompleteRequest request) {
-        Caller caller = currentCaller.get();
-        access.requireSelf(caller, userId);
+        Caller caller = permissions.requireLink(userId);
         OAuthConnection c = connections.complete(CALENDARS, caller.orgId(), userId, userId, request.code(),
                 request.state(), CalendarAnnouncements::linked);
         busyTimes.readNow(c);
@@ -98,8 +92,7 @@ public class CalendarConnectionResource {
     @APIResponse(responseCode = "200", description = "The link")
     @APIResponse(responseCode = "404", description = "calendar-not-connected, or a user of another organization")
     public CalendarConnectionView get(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireSelfOr(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireView(userId);
         return connections.owned(caller.orgId(), userId, CALENDARS).map(CalendarConnectionView::of)
                 .orElseThrow(() -> new ProblemException(404, "calendar-not-connected"));
     }
@@ -108,8 +101,7 @@ public class CalendarConnectionResource {
     @Operation(summary = "Unlink the calendar; the grant is revoked at Google (Microsoft has no such endpoint)")
     @APIResponse(responseCode = "204", description = "Unlinked (or was not linked)")
     public void disconnect(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireSelf(caller, userId);
+        Caller caller = permissions.requireLink(userId);
         connections.disconnect(caller.orgId(), userId, CALENDARS, CalendarAnnouncements::unlinked);
     }
 }

@@ -1,9 +1,8 @@
 package dev.kaigi.integration.invitation;
 
 import dev.kaigi.chassis.inbox.DependencyUnavailableException;
-import dev.kaigi.chassis.inbox.EventHandler;
-import dev.kaigi.chassis.inbox.IncomingEvent;
-import dev.kaigi.events.EventType;
+import dev.kaigi.chassis.inbox.EventSubscriber;
+import dev.kaigi.chassis.inbox.EventSubscriptions;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.user.UserInvited;
 import dev.kaigi.integration.mail.MailConfig;
@@ -27,7 +26,7 @@ import java.util.UUID;
  * mailed twice (recorded under a name derived from its token, never the token itself).
  */
 @ApplicationScoped
-public class InvitationMailHandler implements EventHandler<UserInvited> {
+public class InvitationMailHandler implements EventSubscriber {
 
     private static final Logger LOG = Logger.getLogger(InvitationMailHandler.class);
 
@@ -41,13 +40,11 @@ public class InvitationMailHandler implements EventHandler<UserInvited> {
     SideEffects effects;
 
     @Override
-    public EventType<UserInvited> eventType() {
-        return EventTypes.USER_INVITED;
+    public void subscribe(EventSubscriptions on) {
+        on.event(EventTypes.USER_INVITED, this::mail);
     }
 
-    @Override
-    public void handle(IncomingEvent<UserInvited> event) {
-        UserInvited e = event.data();
+    private void mail(UserInvited e) {
         UUID invitation = UUID.nameUUIDFromBytes(("invitation:" + e.invitationToken()).getBytes(StandardCharsets.UTF_8));
         if (effects.find(invitation, SideEffects.Kind.INVITATION_MAIL).isPresent()) {
             return;

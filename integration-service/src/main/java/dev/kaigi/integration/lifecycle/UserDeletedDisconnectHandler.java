@@ -1,8 +1,7 @@
 package dev.kaigi.integration.lifecycle;
 
-import dev.kaigi.chassis.inbox.EventHandler;
-import dev.kaigi.chassis.inbox.IncomingEvent;
-import dev.kaigi.events.EventType;
+import dev.kaigi.chassis.inbox.EventSubscriber;
+import dev.kaigi.chassis.inbox.EventSubscriptions;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.user.UserDeleted;
 import dev.kaigi.integration.calendar.CalendarAnnouncements;
@@ -21,7 +20,7 @@ import jakarta.inject.Inject;
  * is the organization's, whoever linked it, and stays.
  */
 @ApplicationScoped
-public class UserDeletedDisconnectHandler implements EventHandler<UserDeleted> {
+public class UserDeletedDisconnectHandler implements EventSubscriber {
 
     @Inject
     ZoomConnectionService zoom;
@@ -29,13 +28,11 @@ public class UserDeletedDisconnectHandler implements EventHandler<UserDeleted> {
     ProviderConnections connections;
 
     @Override
-    public EventType<UserDeleted> eventType() {
-        return EventTypes.USER_DELETED;
+    public void subscribe(EventSubscriptions on) {
+        on.event(EventTypes.USER_DELETED, this::disconnect);
     }
 
-    @Override
-    public void handle(IncomingEvent<UserDeleted> event) {
-        UserDeleted e = event.data();
+    private void disconnect(UserDeleted e) {
         zoom.disconnect(e.orgId(), e.userId());
         connections.disconnect(e.orgId(), e.userId(), CalendarConnectionResource.CALENDARS, CalendarAnnouncements::unlinked);
     }

@@ -10,9 +10,6 @@ import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
-import dev.kaigi.integration.security.UserAccess;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -50,9 +47,7 @@ import java.util.UUID;
 public class MailOptionResource {
 
     @Inject
-    CurrentCaller currentCaller;
-    @Inject
-    UserAccess access;
+    MailOptionPermissions permissions;
     @Inject
     MailOptionService mailOptions;
 
@@ -66,7 +61,7 @@ public class MailOptionResource {
     @APIResponse(responseCode = "200", description = "One page, in email order")
     public Page<MailOptionUserView> list(@QueryParam("status") @Pattern(regexp = "ACTIVE|DEACTIVATED") String status,
                                          @BeanParam @Valid PageRequest page) {
-        Caller caller = currentCaller.get().requireAnyRole(Roles.OWNER);
+        Caller caller = permissions.requireManage();
         return mailOptions.list(caller.orgId(), Optional.ofNullable(status), page);
     }
 
@@ -77,8 +72,7 @@ public class MailOptionResource {
             content = @Content(schema = @Schema(implementation = MailOptionUserView.class)))
     @APIResponse(responseCode = "404", description = "mail-option-not-set, or a user of another organization")
     public Response get(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireSelfOr(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireOwnOrManage(userId);
         return withETag(mailOptions.get(caller.orgId(), userId));
     }
 
@@ -92,8 +86,7 @@ public class MailOptionResource {
     @APIResponse(responseCode = "412", description = "If-Match given and the settings changed since")
     public Response save(@PathParam("userId") UUID userId, @Valid @NotNull SettingsRequest request,
                          @Parameter(description = "The ETag read; optional (the first save has none)") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Caller caller = currentCaller.get();
-        access.requireSelfOr(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireOwnOrManage(userId);
         return withETag(mailOptions.save(caller.orgId(), caller.userId(), userId,
                 new MailOptionService.Settings(request.mailboxType(), request.mailboxEmail(), request.sharing()),
                 ETags.expectedVersion(ifMatch)));
@@ -110,8 +103,7 @@ public class MailOptionResource {
     @APIResponse(responseCode = "403", description = "own-lock-not-allowed: with several admins, not your own settings")
     @APIResponse(responseCode = "409", description = "lock-needs-sharing: a \"don't share\" user cannot be locked")
     public MailOptionUserView lock(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireRoleFor(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireManage(userId);
         return mailOptions.lock(caller.orgId(), caller.userId(), userId, true);
     }
 
@@ -121,8 +113,7 @@ public class MailOptionResource {
     @APIResponse(responseCode = "200", description = "Unlocked")
     @APIResponse(responseCode = "403", description = "own-lock-not-allowed: with several admins, not your own settings")
     public MailOptionUserView unlock(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireRoleFor(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireManage(userId);
         return mailOptions.lock(caller.orgId(), caller.userId(), userId, false);
     }
 
@@ -132,8 +123,7 @@ public class MailOptionResource {
     @APIResponse(responseCode = "202", description = "Started (IN_PROGRESS); mailbox-backup-completed follows")
     @APIResponse(responseCode = "409", description = "backup-user-not-deactivated, backup-needs-share-all, backup-domain-mismatch, backup-in-progress")
     public Response backup(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireRoleFor(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireManage(userId);
         return Response.accepted(mailOptions.backup(caller.orgId(), caller.userId(), userId, false)).build();
     }
 
@@ -143,8 +133,7 @@ public class MailOptionResource {
     @APIResponse(responseCode = "202", description = "Started (IN_PROGRESS); mailbox-backup-completed follows")
     @APIResponse(responseCode = "409", description = "latest-backup-sharing-off, latest-backup-settings-not-saved, backup-domain-mismatch, backup-in-progress")
     public Response latestBackup(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireRoleFor(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireManage(userId);
         return Response.accepted(mailOptions.backup(caller.orgId(), caller.userId(), userId, true)).build();
     }
 
@@ -153,8 +142,7 @@ public class MailOptionResource {
     @Operation(summary = "The user's backups, newest first (at most 50)")
     @APIResponse(responseCode = "200", description = "The backups")
     public List<MailboxBackupView> backups(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireRoleFor(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireManage(userId);
         return mailOptions.backups(caller.orgId(), userId, 50);
     }
 }

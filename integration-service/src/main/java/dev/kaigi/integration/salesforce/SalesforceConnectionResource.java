@@ -2,8 +2,6 @@ package dev.kaigi.integration.salesforce;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.integration.connection.OAuthConnection;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderConnections;
@@ -40,7 +38,7 @@ public class SalesforceConnectionResource {
     private static final Set<Provider> SALESFORCE = Set.of(Provider.SALESFORCE);
 
     @Inject
-    CurrentCaller currentCaller;
+    SalesforcePermissions permissions;
     @Inject
     ProviderConnections connections;
     @Inject
@@ -60,7 +58,7 @@ public class SalesforceConnectionResource {
     @Operation(summary = "Start connecting Salesforce: the URL to send the owner to")
     @APIResponse(responseCode = "200", description = "Salesforce's authorize URL with a single-use state")
     public AuthorizationView authorize() {
-        Caller caller = currentCaller.get().requireAnyRole(Roles.OWNER);
+        Caller caller = permissions.requireManage();
         ProviderConnections.Authorization a = connections.start(Provider.SALESFORCE, caller.orgId(), caller.userId());
         return new AuthorizationView(a.authorizeUrl(), a.expiresAt());
     }
@@ -73,7 +71,7 @@ public class SalesforceConnectionResource {
     @APIResponse(responseCode = "502", description = "provider-error: Salesforce answered something unusable")
     @APIResponse(responseCode = "503", description = "provider-unavailable: Salesforce is unreachable; nothing was changed")
     public SalesforceConnectionView complete(@Valid @NotNull CompleteRequest request) {
-        Caller caller = currentCaller.get().requireAnyRole(Roles.OWNER);
+        Caller caller = permissions.requireManage();
         OAuthConnection c = connections.complete(SALESFORCE, caller.orgId(), caller.userId(), null, request.code(),
                 request.state(), linked -> null);
         return SalesforceConnectionView.of(c);
@@ -84,7 +82,7 @@ public class SalesforceConnectionResource {
     @APIResponse(responseCode = "200", description = "The connection")
     @APIResponse(responseCode = "404", description = "salesforce-not-connected")
     public SalesforceConnectionView get() {
-        Caller caller = currentCaller.get().requireAnyRole(Roles.OWNER);
+        Caller caller = permissions.requireManage();
         return connections.owned(caller.orgId(), null, SALESFORCE).map(SalesforceConnectionView::of)
                 .orElseThrow(() -> new ProblemException(404, "salesforce-not-connected"));
     }
@@ -93,7 +91,7 @@ public class SalesforceConnectionResource {
     @Operation(summary = "Disconnect Salesforce; the grant is revoked at Salesforce")
     @APIResponse(responseCode = "204", description = "Disconnected (or was not connected)")
     public void disconnect() {
-        Caller caller = currentCaller.get().requireAnyRole(Roles.OWNER);
+        Caller caller = permissions.requireManage();
         connections.disconnect(caller.orgId(), null, SALESFORCE, removed -> null);
     }
 
@@ -106,7 +104,7 @@ public class SalesforceConnectionResource {
     @APIResponse(responseCode = "502", description = "provider-error: Salesforce answered something unusable")
     @APIResponse(responseCode = "503", description = "provider-unavailable: Salesforce is away or rate-limiting")
     public SyncView sync() {
-        Caller caller = currentCaller.get().requireAnyRole(Roles.OWNER);
+        Caller caller = permissions.requireManage();
         SalesforceSync.Result r = sync.sync(caller.orgId());
         return new SyncView(r.syncedAt(), r.usersAsked(), r.queries(), r.ownersWithOpenOpportunities());
     }

@@ -2,9 +2,7 @@ package dev.kaigi.integration.zoom;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
-import dev.kaigi.integration.security.UserAccess;
+import dev.kaigi.integration.connection.ConnectionPermissions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,9 +35,7 @@ import java.util.UUID;
 public class ZoomConnectionResource {
 
     @Inject
-    CurrentCaller currentCaller;
-    @Inject
-    UserAccess access;
+    ConnectionPermissions permissions;
     @Inject
     ZoomConnectionService connections;
 
@@ -54,8 +50,7 @@ public class ZoomConnectionResource {
     @Operation(summary = "Start linking a Zoom account: the URL to send the user to")
     @APIResponse(responseCode = "200", description = "Zoom's authorize URL with a single-use state")
     public AuthorizationView authorize(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireSelf(caller, userId);
+        Caller caller = permissions.requireLink(userId);
         ZoomConnectionService.Authorization a = connections.start(caller.orgId(), userId);
         return new AuthorizationView(a.authorizeUrl(), a.expiresAt());
     }
@@ -68,8 +63,7 @@ public class ZoomConnectionResource {
     @APIResponse(responseCode = "502", description = "provider-error: Zoom answered something unusable")
     @APIResponse(responseCode = "503", description = "provider-unavailable: Zoom is unreachable; nothing was changed")
     public ZoomConnectionView complete(@PathParam("userId") UUID userId, @Valid @NotNull CompleteRequest request) {
-        Caller caller = currentCaller.get();
-        access.requireSelf(caller, userId);
+        Caller caller = permissions.requireLink(userId);
         return connections.complete(caller.orgId(), userId, request.code(), request.state());
     }
 
@@ -78,8 +72,7 @@ public class ZoomConnectionResource {
     @APIResponse(responseCode = "200", description = "The link")
     @APIResponse(responseCode = "404", description = "zoom-not-connected, or a user of another organization")
     public ZoomConnectionView get(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireSelfOr(caller, userId, Roles.OWNER);
+        Caller caller = permissions.requireView(userId);
         return connections.find(caller.orgId(), userId)
                 .orElseThrow(() -> new ProblemException(404, "zoom-not-connected"));
     }
@@ -88,8 +81,7 @@ public class ZoomConnectionResource {
     @Operation(summary = "Unlink the Zoom account")
     @APIResponse(responseCode = "204", description = "Unlinked (or was not linked)")
     public void disconnect(@PathParam("userId") UUID userId) {
-        Caller caller = currentCaller.get();
-        access.requireSelf(caller, userId);
+        Caller caller = permissions.requireLink(userId);
         connections.disconnect(caller.orgId(), userId);
     }
 }

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns a Kafka record into an {@link IncomingEvent} and applies it with this service's
- * {@link EventHandler}s, exactly once: the inbox claim and the handlers share one transaction.
+ * {@link EventHandler}s and what its {@link EventSubscriber}s declared, exactly once: the inbox
+ * claim and the handlers share one transaction.
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -36,13 +37,21 @@ public class EventDispatcher {
     private final AtomicLong duplicatesSkipped = new AtomicLong();
 
     @Inject
-    public EventDispatcher(@Any Instance<EventHandler<?>> handlers, InboxStore inbox, EventJson json) {
+    public EventDispatcher(@Any Instance<EventHandler<?>> handlers, @Any Instance<EventSubscriber> subscribers,
+                           InboxStore inbox, EventJson json) {
         this.inbox = inbox;
         this.json = json;
-        for (EventHandler<?> handler : handlers) {
-            if (handler.active()) {
-                handlersByType.computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
-            }
+        handlers.forEach(this::register);
+        for (EventSubscriber subscriber : subscribers) {
+            EventSubscriptions declared = new EventSubscriptions();
+            subscriber.subscribe(declared);
+            declared.handlers().forEach(this::register);
+        }
+    }
+
+    private void register(EventHandler<?> handler) {
+        if (handler.active()) {
+            handlersByType.computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kaigi.events.EventType;
  * Applies one event type to this service's state. Implement it as an {@code @ApplicationScoped}
  * bean: the {@link EventConsumer} calls it inside a transaction that also records the event in the
  * inbox, so it runs at most once per event id. Throw to have the event retried (then dead-lettered).
+ * A feature reacting to several event types declares them together with an {@link EventSubscriber}.
  */
 public interface EventHandler<P extends EventPayload> {
 

@@ -55,14 +55,7 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
     @Override
     public void handle(IncomingEvent<UserActivated> event) {
         UUID userId = event.data().userId();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into applied_event (event_id, user_id) values (?, ?)")) {
-            ps.setObject(1, event.id());
-            ps.setObject(2, userId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        record(dataSource, event.id(), userId);
         // misbehave after writing, so the rollback of the handler's own write is tested too
         if (crashOnce.remove(userId)) {
             throw new SimulatedCrash();
@@ -80,6 +73,18 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
         }
         if (alwaysFail.contains(userId)) {
             throw new IllegalStateException("handler refuses user " + userId);
+        }
+    }
+
+    /** One row of {@code applied_event}: a duplicate application shows as a second row. */
+    static void record(AgroalDataSource dataSource, UUID eventId, UUID userId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into applied_event (event_id, user_id) values (?, ?)")) {
+            ps.setObject(1, eventId);
+            ps.setObject(2, userId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

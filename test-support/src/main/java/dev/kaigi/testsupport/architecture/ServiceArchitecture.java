@@ -33,6 +33,7 @@ public final class ServiceArchitecture {
     private static final String PATH = "jakarta.ws.rs.Path";
     private static final String ENTITY = "jakarta.persistence.Entity";
     private static final String EVENT_HANDLER = "dev.kaigi.chassis.inbox.EventHandler";
+    private static final String EVENT_SUBSCRIBER = "dev.kaigi.chassis.inbox.EventSubscriber";
 
     private final String root;
     private final JavaClasses classes;
@@ -75,9 +76,10 @@ public final class ServiceArchitecture {
     }
 
     /**
-     * An event handler (a chassis {@code EventHandler}, or a class named {@code *EventHandlers}
-     * declaring several) uses the repositories and entities of its own package only: what an event
-     * changes in a feature, that feature's code changes. It may call other features' services.
+     * An event handler (a chassis {@code EventHandler} or {@code EventSubscriber}, or a class named
+     * {@code *EventHandlers} declaring several) uses the repositories and entities of its own package
+     * only: what an event changes in a feature, that feature's code changes. It may call other
+     * features' services.
      */
     public void eventHandlersLiveWithWhatTheyChange() {
         ArchRule rule = ArchRuleDefinition.classes().that(eventHandlers()).should(useOnlyTheirOwnFeaturesPersistence());
@@ -106,7 +108,8 @@ public final class ServiceArchitecture {
 
     private static DescribedPredicate<JavaClass> eventHandlers() {
         return DescribedPredicate.describe("event handlers", c -> c.isAssignableTo(EVENT_HANDLER)
-                || c.getSimpleName().endsWith("EventHandlers") || enclosedBy(c, "EventHandlers"));
+                || c.isAssignableTo(EVENT_SUBSCRIBER) || c.getSimpleName().endsWith("EventHandlers")
+                || enclosedBy(c, "EventHandlers"));
     }
 
     private static boolean enclosedBy(JavaClass c, String suffix) {

@@ -1,4 +1,4 @@
-package dev.kaigi.licensing.subscription.model;
+package dev.kaigi.licensing.subscription;
 
 import dev.kaigi.events.licensing.SeatPool;
 import jakarta.persistence.Column;

@@ -1,10 +1,10 @@
-package dev.kaigi.licensing.seat.service;
+package dev.kaigi.licensing.seat;
 
 import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.events.licensing.SeatAssigned;
 import dev.kaigi.events.licensing.SeatPool;
 import dev.kaigi.events.licensing.SeatReleaseReason;
-import dev.kaigi.licensing.subscription.service.SubscriptionService;
+import dev.kaigi.licensing.subscription.SubscriptionService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ import java.util.UUID;
  * order given, so "rows past the last free seat" are the ones refused.
  */
 @ApplicationScoped
-public class SeatBatchService {
+class SeatBatchService {
 
     /** What a batch did: who holds a seat of the pool now, and who was refused one. */
     public record BatchResult(List<UUID> taken, List<UUID> refused) {

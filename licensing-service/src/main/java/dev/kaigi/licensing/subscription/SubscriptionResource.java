@@ -1,15 +1,11 @@
-package dev.kaigi.licensing.subscription.rest;
+package dev.kaigi.licensing.subscription;
 
 import dev.kaigi.chassis.rest.ETags;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.events.licensing.SeatPool;
-import dev.kaigi.licensing.subscription.rest.SubscriptionRequests.ChangePlan;
-import dev.kaigi.licensing.subscription.rest.SubscriptionRequests.PurchaseSeats;
-import dev.kaigi.licensing.subscription.rest.SubscriptionRequests.SetSeats;
-import dev.kaigi.licensing.subscription.rest.SubscriptionRequests.TeamLicences;
-import dev.kaigi.licensing.subscription.service.SubscriptionService;
-import dev.kaigi.licensing.subscription.service.SubscriptionView;
+import dev.kaigi.licensing.subscription.SubscriptionRequests.ChangePlan;
+import dev.kaigi.licensing.subscription.SubscriptionRequests.PurchaseSeats;
+import dev.kaigi.licensing.subscription.SubscriptionRequests.SetSeats;
+import dev.kaigi.licensing.subscription.SubscriptionRequests.TeamLicences;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,7 +41,7 @@ public class SubscriptionResource {
                       {"pool":"TEAM","purchased":10,"assigned":4,"available":6}]}""";
 
     @Inject
-    CurrentCaller caller;
+    SubscriptionPermissions permissions;
     @Inject
     SubscriptionService subscriptions;
 
@@ -57,7 +53,7 @@ public class SubscriptionResource {
                     examples = @ExampleObject(name = "standard", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not a user of an organization (e.g. a partner client)")
     public Response get() {
-        var c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
+        var c = permissions.requireView();
         return ok(subscriptions.view(c.orgId()));
     }
 
@@ -70,7 +66,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "409", description = "team-licences-unavailable-on-plan")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response purchase(@Valid @NotNull PurchaseSeats request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        var owner = caller.get().requireAnyRole(Roles.OWNER);
+        var owner = permissions.requireManage();
         return ok(subscriptions.purchase(owner.orgId(), request.pool(), request.quantity(), ETags.expectedVersion(ifMatch)));
     }
 
@@ -85,7 +81,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response setPurchased(@PathParam("pool") SeatPool pool, @Valid @NotNull SetSeats request,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        var owner = caller.get().requireAnyRole(Roles.OWNER);
+        var owner = permissions.requireManage();
         return ok(subscriptions.setPurchased(owner.orgId(), pool, request.purchased(), ETags.expectedVersion(ifMatch)));
     }
 
@@ -97,7 +93,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response changePlan(@Valid @NotNull ChangePlan request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        var owner = caller.get().requireAnyRole(Roles.OWNER);
+        var owner = permissions.requireManage();
         return ok(subscriptions.changePlan(owner.orgId(), request.plan(), ETags.expectedVersion(ifMatch)));
     }
 
@@ -110,7 +106,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "409", description = "team-licences-unavailable-on-plan")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response teamLicences(@Valid @NotNull TeamLicences request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        var owner = caller.get().requireAnyRole(Roles.OWNER);
+        var owner = permissions.requireManage();
         return ok(subscriptions.setTeamLicences(owner.orgId(), request.enabled(), ETags.expectedVersion(ifMatch)));
     }
 

@@ -1,7 +1,6 @@
-package dev.kaigi.licensing.seat.rest;
+package dev.kaigi.licensing.seat;
 
 import dev.kaigi.events.licensing.SeatPool;
-import dev.kaigi.licensing.seat.model.SeatAssignment;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.kaigi.licensing.subscription.service;
+package dev.kaigi.licensing.subscription;
 
 import dev.kaigi.events.licensing.Plan;
 import dev.kaigi.events.licensing.SeatPool;

@@ -1,4 +1,4 @@
-package dev.kaigi.licensing.seat.service;
+package dev.kaigi.licensing.seat;
 
 import dev.kaigi.chassis.audit.AuditChange;
 import dev.kaigi.chassis.audit.AuditTrail;
@@ -15,13 +15,11 @@ import dev.kaigi.events.user.UserType;
 import dev.kaigi.licensing.audit.AuditAction;
 import dev.kaigi.licensing.orguser.OrgUser;
 import dev.kaigi.licensing.orguser.OrgUserRepository;
-import dev.kaigi.licensing.seat.model.SeatAssignment;
-import dev.kaigi.licensing.seat.repository.SeatAssignmentRepository;
-import dev.kaigi.licensing.subscription.model.PlanPolicy;
-import dev.kaigi.licensing.subscription.model.Subscription;
-import dev.kaigi.licensing.subscription.repository.SeatPoolRepository;
-import dev.kaigi.licensing.subscription.repository.SubscriptionRepository;
-import dev.kaigi.licensing.subscription.service.SubscriptionService;
+import dev.kaigi.licensing.subscription.PlanPolicy;
+import dev.kaigi.licensing.subscription.Subscription;
+import dev.kaigi.licensing.subscription.SeatPoolRepository;
+import dev.kaigi.licensing.subscription.SubscriptionRepository;
+import dev.kaigi.licensing.subscription.SubscriptionService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +36,7 @@ import java.util.UUID;
  * transaction rolls back, so nothing half-done remains.
  */
 @ApplicationScoped
-public class SeatService {
+class SeatService {
 
     @Inject
     SeatAssignmentRepository assignments;
@@ -61,7 +59,7 @@ public class SeatService {
      * no seat yet.
      */
     @Transactional
-    public SeatAssignment assignByOwner(UUID orgId, UUID userId, SeatPool pool, UUID ownerId) {
+    public SeatAssignmentResponse assignByOwner(UUID orgId, UUID userId, SeatPool pool, UUID ownerId) {
         subscriptionService.bootstrap(orgId);
         OrgUser user = users.inOrganization(orgId, userId)
                 .orElseThrow(() -> ProblemException.notFound("user"));
@@ -74,7 +72,7 @@ public class SeatService {
         if (assignments.ofUser(orgId, userId).isPresent()) {
             throw ProblemException.conflict("seat-already-assigned");
         }
-        return take(orgId, userId, pool, ownerId, true);
+        return SeatAssignmentResponse.of(take(orgId, userId, pool, ownerId, true));
     }
 
     /**
@@ -83,16 +81,32 @@ public class SeatService {
      * to this one (team → regular conversion, LIF-04) in the same transaction.
      */
     @Transactional
-    public SeatAssignment takeForUser(UUID orgId, UUID userId, SeatPool pool) {
+    public SeatAssignmentResponse takeForUser(UUID orgId, UUID userId, SeatPool pool) {
         subscriptionService.bootstrap(orgId);
         users.upsertIfAbsent(orgId, userId, UserType.valueOf(pool.name()), UserStatus.INVITED);
         Optional<SeatAssignment> held = assignments.ofUser(orgId, userId);
         if (held.isPresent() && held.get().pool == pool) {
             held.get().confirmedAt = Instant.now(); // a release announced before now no longer applies
-            return held.get();
+            return SeatAssignmentResponse.of(held.get());
         }
         held.ifPresent(old -> release(old, SeatReleaseReason.CONVERTED));
-        return take(orgId, userId, pool, null, false); // follows a change user-service records itself
+        return SeatAssignmentResponse.of(take(orgId, userId, pool, null, false)); // follows a change user-service records itself
+    }
+
+    /** The seat {@code userId} holds, if any. */
+    @Transactional
+    public Optional<SeatAssignmentResponse> heldBy(UUID orgId, UUID userId) {
+        return assignments.ofUser(orgId, userId).map(SeatAssignmentResponse::of);
+    }
+
+    /**
+     * user-service announced at {@code announcedAt} that the user left ({@code status}): recorded
+     * here, and their seat, if they hold one, freed (LIF-01, LIF-02, LIF-03, INV-02).
+     */
+    @Transactional
+    public void userLeft(UUID orgId, UUID userId, UserStatus status, SeatReleaseReason reason, Instant announcedAt) {
+        users.setStatus(orgId, userId, status);
+        releaseForUser(orgId, userId, reason, announcedAt);
     }
 
     /** Frees {@code userId}'s seat, if they hold one; returns whether there was one. Idempotent. */
@@ -124,15 +138,15 @@ public class SeatService {
     }
 
     @Transactional
-    public SeatAssignment get(UUID orgId, UUID assignmentId) {
-        return assignments.inOrganization(orgId, assignmentId)
+    public SeatAssignmentResponse get(UUID orgId, UUID assignmentId) {
+        return assignments.inOrganization(orgId, assignmentId).map(SeatAssignmentResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("seat assignment"));
     }
 
     @Transactional
-    public Page<SeatAssignment> list(UUID orgId, SeatPool pool, UUID userId, PageRequest page) {
+    public Page<SeatAssignmentResponse> list(UUID orgId, SeatPool pool, UUID userId, PageRequest page) {
         PanacheQuery<SeatAssignment> query = assignments.search(orgId, pool, userId);
-        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count()).map(SeatAssignmentResponse::of);
     }
 
     /** @param administrative an OWNER's decision, recorded in the audit trail (SEC-02) */

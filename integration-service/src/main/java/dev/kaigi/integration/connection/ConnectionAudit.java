@@ -1,7 +1,7 @@
-package dev.kaigi.integration.audit;
+package dev.kaigi.integration.connection;
 
 import dev.kaigi.chassis.audit.AuditChange;
-import dev.kaigi.integration.connection.Provider;
+import dev.kaigi.integration.audit.AuditAction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

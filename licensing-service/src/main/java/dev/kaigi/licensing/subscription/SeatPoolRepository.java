@@ -1,7 +1,6 @@
-package dev.kaigi.licensing.subscription.repository;
+package dev.kaigi.licensing.subscription;
 
 import dev.kaigi.events.licensing.SeatPool;
-import dev.kaigi.licensing.subscription.model.SeatPoolCounter;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

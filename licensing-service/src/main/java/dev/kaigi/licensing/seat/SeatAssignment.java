@@ -1,4 +1,4 @@
-package dev.kaigi.licensing.seat.model;
+package dev.kaigi.licensing.seat;
 
 import dev.kaigi.events.licensing.SeatPool;
 import jakarta.persistence.Column;

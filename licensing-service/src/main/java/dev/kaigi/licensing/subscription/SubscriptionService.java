@@ -1,4 +1,4 @@
-package dev.kaigi.licensing.subscription.service;
+package dev.kaigi.licensing.subscription;
 
 import dev.kaigi.chassis.audit.AuditChange;
 import dev.kaigi.chassis.audit.AuditTrail;
@@ -10,11 +10,6 @@ import dev.kaigi.events.licensing.SeatPool;
 import dev.kaigi.events.licensing.TeamLicencesDisabled;
 import dev.kaigi.licensing.LicensingConfig;
 import dev.kaigi.licensing.audit.AuditAction;
-import dev.kaigi.licensing.seat.repository.SeatAssignmentRepository;
-import dev.kaigi.licensing.subscription.model.PlanPolicy;
-import dev.kaigi.licensing.subscription.model.Subscription;
-import dev.kaigi.licensing.subscription.repository.SeatPoolRepository;
-import dev.kaigi.licensing.subscription.repository.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,7 +29,7 @@ public class SubscriptionService {
     @Inject
     SeatPoolRepository pools;
     @Inject
-    SeatAssignmentRepository assignments;
+    SeatHolders assignments;
     @Inject
     Outbox outbox;
     @Inject
@@ -98,7 +93,7 @@ public class SubscriptionService {
         }
         int was = pools.purchased(orgId, pool);
         if (!pools.setPurchased(orgId, pool, purchased)) {
-            int assigned = pools.findById(new dev.kaigi.licensing.subscription.model.SeatPoolCounter.Key(orgId, pool)).assigned;
+            int assigned = pools.findById(new dev.kaigi.licensing.subscription.SeatPoolCounter.Key(orgId, pool)).assigned;
             throw ProblemException.conflict("seats-below-assigned", purchased, assigned);
         }
         touch(s);

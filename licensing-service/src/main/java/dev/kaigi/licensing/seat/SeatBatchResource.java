@@ -1,9 +1,6 @@
-package dev.kaigi.licensing.seat.rest;
+package dev.kaigi.licensing.seat;
 
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.events.licensing.SeatPool;
-import dev.kaigi.licensing.seat.service.SeatBatchService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,7 +31,7 @@ import java.util.UUID;
 public class SeatBatchResource {
 
     @Inject
-    CurrentCaller caller;
+    SeatPermissions permissions;
     @Inject
     SeatBatchService batches;
 
@@ -59,7 +56,7 @@ public class SeatBatchResource {
     @APIResponse(responseCode = "403", description = "Not a service account")
     @APIResponse(responseCode = "409", description = "team-licences-disabled or team-licences-unavailable-on-plan (TEAM pool)")
     public TakenSeats take(@PathParam("orgId") UUID orgId, @Valid @NotNull TakeSeats request) {
-        caller.get().requireAnyRole(Roles.SERVICE);
+        permissions.requireTakeForUsers();
         SeatBatchService.BatchResult result = batches.take(orgId, request.pool(), request.userIds());
         return new TakenSeats(result.taken(), result.refused());
     }
@@ -71,7 +68,7 @@ public class SeatBatchResource {
     @APIResponse(responseCode = "204", description = "The users hold no seat now")
     @APIResponse(responseCode = "403", description = "Not a service account")
     public void giveBack(@PathParam("orgId") UUID orgId, @Valid @NotNull ReturnSeats request) {
-        caller.get().requireAnyRole(Roles.SERVICE);
+        permissions.requireTakeForUsers();
         batches.giveBack(orgId, request.userIds());
     }
 }

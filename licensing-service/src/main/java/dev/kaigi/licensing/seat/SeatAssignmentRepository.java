@@ -1,7 +1,7 @@
-package dev.kaigi.licensing.seat.repository;
+package dev.kaigi.licensing.seat;
 
 import dev.kaigi.events.licensing.SeatPool;
-import dev.kaigi.licensing.seat.model.SeatAssignment;
+import dev.kaigi.licensing.subscription.SeatHolders;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class SeatAssignmentRepository implements PanacheRepositoryBase<SeatAssignment, UUID> {
+public class SeatAssignmentRepository implements PanacheRepositoryBase<SeatAssignment, UUID>, SeatHolders {
 
     /**
      * Inserts the assignment unless the user already holds a seat; true when inserted. The unique
@@ -38,6 +38,7 @@ public class SeatAssignmentRepository implements PanacheRepositoryBase<SeatAssig
         return find("orgId = ?1 and id = ?2", orgId, id).firstResultOptional();
     }
 
+    @Override
     public List<UUID> holdersOf(UUID orgId, SeatPool pool) {
         return find("orgId = ?1 and pool = ?2", Sort.by("assignedAt").and("id"), orgId, pool)
                 .project(UserIdOnly.class).list().stream().map(UserIdOnly::userId).toList();

@@ -1,15 +1,11 @@
-package dev.kaigi.licensing.seat.rest;
+package dev.kaigi.licensing.seat;
 
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.events.licensing.SeatPool;
-import dev.kaigi.licensing.seat.model.SeatAssignment;
-import dev.kaigi.licensing.seat.service.SeatService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +39,7 @@ import java.util.UUID;
 public class SeatAssignmentResource {
 
     @Inject
-    CurrentCaller caller;
+    SeatPermissions permissions;
     @Inject
     IdempotentCreation idempotent;
     @Inject
@@ -70,12 +66,13 @@ public class SeatAssignmentResource {
     public Page<SeatAssignmentResponse> list(@QueryParam("pool") @Parameter(description = "Only this licence type") SeatPool pool,
                                              @QueryParam("userId") @Parameter(description = "Only this user") UUID userId,
                                              @BeanParam @Valid PageRequest page) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
-        UUID onlyUser = c.hasRole(Roles.OWNER) ? userId : c.userId();
-        if (!c.hasRole(Roles.OWNER) && userId != null && !userId.equals(onlyUser)) {
+        Caller c = permissions.requireView();
+        boolean all = permissions.canManage(c);
+        UUID onlyUser = all ? userId : c.userId();
+        if (!all && userId != null && !userId.equals(onlyUser)) {
             return Page.of(java.util.List.of(), page, 0);
         }
-        return seats.list(c.orgId(), pool, onlyUser, page).map(SeatAssignmentResponse::of);
+        return seats.list(c.orgId(), pool, onlyUser, page);
     }
 
     @GET
@@ -86,12 +83,12 @@ public class SeatAssignmentResource {
     @APIResponse(responseCode = "403", description = "Not a user of an organization (e.g. a partner client)")
     @APIResponse(responseCode = "404", description = "No such assignment in the caller's organization, or not the caller's")
     public SeatAssignmentResponse get(@PathParam("id") UUID id) {
-        Caller c = caller.get().requireAnyRole(Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
-        SeatAssignment a = seats.get(c.orgId(), id);
-        if (!c.hasRole(Roles.OWNER) && !a.userId.equals(c.user().orElse(null))) {
+        Caller c = permissions.requireView();
+        SeatAssignmentResponse a = seats.get(c.orgId(), id);
+        if (!permissions.canManage(c) && !a.userId().equals(c.user().orElse(null))) {
             throw ProblemException.notFound("seat assignment"); // others' seats are not visible, not merely forbidden
         }
-        return SeatAssignmentResponse.of(a);
+        return a;
     }
 
     @POST
@@ -107,11 +104,10 @@ public class SeatAssignmentResource {
                            @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
-        Caller owner = caller.get().requireAnyRole(Roles.OWNER);
+        Caller owner = permissions.requireManage();
         return idempotent.run(owner, key, "POST", uri.getPath(), request, () -> {
-            SeatAssignment a = seats.assignByOwner(owner.orgId(), request.userId(), request.pool(), owner.user().orElse(null));
-            return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
-                    .entity(SeatAssignmentResponse.of(a)).build();
+            SeatAssignmentResponse a = seats.assignByOwner(owner.orgId(), request.userId(), request.pool(), owner.user().orElse(null));
+            return Response.created(uri.getAbsolutePathBuilder().path(a.id().toString()).build()).entity(a).build();
         });
     }
 
@@ -122,7 +118,7 @@ public class SeatAssignmentResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "404", description = "No such assignment in the caller's organization")
     public void unassign(@PathParam("id") UUID id) {
-        Caller owner = caller.get().requireAnyRole(Roles.OWNER);
+        Caller owner = permissions.requireManage();
         seats.unassignByOwner(owner.orgId(), id);
     }
 }

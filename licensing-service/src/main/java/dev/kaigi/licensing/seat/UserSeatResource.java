@@ -1,12 +1,8 @@
-package dev.kaigi.licensing.seat.rest;
+package dev.kaigi.licensing.seat;
 
 import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.events.licensing.SeatPool;
 import dev.kaigi.events.licensing.SeatReleaseReason;
-import dev.kaigi.licensing.seat.repository.SeatAssignmentRepository;
-import dev.kaigi.licensing.seat.service.SeatService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +33,9 @@ import java.util.UUID;
 public class UserSeatResource {
 
     @Inject
-    CurrentCaller caller;
+    SeatPermissions permissions;
     @Inject
     SeatService seats;
-    @Inject
-    SeatAssignmentRepository assignments;
 
     /** The licence type to hold. */
     @Schema(name = "TakeSeatRequest")
@@ -58,8 +52,8 @@ public class UserSeatResource {
     @APIResponse(responseCode = "409", description = "seat-unavailable, team-licences-disabled or team-licences-unavailable-on-plan")
     public SeatAssignmentResponse take(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId,
                                        @Valid @NotNull TakeSeat request) {
-        caller.get().requireAnyRole(Roles.SERVICE);
-        return SeatAssignmentResponse.of(seats.takeForUser(orgId, userId, request.pool()));
+        permissions.requireTakeForUsers();
+        return seats.takeForUser(orgId, userId, request.pool());
     }
 
     @GET
@@ -69,9 +63,8 @@ public class UserSeatResource {
     @APIResponse(responseCode = "403", description = "Not a service account")
     @APIResponse(responseCode = "404", description = "The user holds no seat")
     public SeatAssignmentResponse get(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId) {
-        caller.get().requireAnyRole(Roles.SERVICE);
-        return assignments.ofUser(orgId, userId).map(SeatAssignmentResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("seat"));
+        permissions.requireTakeForUsers();
+        return seats.heldBy(orgId, userId).orElseThrow(() -> ProblemException.notFound("seat"));
     }
 
     @DELETE
@@ -80,7 +73,7 @@ public class UserSeatResource {
     @APIResponse(responseCode = "204", description = "The user holds no seat now")
     @APIResponse(responseCode = "403", description = "Not a service account")
     public void release(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId) {
-        caller.get().requireAnyRole(Roles.SERVICE);
+        permissions.requireTakeForUsers();
         seats.releaseForUser(orgId, userId, SeatReleaseReason.RETURNED_BY_USER_SERVICE);
     }
 }

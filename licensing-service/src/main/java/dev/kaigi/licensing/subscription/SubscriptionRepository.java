@@ -1,6 +1,5 @@
-package dev.kaigi.licensing.subscription.repository;
+package dev.kaigi.licensing.subscription;
 
-import dev.kaigi.licensing.subscription.model.Subscription;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

@@ -1,0 +1,80 @@
+package dev.kaigi.scheduling.lifecycle;
+
+import dev.kaigi.chassis.inbox.EventSubscriber;
+import dev.kaigi.chassis.inbox.EventSubscriptions;
+import dev.kaigi.events.EventTypes;
+import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.scheduling.booking.BookingTransfer;
+import dev.kaigi.scheduling.host.HostReadModel;
+import dev.kaigi.scheduling.host.HostStatus;
+import dev.kaigi.scheduling.meetingtype.HostPools;
+import dev.kaigi.scheduling.schedule.WorkScheduleService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/**
+ * What scheduling does as a user comes and goes: the host read model follows, a new user gets
+ * their schedule (SCH-05), and a user who leaves hands their pool places and future meetings over
+ * (LIF-02, LIF-03, INV-02). One event touches several features here, in a fixed order inside the
+ * event's transaction; the chassis inbox applies it once (EVT-02), and events of one user come in
+ * order (EVT-03). All of it is this service's database, so a run is applied in one transaction.
+ */
+@ApplicationScoped
+class UserLifecycleEvents implements EventSubscriber {
+
+    @Inject
+    HostReadModel hosts;
+    @Inject
+    WorkScheduleService schedules;
+    @Inject
+    HostPools pools;
+    @Inject
+    BookingTransfer bookings;
+
+    @Override
+    public void subscribe(EventSubscriptions on) {
+        // SCH-05: the organization's zone, for system-default schedules
+        on.event(EventTypes.ORGANIZATION_CREATED, e -> schedules.organizationCreated(e.orgId(), e.timeZone())).batchable();
+        // SCH-05: an invited user gets their schedule at once, so an OWNER can prepare it
+        on.event(EventTypes.USER_INVITED, e -> {
+            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.role(), e.userType(), null, HostStatus.INVITED);
+            schedules.provideInitial(e.orgId(), e.userId());
+        }).batchable();
+        on.event(EventTypes.USER_JOINED, e -> {
+            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.role(), e.userType(), e.zoomPersonalMeetingUrl(), statusOf(e.status()));
+            schedules.provideInitial(e.orgId(), e.userId());
+        }).batchable();
+        // role, email, type and Zoom URL; the status stays as the lifecycle events left it
+        on.event(EventTypes.USER_UPDATED, e -> {
+            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.role(), e.userType(), e.zoomPersonalMeetingUrl(), null);
+            schedules.provideInitial(e.orgId(), e.userId());
+        }).batchable();
+        on.event(EventTypes.USER_ACTIVATED, e -> {
+            hosts.recordStatus(e.orgId(), e.userId(), HostStatus.ACTIVE, e.userType());
+            schedules.provideInitial(e.orgId(), e.userId());
+        }).batchable();
+        // LIF-02: no longer a host; pool places and future meetings go to the transfer target
+        on.event(EventTypes.USER_DELETED, e -> {
+            hosts.recordStatus(e.orgId(), e.userId(), HostStatus.DELETED, null);
+            hosts.recordTransfer(e.orgId(), e.userId(), e.transferToUserId());
+            pools.handOver(e.orgId(), e.userId(), e.transferToUserId());
+            bookings.transferFuture(e.orgId(), e.userId(), e.transferToUserId(), Instant.now());
+        }).batchable();
+        // LIF-03: no longer a member, so out of every pool
+        on.event(EventTypes.USER_REMOVED, e -> {
+            hosts.recordStatus(e.orgId(), e.userId(), HostStatus.REMOVED, null);
+            pools.handOver(e.orgId(), e.userId(), null);
+        }).batchable();
+        // INV-02: the invited user left the list
+        on.event(EventTypes.USER_DECLINED, e -> {
+            hosts.recordStatus(e.orgId(), e.userId(), HostStatus.REMOVED, null);
+            pools.handOver(e.orgId(), e.userId(), null);
+        }).batchable();
+    }
+
+    private static HostStatus statusOf(UserStatus status) {
+        return HostStatus.valueOf(status.name());
+    }
+}

@@ -71,8 +71,7 @@ public class ApplyToOthersService {
     @Transactional
     public List<TargetChange> apply(UUID orgId, UUID actorId, UUID sourceId, Set<ApplicableField> fields, List<UUID> targetIds,
                                     boolean dryRun) {
-        UserAccount source = users.inOrganization(orgId, sourceId).filter(u -> u.status != UserStatus.DELETED)
-                .orElseThrow(() -> ProblemException.notFound("user"));
+        UserAccount source = users.liveInOrganization(orgId, sourceId);
         UUID superAdmin = organizations.lock(orgId).superAdminUserId; // no transfer in between (ORG-02)
         List<TargetChange> result = new ArrayList<>();
         for (UUID targetId : new LinkedHashSet<>(targetIds)) {

@@ -37,31 +37,31 @@ public class UserPermissions {
 
     /** Reading oneself (a user's token only); returns who. */
     public Actor requireViewOwn() {
-        return currentUser.actor(currentUser.require(VIEW_OWN));
+        return currentUser.requireActor(VIEW_OWN);
     }
 
     /** Adding, (de)activating and re-inviting users (INV-01, INV-03, LIF-01). */
     public Actor requireManage() {
-        return currentUser.actor(currentUser.require(MANAGE));
+        return currentUser.requireActor(MANAGE);
     }
 
     /** Editing {@code user}'s profile: anyone their own, managers anyone's; which fields, ProfileEditPolicy decides (USR-02). */
     public Actor requireEdit(UUID user) {
-        return currentUser.actor(currentUser.requireSelfOr(MANAGE, user));
+        return currentUser.requireActorSelfOr(MANAGE, user);
     }
 
     /** Refreshing {@code user}'s email from the identity provider: anyone their own, OWNERs anyone's (USR-04). */
     public Actor requireRefreshEmail(UUID user) {
-        return currentUser.actor(currentUser.requireSelfOr(REFRESH_EMAIL, user));
+        return currentUser.requireActorSelfOr(REFRESH_EMAIL, user);
     }
 
     /** Removing and converting users and copying fields between them (LIF-03, LIF-04, BLK-05): an OWNER, never a partner. */
     public Actor requireAdminister() {
-        return currentUser.actor(currentUser.require(ADMINISTER));
+        return currentUser.requireActor(ADMINISTER);
     }
 
     /** Deleting a user for good: the super admin's alone (LIF-02). */
     public Actor requireDelete() {
-        return currentUser.actor(currentUser.require(DELETE));
+        return currentUser.requireActor(DELETE);
     }
 }

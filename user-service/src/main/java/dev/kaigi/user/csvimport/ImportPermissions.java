@@ -25,7 +25,7 @@ public class ImportPermissions {
 
     /** Uploading a CSV file of users (BLK-01…04). */
     public Actor requireImport() {
-        return currentUser.actor(currentUser.require(IMPORT));
+        return currentUser.requireActor(IMPORT);
     }
 
     /** Reading the import history and an import's rows (BLK-02); returns the organization read. */

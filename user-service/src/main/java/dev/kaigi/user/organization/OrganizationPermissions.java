@@ -40,12 +40,12 @@ public class OrganizationPermissions {
 
     /** Deciding what the organization's SCIM client may do: an OWNER. */
     public Actor requireManageSettings() {
-        return currentUser.actor(currentUser.require(MANAGE_SETTINGS));
+        return currentUser.requireActor(MANAGE_SETTINGS);
     }
 
     /** Handing the super-admin flag on (ORG-03): the super admin. */
     public Actor requireTransferSuperAdmin() {
-        return currentUser.actor(currentUser.require(TRANSFER_SUPER_ADMIN));
+        return currentUser.requireActor(TRANSFER_SUPER_ADMIN);
     }
 
     /**

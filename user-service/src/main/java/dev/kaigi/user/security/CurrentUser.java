@@ -55,13 +55,17 @@ public class CurrentUser {
         return known(permission.require(caller()));
     }
 
-    /** Refuses (403) unless the caller is the user {@code userId} or holds {@code permission}. */
-    public Caller requireSelfOr(Permission permission, UUID userId) {
-        return known(permission.requireSelfOr(caller(), userId));
+    /** Refuses (403) unless the caller holds {@code permission}; returns who acts: the user, or a partner client ({@link Actor#partner}). */
+    public Actor requireActor(Permission permission) {
+        return actor(require(permission));
     }
 
-    /** Who acts for {@code caller}: the user with their rights, or a partner client with a partner's ({@link Actor#partner}). */
-    public Actor actor(Caller caller) {
+    /** Refuses (403) unless the caller is the user {@code userId} or holds {@code permission}; returns who acts. */
+    public Actor requireActorSelfOr(Permission permission, UUID userId) {
+        return actor(known(permission.requireSelfOr(caller(), userId)));
+    }
+
+    private Actor actor(Caller caller) {
         return caller.isPartner() ? Actor.partner(caller.orgId()) : Actor.of(get());
     }
 

@@ -28,6 +28,6 @@ public class TeamPermissions {
 
     /** Creating, renaming and deleting teams. */
     public Actor requireManage() {
-        return currentUser.actor(currentUser.require(MANAGE));
+        return currentUser.requireActor(MANAGE);
     }
 }

@@ -11,7 +11,6 @@ import dev.kaigi.user.directory.UserRepository;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +36,7 @@ public class CurrentUser {
     private Caller caller;
 
     /** The signed-in user, active here; 401 for a user this service refuses, 403 for a token without a user. */
-    public UserAccount get() {
+    private UserAccount user() {
         if (user == null) {
             Caller c = token.get();
             user = users.inOrganization(c.orgId(), c.userId())
@@ -66,7 +65,7 @@ public class CurrentUser {
     }
 
     private Actor actor(Caller caller) {
-        return caller.isPartner() ? Actor.partner(caller.orgId()) : Actor.of(get());
+        return caller.isPartner() ? Actor.partner(caller.orgId()) : Actor.of(user());
     }
 
     private Caller caller() {
@@ -75,9 +74,9 @@ public class CurrentUser {
             if (c.isPartner()) {
                 caller = new Caller(c.organization(), Optional.empty(), Set.of(), c.scopes());
             } else {
-                UserAccount u = get();
+                UserAccount u = user();
                 caller = new Caller(Optional.of(u.orgId), Optional.of(u.id),
-                        new HashSet<>(UserRoles.of(u, organizations.superAdminOf(u.orgId))), Set.of());
+                        Set.copyOf(UserRoles.of(u, organizations.superAdminOf(u.orgId))), Set.of());
             }
         }
         return caller;

@@ -45,7 +45,7 @@ public class UserPermissions {
         return currentUser.requireActor(MANAGE);
     }
 
-    /** Editing {@code user}'s profile: anyone their own, managers anyone's; which fields, ProfileEditPolicy decides (USR-02). */
+    /** Editing {@code user}'s profile: anyone their own, whoever may manage users ({@link #MANAGE}) anyone's; which fields, ProfileEditPolicy decides (USR-02). */
     public Actor requireEdit(UUID user) {
         return currentUser.requireActorSelfOr(MANAGE, user);
     }

@@ -14,18 +14,22 @@ import dev.kaigi.user.account.ProfileEditPolicy.FieldGroup;
 import dev.kaigi.user.account.ProfileRequests.AddUser;
 import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
 import dev.kaigi.user.audit.AuditLog;
+import dev.kaigi.user.directory.Organization;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.PermissionProfile;
+import dev.kaigi.user.directory.PermissionProfileRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserEvents;
+import dev.kaigi.user.directory.UserFilter;
+import dev.kaigi.user.directory.UserRepository;
+import dev.kaigi.user.directory.UserView;
 import dev.kaigi.user.invitation.InvitationService;
 import dev.kaigi.user.licensing.Seats;
-import dev.kaigi.user.organization.Organization;
-import dev.kaigi.user.organization.OrganizationRepository;
-import dev.kaigi.user.organization.PermissionProfile;
-import dev.kaigi.user.organization.PermissionProfileRepository;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.team.TeamService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -64,12 +68,12 @@ public class AccountService {
      * their type is taken first; with none free, nothing is saved (LIC-04).
      */
     @Transactional
-    public UserAccount add(Actor owner, AddUser request) {
+    public UserView add(Actor owner, AddUser request) {
         if (request.role() == Role.OWNER && !owner.mayGrantOwner()) {
             throw ownerRoleNotGrantable();
         }
         UserType type = request.userType() == null ? UserType.REGULAR : request.userType();
-        PermissionProfile profile = profileFor(owner.orgId(), request.permissionProfileId(), type);
+        PermissionProfile profile = profiles.requireFor(owner.orgId(), request.permissionProfileId(), type);
         if (users.emailInUse(request.email())) {
             throw ProblemException.conflict("email-taken");
         }
@@ -88,7 +92,7 @@ public class AccountService {
         u.createdAt = Instant.now();
         boolean sameDomain = u.emailDomain().equals(superAdmin.emailDomain());
         u.status = sameDomain ? UserStatus.ACTIVE : UserStatus.INVITED;
-        persistNew(u);
+        users.persistNew(u);
 
         seats.take(u.orgId, u.id, SeatPool.valueOf(type.name()));
         audit.record(u.orgId, owner.userId(), AuditLog.Action.USER_ADDED, u.id, null,
@@ -98,7 +102,7 @@ public class AccountService {
         } else {
             invitations.issue(u, owner.userId(), request.locale() == null ? "ja" : request.locale());
         }
-        return u;
+        return UserView.of(u, org.superAdminUserId);
     }
 
     /**
@@ -109,29 +113,23 @@ public class AccountService {
         return new ProblemException(403, "forbidden", List.of(new FieldViolation("role", "owner-role-not-grantable", null)));
     }
 
-    /** Saves a new user; a concurrent add of the same address loses on the unique index (ORG-05). */
-    public void persistNew(UserAccount u) {
-        try {
-            users.persistAndFlush(u);
-        } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw ProblemException.conflict("email-taken");
-            }
-            throw e;
-        }
-    }
-
     @Transactional
-    public Page<UserAccount> list(UUID orgId, UserFilter filter, PageRequest page) {
+    public Page<UserView> list(UUID orgId, UserFilter filter, PageRequest page) {
         PanacheQuery<UserAccount> query = users.search(orgId, filter);
-        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+        UUID superAdmin = organizations.superAdminOf(orgId);
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count()).map(u -> UserView.of(u, superAdmin));
     }
 
     /** A user of the organization; deleted users are gone (404). */
     @Transactional
     public UserAccount get(UUID orgId, UUID id) {
-        return users.inOrganization(orgId, id).filter(u -> u.status != UserStatus.DELETED)
-                .orElseThrow(() -> ProblemException.notFound("user"));
+        return users.liveInOrganization(orgId, id);
+    }
+
+    /** A user of the organization as the API shows them; deleted users are gone (404). */
+    @Transactional
+    public UserView view(UUID orgId, UUID id) {
+        return UserView.of(get(orgId, id), organizations.superAdminOf(orgId));
     }
 
     /**
@@ -139,9 +137,10 @@ public class AccountService {
      * at {@code expectedVersion}. Fields the editor may not change must be sent unchanged.
      */
     @Transactional
-    public UserAccount updateProfile(Actor editor, UUID id, UpdateProfile r, long expectedVersion) {
+    public UserView updateProfile(Actor editor, UUID id, UpdateProfile r, long expectedVersion) {
         // under the organization's lock, so a super-admin transfer cannot slip between check and write
-        boolean targetIsSuperAdmin = id.equals(organizations.lock(editor.orgId()).superAdminUserId);
+        UUID superAdmin = organizations.lock(editor.orgId()).superAdminUserId;
+        boolean targetIsSuperAdmin = id.equals(superAdmin);
         UserAccount target = get(editor.orgId(), id);
         Set<FieldGroup> allowed = ProfileEditPolicy.editable(editor.role(), editor.is(target.id));
         if (allowed.isEmpty()) {
@@ -183,13 +182,13 @@ public class AccountService {
             throw ProblemException.conflict("super-admin-transfer-required"); // ORG-02: the super admin is an OWNER
         }
         if (changes.changed.contains("permissionProfileId")) {
-            profileFor(target.orgId, r.permissionProfileId(), target.userType);
+            profiles.requireFor(target.orgId, r.permissionProfileId(), target.userType);
         }
         if (changes.changed.contains("teamIds")) {
             teams.requireAllInOrganization(target.orgId, r.teamIds());
         }
         if (changes.changed.isEmpty()) {
-            return target;
+            return UserView.of(target, superAdmin);
         }
         target.lastName = r.lastName().trim();
         target.firstName = r.firstName();
@@ -216,26 +215,7 @@ public class AccountService {
         users.flush(); // the new version goes out in the response's ETag
         audit.record(target.orgId, editor.userId(), AuditLog.Action.PROFILE_UPDATED, target.id, changes.before, changes.after);
         outbox.publish(UserEvents.updated(target, changes.changed));
-        return target;
-    }
-
-    /** The organization's permission profile for {@code type}; a foreign or unknown id names the field. */
-    public PermissionProfile profileFor(UUID orgId, UUID profileId, UserType type) {
-        PermissionProfile profile = profiles.inOrganization(orgId, profileId)
-                .orElseThrow(() -> ProblemException.invalidField("permissionProfileId", "unknown-reference"));
-        if (profile.userType != type) {
-            throw ProblemException.conflict("permission-profile-mismatch", profile.userType, type);
-        }
-        return profile;
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return UserView.of(target, superAdmin);
     }
 
     /** Which fields a request changes, and in which group each is. */

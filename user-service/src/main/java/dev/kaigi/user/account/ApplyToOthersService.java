@@ -5,7 +5,10 @@ import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.user.audit.AuditLog;
-import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserEvents;
+import dev.kaigi.user.directory.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -68,8 +71,7 @@ public class ApplyToOthersService {
     @Transactional
     public List<TargetChange> apply(UUID orgId, UUID actorId, UUID sourceId, Set<ApplicableField> fields, List<UUID> targetIds,
                                     boolean dryRun) {
-        UserAccount source = users.inOrganization(orgId, sourceId).filter(u -> u.status != UserStatus.DELETED)
-                .orElseThrow(() -> ProblemException.notFound("user"));
+        UserAccount source = users.liveInOrganization(orgId, sourceId);
         UUID superAdmin = organizations.lock(orgId).superAdminUserId; // no transfer in between (ORG-02)
         List<TargetChange> result = new ArrayList<>();
         for (UUID targetId : new LinkedHashSet<>(targetIds)) {

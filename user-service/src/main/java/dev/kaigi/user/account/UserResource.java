@@ -1,24 +1,22 @@
 package dev.kaigi.user.account;
 
-import dev.kaigi.chassis.security.PartnerScopes;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.rest.ETags;
+import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.events.user.DeactivationReason;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
 import dev.kaigi.user.account.ProfileRequests.AddUser;
 import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
+import dev.kaigi.user.directory.UserFilter;
+import dev.kaigi.user.directory.UserView;
 import dev.kaigi.user.identity.EmailRefresh;
 import dev.kaigi.user.invitation.InvitationService;
 import dev.kaigi.user.lifecycle.LifecycleService;
-import dev.kaigi.user.organization.OrganizationRepository;
 import dev.kaigi.user.security.Actor;
-import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +41,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +54,7 @@ import java.util.UUID;
 public class UserResource {
 
     @Inject
-    CurrentUser currentUser;
+    UserPermissions permissions;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -66,8 +65,6 @@ public class UserResource {
     LifecycleService lifecycle;
     @Inject
     InvitationService invitations;
-    @Inject
-    OrganizationRepository organizations;
     @Inject
     ApplyToOthersService applyToOthers;
     @Inject
@@ -99,10 +96,8 @@ public class UserResource {
                                @QueryParam("userType") UserType userType, @QueryParam("team") UUID team,
                                @QueryParam("q") @Size(max = 200) String text,
                                @BeanParam @Valid PageRequest page) {
-        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
-        UUID superAdmin = organizations.findById(org).superAdminUserId;
-        return accounts.list(org, new UserFilter(status, role, userType, team, text), page)
-                .map(u -> UserView.of(u, superAdmin));
+        UUID org = permissions.requireView();
+        return accounts.list(org, new UserFilter(status, role, userType, team, text), page);
     }
 
     @GET
@@ -110,7 +105,8 @@ public class UserResource {
     @Operation(summary = "The signed-in user", description = "A user's token only: a partner client is no user (403).")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response me() {
-        return view(currentUser.get());
+        Actor me = permissions.requireViewOwn();
+        return view(accounts.view(me.orgId(), me.userId())).build();
     }
 
     @GET
@@ -119,8 +115,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     public Response get(@PathParam("id") UUID id) {
-        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
-        return view(accounts.get(org, id));
+        UUID org = permissions.requireView();
+        return view(accounts.view(org, id)).build();
     }
 
     @POST
@@ -135,12 +131,11 @@ public class UserResource {
                         @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                         @Context UriInfo uri) {
-        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        Actor owner = permissions.requireManage();
         return idempotent.run(caller.get(), key, "POST", uri.getPath(), request, () -> {
-            UserAccount added = accounts.add(owner, request);
-            return Response.created(uri.getAbsolutePathBuilder().path(added.id.toString()).build())
-                    .tag(new EntityTag(Long.toString(added.version)))
-                    .entity(UserView.of(added, organizations.findById(owner.orgId()).superAdminUserId)).build();
+            UserView added = accounts.add(owner, request);
+            return view(added).status(Response.Status.CREATED)
+                    .location(uri.getAbsolutePathBuilder().path(added.id().toString()).build()).build();
         });
     }
 
@@ -157,9 +152,9 @@ public class UserResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull UpdateProfile request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Actor editor = currentUser.requireActorOrScope(PartnerScopes.USERS_WRITE);
+        Actor editor = permissions.requireEdit(id);
         long expected = ETags.requiredVersion(ifMatch);
-        return view(accounts.updateProfile(editor, id, request, expected));
+        return view(accounts.updateProfile(editor, id, request, expected)).build();
     }
 
     @POST
@@ -172,7 +167,8 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "identity-provider-not-connected, identity-account-missing, email-taken (ORG-05)")
     @APIResponse(responseCode = "503", description = "identity-provider-unavailable: nothing was changed")
     public Response refreshEmail(@PathParam("id") UUID id) {
-        return view(emailRefresh.refresh(currentUser.get(), id));
+        Actor editor = permissions.requireRefreshEmail(id);
+        return view(emailRefresh.refresh(editor, id)).build();
     }
 
     @POST
@@ -183,8 +179,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required, invalid-status")
     public Response deactivate(@PathParam("id") UUID id) {
-        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
-        return view(lifecycle.deactivate(owner, id, DeactivationReason.ADMIN));
+        Actor owner = permissions.requireManage();
+        return view(lifecycle.deactivate(owner, id, DeactivationReason.ADMIN)).build();
     }
 
     @POST
@@ -195,8 +191,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "seat-unavailable, invalid-status")
     public Response activate(@PathParam("id") UUID id) {
-        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
-        return view(lifecycle.activate(owner, id));
+        Actor owner = permissions.requireManage();
+        return view(lifecycle.activate(owner, id)).build();
     }
 
     @POST
@@ -208,8 +204,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "not-a-team-user, seat-unavailable, permission-profile-mismatch")
     public Response convert(@PathParam("id") UUID id, @Valid @NotNull ConvertToRegular request) {
-        UserAccount owner = currentUser.requireOwner();
-        return view(lifecycle.convertToRegular(Actor.of(owner), id, request.permissionProfileId()));
+        Actor owner = permissions.requireAdminister();
+        return view(lifecycle.convertToRegular(owner, id, request.permissionProfileId())).build();
     }
 
     @POST
@@ -221,8 +217,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such source user")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required: the role would demote the super admin")
     public ApplyToOthersResult apply(@PathParam("id") UUID id, @Valid @NotNull ApplyToOthers request) {
-        UserAccount owner = currentUser.requireOwner();
-        return new ApplyToOthersResult(!request.dryRun(), applyToOthers.apply(owner.orgId, owner.id, id, request.fields(),
+        Actor owner = permissions.requireAdminister();
+        return new ApplyToOthersResult(!request.dryRun(), applyToOthers.apply(owner.orgId(), owner.userId(), id, request.fields(),
                 request.targetUserIds(), request.dryRun()));
     }
 
@@ -234,8 +230,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required")
     public void remove(@PathParam("id") UUID id) {
-        UserAccount owner = currentUser.requireOwner();
-        lifecycle.remove(Actor.of(owner), id);
+        Actor owner = permissions.requireAdminister();
+        lifecycle.remove(owner, id);
     }
 
     @DELETE
@@ -246,8 +242,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required, transfer-target-invalid")
     public void delete(@PathParam("id") UUID id, @QueryParam("transferTo") UUID transferTo) {
-        UserAccount superAdmin = currentUser.requireSuperAdmin();
-        lifecycle.delete(Actor.of(superAdmin), id, transferTo);
+        Actor superAdmin = permissions.requireDelete();
+        lifecycle.delete(superAdmin, id, transferTo);
     }
 
     @POST
@@ -258,12 +254,11 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "user-not-invited")
     public void resend(@PathParam("id") UUID id, @QueryParam("locale") @jakarta.validation.constraints.Pattern(regexp = "^(ja|en)$") String locale) {
-        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        Actor owner = permissions.requireManage();
         invitations.resend(owner.orgId(), id, owner.userId(), locale == null ? "ja" : locale);
     }
 
-    private Response view(UserAccount u) {
-        return Response.ok(UserView.of(u, organizations.findById(u.orgId).superAdminUserId))
-                .tag(new EntityTag(Long.toString(u.version))).build();
+    private static Response.ResponseBuilder view(UserView u) {
+        return Response.ok(u).tag(new EntityTag(Long.toString(u.version())));
     }
 }

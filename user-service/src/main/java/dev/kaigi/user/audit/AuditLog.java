@@ -1,6 +1,9 @@
 package dev.kaigi.user.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaigi.chassis.paging.Page;
+import dev.kaigi.chassis.paging.PageRequest;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Records administrative changes in the same transaction as the change, so the log never claims
- * a change that rolled back nor misses one that committed.
+ * a change that rolled back nor misses one that committed; and reads them back.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -84,6 +88,38 @@ public class AuditLog {
             ps.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record " + entries.size() + " audit events", e);
+        }
+    }
+
+    /** The organization's events, newest first, optionally of one target user or one action only. */
+    @Transactional
+    public Page<AuditEventView> events(UUID orgId, UUID target, Action action, PageRequest page) {
+        String where = " where org_id = ?1 and (cast(?2 as uuid) is null or target_user_id = ?2) and (cast(?3 as text) is null or action = ?3)";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, actor_user_id, action, target_user_id, cast(before as text), "
+                        + "cast(after as text), occurred_at from audit_event" + where + " order by occurred_at desc, id limit ?4 offset ?5")
+                .setParameter(1, orgId).setParameter(2, target).setParameter(3, action == null ? null : action.name())
+                .setParameter(4, page.size()).setParameter(5, page.offset()).getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*) from audit_event" + where)
+                .setParameter(1, orgId).setParameter(2, target).setParameter(3, action == null ? null : action.name())
+                .getSingleResult()).longValue();
+        return Page.of(rows.stream().map(this::view).toList(), page, total);
+    }
+
+    private AuditEventView view(Object[] r) {
+        return new AuditEventView((UUID) r[0], (UUID) r[1], Action.valueOf((String) r[2]), (UUID) r[3],
+                fromJson((String) r[4]), fromJson((String) r[5]), instant(r[6]));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime odt ? odt.toInstant() : value instanceof Timestamp ts ? ts.toInstant() : (Instant) value;
+    }
+
+    private JsonNode fromJson(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.kaigi.user.csvimport;
 
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserRepository;
 import dev.kaigi.user.csvimport.ImportRowReader.ImportedUser;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserRepository;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.kaigi.user.csvimport;
 
 import dev.kaigi.events.user.UserType;
-import dev.kaigi.user.organization.PermissionProfile;
-import dev.kaigi.user.organization.PermissionProfileRepository;
+import dev.kaigi.user.directory.PermissionProfile;
+import dev.kaigi.user.directory.PermissionProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,7 +1,7 @@
 package dev.kaigi.user.csvimport;
 
-import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.csvimport.ImportRowReader.ImportedUser;
+import dev.kaigi.user.directory.UserAccount;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,18 +1,14 @@
 package dev.kaigi.user.csvimport;
 
-import dev.kaigi.chassis.security.PartnerScopes;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import jakarta.ws.rs.HeaderParam;
-import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.problem.ProblemMessages;
-import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.user.csvimport.ImportViews.ImportView;
 import dev.kaigi.user.csvimport.ImportViews.IssueView;
-import dev.kaigi.user.security.CurrentUser;
+import dev.kaigi.user.security.Actor;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +16,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -43,7 +41,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** {@code /api/v1/user-imports}: CSV import of users and the import history (BLK-01…04). OWNERs only. */
@@ -53,7 +50,7 @@ import java.util.UUID;
 public class UserImportResource {
 
     @Inject
-    CurrentUser currentUser;
+    ImportPermissions permissions;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -98,7 +95,7 @@ public class UserImportResource {
                            @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
-        UserAccount owner = currentUser.requireOwner();
+        Actor owner = permissions.requireImport();
         if (file == null) {
             throw ProblemException.invalidField("file", "required");
         }
@@ -110,11 +107,11 @@ public class UserImportResource {
         UserImportService.Accepted[] accepted = new UserImportService.Accepted[1];
         Response answer = idempotent.run(caller.get(), key, "POST", uri.getPath(), new UploadFingerprint(options, sha256(content)), () -> {
             accepted[0] = imports.accept(owner, content, options);
-            UserImport job = accepted[0].job();
-            return Response.accepted(ImportView.of(job)).location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+            ImportView job = accepted[0].job();
+            return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id().toString()).build()).build();
         });
         if (accepted[0] != null) { // not a replay: start it once its row has committed, or the worker would not find it
-            worker.submit(accepted[0].job().id, accepted[0].file());
+            worker.submit(accepted[0].job().id(), accepted[0].file());
         }
         return answer;
     }
@@ -136,8 +133,8 @@ public class UserImportResource {
     @APIResponse(responseCode = "200", description = "A page of imports", content = @Content(schema = @Schema(implementation = ImportPage.class)))
     @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:read")
     public Page<ImportView> history(@BeanParam @Valid PageRequest page) {
-        UUID org = currentUser.requireOwnerOrScope(PartnerScopes.USERS_READ).orgId();
-        return imports.history(org, page).map(ImportView::of);
+        UUID org = permissions.requireView();
+        return imports.history(org, page);
     }
 
     @GET
@@ -147,8 +144,8 @@ public class UserImportResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:read")
     @APIResponse(responseCode = "404", description = "No such import in the caller's organization")
     public ImportView get(@PathParam("id") UUID id) {
-        UUID org = currentUser.requireOwnerOrScope(PartnerScopes.USERS_READ).orgId();
-        return ImportView.of(imports.get(org, id));
+        UUID org = permissions.requireView();
+        return imports.get(org, id);
     }
 
     @GET
@@ -159,9 +156,8 @@ public class UserImportResource {
     @APIResponse(responseCode = "404", description = "No such import in the caller's organization")
     public Page<IssueView> issues(@PathParam("id") UUID id, @QueryParam("outcome") RowOutcome.Kind outcome,
                                   @BeanParam @Valid PageRequest page, @Context HttpHeaders headers) {
-        UUID org = currentUser.requireOwnerOrScope(PartnerScopes.USERS_READ).orgId();
-        Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
-        return imports.issues(org, id, outcome, page).map(i -> IssueView.of(i, locale));
+        UUID org = permissions.requireView();
+        return imports.issues(org, id, outcome, page, ProblemMessages.choose(headers.getAcceptableLanguages()));
     }
 
     private static byte[] read(FileUpload file) {

@@ -4,8 +4,10 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.audit.AuditLog;
+import dev.kaigi.user.csvimport.ImportViews.ImportView;
+import dev.kaigi.user.csvimport.ImportViews.IssueView;
+import dev.kaigi.user.security.Actor;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,7 +28,7 @@ public class UserImportService {
     }
 
     /** The recorded import and the file as read, which the worker can start from without reading it again. */
-    public record Accepted(UserImport job, ImportFile file) {
+    public record Accepted(ImportView job, ImportFile file) {
     }
 
     @Inject
@@ -40,7 +43,7 @@ public class UserImportService {
      * that cannot be read is refused here, whole, with its row (400), and nothing is recorded.
      */
     @Transactional
-    public Accepted accept(UserAccount owner, byte[] content, Options options) {
+    public Accepted accept(Actor owner, byte[] content, Options options) {
         CsvDecoder.Decoded text;
         ImportFile file;
         try {
@@ -52,8 +55,8 @@ public class UserImportService {
         }
         UserImport job = new UserImport();
         job.id = UUID.randomUUID();
-        job.orgId = owner.orgId;
-        job.createdBy = owner.id;
+        job.orgId = owner.orgId();
+        job.createdBy = owner.userId();
         job.fileName = options.fileName();
         job.mode = options.mode();
         job.skipDuplicatesBy = options.skipDuplicatesBy();
@@ -64,26 +67,31 @@ public class UserImportService {
         job.createdAt = Instant.now();
         imports.persist(job);
         imports.storeContent(job.id, text.text());
-        audit.record(owner.orgId, owner.id, AuditLog.Action.USERS_IMPORTED, null, null,
+        audit.record(owner.orgId(), owner.userId(), AuditLog.Action.USERS_IMPORTED, null, null,
                 Map.of("importId", job.id, "fileName", String.valueOf(job.fileName), "rows", job.totalRows, "mode", job.mode));
-        return new Accepted(job, file);
+        return new Accepted(ImportView.of(job), file);
     }
 
     @Transactional
-    public Page<UserImport> history(UUID orgId, PageRequest page) {
+    public Page<ImportView> history(UUID orgId, PageRequest page) {
         PanacheQuery<UserImport> query = imports.history(orgId);
-        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count()).map(ImportView::of);
     }
 
     @Transactional
-    public UserImport get(UUID orgId, UUID id) {
-        return imports.inOrganization(orgId, id).orElseThrow(() -> ProblemException.notFound("import"));
+    public ImportView get(UUID orgId, UUID id) {
+        return ImportView.of(job(orgId, id));
     }
 
+    /** The rows of the import not imported, their reasons in {@code locale}. */
     @Transactional
-    public Page<ImportIssue> issues(UUID orgId, UUID id, RowOutcome.Kind outcome, PageRequest page) {
-        get(orgId, id);
+    public Page<IssueView> issues(UUID orgId, UUID id, RowOutcome.Kind outcome, PageRequest page, Locale locale) {
+        job(orgId, id);
         PanacheQuery<ImportIssue> query = issues.ofImport(id, outcome);
-        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count()).map(i -> IssueView.of(i, locale));
+    }
+
+    private UserImport job(UUID orgId, UUID id) {
+        return imports.inOrganization(orgId, id).orElseThrow(() -> ProblemException.notFound("import"));
     }
 }

@@ -3,12 +3,14 @@ package dev.kaigi.user.identity;
 import dev.kaigi.chassis.inbox.DependencyUnavailableException;
 import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserEvents;
-import dev.kaigi.user.account.UserRepository;
 import dev.kaigi.user.audit.AuditLog;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserEvents;
+import dev.kaigi.user.directory.UserRepository;
+import dev.kaigi.user.directory.UserView;
+import dev.kaigi.user.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,17 +28,16 @@ public class EmailRefresh {
     @Inject
     UserRepository users;
     @Inject
+    OrganizationRepository organizations;
+    @Inject
     Outbox outbox;
     @Inject
     AuditLog audit;
 
-    /** An OWNER refreshes anyone's address, anyone else only their own (USR-04). */
+    /** Replaces {@code id}'s address with the one the identity provider holds now, as {@code editor} (USR-04). */
     @Transactional
-    public UserAccount refresh(UserAccount caller, UUID id) {
-        if (caller.role != Role.OWNER && !caller.id.equals(id)) {
-            throw ProblemException.forbidden();
-        }
-        UserAccount user = users.lockInOrganization(caller.orgId, id).filter(u -> u.status != UserStatus.DELETED)
+    public UserView refresh(Actor editor, UUID id) {
+        UserAccount user = users.lockInOrganization(editor.orgId(), id).filter(u -> u.status != UserStatus.DELETED)
                 .orElseThrow(() -> ProblemException.notFound("user"));
         if (!directory.connected()) {
             throw ProblemException.conflict("identity-provider-not-connected");
@@ -48,7 +49,7 @@ public class EmailRefresh {
             throw new ProblemException(503, "identity-provider-unavailable");
         }
         if (current.isBlank() || current.equals(user.email)) {
-            return user;
+            return view(user);
         }
         String previous = user.email;
         if (!UserAccount.emailKey(current).equals(user.emailKey) && users.emailInUse(current)) {
@@ -56,8 +57,12 @@ public class EmailRefresh {
         }
         user.setEmail(current);
         users.flush(); // a concurrent user with the same address loses on the unique index here
-        audit.record(user.orgId, caller.id, AuditLog.Action.EMAIL_REFRESHED, user.id, Map.of("email", previous), Map.of("email", current));
+        audit.record(user.orgId, editor.userId(), AuditLog.Action.EMAIL_REFRESHED, user.id, Map.of("email", previous), Map.of("email", current));
         outbox.publish(UserEvents.updated(user, List.of("email")));
-        return user;
+        return view(user);
+    }
+
+    private UserView view(UserAccount user) {
+        return UserView.of(user, organizations.superAdminOf(user.orgId));
     }
 }

@@ -1,17 +1,14 @@
 package dev.kaigi.user.identity;
 
-import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserRepository;
-import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserRepository;
+import dev.kaigi.user.security.UserRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -48,11 +45,7 @@ public class IdentitySync {
         if (user.status == UserStatus.INVITED) {
             return;
         }
-        List<String> roles = new ArrayList<>(List.of(user.role.name().toLowerCase(Locale.ROOT)));
-        if (user.id.equals(organizations.findById(orgId).superAdminUserId)) {
-            roles.add(Roles.SUPER_ADMIN);
-        }
         directory.save(new IdentityAccount(user.id, user.orgId, user.email, user.firstName, user.lastName,
-                user.status == UserStatus.ACTIVE, roles));
+                user.status == UserStatus.ACTIVE, UserRoles.of(user, organizations.superAdminOf(orgId))));
     }
 }

@@ -1,6 +1,5 @@
 package dev.kaigi.user.invitation;
 
-import dev.kaigi.user.account.UserAccount;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 /**
  * {@code /api/v1/invitations/{token}/accept|decline}: what the link in an invitation mail does
@@ -28,19 +25,14 @@ public class InvitationResource {
     @Inject
     InvitationService invitations;
 
-    /** The joined user's ids. */
-    public record Accepted(UUID userId, UUID orgId) {
-    }
-
     @POST
     @Path("/accept")
     @Operation(summary = "Accept an invitation", description = "The user becomes ACTIVE.")
     @APIResponse(responseCode = "200", description = "Joined")
     @APIResponse(responseCode = "404", description = "invitation-invalid: unknown, used, or replaced by a resend")
     @APIResponse(responseCode = "410", description = "invitation-expired (7 days)")
-    public Accepted accept(@PathParam("token") @Pattern(regexp = "^[A-Za-z0-9_-]{20,100}$") String token) {
-        UserAccount user = invitations.accept(token);
-        return new Accepted(user.id, user.orgId);
+    public InvitationService.Accepted accept(@PathParam("token") @Pattern(regexp = "^[A-Za-z0-9_-]{20,100}$") String token) {
+        return invitations.accept(token);
     }
 
     @POST

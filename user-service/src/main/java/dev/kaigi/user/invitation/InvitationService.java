@@ -6,12 +6,12 @@ import dev.kaigi.events.user.JoinedVia;
 import dev.kaigi.events.user.UserDeclined;
 import dev.kaigi.events.user.UserInvited;
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserEvents;
-import dev.kaigi.user.account.UserRepository;
 import dev.kaigi.user.audit.AuditLog;
-import dev.kaigi.user.organization.Organization;
-import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.directory.Organization;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserEvents;
+import dev.kaigi.user.directory.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +32,10 @@ import java.util.UUID;
 public class InvitationService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The joined user's ids. */
+    public record Accepted(UUID userId, UUID orgId) {
+    }
 
     @Inject
     InvitationRepository invitations;
@@ -78,6 +82,12 @@ public class InvitationService {
                 inv.expiresAt, locale);
     }
 
+    /** The user's live link stops working: they were deactivated or removed before accepting. In the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void voidPending(UUID userId) {
+        invitations.voidPending(userId);
+    }
+
     /** INV-03: an OWNER re-invites a user who has not accepted yet; the old link stops working. */
     @Transactional
     public void resend(UUID orgId, UUID userId, UUID ownerId, String locale) {
@@ -91,13 +101,13 @@ public class InvitationService {
 
     /** INV-02: accept → ACTIVE. */
     @Transactional
-    public UserAccount accept(String token) {
+    public Accepted accept(String token) {
         Invitation inv = live(token);
         UserAccount user = invitedUser(inv);
         inv.status = Invitation.Status.ACCEPTED;
         user.status = UserStatus.ACTIVE;
         outbox.publish(UserEvents.joined(user, JoinedVia.INVITATION_ACCEPTED));
-        return user;
+        return new Accepted(user.id, user.orgId);
     }
 
     /** INV-02: decline → the user leaves the organization's list; licensing frees the seat on the event. */

@@ -11,19 +11,21 @@ import dev.kaigi.events.user.UserDeleted;
 import dev.kaigi.events.user.UserRemoved;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
-import dev.kaigi.user.account.AccountService;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserRepository;
 import dev.kaigi.user.audit.AuditLog;
-import dev.kaigi.user.invitation.InvitationRepository;
+import dev.kaigi.user.directory.Organization;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.PermissionProfile;
+import dev.kaigi.user.directory.PermissionProfileRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserRepository;
+import dev.kaigi.user.directory.UserView;
+import dev.kaigi.user.invitation.InvitationService;
 import dev.kaigi.user.licensing.Seats;
-import dev.kaigi.user.organization.Organization;
-import dev.kaigi.user.organization.OrganizationRepository;
-import dev.kaigi.user.organization.PermissionProfile;
 import dev.kaigi.user.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Map;
@@ -37,14 +39,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class LifecycleService {
 
+    private static final Logger LOG = Logger.getLogger(LifecycleService.class);
+
     @Inject
     UserRepository users;
     @Inject
     OrganizationRepository organizations;
     @Inject
-    InvitationRepository invitations;
+    InvitationService invitations;
     @Inject
-    AccountService accounts;
+    PermissionProfileRepository profiles;
     @Inject
     Seats seats;
     @Inject
@@ -54,7 +58,7 @@ public class LifecycleService {
 
     /** LIF-01: no sign-in, no hosting, seat released (by licensing-service, on the event). */
     @Transactional
-    public UserAccount deactivate(Actor owner, UUID id, DeactivationReason reason) {
+    public UserView deactivate(Actor owner, UUID id, DeactivationReason reason) {
         UserAccount user = target(owner.orgId(), id, true);
         requireStatus(user, UserStatus.ACTIVE);
         user.status = UserStatus.DEACTIVATED;
@@ -65,7 +69,7 @@ public class LifecycleService {
 
     /** LIF-01: back to ACTIVE; needs a free seat of the user's type (LIC-04). */
     @Transactional
-    public UserAccount activate(Actor owner, UUID id) {
+    public UserView activate(Actor owner, UUID id) {
         UserAccount user = target(owner.orgId(), id, false);
         requireStatus(user, UserStatus.DEACTIVATED);
         seats.take(user.orgId, user.id, SeatPool.valueOf(user.userType.name()));
@@ -108,12 +112,12 @@ public class LifecycleService {
 
     /** LIF-04: a team user becomes a regular user with a regular seat and a regular permission profile; never the reverse. */
     @Transactional
-    public UserAccount convertToRegular(Actor owner, UUID id, UUID permissionProfileId) {
+    public UserView convertToRegular(Actor owner, UUID id, UUID permissionProfileId) {
         UserAccount user = target(owner.orgId(), id, false);
         if (user.userType != UserType.TEAM) {
             throw ProblemException.conflict("not-a-team-user");
         }
-        PermissionProfile profile = accounts.profileFor(user.orgId, permissionProfileId, UserType.REGULAR);
+        PermissionProfile profile = profiles.requireFor(user.orgId, permissionProfileId, UserType.REGULAR);
         boolean wasDeactivated = user.status == UserStatus.DEACTIVATED;
         if (wasDeactivated) {
             seats.take(user.orgId, user.id, SeatPool.REGULAR); // LIC-05: the way back for deactivated team users
@@ -133,11 +137,39 @@ public class LifecycleService {
         return flushed(user);
     }
 
+    /**
+     * LIC-03 seen from here: an OWNER took a user's seat back in licensing-service. A user without a
+     * seat cannot stay active (LIC-04), so an active or invited user is deactivated, exactly as if the
+     * OWNER had deactivated them here. A release that is out of date (the user holds a seat again by
+     * the time it is read) changes nothing; the super admin, who can never be deactivated (ORG-04),
+     * is given a seat back instead.
+     */
+    @Transactional
+    public void seatUnassigned(UUID orgId, UUID userId) {
+        UserAccount user = users.lockInOrganization(orgId, userId).orElse(null);
+        if (user == null || (user.status != UserStatus.ACTIVE && user.status != UserStatus.INVITED)
+                || seats.holdsSeat(user.orgId, user.id)) {
+            return;
+        }
+        if (user.id.equals(organizations.superAdminOf(user.orgId))) {
+            LOG.warnf("the super admin of %s lost their seat in licensing; taking it back (ORG-04)", user.orgId);
+            seats.take(user.orgId, user.id, SeatPool.valueOf(user.userType.name()));
+            return;
+        }
+        UserStatus was = user.status;
+        if (was == UserStatus.INVITED) {
+            invitations.voidPending(user.id);
+        }
+        user.status = UserStatus.DEACTIVATED;
+        audit.record(user.orgId, null, AuditLog.Action.USER_DEACTIVATED, user.id, status(was),
+                Map.of("status", user.status, "reason", "seat-unassigned-by-owner"));
+        outbox.publish(new UserDeactivated(user.orgId, user.id, user.userType, null, DeactivationReason.ADMIN));
+    }
+
     /** The user, in the caller's organization and not deleted; with {@code notSuperAdmin}, refused for the super admin (ORG-04). */
     private UserAccount target(UUID orgId, UUID id, boolean notSuperAdmin) {
         Organization org = organizations.lock(orgId);
-        UserAccount user = users.inOrganization(orgId, id).filter(u -> u.status != UserStatus.DELETED)
-                .orElseThrow(() -> ProblemException.notFound("user"));
+        UserAccount user = users.liveInOrganization(orgId, id);
         if (notSuperAdmin && user.id.equals(org.superAdminUserId)) {
             throw ProblemException.conflict("super-admin-transfer-required");
         }
@@ -160,8 +192,8 @@ public class LifecycleService {
         }
     }
 
-    private UserAccount flushed(UserAccount user) {
+    private UserView flushed(UserAccount user) {
         users.flush();
-        return user;
+        return UserView.of(user, organizations.superAdminOf(user.orgId));
     }
 }

@@ -1,36 +1,18 @@
 package dev.kaigi.user.lifecycle;
 
-import dev.kaigi.chassis.inbox.DependencyUnavailableException;
 import dev.kaigi.chassis.inbox.EventHandler;
 import dev.kaigi.chassis.inbox.IncomingEvent;
-import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.events.EventType;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.licensing.PlanChanged;
 import dev.kaigi.events.licensing.TeamLicencesDisabled;
 import dev.kaigi.events.user.DeactivationReason;
-import dev.kaigi.events.user.UserDeactivated;
-import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.events.user.UserType;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserRepository;
-import dev.kaigi.user.invitation.InvitationRepository;
-import dev.kaigi.user.organization.PermissionProfile;
-import dev.kaigi.user.organization.PermissionProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-
 /**
- * What user-service does when licensing-service takes team-user licences away (LIC-05, LIC-06).
- * Every team user of the organization still active or invited is deactivated; they can come back
- * only by conversion to a regular user.
+ * What user-service does when licensing-service takes team-user licences away (LIC-05, LIC-06):
+ * the organization's live team users are deactivated ({@link TeamUserDeactivation}).
  */
 public final class TeamLicenceHandlers {
 
@@ -55,17 +37,11 @@ public final class TeamLicenceHandlers {
         }
     }
 
-    /**
-     * LIC-06: the new plan has no team-user licences. A copy of the team-user permission profile
-     * is made under a system-given name, and every active team user is deactivated and given it;
-     * with no active team users, no copy is made.
-     */
+    /** LIC-06: the new plan has no team-user licences. */
     @ApplicationScoped
     public static class PlanChangedHandler implements EventHandler<PlanChanged> {
         @Inject
         TeamUserDeactivation deactivation;
-        @Inject
-        PermissionProfileRepository profiles;
 
         @Override
         public EventType<PlanChanged> eventType() {
@@ -74,82 +50,9 @@ public final class TeamLicenceHandlers {
 
         @Override
         public void handle(IncomingEvent<PlanChanged> event) {
-            PlanChanged e = event.data();
-            if (e.teamLicencesAvailable()) {
-                return;
+            if (!event.data().teamLicencesAvailable()) {
+                deactivation.planWithoutTeamLicences(event.data().orgId());
             }
-            // LIC-06: the copy is made only when there are active team users to give it to
-            PermissionProfile copy = deactivation.hasActiveTeamUsers(e.orgId()) ? copyTeamProfile(e.orgId()) : null;
-            deactivation.deactivateTeamUsers(e.orgId(), DeactivationReason.PLAN_CHANGED, copy == null ? null : copy.id);
-        }
-
-        private PermissionProfile copyTeamProfile(UUID orgId) {
-            PermissionProfile original = profiles.ofOrganization(orgId).stream()
-                    .filter(p -> p.system && p.userType == UserType.TEAM).findFirst().orElseThrow();
-            String base = original.name + " (" + LocalDate.now(ZoneOffset.UTC) + ")";
-            String name = base;
-            for (int n = 2; profiles.count("orgId = ?1 and name = ?2", orgId, name) > 0; n++) {
-                name = base + " " + n;
-            }
-            PermissionProfile copy = new PermissionProfile();
-            copy.id = UUID.randomUUID();
-            copy.orgId = orgId;
-            copy.name = name;
-            copy.userType = UserType.TEAM;
-            copy.system = false;
-            copy.createdAt = Instant.now();
-            profiles.persist(copy);
-            return copy;
-        }
-    }
-
-    /** Deactivates an organization's live team users, announcing each (licensing frees their seats). */
-    @ApplicationScoped
-    public static class TeamUserDeactivation {
-        static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(30);
-
-        @Inject
-        UserRepository users;
-        @Inject
-        Outbox outbox;
-        @Inject
-        InvitationRepository invitations;
-
-        boolean hasActiveTeamUsers(UUID orgId) {
-            return users.count("orgId = ?1 and userType = ?2 and status = ?3", orgId, UserType.TEAM, UserStatus.ACTIVE) > 0;
-        }
-
-        /** Every live team user is deactivated; an invited one's link stops working too. */
-        void deactivateTeamUsers(UUID orgId, DeactivationReason reason, UUID newProfileId) {
-            for (UserAccount u : liveTeamUsers(orgId)) {
-                if (u.status == UserStatus.INVITED) {
-                    invitations.voidPending(u.id);
-                }
-                u.status = UserStatus.DEACTIVATED;
-                if (newProfileId != null && u.permissionProfileId != null) {
-                    u.permissionProfileId = newProfileId;
-                }
-                outbox.publish(new UserDeactivated(orgId, u.id, UserType.TEAM, null, reason));
-            }
-        }
-
-        /**
-         * A team user whose seat licensing counted but whose add has not committed here yet (the
-         * add took the seat just before the licences went off) is not among the live users above.
-         * For a while after the event such a listed id makes the event wait and come back, so the
-         * user is deactivated once the add commits; an add that rolled back never appears and is
-         * let go after {@link #IN_FLIGHT_GRACE}.
-         */
-        void awaitAddsInFlight(IncomingEvent<?> event, List<UUID> listedTeamUsers) {
-            boolean recent = event.time() != null && event.time().isAfter(Instant.now().minus(IN_FLIGHT_GRACE));
-            if (recent && listedTeamUsers.stream().anyMatch(id -> users.findByIdOptional(id).isEmpty())) {
-                throw new DependencyUnavailableException("a listed team user's add has not committed yet");
-            }
-        }
-
-        private List<UserAccount> liveTeamUsers(UUID orgId) {
-            return users.list("orgId = ?1 and userType = ?2 and status in ?3", orgId, UserType.TEAM,
-                    List.of(UserStatus.ACTIVE, UserStatus.INVITED));
         }
     }
 }

@@ -1,11 +1,6 @@
 package dev.kaigi.user.organization;
 
 import dev.kaigi.chassis.text.SingleLine;
-import dev.kaigi.chassis.security.PartnerScopes;
-import dev.kaigi.chassis.problem.ProblemException;
-import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,32 +31,15 @@ import java.util.UUID;
 public class OrganizationResource {
 
     @Inject
-    CurrentCaller caller;
-    @Inject
-    CurrentUser currentUser;
-    @Inject
-    JsonWebToken token;
+    OrganizationPermissions permissions;
     @Inject
     OrganizationService organizations;
-    @Inject
-    OrganizationRepository repository;
-    @Inject
-    PermissionProfileRepository profiles;
 
     @Schema(name = "CreateOrganizationRequest")
     public record CreateOrganization(@NotBlank @SingleLine @Size(max = 200) @Schema(example = "Acme K.K.") String name,
                                      @Size(max = 64) @Schema(example = "Asia/Tokyo") String timeZone,
                                      @NotBlank @SingleLine @Size(max = 100) @Schema(example = "Tanaka") String lastName,
                                      @SingleLine @Size(max = 100) @Schema(example = "Ken") String firstName) {
-    }
-
-    @Schema(name = "Organization")
-    public record OrganizationView(UUID id, String name, String timeZone, UUID superAdminUserId, Instant createdAt,
-                                   @Schema(description = "Whether the organization's SCIM client may make users OWNERs or change an OWNER's role")
-                                   boolean scimOwnerRoleGrantable) {
-        static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id, o.name, o.timeZone, o.superAdminUserId, o.createdAt, o.scimOwnerRoleGrantable);
-        }
     }
 
     @Schema(name = "ScimSettingsRequest")
@@ -73,10 +49,6 @@ public class OrganizationResource {
 
     @Schema(name = "TransferSuperAdminRequest")
     public record TransferSuperAdmin(@NotNull UUID userId) {
-    }
-
-    @Schema(name = "PermissionProfile")
-    public record PermissionProfileView(UUID id, String name, dev.kaigi.events.user.UserType userType, boolean system) {
     }
 
     @POST
@@ -89,21 +61,10 @@ public class OrganizationResource {
     @APIResponse(responseCode = "403", description = "The token carries no verified, valid email")
     @APIResponse(responseCode = "409", description = "already-in-organization, or email-taken (ORG-05)")
     public Response create(@Valid @NotNull CreateOrganization request) {
-        Caller c = caller.get();
-        if (c.organization().isPresent()) {
-            throw ProblemException.conflict("already-in-organization");
-        }
-        // the address becomes the super admin's and is unique across organizations (ORG-05):
-        // only an address the identity provider verified may claim it
-        String email = token.getClaim("email");
-        Object verified = token.getClaim("email_verified");
-        if (email == null || email.length() > 254 || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
-                || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
-            throw ProblemException.forbidden();
-        }
-        Organization org = organizations.create(new OrganizationService.NewOrganization(request.name(),
+        String email = permissions.requireSignUp();
+        OrganizationView org = organizations.create(new OrganizationService.NewOrganization(request.name(),
                 request.timeZone(), email, request.lastName(), request.firstName()));
-        return Response.created(URI.create("/api/v1/organization")).entity(OrganizationView.of(org)).build();
+        return Response.created(URI.create("/api/v1/organization")).entity(org).build();
     }
 
     @GET
@@ -112,8 +73,8 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "The organization",
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public OrganizationView get() {
-        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
-        return OrganizationView.of(repository.findById(org));
+        UUID org = permissions.requireView();
+        return organizations.view(org);
     }
 
     @POST
@@ -127,8 +88,8 @@ public class OrganizationResource {
     @APIResponse(responseCode = "404", description = "No such user in the organization")
     @APIResponse(responseCode = "409", description = "transfer-target-invalid")
     public OrganizationView transfer(@Valid @NotNull TransferSuperAdmin request) {
-        var superAdmin = currentUser.requireSuperAdmin();
-        return OrganizationView.of(organizations.transferSuperAdmin(superAdmin, request.userId()));
+        var superAdmin = permissions.requireTransferSuperAdmin();
+        return organizations.transferSuperAdmin(superAdmin, request.userId());
     }
 
     @PUT
@@ -141,8 +102,8 @@ public class OrganizationResource {
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     public OrganizationView scimSettings(@Valid @NotNull ScimSettings request) {
-        var owner = currentUser.requireOwner();
-        return OrganizationView.of(organizations.setScimOwnerRoleGrantable(owner, request.ownerRoleGrantable()));
+        var owner = permissions.requireManageSettings();
+        return organizations.setScimOwnerRoleGrantable(owner, request.ownerRoleGrantable());
     }
 
     @GET
@@ -150,8 +111,7 @@ public class OrganizationResource {
     @Operation(summary = "The organization's permission profiles", description = "Any user, or a partner with scope users:read.")
     @APIResponse(responseCode = "200", description = "Every profile, system ones first")
     public List<PermissionProfileView> permissionProfiles() {
-        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
-        return profiles.ofOrganization(org).stream()
-                .map(p -> new PermissionProfileView(p.id, p.name, p.userType, p.system)).toList();
+        UUID org = permissions.requireView();
+        return organizations.permissionProfiles(org);
     }
 }

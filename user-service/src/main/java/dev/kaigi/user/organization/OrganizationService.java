@@ -9,12 +9,16 @@ import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.SuperAdminTransferred;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
-import dev.kaigi.user.account.AccountService;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserEvents;
-import dev.kaigi.user.account.UserRepository;
 import dev.kaigi.user.audit.AuditLog;
+import dev.kaigi.user.directory.Organization;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.PermissionProfile;
+import dev.kaigi.user.directory.PermissionProfileRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserEvents;
+import dev.kaigi.user.directory.UserRepository;
 import dev.kaigi.user.licensing.Seats;
+import dev.kaigi.user.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,8 +41,6 @@ public class OrganizationService {
     @Inject
     UserRepository users;
     @Inject
-    AccountService accounts;
-    @Inject
     Seats seats;
     @Inject
     Outbox outbox;
@@ -54,7 +56,7 @@ public class OrganizationService {
      * OWNER (ORG-02), with the two system permission profiles and a regular seat.
      */
     @Transactional
-    public Organization create(NewOrganization request) {
+    public OrganizationView create(NewOrganization request) {
         String zone = request.timeZone() == null ? "Asia/Tokyo" : request.timeZone();
         try {
             ZoneId.of(zone);
@@ -87,14 +89,14 @@ public class OrganizationService {
         admin.status = UserStatus.ACTIVE;
         admin.permissionProfileId = standard.id;
         admin.createdAt = now;
-        accounts.persistNew(admin);
+        users.persistNew(admin);
 
         seats.take(org.id, admin.id, SeatPool.REGULAR);
         audit.record(org.id, admin.id, AuditLog.Action.ORGANIZATION_CREATED, admin.id, null,
                 Map.of("name", org.name, "timeZone", org.timeZone, "superAdminUserId", admin.id));
         outbox.publish(new OrganizationCreated(org.id, org.name, admin.id, admin.email, org.timeZone));
         outbox.publish(UserEvents.joined(admin, JoinedVia.ORGANIZATION_CREATED));
-        return org;
+        return OrganizationView.of(org);
     }
 
     /**
@@ -102,26 +104,25 @@ public class OrganizationService {
      * the previous super admin stays an OWNER.
      */
     @Transactional
-    public Organization transferSuperAdmin(UserAccount superAdmin, UUID toUserId) {
-        Organization org = organizations.lock(superAdmin.orgId);
-        if (!superAdmin.id.equals(org.superAdminUserId)) {
-            throw ProblemException.forbidden();
+    public OrganizationView transferSuperAdmin(Actor superAdmin, UUID toUserId) {
+        Organization org = organizations.lock(superAdmin.orgId());
+        if (!superAdmin.is(org.superAdminUserId)) {
+            throw ProblemException.forbidden(); // checked again under the lock: two transfers run one at a time
         }
-        UserAccount target = users.inOrganization(org.id, toUserId).filter(u -> u.status != UserStatus.DELETED)
-                .orElseThrow(() -> ProblemException.notFound("user"));
-        if (target.id.equals(superAdmin.id) || target.status != UserStatus.ACTIVE || target.userType != UserType.REGULAR) {
+        UserAccount target = users.liveInOrganization(org.id, toUserId);
+        if (superAdmin.is(target.id) || target.status != UserStatus.ACTIVE || target.userType != UserType.REGULAR) {
             throw ProblemException.conflict("transfer-target-invalid");
         }
         if (target.role != Role.OWNER) {
             target.role = Role.OWNER;
             outbox.publish(UserEvents.updated(target, List.of("role")));
         }
-        audit.record(org.id, superAdmin.id, AuditLog.Action.SUPER_ADMIN_TRANSFERRED, target.id,
-                Map.of("superAdminUserId", superAdmin.id), Map.of("superAdminUserId", target.id));
+        audit.record(org.id, superAdmin.userId(), AuditLog.Action.SUPER_ADMIN_TRANSFERRED, target.id,
+                Map.of("superAdminUserId", superAdmin.userId()), Map.of("superAdminUserId", target.id));
         org.superAdminUserId = target.id;
-        outbox.publish(new SuperAdminTransferred(org.id, superAdmin.id, target.id));
+        outbox.publish(new SuperAdminTransferred(org.id, superAdmin.userId(), target.id));
         organizations.flush();
-        return org;
+        return OrganizationView.of(org);
     }
 
     /**
@@ -129,15 +130,26 @@ public class OrganizationService {
      * (README "For partners"); the change is audited with the value before and after.
      */
     @Transactional
-    public Organization setScimOwnerRoleGrantable(UserAccount owner, boolean grantable) {
-        Organization org = organizations.lock(owner.orgId);
+    public OrganizationView setScimOwnerRoleGrantable(Actor owner, boolean grantable) {
+        Organization org = organizations.lock(owner.orgId());
         if (org.scimOwnerRoleGrantable != grantable) {
-            audit.record(org.id, owner.id, AuditLog.Action.ORGANIZATION_SETTINGS_CHANGED, null,
+            audit.record(org.id, owner.userId(), AuditLog.Action.ORGANIZATION_SETTINGS_CHANGED, null,
                     Map.of("scimOwnerRoleGrantable", org.scimOwnerRoleGrantable), Map.of("scimOwnerRoleGrantable", grantable));
             org.scimOwnerRoleGrantable = grantable;
             organizations.flush();
         }
-        return org;
+        return OrganizationView.of(org);
+    }
+
+    @Transactional
+    public OrganizationView view(UUID orgId) {
+        return OrganizationView.of(organizations.findById(orgId));
+    }
+
+    /** The organization's permission profiles, system ones first. */
+    @Transactional
+    public List<PermissionProfileView> permissionProfiles(UUID orgId) {
+        return profiles.ofOrganization(orgId).stream().map(PermissionProfileView::of).toList();
     }
 
     private PermissionProfile systemProfile(UUID orgId, String name, UserType type, Instant now) {

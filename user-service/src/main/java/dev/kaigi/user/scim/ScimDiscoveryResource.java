@@ -24,14 +24,14 @@ import java.util.List;
 public class ScimDiscoveryResource {
 
     @Inject
-    ScimCaller scim;
+    ScimPermissions permissions;
 
     @GET
     @Path("/ServiceProviderConfig")
     @Operation(summary = "What this SCIM service provider supports")
     @APIResponse(responseCode = "200", description = "PATCH, filter (200 results at most), sort and ETags; no bulk, no password change")
     public Response serviceProviderConfig(@Context UriInfo uri) {
-        scim.require();
+        permissions.requireProvisioning();
         return Response.ok(ScimDiscovery.serviceProviderConfig(ScimResponses.base(uri))).build();
     }
 
@@ -40,7 +40,7 @@ public class ScimDiscoveryResource {
     @Operation(summary = "SCIM resource types: User (with the enterprise and Kaigi extensions) and Group")
     @APIResponse(responseCode = "200", description = "A ListResponse of ResourceTypes")
     public Response resourceTypes(@Context UriInfo uri) {
-        scim.require();
+        permissions.requireProvisioning();
         List<ObjectNode> types = ScimDiscovery.resourceTypes(ScimResponses.base(uri));
         return ScimResponses.list(types, types.size(), 1);
     }
@@ -51,7 +51,7 @@ public class ScimDiscoveryResource {
     @APIResponse(responseCode = "200", description = "The ResourceType")
     @APIResponse(responseCode = "404", description = "No such resource type")
     public Response resourceType(@PathParam("name") String name, @Context UriInfo uri) {
-        scim.require();
+        permissions.requireProvisioning();
         return Response.ok(one(ScimDiscovery.resourceTypes(ScimResponses.base(uri)), name, "resource type")).build();
     }
 
@@ -60,7 +60,7 @@ public class ScimDiscoveryResource {
     @Operation(summary = "The schemas of the SCIM attributes this service supports")
     @APIResponse(responseCode = "200", description = "A ListResponse of Schemas")
     public Response schemas(@Context UriInfo uri) {
-        scim.require();
+        permissions.requireProvisioning();
         List<ObjectNode> schemas = ScimDiscovery.schemas(ScimResponses.base(uri));
         return ScimResponses.list(schemas, schemas.size(), 1);
     }
@@ -71,7 +71,7 @@ public class ScimDiscoveryResource {
     @APIResponse(responseCode = "200", description = "The Schema")
     @APIResponse(responseCode = "404", description = "No such schema")
     public Response schema(@PathParam("id") String id, @Context UriInfo uri) {
-        scim.require();
+        permissions.requireProvisioning();
         return Response.ok(one(ScimDiscovery.schemas(ScimResponses.base(uri)), id, "schema")).build();
     }
 

@@ -3,7 +3,7 @@ package dev.kaigi.user.scim;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.directory.UserAccount;
 
 import java.net.URI;
 import java.util.Set;

@@ -6,7 +6,7 @@ import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.user.account.AccountService;
 import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
-import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.directory.UserAccount;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.team.Team;
 import dev.kaigi.user.team.TeamService;
@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,11 +35,19 @@ import java.util.UUID;
 public class ScimGroupService {
 
     /** A team with its live members, in the order they were added to the organization. */
-    public record Group(Team team, List<UserAccount> members) {
+    record Group(Team team, List<UserAccount> members) {
+
+        ScimResource resource(URI base) {
+            return new ScimResource(ScimGroupJson.of(this, base), ScimGroupJson.version(this));
+        }
     }
 
     /** A page of groups. */
-    public record Listed(List<Group> groups, long total) {
+    record Listed(List<Group> groups, long total) {
+
+        List<ObjectNode> json(URI base) {
+            return groups.stream().map(g -> ScimGroupJson.of(g, base)).toList();
+        }
     }
 
     static final Map<String, ScimQuery.Field> FIELDS = Map.of(
@@ -56,11 +65,12 @@ public class ScimGroupService {
     EntityManager em;
 
     @Transactional
-    public Listed list(UUID orgId, ScimListRequest request) {
+    public ScimResource.Page list(UUID orgId, ScimListRequest request, URI base) {
         ScimQuery query = new ScimQuery(FIELDS, ScimSchemas.GROUP);
         String condition = request.filter() == null ? null : query.where(ScimFilter.parse(request.filter()));
         String order = request.sortBy() == null ? null : query.orderBy(request.sortBy()) + (request.descending() ? " desc" : "");
-        return page(orgId, query, condition, order, request.startIndex() - 1, request.count());
+        Listed page = page(orgId, query, condition, order, request.startIndex() - 1, request.count());
+        return new ScimResource.Page(page.json(base), page.total());
     }
 
     /**
@@ -78,31 +88,35 @@ public class ScimGroupService {
     }
 
     @Transactional
-    public Group get(UUID orgId, UUID id) {
+    public ScimResource get(UUID orgId, UUID id, URI base) {
+        return group(orgId, id).resource(base);
+    }
+
+    private Group group(UUID orgId, UUID id) {
         Team team = teams.get(orgId, id);
         return new Group(team, members(orgId, List.of(id)).getOrDefault(id, List.of()));
     }
 
     @Transactional
-    public Group create(Actor actor, JsonNode body) {
+    public ScimResource create(Actor actor, JsonNode body, URI base) {
         GroupState s = GroupState.of(ScimPatch.normalized(body));
-        Team team = teams.create(actor, s.displayName());
+        Team team = teams.get(actor.orgId(), teams.create(actor, s.displayName()).id());
         team.externalId = s.externalId();
         setMembers(actor, team, Set.of(), s.members());
-        return get(actor.orgId(), team.id);
+        return group(actor.orgId(), team.id).resource(base);
     }
 
     @Transactional
-    public Group replace(Actor actor, UUID id, JsonNode body, String ifMatch) {
+    public ScimResource replace(Actor actor, UUID id, JsonNode body, String ifMatch, URI base) {
         Group now = current(actor, id, ifMatch);
-        return apply(actor, now, GroupState.of(ScimPatch.normalized(body)));
+        return apply(actor, now, GroupState.of(ScimPatch.normalized(body))).resource(base);
     }
 
     @Transactional
-    public Group patch(Actor actor, UUID id, JsonNode body, String ifMatch) {
+    public ScimResource patch(Actor actor, UUID id, JsonNode body, String ifMatch, URI base) {
         Group now = current(actor, id, ifMatch);
         ObjectNode wanted = ScimPatch.apply((ObjectNode) ScimPatch.normalized(ScimGroupJson.of(now, null)), body, ScimGroupJson.SHAPE);
-        return apply(actor, now, GroupState.of(wanted));
+        return apply(actor, now, GroupState.of(wanted)).resource(base);
     }
 
     /** Deletes the team; its members stay in the organization. */
@@ -113,7 +127,7 @@ public class ScimGroupService {
     }
 
     private Group current(Actor actor, UUID id, String ifMatch) {
-        Group g = get(actor.orgId(), id);
+        Group g = group(actor.orgId(), id);
         if (!ScimGroupJson.versionMatches(ifMatch, ScimGroupJson.version(g))) {
             throw ScimProblems.versionMismatch();
         }
@@ -121,13 +135,14 @@ public class ScimGroupService {
     }
 
     private Group apply(Actor actor, Group now, GroupState s) {
-        Team team = teams.rename(actor, now.team().id, s.displayName(), now.team().version);
+        teams.rename(actor, now.team().id, s.displayName(), now.team().version);
+        Team team = now.team();
         team.externalId = s.externalId();
         Set<UUID> before = new HashSet<>();
         now.members().forEach(u -> before.add(u.id));
         setMembers(actor, team, before, s.members());
         em.flush();
-        return get(actor.orgId(), team.id);
+        return group(actor.orgId(), team.id);
     }
 
     /** Adds and removes members one profile at a time, each under the profile rules (USR-02 administration group). */

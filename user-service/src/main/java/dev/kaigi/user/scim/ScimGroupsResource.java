@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 
 /** {@code /scim/v2/Groups} (RFC 7644 §3): the organization's teams and their members, for a partner's identity provider. */
 @Path("/scim/v2/Groups")
@@ -34,7 +33,7 @@ import java.net.URI;
 public class ScimGroupsResource {
 
     @Inject
-    ScimCaller scim;
+    ScimPermissions permissions;
     @Inject
     ScimGroupService groups;
 
@@ -43,7 +42,7 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "200", description = "A ListResponse of Groups")
     @APIResponse(responseCode = "400", description = "invalidFilter, invalidValue")
     public Response list(@BeanParam ScimListParams params, @Context UriInfo uri) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         return list(actor, params.request(), params.projection(ScimSchemas.GROUP), uri);
     }
 
@@ -56,16 +55,14 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "200", description = "A ListResponse of Groups")
     @APIResponse(responseCode = "400", description = "invalidSyntax (not a SearchRequest, an attribute it does not define), invalidFilter, invalidValue")
     public Response search(String body, @Context UriInfo uri) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         ScimSearchRequest search = ScimSearchRequest.of(ScimResponses.parse(body));
         return list(actor, search.list(), search.projection(ScimSchemas.GROUP), uri);
     }
 
     private Response list(Actor actor, ScimListRequest request, ScimProjection projection, UriInfo uri) {
-        ScimGroupService.Listed page = groups.list(actor.orgId(), request);
-        URI base = ScimResponses.base(uri);
-        return ScimResponses.list(page.groups().stream().map(g -> projection.apply(ScimGroupJson.of(g, base))).toList(),
-                page.total(), request.startIndex());
+        ScimResource.Page page = groups.list(actor.orgId(), request, ScimResponses.base(uri));
+        return ScimResponses.list(page.resources().stream().map(projection::apply).toList(), page.total(), request.startIndex());
     }
 
     @GET
@@ -75,9 +72,10 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         ScimProjection projection = ScimProjection.of(attributes, excludedAttributes, ScimSchemas.GROUP);
-        return view(200, groups.get(actor.orgId(), ScimIds.of(id, "team")), projection, uri);
+        ScimResource g = groups.get(actor.orgId(), ScimIds.of(id, "team"), ScimResponses.base(uri));
+        return ScimResponses.resource(200, projection.apply(g.json()), g.version());
     }
 
     @POST
@@ -87,8 +85,8 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "400", description = "invalidValue (e.g. a member who is not a user of the organization)")
     @APIResponse(responseCode = "409", description = "uniqueness: team-name-taken")
     public Response create(String body, @Context UriInfo uri) {
-        Actor actor = scim.require();
-        return view(201, groups.create(actor, ScimResponses.parse(body)), ScimProjection.of(null, null, ScimSchemas.GROUP), uri);
+        Actor actor = permissions.requireProvisioning();
+        return ScimResponses.resource(201, groups.create(actor, ScimResponses.parse(body), ScimResponses.base(uri)));
     }
 
     @PUT
@@ -101,9 +99,9 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "412", description = "The group changed since it was read")
     public Response replace(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Context UriInfo uri) {
-        Actor actor = scim.require();
-        return view(200, groups.replace(actor, ScimIds.of(id, "team"), ScimResponses.parse(body), ifMatch),
-                ScimProjection.of(null, null, ScimSchemas.GROUP), uri);
+        Actor actor = permissions.requireProvisioning();
+        return ScimResponses.resource(200, groups.replace(actor, ScimIds.of(id, "team"), ScimResponses.parse(body), ifMatch,
+                ScimResponses.base(uri)));
     }
 
     @PATCH
@@ -116,9 +114,9 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "412", description = "The group changed since it was read")
     public Response patch(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Context UriInfo uri) {
-        Actor actor = scim.require();
-        return view(200, groups.patch(actor, ScimIds.of(id, "team"), ScimResponses.parse(body), ifMatch),
-                ScimProjection.of(null, null, ScimSchemas.GROUP), uri);
+        Actor actor = permissions.requireProvisioning();
+        return ScimResponses.resource(200, groups.patch(actor, ScimIds.of(id, "team"), ScimResponses.parse(body), ifMatch,
+                ScimResponses.base(uri)));
     }
 
     @DELETE
@@ -128,12 +126,8 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     @APIResponse(responseCode = "412", description = "The group changed since it was read")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         groups.delete(actor, ScimIds.of(id, "team"), ifMatch);
         return Response.noContent().build();
-    }
-
-    private static Response view(int status, ScimGroupService.Group g, ScimProjection projection, UriInfo uri) {
-        return ScimResponses.resource(status, projection.apply(ScimGroupJson.of(g, ScimResponses.base(uri))), ScimGroupJson.version(g));
     }
 }

@@ -1,9 +1,9 @@
 package dev.kaigi.user.scim;
 
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserRepository;
 import dev.kaigi.user.audit.AuditLog;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserRepository;
 import dev.kaigi.user.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

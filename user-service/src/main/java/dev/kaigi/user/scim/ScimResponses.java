@@ -55,6 +55,10 @@ final class ScimResponses {
         return uri.getBaseUriBuilder().path("scim/v2").build();
     }
 
+    static Response resource(int status, ScimResource resource) {
+        return resource(status, resource.json(), resource.version());
+    }
+
     static Response resource(int status, ObjectNode resource, String version) {
         Response.ResponseBuilder r = Response.status(status).entity(resource)
                 .tag(new EntityTag(version, true));

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +27,7 @@ import java.util.List;
 public class ScimSearchResource {
 
     @Inject
-    ScimCaller scim;
+    ScimPermissions permissions;
     @Inject
     ScimSearchService searches;
 
@@ -41,15 +40,14 @@ public class ScimSearchResource {
     @APIResponse(responseCode = "200", description = "A ListResponse of Users and Groups")
     @APIResponse(responseCode = "400", description = "invalidSyntax, invalidFilter (an attribute neither type has), invalidValue (sortBy)")
     public Response search(String body, @Context UriInfo uri) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         ScimSearchRequest search = ScimSearchRequest.of(ScimResponses.parse(body));
         ScimProjection userProjection = search.projection(ScimSchemas.USER);
         ScimProjection groupProjection = search.projection(ScimSchemas.GROUP);
-        ScimSearchService.Found found = searches.search(actor.orgId(), search.list());
-        URI base = ScimResponses.base(uri);
+        ScimSearchService.Found found = searches.search(actor.orgId(), search.list(), ScimResponses.base(uri));
         List<ObjectNode> resources = new ArrayList<>();
-        found.users().users().forEach(u -> resources.add(userProjection.apply(ScimUserJson.of(u, found.users().superAdminId(), base))));
-        found.groups().groups().forEach(g -> resources.add(groupProjection.apply(ScimGroupJson.of(g, base))));
+        found.users().forEach(u -> resources.add(userProjection.apply(u)));
+        found.groups().forEach(g -> resources.add(groupProjection.apply(g)));
         return ScimResponses.list(resources, found.total(), search.list().startIndex());
     }
 }

@@ -1,9 +1,12 @@
 package dev.kaigi.user.scim;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -18,7 +21,7 @@ import java.util.UUID;
 public class ScimSearchService {
 
     /** A page of the combined results: the users and the groups on it, and the number of all results. */
-    public record Found(ScimUserService.Listed users, ScimGroupService.Listed groups, long total) {
+    public record Found(List<ObjectNode> users, List<ObjectNode> groups, long total) {
     }
 
     @Inject
@@ -27,7 +30,7 @@ public class ScimSearchService {
     ScimGroupService groups;
 
     @Transactional
-    public Found search(UUID orgId, ScimListRequest request) {
+    public Found search(UUID orgId, ScimListRequest request, URI base) {
         if (request.sortBy() != null) {
             throw ScimProblems.invalidValue("A search of every resource type cannot be sorted: it lists Users, then Groups, each in "
                     + "creation order. Sort with POST /Users/.search or /Groups/.search.");
@@ -47,6 +50,6 @@ public class ScimSearchService {
         int groupOffset = (int) Math.max(0, offset - userPage.total());
         ScimGroupService.Listed groupPage = groups.page(orgId, groupQuery, groupCondition, null, groupOffset,
                 request.count() - userPage.users().size());
-        return new Found(userPage, groupPage, userPage.total() + groupPage.total());
+        return new Found(userPage.json(base), groupPage.json(base), userPage.total() + groupPage.total());
     }
 }

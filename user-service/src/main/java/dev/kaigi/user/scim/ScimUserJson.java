@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
-import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.directory.UserAccount;
 
 import java.net.URI;
 import java.util.Locale;

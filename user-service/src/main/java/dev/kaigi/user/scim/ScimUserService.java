@@ -9,11 +9,12 @@ import dev.kaigi.events.user.UserType;
 import dev.kaigi.user.account.AccountService;
 import dev.kaigi.user.account.ProfileRequests.AddUser;
 import dev.kaigi.user.account.ProfileRequests.UpdateProfile;
-import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.PermissionProfile;
+import dev.kaigi.user.directory.PermissionProfileRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserRepository;
 import dev.kaigi.user.lifecycle.LifecycleService;
-import dev.kaigi.user.organization.OrganizationRepository;
-import dev.kaigi.user.organization.PermissionProfile;
-import dev.kaigi.user.organization.PermissionProfileRepository;
 import dev.kaigi.user.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,11 @@ import java.util.stream.Collectors;
 public class ScimUserService {
 
     /** A page of users, with the organization's super admin for the representation. */
-    public record Listed(List<UserAccount> users, long total, UUID superAdminId) {
+    record Listed(List<UserAccount> users, long total, UUID superAdminId) {
+
+        List<ObjectNode> json(URI base) {
+            return users.stream().map(u -> ScimUserJson.of(u, superAdminId, base)).toList();
+        }
     }
 
     @Inject
@@ -48,6 +54,8 @@ public class ScimUserService {
     LifecycleService lifecycle;
     @Inject
     OrganizationRepository organizations;
+    @Inject
+    UserRepository users;
     @Inject
     ScimProvisioningAttributes provisioning;
     @Inject
@@ -58,11 +66,12 @@ public class ScimUserService {
     EntityManager em;
 
     @Transactional
-    public Listed list(UUID orgId, ScimListRequest request) {
+    public ScimResource.Page list(UUID orgId, ScimListRequest request, URI base) {
         ScimQuery query = new ScimQuery(ScimUserJson.FIELDS, ScimSchemas.USER);
         String condition = request.filter() == null ? null : query.where(ScimFilter.parse(request.filter()));
         String order = request.sortBy() == null ? null : query.orderBy(request.sortBy()) + (request.descending() ? " desc" : "");
-        return page(orgId, query, condition, order, request.startIndex() - 1, request.count());
+        Listed page = page(orgId, query, condition, order, request.startIndex() - 1, request.count());
+        return new ScimResource.Page(page.json(base), page.total());
     }
 
     /**
@@ -81,17 +90,21 @@ public class ScimUserService {
     }
 
     @Transactional
-    public UserAccount get(UUID orgId, UUID id) {
-        return accounts.get(orgId, id);
+    public ScimResource get(UUID orgId, UUID id, URI base) {
+        return resource(accounts.get(orgId, id), base);
     }
 
-    public UUID superAdmin(UUID orgId) {
-        return organizations.findById(orgId).superAdminUserId;
+    private UUID superAdmin(UUID orgId) {
+        return organizations.superAdminOf(orgId);
+    }
+
+    private ScimResource resource(UserAccount u, URI base) {
+        return new ScimResource(ScimUserJson.of(u, superAdmin(u.orgId), base), Long.toString(u.version));
     }
 
     /** POST /Users: the REST API's add (INV-01, INV-04, INV-05, LIC-04), then what the add does not carry. */
     @Transactional
-    public UserAccount create(Actor actor, JsonNode body) {
+    public ScimResource create(Actor actor, JsonNode body, URI base) {
         ScimUserJson.State s = ScimUserJson.State.of(ScimPatch.normalized(body));
         if (s.email() == null) {
             throw ScimProblems.invalidValue("userName (the user's email address) is required.");
@@ -102,29 +115,29 @@ public class ScimUserService {
         UUID profile = s.permissionProfileId() != null ? s.permissionProfileId() : systemProfile(actor.orgId(), type);
         AddUser add = valid(new AddUser(s.email().strip(), s.familyName(), s.givenName(),
                 s.role() == null ? Role.MEMBER : s.role(), type, profile, s.locale()));
-        UserAccount u = accounts.add(actor, add);
-        return apply(actor, u, s);
+        UserAccount u = users.findById(accounts.add(actor, add).id());
+        return resource(apply(actor, u, s), base);
     }
 
     /** PUT /Users/{id}: the whole user as sent; attributes left out are cleared, except role, type, profile and active (kept). */
     @Transactional
-    public UserAccount replace(Actor actor, UUID id, JsonNode body, Long expectedVersion) {
+    public ScimResource replace(Actor actor, UUID id, JsonNode body, Long expectedVersion, URI base) {
         UserAccount u = current(actor, id, expectedVersion);
         ScimUserJson.State s = ScimUserJson.State.of(ScimPatch.normalized(body));
         if (s.email() == null) {
             throw ScimProblems.invalidValue("userName (the user's email address) is required.");
         }
-        return deprovisionedInvitee(u, s) ? revokeInvitation(actor, u, s) : apply(actor, u, s);
+        return resource(deprovisionedInvitee(u, s) ? revokeInvitation(actor, u, s) : apply(actor, u, s), base);
     }
 
     /** PATCH /Users/{id}: the operations applied to the user as it is, then made so as a replace. */
     @Transactional
-    public UserAccount patch(Actor actor, UUID id, JsonNode body, Long expectedVersion) {
+    public ScimResource patch(Actor actor, UUID id, JsonNode body, Long expectedVersion, URI base) {
         UserAccount u = current(actor, id, expectedVersion);
         ObjectNode now = (ObjectNode) ScimPatch.normalized(ScimUserJson.of(u, superAdmin(u.orgId), null));
         ObjectNode wanted = ScimPatch.apply(now, body, ScimUserJson.SHAPE);
         ScimUserJson.State s = ScimUserJson.State.of(wanted);
-        return deprovisionedInvitee(u, s) ? revokeInvitation(actor, u, s) : apply(actor, u, s);
+        return resource(deprovisionedInvitee(u, s) ? revokeInvitation(actor, u, s) : apply(actor, u, s), base);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.kaigi.user.scim;
 
 import dev.kaigi.chassis.rest.ETags;
-import dev.kaigi.user.account.UserAccount;
 import dev.kaigi.user.security.Actor;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -26,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.UUID;
 
 /**
  * {@code /scim/v2/Users} (RFC 7644 §3): the organization's users for a partner's identity
@@ -40,7 +37,7 @@ import java.util.UUID;
 public class ScimUsersResource {
 
     @Inject
-    ScimCaller scim;
+    ScimPermissions permissions;
     @Inject
     ScimUserService users;
 
@@ -49,7 +46,7 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "200", description = "A ListResponse of Users")
     @APIResponse(responseCode = "400", description = "invalidFilter, invalidValue")
     public Response list(@BeanParam ScimListParams params, @Context UriInfo uri) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         return list(actor, params.request(), params.projection(ScimSchemas.USER), uri);
     }
 
@@ -62,16 +59,14 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "200", description = "A ListResponse of Users")
     @APIResponse(responseCode = "400", description = "invalidSyntax (not a SearchRequest, an attribute it does not define), invalidFilter, invalidValue")
     public Response search(String body, @Context UriInfo uri) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         ScimSearchRequest search = ScimSearchRequest.of(ScimResponses.parse(body));
         return list(actor, search.list(), search.projection(ScimSchemas.USER), uri);
     }
 
     private Response list(Actor actor, ScimListRequest request, ScimProjection projection, UriInfo uri) {
-        ScimUserService.Listed page = users.list(actor.orgId(), request);
-        URI base = ScimResponses.base(uri);
-        return ScimResponses.list(page.users().stream()
-                .map(u -> projection.apply(ScimUserJson.of(u, page.superAdminId(), base))).toList(), page.total(), request.startIndex());
+        ScimResource.Page page = users.list(actor.orgId(), request, ScimResponses.base(uri));
+        return ScimResponses.list(page.resources().stream().map(projection::apply).toList(), page.total(), request.startIndex());
     }
 
     @GET
@@ -81,11 +76,10 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         ScimProjection projection = ScimProjection.of(attributes, excludedAttributes, ScimSchemas.USER);
-        UserAccount u = users.get(actor.orgId(), ScimIds.of(id, "user"));
-        return ScimResponses.resource(200, projection.apply(ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri))),
-                Long.toString(u.version));
+        ScimResource u = users.get(actor.orgId(), ScimIds.of(id, "user"), ScimResponses.base(uri));
+        return ScimResponses.resource(200, projection.apply(u.json()), u.version());
     }
 
     @POST
@@ -96,10 +90,8 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "403", description = "role OWNER while the organization does not let its SCIM client grant it (PUT /api/v1/organization/scim-settings)")
     @APIResponse(responseCode = "409", description = "uniqueness (email-taken, ORG-05), seat-unavailable")
     public Response create(String body, @Context UriInfo uri) {
-        Actor actor = scim.require();
-        UserAccount u = users.create(actor, ScimResponses.parse(body));
-        return ScimResponses.resource(201, ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri)),
-                Long.toString(u.version));
+        Actor actor = permissions.requireProvisioning();
+        return ScimResponses.resource(201, users.create(actor, ScimResponses.parse(body), ScimResponses.base(uri)));
     }
 
     @PUT
@@ -115,10 +107,9 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "412", description = "The user changed since it was read")
     public Response replace(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Context UriInfo uri) {
-        Actor actor = scim.require();
-        UserAccount u = users.replace(actor, ScimIds.of(id, "user"), ScimResponses.parse(body), ETags.expectedVersion(ifMatch));
-        return ScimResponses.resource(200, ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri)),
-                Long.toString(u.version));
+        Actor actor = permissions.requireProvisioning();
+        return ScimResponses.resource(200, users.replace(actor, ScimIds.of(id, "user"), ScimResponses.parse(body),
+                ETags.expectedVersion(ifMatch), ScimResponses.base(uri)));
     }
 
     @PATCH
@@ -136,10 +127,9 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "412", description = "The user changed since it was read")
     public Response patch(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Context UriInfo uri) {
-        Actor actor = scim.require();
-        UserAccount u = users.patch(actor, ScimIds.of(id, "user"), ScimResponses.parse(body), ETags.expectedVersion(ifMatch));
-        return ScimResponses.resource(200, ScimUserJson.of(u, users.superAdmin(actor.orgId()), ScimResponses.base(uri)),
-                Long.toString(u.version));
+        Actor actor = permissions.requireProvisioning();
+        return ScimResponses.resource(200, users.patch(actor, ScimIds.of(id, "user"), ScimResponses.parse(body),
+                ETags.expectedVersion(ifMatch), ScimResponses.base(uri)));
     }
 
     @DELETE
@@ -150,7 +140,7 @@ public class ScimUsersResource {
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required")
     @APIResponse(responseCode = "412", description = "The user changed since it was read")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Actor actor = scim.require();
+        Actor actor = permissions.requireProvisioning();
         users.delete(actor, ScimIds.of(id, "user"), ETags.expectedVersion(ifMatch));
         return Response.noContent().build();
     }

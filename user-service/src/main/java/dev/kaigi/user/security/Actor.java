@@ -1,7 +1,7 @@
 package dev.kaigi.user.security;
 
 import dev.kaigi.events.user.Role;
-import dev.kaigi.user.account.UserAccount;
+import dev.kaigi.user.directory.UserAccount;
 
 import java.util.UUID;
 

@@ -3,38 +3,42 @@ package dev.kaigi.user.security;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.events.user.Role;
+import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.user.account.UserAccount;
-import dev.kaigi.user.account.UserRepository;
-import dev.kaigi.user.organization.Organization;
-import dev.kaigi.user.organization.OrganizationRepository;
+import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.UserAccount;
+import dev.kaigi.user.directory.UserRepository;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The signed-in Kaigi user as user-service knows them now. Their role and standing come from this
- * service's data, not the token: a deactivated or deleted user's still-valid token is refused at
- * once (LIF-01), and a role change applies to the next request. A partner integration has no user: the
- * {@code ...OrScope} methods let it in by its token's scope instead (README "For partners").
+ * The caller as user-service knows them now, for the {@code *Permissions} classes to check a
+ * {@link Permission} against. A user's roles and standing come from this service's data, not the token: a
+ * deactivated or deleted user's still-valid token is refused at once (LIF-01), and a role change applies to
+ * the next request. A partner client has no user and no roles: it holds what its token's scopes grant
+ * (README "For partners"), and only while its organization exists here.
  */
 @RequestScoped
 public class CurrentUser {
 
     @Inject
-    CurrentCaller caller;
+    CurrentCaller token;
     @Inject
     UserRepository users;
     @Inject
     OrganizationRepository organizations;
 
     private UserAccount user;
+    private Caller caller;
 
-    public UserAccount get() {
+    /** The signed-in user, active here; 401 for a user this service refuses, 403 for a token without a user. */
+    private UserAccount user() {
         if (user == null) {
-            Caller c = caller.get();
+            Caller c = token.get();
             user = users.inOrganization(c.orgId(), c.userId())
                     .filter(u -> u.status == UserStatus.ACTIVE)
                     .orElseThrow(() -> new ProblemException(401, "token-revoked"));
@@ -42,59 +46,47 @@ public class CurrentUser {
         return user;
     }
 
-    /** Refuses (403) unless the user is an OWNER. */
-    public UserAccount requireOwner() {
-        UserAccount u = get();
-        if (u.role != Role.OWNER) {
+    /** Refuses (403) unless the caller holds {@code permission}; returns the caller as checked. */
+    public Caller require(Permission permission) {
+        if (permission.roles().isEmpty() && !token.get().isPartner()) {
+            throw ProblemException.forbidden(); // no role grants it: a person's standing here need not be read
+        }
+        return known(permission.require(caller()));
+    }
+
+    /** Refuses (403) unless the caller holds {@code permission}; returns who acts: the user, or a partner client ({@link Actor#partner}). */
+    public Actor requireActor(Permission permission) {
+        return actor(require(permission));
+    }
+
+    /** Refuses (403) unless the caller is the user {@code userId} or holds {@code permission}; returns who acts. */
+    public Actor requireActorSelfOr(Permission permission, UUID userId) {
+        return actor(known(permission.requireSelfOr(caller(), userId)));
+    }
+
+    private Actor actor(Caller caller) {
+        return caller.isPartner() ? Actor.partner(caller.orgId()) : Actor.of(user());
+    }
+
+    private Caller caller() {
+        if (caller == null) {
+            Caller c = token.get();
+            if (c.isPartner()) {
+                caller = new Caller(c.organization(), Optional.empty(), Set.of(), c.scopes());
+            } else {
+                UserAccount u = user();
+                caller = new Caller(Optional.of(u.orgId), Optional.of(u.id),
+                        Set.copyOf(UserRoles.of(u, organizations.superAdminOf(u.orgId))), Set.of());
+            }
+        }
+        return caller;
+    }
+
+    /** A partner client of an organization this service does not know may reach nothing (403). */
+    private Caller known(Caller c) {
+        if (c.isPartner() && organizations.findById(c.orgId()) == null) {
             throw ProblemException.forbidden();
         }
-        return u;
-    }
-
-    /**
-     * The organization whose users the caller may read: an active user's own, or that of a partner client
-     * holding {@code scope}. 401 for a user this service refuses, 403 for a partner without the scope.
-     */
-    public UUID requireUserOrScope(String scope) {
-        Caller c = caller.get();
-        return c.isPartnerWith(scope) ? partnerOrganization(scope) : get().orgId;
-    }
-
-    /** An OWNER acting, or a partner client holding {@code scope} ({@link Actor#partner}); 403 for anyone else. */
-    public Actor requireOwnerOrScope(String scope) {
-        Caller c = caller.get();
-        return c.isPartnerWith(scope) ? Actor.partner(partnerOrganization(scope)) : Actor.of(requireOwner());
-    }
-
-    /** Any active user acting as themselves (their rights are checked by what they do), or a partner client holding {@code scope}. */
-    public Actor requireActorOrScope(String scope) {
-        Caller c = caller.get();
-        return c.isPartnerWith(scope) ? Actor.partner(partnerOrganization(scope)) : Actor.of(get());
-    }
-
-    /**
-     * The organization of a partner client holding {@code scope} (ORG-01: the token's). 403 without the scope,
-     * and for a client of an organization this service does not know: it may reach nothing.
-     */
-    public UUID partnerOrganization(String scope) {
-        Caller c = caller.get();
-        if (!c.isPartnerWith(scope) || organizations.findById(c.orgId()) == null) {
-            throw ProblemException.forbidden();
-        }
-        return c.orgId();
-    }
-
-    /** Refuses (403) unless the user is the organization's super admin (ORG-02). */
-    public UserAccount requireSuperAdmin() {
-        UserAccount u = get();
-        if (!isSuperAdmin(u)) {
-            throw ProblemException.forbidden();
-        }
-        return u;
-    }
-
-    public boolean isSuperAdmin(UserAccount u) {
-        Organization org = organizations.findById(u.orgId);
-        return org != null && u.id.equals(org.superAdminUserId);
+        return c;
     }
 }

@@ -17,8 +17,8 @@ import java.util.UUID;
 /**
  * LIF-01 on every endpoint, as in the other services: a user token whose user this service knows as
  * deactivated or deleted (removed users leave the organization) or as a member of another organization than the
- * token says is refused (401) before any resource runs. Resources that read {@link CurrentUser} did so
- * already; this covers the rest ({@code /api/v1/caller}, sign-up, the invitation links called with a
+ * token says is refused (401) before any resource runs. The permission checks, through {@link CurrentUser},
+ * refuse them too; this covers the rest ({@code /api/v1/caller}, sign-up, the invitation links called with a
  * token). A user not known here passes; {@link CurrentUser} refuses them where a user is needed.
  * Every request with a user's token asks, so it is one plain indexed read, not an ORM lookup.
  */

@@ -1,15 +1,12 @@
 package dev.kaigi.user.team;
 
-import dev.kaigi.chassis.text.SingleLine;
-import dev.kaigi.chassis.security.PartnerScopes;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.rest.ETags;
+import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.text.SingleLine;
 import dev.kaigi.user.security.Actor;
-import dev.kaigi.user.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,10 +31,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,20 +49,13 @@ import java.util.UUID;
 public class TeamResource {
 
     @Inject
-    CurrentUser currentUser;
+    TeamPermissions permissions;
     @Inject
     CurrentCaller caller;
     @Inject
     IdempotentCreation idempotent;
     @Inject
     TeamService teams;
-
-    @Schema(name = "Team")
-    public record TeamView(UUID id, @Schema(example = "Inside sales") String name, Instant createdAt, long version) {
-        static TeamView of(Team t) {
-            return new TeamView(t.id, t.name, t.createdAt, t.version);
-        }
-    }
 
     @Schema(name = "TeamRequest")
     public record TeamRequest(@NotBlank @SingleLine @Size(max = 100) @Schema(example = "Inside sales") String name) {
@@ -79,7 +69,8 @@ public class TeamResource {
     @Operation(summary = "List teams", description = "Any user, or a partner with scope users:read. Creation order.")
     @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(schema = @Schema(implementation = TeamPage.class)))
     public Page<TeamView> list(@BeanParam @Valid PageRequest page) {
-        return teams.list(currentUser.requireUserOrScope(PartnerScopes.USERS_READ), page).map(TeamView::of);
+        UUID org = permissions.requireView();
+        return teams.list(org, page);
     }
 
     @GET
@@ -88,8 +79,8 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     public Response get(@PathParam("id") UUID id) {
-        UUID org = currentUser.requireUserOrScope(PartnerScopes.USERS_READ);
-        return view(teams.get(org, id)).build();
+        UUID org = permissions.requireView();
+        return view(teams.view(org, id)).build();
     }
 
     @POST
@@ -103,10 +94,10 @@ public class TeamResource {
                            @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
-        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        Actor owner = permissions.requireManage();
         return idempotent.run(caller.get(), key, "POST", uri.getPath(), request, () -> {
-            Team team = teams.create(owner, request.name());
-            return view(team).status(201).location(uri.getAbsolutePathBuilder().path(team.id.toString()).build()).build();
+            TeamView team = teams.create(owner, request.name());
+            return view(team).status(201).location(uri.getAbsolutePathBuilder().path(team.id().toString()).build()).build();
         });
     }
 
@@ -122,7 +113,7 @@ public class TeamResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response rename(@PathParam("id") UUID id, @Valid @NotNull TeamRequest request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        Actor owner = permissions.requireManage();
         long expected = ETags.requiredVersion(ifMatch);
         return view(teams.rename(owner, id, request.name(), expected)).build();
     }
@@ -134,11 +125,11 @@ public class TeamResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write")
     @APIResponse(responseCode = "404", description = "No such team in the caller's organization")
     public void delete(@PathParam("id") UUID id) {
-        Actor owner = currentUser.requireOwnerOrScope(PartnerScopes.USERS_WRITE);
+        Actor owner = permissions.requireManage();
         teams.delete(owner, id);
     }
 
-    private static Response.ResponseBuilder view(Team team) {
-        return Response.ok(TeamView.of(team)).tag(new EntityTag(Long.toString(team.version)));
+    private static Response.ResponseBuilder view(TeamView team) {
+        return Response.ok(team).tag(new EntityTag(Long.toString(team.version())));
     }
 }

@@ -27,18 +27,24 @@ public class TeamService {
     AuditLog audit;
 
     @Transactional
-    public Page<Team> list(UUID orgId, PageRequest page) {
+    public Page<TeamView> list(UUID orgId, PageRequest page) {
         PanacheQuery<Team> query = teams.ofOrganization(orgId);
-        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count()).map(TeamView::of);
     }
 
+    /** The team of the organization; another's is unknown (404, ORG-01). */
     @Transactional
     public Team get(UUID orgId, UUID id) {
         return teams.inOrganization(orgId, id).orElseThrow(() -> ProblemException.notFound("team"));
     }
 
     @Transactional
-    public Team create(Actor owner, String name) {
+    public TeamView view(UUID orgId, UUID id) {
+        return TeamView.of(get(orgId, id));
+    }
+
+    @Transactional
+    public TeamView create(Actor owner, String name) {
         String trimmed = name.strip();
         requireFreeName(owner.orgId(), trimmed, null);
         Team team = new Team();
@@ -48,25 +54,25 @@ public class TeamService {
         team.createdAt = Instant.now();
         teams.persistAndFlush(team);
         audit.record(owner.orgId(), owner.userId(), AuditLog.Action.TEAM_CREATED, null, null, Map.of("teamId", team.id, "name", team.name));
-        return team;
+        return TeamView.of(team);
     }
 
     @Transactional
-    public Team rename(Actor owner, UUID id, String name, long expectedVersion) {
+    public TeamView rename(Actor owner, UUID id, String name, long expectedVersion) {
         Team team = get(owner.orgId(), id);
         if (team.version != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
         String trimmed = name.strip();
         if (trimmed.equals(team.name)) {
-            return team;
+            return TeamView.of(team);
         }
         requireFreeName(owner.orgId(), trimmed, id);
         audit.record(owner.orgId(), owner.userId(), AuditLog.Action.TEAM_RENAMED, null,
                 Map.of("teamId", id, "name", team.name), Map.of("teamId", id, "name", trimmed));
         team.name = trimmed;
         teams.flush();
-        return team;
+        return TeamView.of(team);
     }
 
     /** Deletes the team; its members simply stop being in it (the memberships go with it, on delete cascade). */

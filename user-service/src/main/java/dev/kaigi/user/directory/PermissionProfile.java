@@ -1,4 +1,4 @@
-package dev.kaigi.user.organization;
+package dev.kaigi.user.directory;
 
 import dev.kaigi.events.user.UserType;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.kaigi.user.account;
+package dev.kaigi.user.directory;
 
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;

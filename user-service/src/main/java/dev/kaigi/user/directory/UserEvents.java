@@ -1,4 +1,4 @@
-package dev.kaigi.user.account;
+package dev.kaigi.user.directory;
 
 import dev.kaigi.events.user.JoinedVia;
 import dev.kaigi.events.user.UserJoined;

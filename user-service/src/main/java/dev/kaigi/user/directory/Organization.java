@@ -1,4 +1,4 @@
-package dev.kaigi.user.organization;
+package dev.kaigi.user.directory;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

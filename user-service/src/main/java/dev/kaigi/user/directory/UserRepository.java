@@ -1,5 +1,6 @@
-package dev.kaigi.user.account;
+package dev.kaigi.user.directory;
 
+import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
@@ -8,10 +9,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 
 import java.util.Optional;
 import java.util.UUID;
 
+/** The organizations' users. */
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> {
 
@@ -24,6 +27,32 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
     public Optional<UserAccount> lockInOrganization(UUID orgId, UUID id) {
         return find("orgId = ?1 and id = ?2", orgId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+    }
+
+    /** Saves a new user; a concurrent add of the same address loses on the unique index (ORG-05). */
+    public void persistNew(UserAccount u) {
+        try {
+            persistAndFlush(u);
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw ProblemException.conflict("email-taken");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The user if they belong to {@code orgId} and are not deleted; 404 otherwise (ORG-01). */
+    public UserAccount liveInOrganization(UUID orgId, UUID id) {
+        return inOrganization(orgId, id).filter(u -> u.status != UserStatus.DELETED).orElseThrow(() -> ProblemException.notFound("user"));
     }
 
     public boolean emailInUse(String address) {

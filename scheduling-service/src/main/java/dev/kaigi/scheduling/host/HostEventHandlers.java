@@ -32,7 +32,7 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 
 /**
- * The consumers that keep the host read model (issue 5 item 4). The chassis inbox runs each at
+ * The consumers that keep the host read model. The chassis inbox runs each at
  * most once per event id, in one transaction with the inbox row (EVT-02); events of one user come
  * in order (EVT-03), but user and integration events have no order between them, so every write
  * is an upsert ({@link HostReadModel}).

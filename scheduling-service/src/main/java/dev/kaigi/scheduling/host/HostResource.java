@@ -31,7 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /api/v1/hosts/{userId}}: what this service knows of a user as a meeting host (issue 5 item 4). */
+/** {@code /api/v1/hosts/{userId}}: what this service knows of a user as a meeting host. */
 @Path("/api/v1/hosts")
 @Tag(name = "Hosts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,7 +90,7 @@ public class HostResource {
                                        @Parameter(description = "Meeting type id") @QueryParam("meetingType") UUID meetingType,
                                        @Parameter(description = "ISO-8601 date-time with offset") @QueryParam("start") String start) {
         Caller c = caller.get().requireSelfOrAnyRoleOrScope(userId, PartnerScopes.SCHEDULES_READ, Roles.OWNER, Roles.MANAGER);
-        // the user first: another organization must get 404 for our user ids, not a verdict on its query (issue 8 item 1)
+        // the user first: another organization must get 404 for our user ids, not a verdict on its query
         hosts.inOrganization(c.orgId(), userId).filter(x -> x.status != null).orElseThrow(() -> ProblemException.notFound("host"));
         if (meetingType == null) {
             throw ProblemException.invalidField("meetingType", "required");

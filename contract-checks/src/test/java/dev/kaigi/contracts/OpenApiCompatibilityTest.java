@@ -18,7 +18,7 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 /**
  * Frontend teams and partners generate clients from the services' OpenAPI documents, so a change
- * that breaks them must never land silently (issue 7). Each service commits the document it serves
+ * that breaks them must never land silently. Each service commits the document it serves
  * ({@code openapi/openapi.yaml}, kept equal to the served one by its wiring test) and the document
  * of its last release ({@code openapi/released.yaml}). openapi-diff compares the two: new
  * endpoints, fields and optional parameters pass; a removed endpoint or field, a new required

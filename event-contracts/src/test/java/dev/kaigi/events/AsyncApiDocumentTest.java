@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Keeps {@code docs/asyncapi.yaml}, the catalog internal teams read, in agreement with the code:
  * an event type that exists here but not there, or a topic, header or payload schema that
- * disagrees, fails the build (issue 7).
+ * disagrees, fails the build.
  */
 class AsyncApiDocumentTest {
 

@@ -19,7 +19,7 @@ import static dev.kaigi.integration.Fixtures.lifecycle;
 import static dev.kaigi.integration.Fixtures.organization;
 
 /**
- * Issue 8 item 1: every endpoint of the served OpenAPI document, called by every kind of caller
+ * The authorization matrix: every endpoint of the served OpenAPI document, called by every kind of caller
  * ({@link CallerKind}), with the status each must get written down below; an endpoint without a row
  * fails. The {@code /users/{userId}/...} paths name the MEMBER caller, so the MEMBER column is the
  * user acting on their own connections (INT-01, INT-04: only they may link them) and the other

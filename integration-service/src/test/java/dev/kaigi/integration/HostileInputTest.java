@@ -19,7 +19,7 @@ import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.organization;
 
 /**
- * Issue 8 item 2: generated bad requests against every write endpoint of the served OpenAPI document,
+ * Generated bad requests against every write endpoint of the served OpenAPI document,
  * as an OWNER acting on their own user (so the self-only connection endpoints let them in too); each is
  * refused 4xx problem+json and changes nothing.
  */
@@ -31,7 +31,7 @@ class HostileInputTest {
     AgroalDataSource db;
 
     @Test
-    @DisplayName("issue 8 item 2: every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
+    @DisplayName("Every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
     void badRequestsAreRefusedAndChangeNothing() throws Exception {
         UUID org = organization(db, "Hostile");
         UUID owner = activeUser(db, org, "owner-" + org.toString().substring(0, 8) + "@acme.test", Role.OWNER);

@@ -33,7 +33,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 8 item 5 for the service that holds third-party secrets: while it links Zoom, Salesforce and a
+ * Security hygiene of the service that holds third-party secrets: while it links Zoom, Salesforce and a
  * calendar with known provider tokens and mails an invitation, nothing it logs (its own code at DEBUG)
  * carries a provider token, a configured client secret or password, a caller's bearer token, the
  * invitation link's token or the mail's text; and no column of its database holds a provider token in
@@ -47,7 +47,7 @@ class SecurityHygieneTest {
     AgroalDataSource db;
 
     @Test
-    @DisplayName("issue 8 item 5: no token, secret, password or mail text in the log; provider tokens encrypted at rest")
+    @DisplayName("No token, secret, password or mail text in the log; provider tokens encrypted at rest")
     void secretsStayOutOfLogsAndPlainColumns() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> providerTokens = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * Issue 8 item 1: every endpoint of the served OpenAPI document, called by every kind of caller
+ * The authorization matrix: every endpoint of the served OpenAPI document, called by every kind of caller
  * ({@link CallerKind}), with the status each must get written down below. An endpoint added without a
  * row fails the test. Ids in the calls belong to the fixture organization; another organization's
  * super admin must never see them (404) nor reach the internal API (403). Partner scopes open

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Issue 8 item 2: generated bad requests against every write endpoint of the served OpenAPI document,
+ * Generated bad requests against every write endpoint of the served OpenAPI document,
  * sent as a caller the endpoint lets in (the service token for the internal API, an OWNER otherwise),
  * with ids that exist; each is refused 4xx problem+json and changes nothing.
  */
@@ -27,7 +27,7 @@ class HostileInputTest {
     AgroalDataSource db;
 
     @Test
-    @DisplayName("issue 8 item 2: every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
+    @DisplayName("Every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
     void badRequestsAreRefusedAndChangeNothing() {
         UUID org = UUID.randomUUID();
         LicensingFixtures.seats(org, "REGULAR", 10);

@@ -29,7 +29,7 @@ import static dev.kaigi.scheduling.BookingFixtures.upcoming;
 import static dev.kaigi.scheduling.SchedulingFixtures.WAIT;
 
 /**
- * Issue 8 item 1: every endpoint of the served OpenAPI document, called by every kind of caller
+ * The authorization matrix: every endpoint of the served OpenAPI document, called by every kind of caller
  * ({@link CallerKind}), with the status each must get written down below; an endpoint without a row
  * fails. Another organization's super admin gets 404 for every id of ours. Public booking pages answer
  * anyone without a token (each call of the table comes from its own client address, so their rate

@@ -24,7 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SCH-09 performance shape (issue 5, "Performance"): a 50-host pool with a month of bookings, a
+ * SCH-09 performance shape: a 50-host pool with a month of bookings, a
  * 14-day range. The data is written straight into the tables (the point is the read). The bound
  * asserted is loose, because this machine is shared; the figures are logged for the report, and
  * the real benchmark belongs in bench/.

@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** SCH-09 availability with a token and on public booking pages (issue 5 items 7 and 9), and its bad input. */
+/** SCH-09 availability with a token and on public booking pages, and its bad input. */
 @QuarkusTest
 class AvailabilityTest {
 

@@ -179,7 +179,7 @@ class BookingTest {
                 .statusCode(201).extract().path("id");
         book(org, type, at(day, "15:00", TOKYO), 409);
         org.as(other, "member").body("{}").post("/api/v1/bookings/" + id + "/cancel").then().statusCode(404);
-        // issue 8 item 2: no body, or JSON with trailing garbage, is a bad request that cancels nothing
+        // no body, or JSON with trailing garbage, is a bad request that cancels nothing
         org.manager().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(400).contentType("application/problem+json");
         org.manager().body("{}}").post("/api/v1/bookings/" + id + "/cancel").then().statusCode(400).contentType("application/problem+json");
         org.manager().get("/api/v1/bookings/" + id).then().body("status", equalTo("BOOKED"));
@@ -196,7 +196,7 @@ class BookingTest {
     }
 
     @Test
-    @DisplayName("ORG-01, issue 5 item 9: a host sees their own bookings, MANAGER/OWNER the organization's; RESTRICTED cannot book; "
+    @DisplayName("ORG-01: a host sees their own bookings, MANAGER/OWNER the organization's; RESTRICTED cannot book; "
             + "another organization gets 404 on every booking endpoint")
     void rightsAndTenancy() {
         Org org = Org.create(TOKYO);

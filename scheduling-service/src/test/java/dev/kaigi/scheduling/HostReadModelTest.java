@@ -53,7 +53,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The host read model kept from user-service and integration-service events (issue 5 item 4, LIF-01, LIF-02, SCH-04, SCH-07, EVT-02). */
+/** The host read model kept from user-service and integration-service events (LIF-01, LIF-02, SCH-04, SCH-07, EVT-02). */
 @QuarkusTest
 class HostReadModelTest {
 

@@ -23,7 +23,7 @@ import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
 
 /**
- * Issue 8 item 2: generated bad requests against every write endpoint of the served OpenAPI document
+ * Generated bad requests against every write endpoint of the served OpenAPI document
  * (the public booking page included), as an OWNER, with ids that exist; each is refused 4xx
  * problem+json and changes nothing. Every request comes from its own client address, so the public
  * pages' rate limit does not answer in the validation's place.
@@ -37,7 +37,7 @@ class HostileInputTest {
     AgroalDataSource db;
 
     @Test
-    @DisplayName("issue 8 item 2: every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
+    @DisplayName("Every bad request to a write endpoint is a 4xx problem+json and leaves the database unchanged")
     void badRequestsAreRefusedAndChangeNothing() {
         Org org = Org.create(ZONE);
         UUID host = host(org, ScheduleBody.in(ZONE));

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 item 5: each public booking endpoint — the page, its availability and booking — is limited per
+ * Each public booking endpoint — the page, its availability and booking — is limited per
  * client address (20 requests per window in tests): the next request is 429 problem+json with a
  * Retry-After in whole seconds, while another address still gets through.
  */
@@ -28,7 +28,7 @@ class PublicRateLimitTest {
     private static final int LIMIT = 20;
 
     @Test
-    @DisplayName("issue 8 item 5: page, availability and booking answer 429 with Retry-After past the per-address limit")
+    @DisplayName("Page, availability and booking answer 429 with Retry-After past the per-address limit")
     void everyPublicEndpointIsRateLimited() {
         Org org = Org.create("Asia/Tokyo");
         UUID host = host(org, ScheduleBody.in("Asia/Tokyo"));

@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Idempotency-Key on create requests (issue 7): one resource per key, the first answer replayed, misuse refused. */
+/** Idempotency-Key on create requests: one resource per key, the first answer replayed, misuse refused. */
 @QuarkusTest
 class IdempotentCreationTest {
 

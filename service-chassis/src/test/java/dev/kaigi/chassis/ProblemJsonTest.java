@@ -193,7 +193,7 @@ class ProblemJsonTest {
     }
 
     @Test
-    @DisplayName("issue 8 item 3: a request whose database connection was cut is a 503 with Retry-After, not a 500")
+    @DisplayName("A request whose database connection was cut is a 503 with Retry-After, not a 500")
     void databaseOutageIsServiceUnavailable() {
         member("en").get("/api/v1/probe/connection-cut").then()
                 .statusCode(503).contentType(PROBLEM).header("Retry-After", "1")

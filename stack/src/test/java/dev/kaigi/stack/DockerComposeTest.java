@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * docker-compose.yml cannot be run on this project's machines (no Docker engine), so it is checked against
  * what the services read: every service, port, environment variable, database, health check and
- * dependency (issue 9 item 4).
+ * dependency.
  */
 class DockerComposeTest {
 
@@ -45,7 +45,7 @@ class DockerComposeTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
-    @DisplayName("issue 9 item 4: each service sets only variables it reads, and every one it needs without a default")
+    @DisplayName("Each service sets only variables it reads, and every one it needs without a default")
     void environmentMatchesApplicationProperties(String service) {
         ServiceConfiguration config = ServiceConfiguration.of(service);
         JsonNode env = service(service).path("environment");
@@ -63,7 +63,7 @@ class DockerComposeTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
-    @DisplayName("issue 9 item 4: the container port is the service's HTTP port; the health check asks it for /q/health/ready")
+    @DisplayName("The container port is the service's HTTP port; the health check asks it for /q/health/ready")
     void portAndHealthCheck(String service) {
         ServiceConfiguration config = ServiceConfiguration.of(service);
         JsonNode s = service(service);
@@ -79,7 +79,7 @@ class DockerComposeTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
-    @DisplayName("issue 9 item 4: database, broker and issuer point at the compose services that provide them")
+    @DisplayName("Database, broker and issuer point at the compose services that provide them")
     void infrastructureAddresses(String service) {
         JsonNode env = service(service).path("environment");
         Matcher db = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(env.path(dbUrlVariable(service)).asText());
@@ -103,7 +103,7 @@ class DockerComposeTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
-    @DisplayName("issue 9 item 4: a service starts after what it calls is healthy, and everything it waits for has a health check")
+    @DisplayName("A service starts after what it calls is healthy, and everything it waits for has a health check")
     void dependsOnHealthyDependencies(String service) {
         JsonNode s = service(service);
         List<String> needed = new ArrayList<>(List.of("postgres", "kafka", "keycloak"));
@@ -131,7 +131,7 @@ class DockerComposeTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
-    @DisplayName("issue 9 item 4: each service is built from this checkout (the shared service Dockerfile, told which service and port)")
+    @DisplayName("Each service is built from this checkout (the shared service Dockerfile, told which service and port)")
     void dockerfile(String service) throws IOException {
         JsonNode build = service(service).path("build");
         assertEquals(".", build.path("context").asText(), "the repository root: the build needs the parent pom and the chassis");
@@ -145,7 +145,7 @@ class DockerComposeTest {
     }
 
     @Test
-    @DisplayName("issue 9 item 4: Keycloak is the local stack's version and imports the same realm; user-service's secret is the realm's")
+    @DisplayName("Keycloak is the local stack's version and imports the same realm; user-service's secret is the realm's")
     void keycloakAndRealm() throws IOException {
         JsonNode keycloak = compose.path("keycloak");
         String pom = Files.readString(ServiceConfiguration.root().resolve("stack/pom.xml"));

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The variables {@code ./kaigi up} hands each service are ones the service reads: a renamed property fails
- * here, not as a service silently running on its localhost default (issue 9 item 1).
+ * here, not as a service silently running on its localhost default.
  */
 class KaigiScriptTest {
 
@@ -34,7 +34,7 @@ class KaigiScriptTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
-    @DisplayName("issue 9 item 1: ./kaigi configures each service only through variables its application.properties reads")
+    @DisplayName("./kaigi configures each service only through variables its application.properties reads")
     void scriptVariablesAreRead(String service) {
         ServiceConfiguration config = ServiceConfiguration.of(service);
         Set<String> given = variablesGivenTo(service);
@@ -51,7 +51,7 @@ class KaigiScriptTest {
     }
 
     @Test
-    @DisplayName("issue 9 item 2: the user-service secret ./kaigi passes is the realm's")
+    @DisplayName("The user-service secret ./kaigi passes is the realm's")
     void userServiceSecret() throws IOException {
         var realm = new ObjectMapper().readTree(ServiceConfiguration.root().resolve("deploy/keycloak/kaigi-realm.json").toFile());
         Matcher m = Pattern.compile("KAIGI_USER_SERVICE_CLIENT_SECRET=([\\w-]+)").matcher(script);

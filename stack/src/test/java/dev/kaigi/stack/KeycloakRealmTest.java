@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * deploy/keycloak/kaigi-realm.json gives the services the claims they read (chassis {@code CurrentCaller}:
- * {@code org_id}, {@code uid}, {@code roles}, {@code scope}) and keeps a user from writing them (issue 9 item 2).
+ * {@code org_id}, {@code uid}, {@code roles}, {@code scope}) and keeps a user from writing them.
  * That Keycloak really issues tokens the services accept is proven by {@code StackSmokeIT}.
  */
 class KeycloakRealmTest {
@@ -36,7 +36,7 @@ class KeycloakRealmTest {
     }
 
     @Test
-    @DisplayName("issue 9 item 2: org_id, uid and roles (multivalued, the chassis' role claim) are mapped from user attributes into every token")
+    @DisplayName("org_id, uid and roles (multivalued, the chassis' role claim) are mapped from user attributes into every token")
     void kaigiClaims() throws IOException {
         JsonNode scope = clientScope("kaigi");
         Set<String> claims = new TreeSet<>();
@@ -84,7 +84,7 @@ class KeycloakRealmTest {
     }
 
     @Test
-    @DisplayName("issue 9 item 2: only an admin (user-service's sync) may see or change org_id, uid and roles: a user cannot pick a tenant")
+    @DisplayName("Only an admin (user-service's sync) may see or change org_id, uid and roles: a user cannot pick a tenant")
     void tenantAttributesAreAdminOnly() throws IOException {
         JsonNode profile = new ObjectMapper().readTree(realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")
                 .path(0).path("config").path("kc.user.profile.config").path(0).asText());
@@ -107,7 +107,7 @@ class KeycloakRealmTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
-    @DisplayName("issue 9 item 2: each service has a confidential client whose tokens carry roles [service]")
+    @DisplayName("Each service has a confidential client whose tokens carry roles [service]")
     void serviceClients(String service) {
         JsonNode client = client(service);
         assertFalse(client.path("publicClient").asBoolean());
@@ -117,14 +117,14 @@ class KeycloakRealmTest {
     }
 
     @Test
-    @DisplayName("issue 9 item 2: user-service's client may manage the realm's users (the Keycloak sync port)")
+    @DisplayName("user-service's client may manage the realm's users (the Keycloak sync port)")
     void userServiceManagesUsers() {
         String roles = serviceAccount("user-service").path("clientRoles").path("realm-management").toString();
         assertTrue(roles.contains("manage-users") && roles.contains("view-users"), roles);
     }
 
     @Test
-    @DisplayName("issue 9 item 2: the frontend is a public client with PKCE (S256); the partner a confidential client with the partner scopes")
+    @DisplayName("The frontend is a public client with PKCE (S256); the partner a confidential client with the partner scopes")
     void frontendAndPartner() {
         JsonNode frontend = client("kaigi-frontend");
         assertTrue(frontend.path("publicClient").asBoolean());
@@ -145,7 +145,7 @@ class KeycloakRealmTest {
     }
 
     @Test
-    @DisplayName("issue 9 item 2: the demo organization's people: a super admin (owner), a manager, two members and a team user")
+    @DisplayName("The demo organization's people: a super admin (owner), a manager, two members and a team user")
     void demoUsers() {
         List<String> people = new ArrayList<>();
         for (JsonNode u : realm.path("users")) {

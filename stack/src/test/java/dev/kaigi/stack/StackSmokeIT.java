@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The whole system as a newcomer starts it (issue 9 item 5): {@code ./kaigi up} on test ports with a fresh
+ * The whole system as a newcomer starts it: {@code ./kaigi up} on test ports with a fresh
  * data folder (embedded PostgreSQL, a Kafka broker process, Keycloak 26.7.3 with the realm, the simulators,
  * the four packaged services), {@code ./kaigi seed}, then through all four processes and the real broker:
  * a real Keycloak token accepted by every service, an invitation mailed, a booking whose meeting-booked
@@ -79,7 +79,7 @@ class StackSmokeIT {
 
     @Test
     @Order(1)
-    @DisplayName("issue 9 items 2, 5: a token from the realm is accepted by all four services with the tenant and roles the seed gave the owner")
+    @DisplayName("A token from the realm is accepted by all four services with the tenant and roles the seed gave the owner")
     void realTokenAcceptedEverywhere() {
         String owner = KEYCLOAK.userToken("owner@demo.kaigi.dev");
         String orgId = Keycloak.claims(owner).path("org_id").asText();
@@ -158,7 +158,7 @@ class StackSmokeIT {
 
     @Test
     @Order(3)
-    @DisplayName("issue 9 item 5: a booking at the first free slot; meeting-booked is handled by integration-service (Zoom meeting, lead mail)")
+    @DisplayName("A booking at the first free slot; meeting-booked is handled by integration-service (Zoom meeting, lead mail)")
     void bookAMeeting() {
         String owner = KEYCLOAK.userToken("owner@demo.kaigi.dev");
         String meetingType = null;

@@ -96,7 +96,7 @@ public abstract class ServiceWiringContract {
     }
 
     /**
-     * Issue 8 item 5: in production no browser origin may call the API (CORS off) and the Swagger UI is
+     * In production no browser origin may call the API (CORS off) and the Swagger UI is
      * not served. Read from the production profile of the service's own configuration; the preflight
      * below proves the running service sends no CORS grant either.
      */
@@ -116,7 +116,7 @@ public abstract class ServiceWiringContract {
                 .options("/api/v1/caller").then().header("Access-Control-Allow-Origin", nullValue());
     }
 
-    /** Issue 8 item 5: a body over the service's limit (10 MB unless configured) is refused with 413 problem+json. */
+    /** A body over the service's limit (10 MB unless configured) is refused with 413 problem+json. */
     @Test
     void refusesBodiesOverTheSizeLimit() {
         long limit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)

@@ -26,7 +26,7 @@ import static dev.kaigi.user.UserFixtures.newOrganization;
 import static io.restassured.RestAssured.given;
 
 /**
- * Issue 8 item 1: every endpoint of the served OpenAPI document (REST and SCIM), called by every kind
+ * The authorization matrix: every endpoint of the served OpenAPI document (REST and SCIM), called by every kind
  * of caller ({@link CallerKind}), with the status each must get written down below; an endpoint
  * without a row fails. Roles here come from this service's own users, so every user caller is a real
  * user of the fixture organization, and another organization's super admin is a real one too.

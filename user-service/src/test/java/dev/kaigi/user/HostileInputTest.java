@@ -16,7 +16,7 @@ import static dev.kaigi.user.UserFixtures.newOrganization;
 import static io.restassured.RestAssured.given;
 
 /**
- * Issue 8 item 2: generated bad requests against every write endpoint of the served OpenAPI document,
+ * Generated bad requests against every write endpoint of the served OpenAPI document,
  * REST as the super admin and SCIM as a partner with the {@code scim} scope, with ids that exist; each
  * is refused 4xx with problem+json (SCIM: its own error document, RFC 7644 §3.12) and changes nothing.
  */
@@ -29,7 +29,7 @@ class HostileInputTest {
     AgroalDataSource db;
 
     @Test
-    @DisplayName("issue 8 item 2: every bad request to a write endpoint is a 4xx error document and leaves the database unchanged")
+    @DisplayName("Every bad request to a write endpoint is a 4xx error document and leaves the database unchanged")
     void badRequestsAreRefusedAndChangeNothing() {
         UserFixtures.Org org = newOrganization();
         UUID member = org.addActive("MEMBER", "REGULAR");

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Idempotency-Key on user-service's create requests (issue 7): a retry answers the first result and creates nothing more. */
+/** Idempotency-Key on user-service's create requests: a retry answers the first result and creates nothing more. */
 @QuarkusTest
 class IdempotencyKeyTest {
 

@@ -19,7 +19,7 @@ import static dev.kaigi.user.UserFixtures.newOrganization;
 import static io.restassured.RestAssured.given;
 
 /**
- * Issue 8 item 5 for the service that issues invitation links and talks to the identity provider: while
+ * Security hygiene of the service that issues invitation links and talks to the identity provider: while
  * it invites, accepts an invitation, answers SCIM and REST calls and syncs accounts to Keycloak, nothing
  * it logs (its own code at DEBUG) carries a caller's bearer token, the invitation link's token or a
  * configured client secret.
@@ -28,7 +28,7 @@ import static io.restassured.RestAssured.given;
 class SecurityHygieneTest {
 
     @Test
-    @DisplayName("issue 8 item 5: no bearer token, invitation token or client secret in the log")
+    @DisplayName("No bearer token, invitation token or client secret in the log")
     void secretsStayOutOfTheLog() {
         Map<String, String> secrets = new LinkedHashMap<>();
         try (CapturedLog log = CapturedLog.start(); EventProbe events = EventProbe.open(Topics.USER)) {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Availability (SCH-09, issue 5): {@code GET /api/v1/meeting-types/{id}/availability} for 14 days
+ * Availability (SCH-09): {@code GET /api/v1/meeting-types/{id}/availability} for 14 days
  * of a 50-host pool with a month of bookings (AvailabilitySpeedTest's data: Mon–Fri 09–18 Tokyo,
  * lunch 12–13, cap 6, bookings at 10:00, 14:00 and 16:00 on every working day of the next 30
  * days; 30-minute meetings, 15-minute slots, 5-minute buffers). Open model: requests leave at a

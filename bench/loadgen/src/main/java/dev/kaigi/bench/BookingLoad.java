@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Booking through scheduling-service ({@code POST /api/v1/bookings}, issue 10): closed-model phases
+ * Booking through scheduling-service ({@code POST /api/v1/bookings}): closed-model phases
  * of 1, 4, 16 and 64 clients, each on a fresh organization with a 20-host pool with caps, then the
  * hot host (64 clients at once on one host-day). Hosts, schedules and counters are written straight
  * into the service's read model (what user-service's and integration-service's events would have

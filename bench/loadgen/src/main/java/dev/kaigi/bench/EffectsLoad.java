@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Event propagation, second half of issue 10's item: {@code meeting-booked} on the broker → all of its side
+ * Event propagation, second half: {@code meeting-booked} on the broker → all of its side
  * effects at the providers (Zoom meeting created, calendar event written, mails to lead and host delivered,
  * Slack mention posted), through integration-service's real clients against {@link ProviderSimulators}.
  *

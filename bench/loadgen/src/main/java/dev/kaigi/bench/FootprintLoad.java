@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The footprint of one running application (issue 10): how long it took to become ready (measured by
+ * The footprint of one running application: how long it took to become ready (measured by
  * bench/run, passed in), its resident memory after a warm-up, and the throughput of a few plain
  * requests at a fixed number of clients, so a service's CRUD figures stand beside those of a bare
  * Quarkus REST + Panache application (bench/bare) measured the same way in the same run.

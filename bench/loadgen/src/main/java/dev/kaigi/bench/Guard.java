@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The regression guard (issue 10): after a run, each headline figure is compared with its limit in
+ * The regression guard: after a run, each headline figure is compared with its limit in
  * {@code bench/guard-<mode>.properties}; a figure on the wrong side fails the run (exit status 3).
  * Rates and ratios have floors, latencies ({@code _ms}), times and memory ({@code _mb}) ceilings.
  * The limits, and why each sits where it does, are written in those files; a benchmark that did

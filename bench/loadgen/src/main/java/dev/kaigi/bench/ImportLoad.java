@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * CSV import of users through user-service (issue 4): sign up an organization, give it enough
+ * CSV import of users through user-service: sign up an organization, give it enough
  * regular seats in licensing-service, upload a generated file of N users as its super admin and
  * poll the import every 50 ms until it is COMPLETED. The figure is rows per second from the start
  * of the upload to the poll that saw COMPLETED: by then every row's user, seat (taken through

@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Event propagation (issue 5): {@code user-deactivated} on the broker → that host ineligible in
+ * Event propagation: {@code user-deactivated} on the broker → that host ineligible in
  * scheduling-service. The event is published as user-service's outbox relay would (CloudEvents in
  * Kafka binary mode, keyed by the user id, exactly the headers of test-support's TestEvents); the
  * clock starts when the send is acknowledged by the broker (acks=all) and stops at the first

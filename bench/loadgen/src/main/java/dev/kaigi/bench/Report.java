@@ -94,7 +94,7 @@ final class Report {
             Map<String, Object> availability;
             if (Files.exists(runDir.resolve("availability.json"))) {
                 availability = new LinkedHashMap<>(Json.read(runDir.resolve("availability.json")));
-                // issue 5 sets the target server side: the time from sending the request to its answer (which
+                // the target is server side: the time from sending the request to its answer (which
                 // still includes the client's own HTTP handling on the same cores), not from when it was due
                 double p99 = number((Map<String, Object>) availability.get("latency_from_send"), "p99_ms");
                 availability.put("target_p99_ms", AVAILABILITY_P99_MS);
@@ -128,7 +128,7 @@ final class Report {
             meetsTargets &= Boolean.TRUE.equals(propagation.get("meets_target"));
         }
         if (Files.exists(runDir.resolve("effects.json")) || Files.exists(runDir.resolve("effects.started"))) {
-            // no target: issue 6 asks for the figures (median, p99), issue 10 for p99
+            // no target: the report gives the figures (median, p99); the guard checks p99
             Map<String, Object> effects = Files.exists(runDir.resolve("effects.json"))
                     ? new LinkedHashMap<>(Json.read(runDir.resolve("effects.json"))) : failed("effects");
             if (effects.get("error") == null) {

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Issue 8 item 4, event resilience across services: the four services run as processes on one broker;
+ * Event resilience across services: the four services run as processes on one broker;
  * meeting-booked events wait on the broker while integration-service is down and are each handled
  * once when it is back; a replay of its topics from offset 0 changes nothing; a poison event goes to
  * the dead-letter topic and the events behind it on the same partition flow on.
@@ -81,7 +81,7 @@ class EventResilienceTest {
 
     @Test
     @Order(1)
-    @DisplayName("Issue 8 item 4 (EVT-02): 100 bookings made while integration-service is stopped are each handled once after it starts")
+    @DisplayName("EVT-02: 100 bookings made while integration-service is stopped are each handled once after it starts")
     void bookingsWhileIntegrationIsDown() throws Exception {
         stack.integration.stop();
         List<String> leads = new ArrayList<>();
@@ -109,7 +109,7 @@ class EventResilienceTest {
 
     @Test
     @Order(2)
-    @DisplayName("Issue 8 item 4 (EVT-02): integration-service's topics replayed from offset 0 change nothing (the inbox dedups)")
+    @DisplayName("EVT-02: integration-service's topics replayed from offset 0 change nothing (the inbox dedups)")
     void replayFromOffsetZero() throws Exception {
         stack.integration.stop();
         String before = integrationState();
@@ -139,7 +139,7 @@ class EventResilienceTest {
 
     @Test
     @Order(3)
-    @DisplayName("Issue 8 item 4 (EVT-02): a poison meeting-booked goes to kaigi.scheduling.v1.dlq; the bookings behind it on its partition are handled")
+    @DisplayName("EVT-02: a poison meeting-booked goes to kaigi.scheduling.v1.dlq; the bookings behind it on its partition are handled")
     void poisonEventGoesToDeadLetters() throws Exception {
         UUID host = hosts.get(0);
         UUID onlyThisHost = tenant.meetingType("Demo with one host", List.of(host));

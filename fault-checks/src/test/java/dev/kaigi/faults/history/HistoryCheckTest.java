@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 item 3, a Jepsen-style history check: clients book and cancel on two hot host-days and assign
+ * A Jepsen-style history check: clients book and cancel on two hot host-days and assign
  * and unassign seats of a small pool, through two instances each of scheduling-service and
  * licensing-service, while the broker is killed and restarted, the services' database connections are
  * terminated and service instances are killed with SIGKILL. {@link HistoryChecker} then judges the
@@ -47,7 +47,7 @@ class HistoryCheckTest {
     private static final Duration MIN_RUN = Duration.ofSeconds(45);
 
     @Test
-    @DisplayName("Issue 8 item 3 (SCH-03, SCH-08, LIC-03, EVT-02): under broker restarts, killed DB connections and kill -9, "
+    @DisplayName("SCH-03, SCH-08, LIC-03, EVT-02: under broker restarts, killed DB connections and kill -9, "
             + "caps, overlaps, acknowledged and failed operations, unknowns, seats and events all check out")
     void historyUnderFaults() throws Exception {
         Stack stack = Stack.get();

@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Judges a recorded history against the final state (issue 8 item 3): pure Java, no I/O. Each
+ * Judges a recorded history against the final state: pure Java, no I/O. Each
  * violation is one line naming the rule and the operation or row that broke it.
  */
 public final class HistoryChecker {

@@ -23,7 +23,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The checker of issue 8 item 3 on small hand-made histories: a clean one passes, each kind of anomaly is named. */
+/** The history checker on small hand-made histories: a clean one passes, each kind of anomaly is named. */
 class HistoryCheckerTest {
 
     private static final UUID HOST = UUID.randomUUID();
@@ -76,7 +76,7 @@ class HistoryCheckerTest {
     }
 
     @Test
-    @DisplayName("Issue 8 item 3: a history whose every operation left what it said passes")
+    @DisplayName("A history whose every operation left what it said passes")
     void cleanHistoryPasses() {
         acknowledgedBooking(0);
         book(Outcome.FAIL);

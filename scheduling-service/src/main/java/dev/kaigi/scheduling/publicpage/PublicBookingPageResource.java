@@ -38,7 +38,7 @@ import java.time.Instant;
 
 /**
  * {@code /api/v1/public/booking-pages/{publicId}}: what a company's booking page calls for a lead,
- * without a token (issue 5 item 9). The meeting type's public booking id is the only handle; the
+ * without a token. The meeting type's public booking id is the only handle; the
  * answers show a lead nothing more than the type, free slots and their own booking (no hosts, no
  * reasons, no other meetings). Rate-limited per client address ({@link PublicRateLimiter}).
  */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issue 5 item 9: the token-less booking pages are limited per client address (a fixed window
+ * The token-less booking pages are limited per client address (a fixed window
  * per address, kept in memory per instance), so nobody can scrape availability or flood bookings.
  * Over the limit: 429 problem+json with {@code Retry-After} in seconds. Behind a proxy, enable
  * {@code quarkus.http.proxy.proxy-address-forwarding} so the address is the client's.

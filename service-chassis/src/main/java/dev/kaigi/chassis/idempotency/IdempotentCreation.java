@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} for create requests (issue 7): a partner that lost an answer sends the
+ * {@code Idempotency-Key} for create requests: a partner that lost an answer sends the
  * same request again with the same key and gets the first answer back ({@code Idempotent-Replayed:
  * true}) instead of a second resource; another request under a used key is refused (422
  * {@code idempotency-key-reused}). The key's record is written in the creation's own transaction

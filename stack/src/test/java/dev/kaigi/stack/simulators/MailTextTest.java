@@ -5,11 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The SMTP simulator shows mails as a person reads them, Japanese ones included (issue 9: invitation links readable). */
+/** The SMTP simulator shows mails as a person reads them, Japanese ones included, so invitation links can be read and followed. */
 class MailTextTest {
 
     @Test
-    @DisplayName("issue 9: an RFC 2047 subject and a quoted-printable UTF-8 body are decoded")
+    @DisplayName("An RFC 2047 subject and a quoted-printable UTF-8 body are decoded")
     void encodedSubjectAndQuotedPrintableBody() {
         String raw = """
                 From: Kaigi <no-reply@kaigi.dev>
@@ -28,7 +28,7 @@ class MailTextTest {
     }
 
     @Test
-    @DisplayName("issue 9: a plain 7-bit mail is kept as it is")
+    @DisplayName("A plain 7-bit mail is kept as it is")
     void plainMail() {
         MailText mail = MailText.parse("Subject: Your meeting is booked\n\nSee you at 10:00.\n");
         assertEquals("Your meeting is booked", mail.subject());

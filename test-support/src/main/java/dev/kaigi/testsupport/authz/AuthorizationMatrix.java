@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 item 1: a service's authorization table, checked against the running service. Each row
+ * A service's authorization table, checked against the running service. Each row
  * is an endpoint with the status every {@link CallerKind} must get; {@link #assertEveryEndpointHasARow}
  * fails when the served OpenAPI document has an endpoint without a row, and
  * {@link #assertEveryCellAnswersAsWrittenDown} calls every cell and lists every wrong one at once,

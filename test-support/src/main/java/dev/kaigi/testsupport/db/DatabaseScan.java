@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Reads every column of every table of the service's schema, raw, the way someone holding a copy of
- * the database would (issue 8 item 5: secrets encrypted at rest).
+ * the database would, so a test can prove that secrets are encrypted at rest.
  */
 public final class DatabaseScan {
 

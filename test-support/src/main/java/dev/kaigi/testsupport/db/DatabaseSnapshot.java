@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * The content of every table of the service's schema as row count and an md5 of all rows, so a test
- * can prove a request changed nothing (issue 8 item 2). The outbox, inbox and migration history are
+ * can prove a request changed nothing. The outbox, inbox and migration history are
  * left out: the relay and consumers change them in the background.
  */
 public record DatabaseSnapshot(Map<String, String> tables) {

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 8 item 2: the bad requests for one write operation, generated from its OpenAPI schema with a
+ * The bad requests for one write operation, generated from its OpenAPI schema with a
  * seeded random choice among the hostile values of each property's type. Every request is invalid as a
  * whole: a hostile value that might be acceptable data (an SQL string as a name) travels in a body that
  * also lacks another required property, or carries an unknown one, so nothing may be created.

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 item 5: everything the service under test logs while open (it runs in the test's JVM), with
+ * Everything the service under test logs while open (it runs in the test's JVM), with
  * the service's own categories ({@code dev.kaigi}) opened down to DEBUG, so a secret logged only at
  * debug level is caught too. {@link #assertContainsNone} fails naming each secret that leaked and
  * the line it leaked in.

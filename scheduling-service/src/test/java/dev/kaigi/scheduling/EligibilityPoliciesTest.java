@@ -52,7 +52,7 @@ class EligibilityPoliciesTest {
         Integer open0 = null;
         Map<LocalDate, Integer> booked = Map.of();
         List<Instant[]> taken = new ArrayList<>();
-        Instant lastBooked = null;
+        Instant lastBooked;
 
         HostFacts facts() {
             Map<DayOfWeek, WorkRules.Day> week = new EnumMap<>(DayOfWeek.class);
@@ -60,7 +60,7 @@ class EligibilityPoliciesTest {
                 week.put(d, new WorkRules.Day(d != off, new WorkRules.Window(open, close), breaks, caps.get(d)));
             }
             return new HostFacts(id, status, type, calendar, zoomLinked, zoomUrl, zone, new WorkRules(week), opportunityCap,
-                    open0, booked, Intervals.of(taken), lastBooked);
+                    open0, booked, Intervals.of(taken));
         }
     }
 
@@ -118,7 +118,7 @@ class EligibilityPoliciesTest {
         h.off = DayOfWeek.TUESDAY;
         assertEquals(List.of("outside-working-hours"), reasons(h, slot(TOKYO_10, 30)));
         HostFacts noSchedule = new HostFacts(UUID.randomUUID(), HostStatus.ACTIVE, UserType.REGULAR, true, true, false, null, null,
-                null, null, Map.of(), Intervals.NONE, null);
+                null, null, Map.of(), Intervals.NONE);
         assertEquals(List.of(Reason.OUTSIDE_WORKING_HOURS), EligibilityPolicies.reasons(noSchedule, slot(TOKYO_10, 30)));
     }
 
@@ -315,7 +315,8 @@ class EligibilityPoliciesTest {
         neverToo.booked = Map.of(day, 1);
         List<HostFacts> pool = List.of(busy.facts(), recent.facts(), earlier.facts(), never.facts(), neverToo.facts());
         assertEquals(List.of(never.id, neverToo.id, earlier.id, recent.id, busy.id),
-                FairChoice.order(pool, Instant.parse(TOKYO_10)).stream().map(HostFacts::userId).toList());
+                FairChoice.order(pool, Instant.parse(TOKYO_10), Map.of(recent.id, recent.lastBooked, earlier.id, earlier.lastBooked))
+                        .stream().map(HostFacts::userId).toList());
     }
 
     @Test

@@ -75,7 +75,7 @@ public class AvailabilityService {
         if (rangeStart.isBefore(latest) && rangeEnd.isAfter(earliest)) {
             List<UUID> pool = bookable.pool();
             Slot any = new Slot(rangeStart, rangeStart.plus(length), before, after, type.conferencingMethod);
-            for (HostFacts h : facts.load(type.orgId, bookable.factsVersion(), pool, rangeStart.minus(before), rangeEnd.plus(length).plus(after), false)) {
+            for (HostFacts h : facts.load(type.orgId, bookable.factsVersion(), pool, rangeStart.minus(before), rangeEnd.plus(length).plus(after))) {
                 if (EligibilityPolicies.firstReason(EligibilityPolicies.ABOUT_HOST, h, any).isEmpty()) {
                     usable.add(h);
                 }

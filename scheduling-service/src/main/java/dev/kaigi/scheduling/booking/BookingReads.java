@@ -129,7 +129,7 @@ class BookingReads {
 
     private Checked load(BookableType t, Slot slot, UUID callerOrgId, UUID callerUserId) {
         Checked checked = facts.loadChecked(t.type().orgId, t.factsVersion(), callerUserId, t.pool(), slot.blockedFrom(),
-                slot.blockedTo(), false);
+                slot.blockedTo());
         if (callerUserId != null && checked.callerOrgId() != null
                 && RevokedHosts.revoked(callerOrgId, checked.callerOrgId(), checked.callerStatus())) {
             throw RevokedCallerFilter.refused();

@@ -51,7 +51,7 @@ public class BookingTransfer {
             return;
         }
         HostFacts target = to == null || to.equals(from) ? null : facts.load(orgId, List.of(to),
-                future.get(0).startsAt, future.get(future.size() - 1).endsAt, false).stream().findFirst().orElse(null);
+                future.get(0).startsAt, future.get(future.size() - 1).endsAt).stream().findFirst().orElse(null);
         boolean canHost = target != null && target.status() == HostStatus.ACTIVE && target.userType() == UserType.REGULAR
                 && target.zone() != null;
         for (Booking b : future) {

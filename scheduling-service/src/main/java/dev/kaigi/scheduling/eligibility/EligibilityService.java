@@ -40,7 +40,7 @@ public class EligibilityService {
         MeetingType type = bookable.type();
         Slot slot = new Slot(start, start.plus(Duration.ofMinutes(type.durationMinutes)),
                 Duration.ofMinutes(type.bufferBeforeMinutes), Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
-        HostFacts host = facts.load(orgId, bookable.factsVersion(), List.of(userId), slot.blockedFrom(), slot.blockedTo(), false).stream()
+        HostFacts host = facts.load(orgId, bookable.factsVersion(), List.of(userId), slot.blockedFrom(), slot.blockedTo()).stream()
                 .filter(h -> h.status() != null && !h.status().isFinal()).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("host"));
         List<Reason> reasons = EligibilityPolicies.reasons(host, slot);

@@ -36,7 +36,6 @@ public final class HostFacts {
     private final Integer openOpportunities;
     private final Map<LocalDate, Integer> bookedPerDay;
     private final Intervals taken;
-    private final Instant lastBookedAt;
     private final Map<Long, HostDay> days = new HashMap<>();
     /** The day {@link #dayAt} answered last, and the epoch seconds [from, until) it holds for. Facts are read per request: one thread. */
     private long lastFrom = Long.MAX_VALUE;
@@ -49,11 +48,10 @@ public final class HostFacts {
      * @param openOpportunities Salesforce open opportunities of the host's address; null before any sync
      * @param bookedPerDay      Kaigi bookings per local day in {@code zone} (host_day counters; SCH-03)
      * @param taken             Kaigi bookings (with buffers) and calendar busy times
-     * @param lastBookedAt      when the host was last given a meeting; null if never (fair choice)
      */
     public HostFacts(UUID userId, HostStatus status, UserType userType, boolean calendarLinked, boolean zoomLinked,
                      boolean zoomPersonalUrlPresent, ZoneId zone, WorkRules rules, Integer opportunityCap,
-                     Integer openOpportunities, Map<LocalDate, Integer> bookedPerDay, Intervals taken, Instant lastBookedAt) {
+                     Integer openOpportunities, Map<LocalDate, Integer> bookedPerDay, Intervals taken) {
         this.userId = userId;
         this.status = status;
         this.userType = userType;
@@ -67,7 +65,6 @@ public final class HostFacts {
         this.openOpportunities = openOpportunities;
         this.bookedPerDay = Map.copyOf(bookedPerDay);
         this.taken = taken;
-        this.lastBookedAt = lastBookedAt;
     }
 
     /** A day of the host, in the host's zone: its rules and their times as instants. */
@@ -163,9 +160,5 @@ public final class HostFacts {
 
     public Intervals taken() {
         return taken;
-    }
-
-    public Instant lastBookedAt() {
-        return lastBookedAt;
     }
 }

@@ -95,9 +95,6 @@ public class HostFactsLoader {
             select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
             """;
 
-    /** When asked, when Kaigi last gave each host a new meeting (the fair choice; BookingWriter keeps it, V6). */
-    private static final String LAST_BOOKED = "select user_id, booked_at from host_last_booked where user_id = any(?) and ?";
-
     /**
      * For a booking that starts from a remembered meeting type (BookingReads): the organization's
      * facts version now, and the caller's host row (LIF-01), as one row. First in the round trip,
@@ -109,7 +106,7 @@ public class HostFactsLoader {
             """;
 
     private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES);
-    private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN, LAST_BOOKED);
+    private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN);
     private static final String ALL = PROFILES + ";\n" + BOOKED;
     // constants, not put together per call: the driver finds its prepared statements by the SQL text
     private static final String CHECKED_BOOKED = CHECK + ";\n" + BOOKED;
@@ -133,10 +130,9 @@ public class HostFactsLoader {
      *
      * @param from           the start of the span whose bookings and busy times matter
      * @param to             its end
-     * @param withLastBooked also read when each host last got a meeting (for the fair choice)
      */
-    public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
-        return read(orgId, null, userIds, from, to, withLastBooked, null);
+    public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to) {
+        return read(orgId, null, userIds, from, to, null);
     }
 
     /**
@@ -144,21 +140,20 @@ public class HostFactsLoader {
      * {@code factsVersion}, the organization's facts version the caller read (with the meeting
      * type, {@link dev.kaigi.scheduling.meetingtype.BookableTypes}) before calling.
      */
-    public List<HostFacts> load(UUID orgId, long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked) {
-        return read(orgId, factsVersion, userIds, from, to, withLastBooked, null);
+    public List<HostFacts> load(UUID orgId, long factsVersion, List<UUID> userIds, Instant from, Instant to) {
+        return read(orgId, factsVersion, userIds, from, to, null);
     }
 
     /**
-     * As {@link #load(UUID, long, List, Instant, Instant, boolean)}, for a caller who is not sure
+     * As {@link #load(UUID, long, List, Instant, Instant)}, for a caller who is not sure
      * that {@code factsVersion} is still current (it comes with a remembered meeting type): the same
      * round trip first reads the organization's version now and the host row of {@code callerUserId}
      * (may be null). When that version differs from {@code factsVersion}, profiles taken from memory
      * may be stale, and the caller must not use {@link Checked#hosts()}.
      */
-    public Checked loadChecked(UUID orgId, long factsVersion, UUID callerUserId, List<UUID> userIds, Instant from, Instant to,
-                               boolean withLastBooked) {
+    public Checked loadChecked(UUID orgId, long factsVersion, UUID callerUserId, List<UUID> userIds, Instant from, Instant to) {
         Check check = new Check(orgId, callerUserId);
-        List<HostFacts> hosts = read(orgId, factsVersion, userIds, from, to, withLastBooked, check);
+        List<HostFacts> hosts = read(orgId, factsVersion, userIds, from, to, check);
         return new Checked(hosts, check.version, check.callerOrgId, check.callerStatus);
     }
 
@@ -209,8 +204,7 @@ public class HostFactsLoader {
     }
 
     /** With a {@code check}, its statement goes first and read profiles are kept under the version it read. */
-    private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, boolean withLastBooked,
-                                 Check check) {
+    private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, Check check) {
         if (userIds.isEmpty() && check == null) {
             return List.of();
         }
@@ -226,7 +220,7 @@ public class HostFactsLoader {
             if (readProfiles) {
                 i = bindProfiles(ps, i, orgId, ids);
             }
-            bindBooked(ps, i, ids, from, to, withLastBooked);
+            bindBooked(ps, i, ids, from, to);
             ps.execute();
             ResultSet first = ps.getResultSet();
             Long keepUnder = factsVersion;
@@ -246,7 +240,6 @@ public class HostFactsLoader {
                 counters(first, booked);
             }
             taken(next(ps), booked);
-            lastBooked(next(ps), booked);
             List<HostFacts> facts = new ArrayList<>(userIds.size());
             for (UUID id : userIds) {
                 HostProfile p = profiles.get(id);
@@ -275,7 +268,7 @@ public class HostFactsLoader {
         return i;
     }
 
-    private static void bindBooked(PreparedStatement ps, int i, Array ids, Instant from, Instant to, boolean withLastBooked)
+    private static void bindBooked(PreparedStatement ps, int i, Array ids, Instant from, Instant to)
             throws SQLException {
         // COUNTERS
         ps.setArray(i++, ids);
@@ -290,10 +283,7 @@ public class HostFactsLoader {
         ps.setObject(i++, f);
         ps.setArray(i++, ids);
         ps.setObject(i++, t);
-        ps.setObject(i++, f);
-        // LAST_BOOKED
-        ps.setArray(i++, ids);
-        ps.setBoolean(i, withLastBooked);
+        ps.setObject(i, f);
     }
 
     /** The next query's rows. */
@@ -392,17 +382,6 @@ public class HostFactsLoader {
         }
     }
 
-    private static void lastBooked(ResultSet rs, Map<UUID, Booked> booked) throws SQLException {
-        try (rs) {
-            while (rs.next()) {
-                OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
-                if (last != null) {
-                    booked.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Booked()).lastBooked = last.toInstant();
-                }
-            }
-        }
-    }
-
     /** A host's profile being read. */
     private static final class ProfileRow {
         UUID userId;
@@ -440,17 +419,16 @@ public class HostFactsLoader {
         final List<WorkRules.Window> breaks = new ArrayList<>();
     }
 
-    /** What bookings changed for a host: counters per local day, taken times, the last meeting given. */
+    /** What bookings changed for a host: counters per local day and taken times. */
     private static final class Booked {
         static final Booked NOTHING = new Booked();
         final Map<LocalDate, Integer> perDay = new HashMap<>();
         final List<Instant[]> taken = new ArrayList<>();
-        Instant lastBooked;
 
         HostFacts with(HostProfile p) {
             return new HostFacts(p.userId(), p.status(), p.userType(), p.calendarLinked(), p.zoomLinked(),
                     p.zoomPersonalUrlPresent(), p.zone(), p.rules(), p.opportunityCap(), p.openOpportunities(),
-                    perDay, Intervals.of(taken), lastBooked);
+                    perDay, Intervals.of(taken));
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.kaigi.scheduling.meetingtype;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
-import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypePage;

@@ -5,6 +5,8 @@ import dev.kaigi.scheduling.eligibility.HostFacts;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * SCH-08's fairness rule written plainly, the test oracle of the order {@code book.sql} applies:
@@ -22,10 +24,15 @@ public final class FairChoice {
     private FairChoice() {
     }
 
-    /** {@code eligible} (in pool order) in the order they are offered a meeting starting at {@code start}. */
-    public static List<HostFacts> order(List<HostFacts> eligible, Instant start) {
+    /**
+     * {@code eligible} (in pool order) in the order they are offered a meeting starting at {@code start}.
+     *
+     * @param lastBooked when each host was last given a new meeting; absent if never
+     */
+    public static List<HostFacts> order(List<HostFacts> eligible, Instant start, Map<UUID, Instant> lastBooked) {
         Comparator<HostFacts> byDayLoad = Comparator.comparingInt(h -> h.bookedOn(h.dayOf(start)));
-        Comparator<HostFacts> byLastBooked = Comparator.comparing(HostFacts::lastBookedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<HostFacts> byLastBooked = Comparator.comparing(h -> lastBooked.get(h.userId()),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
         return eligible.stream().sorted(byDayLoad.thenComparing(byLastBooked)).toList(); // stable: pool order last
     }
 }

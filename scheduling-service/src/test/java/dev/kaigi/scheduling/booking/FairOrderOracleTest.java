@@ -70,7 +70,7 @@ class FairOrderOracleTest {
                 week.put(d, new WorkRules.Day(true, new WorkRules.Window(LocalTime.MIN, LocalTime.of(23, 59)), List.of(), cap));
             }
             return new HostFacts(id, HostStatus.ACTIVE, UserType.REGULAR, true, true, false, zone, new WorkRules(week), null, null,
-                    Map.copyOf(booked), Intervals.NONE, lastBooked);
+                    Map.copyOf(booked), Intervals.NONE);
         }
     }
 
@@ -90,7 +90,9 @@ class FairOrderOracleTest {
                 List<HostFacts> all = hosts.stream().map(Host::facts).toList();
                 List<HostFacts> underCap = all.stream().filter(h -> h.dayAt(start).rules().dailyCap() == null
                         || h.bookedOn(h.dayOf(start)) < h.dayAt(start).rules().dailyCap()).toList();
-                UUID expected = underCap.isEmpty() ? null : FairChoice.order(underCap, start).get(0).userId();
+                Map<UUID, Instant> lastBooked = new HashMap<>();
+                hosts.stream().filter(h -> h.lastBooked != null).forEach(h -> lastBooked.put(h.id, h.lastBooked));
+                UUID expected = underCap.isEmpty() ? null : FairChoice.order(underCap, start, lastBooked).get(0).userId();
 
                 Booked booked = writer.write(booking(org, start, createdAt), plan(org, factsVersion, start, all), null, null);
 

@@ -4,6 +4,7 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,6 +32,9 @@ import java.util.UUID;
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class AuditEventsResource {
+
+    /** SEC-02: the audit log is the OWNERs'. */
+    static final Permission VIEW = Permission.of("view-audit-log", Roles.OWNER);
 
     @Inject
     CurrentCaller caller;
@@ -60,7 +64,7 @@ public abstract class AuditEventsResource {
                                      @QueryParam("targetId") @Parameter(description = "Only changes of this record") UUID target,
                                      @QueryParam("action") @Parameter(description = "Only this action") String action,
                                      @BeanParam @Valid PageRequest page) {
-        UUID org = caller.get().requireAnyRole(Roles.OWNER).orgId();
+        UUID org = VIEW.require(caller.get()).orgId();
         String only = action == null || action.isEmpty() ? null : action; // empty reads as absent, as enum filters do
         if (only != null && Arrays.stream(actions().getEnumConstants()).noneMatch(a -> a.name().equals(only))) {
             throw ProblemException.invalidField("action", "invalid-value");

@@ -64,39 +64,4 @@ public record Caller(Optional<UUID> organization, Optional<UUID> user, Set<Strin
     public boolean isService() {
         return roles.contains(Roles.SERVICE);
     }
-
-    /** Refuses (403) unless the caller has one of {@code wanted}. Call it first thing in a resource method. */
-    public Caller requireAnyRole(String... wanted) {
-        if (!hasAnyRole(wanted)) {
-            throw ProblemException.forbidden();
-        }
-        return this;
-    }
-
-    /**
-     * Refuses (403) unless the caller has one of {@code roles} or is a partner client holding
-     * {@code scope}. Call it first thing in a resource method that partners may call.
-     */
-    public Caller requireAnyRoleOrScope(String scope, String... roles) {
-        if (!hasAnyRole(roles) && !isPartnerWith(scope)) {
-            throw ProblemException.forbidden();
-        }
-        return this;
-    }
-
-    /** Refuses (403) unless the caller is {@code userId}, has one of {@code roles}, or is a partner client holding {@code scope}. */
-    public Caller requireSelfOrAnyRoleOrScope(UUID userId, String scope, String... roles) {
-        if (!isPartnerWith(scope)) {
-            requireSelfOrAnyRole(userId, roles);
-        }
-        return this;
-    }
-
-    /** Refuses (403) unless the caller is {@code userId} or has one of {@code otherwise}. */
-    public Caller requireSelfOrAnyRole(UUID userId, String... otherwise) {
-        if (!(user.isPresent() && user.get().equals(userId)) && !hasAnyRole(otherwise)) {
-            throw ProblemException.forbidden();
-        }
-        return this;
-    }
 }

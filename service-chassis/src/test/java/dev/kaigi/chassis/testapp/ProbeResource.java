@@ -4,6 +4,7 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.CurrentCaller;
+import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -61,7 +62,7 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public jakarta.ws.rs.core.Response createNote(@Valid @NotNull NoteRequest request,
                                                  @jakarta.ws.rs.HeaderParam(dev.kaigi.chassis.idempotency.IdempotentCreation.HEADER) String key) {
-        var c = caller.get().requireAnyRole(Roles.OWNER, Roles.MEMBER);
+        var c = Permission.of("probe", Roles.OWNER, Roles.MEMBER).require(caller.get());
         return idempotent.run(c, key, "POST", "/api/v1/probe/notes", request, () -> {
             java.util.UUID id = java.util.UUID.randomUUID();
             try (var conn = db.getConnection(); var ps = conn.prepareStatement("insert into note (id, text) values (?, ?)")) {
@@ -100,7 +101,7 @@ public class ProbeResource {
     @GET
     @Path("/owners-only")
     public String ownersOnly() {
-        caller.get().requireAnyRole(Roles.OWNER);
+        Permission.of("probe-owner", Roles.OWNER).require(caller.get());
         return "{\"ok\":true}";
     }
 

@@ -1,9 +1,7 @@
 package dev.kaigi.integration.calendar;
 
-import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.integration.connection.ConnectionPermissions;
-import dev.kaigi.integration.connection.OAuthConnection;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderConnections;
 import jakarta.inject.Inject;
@@ -25,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,14 +35,12 @@ import java.util.UUID;
 @Tag(name = "Calendar connection")
 public class CalendarConnectionResource {
 
-    public static final Set<Provider> CALENDARS = Set.of(Provider.GOOGLE, Provider.MICROSOFT);
-
     @Inject
     ConnectionPermissions permissions;
     @Inject
     ProviderConnections connections;
     @Inject
-    CalendarBusySync busyTimes;
+    CalendarConnectionService calendars;
 
     public enum CalendarChoice { GOOGLE, MICROSOFT }
 
@@ -80,11 +75,7 @@ public class CalendarConnectionResource {
     @APIResponse(responseCode = "503", description = "provider-unavailable: the provider is unreachable; nothing was changed")
     public CalendarConnectionView complete(@PathParam("userId") UUID userId, @Valid @NotNull CompleteRequest request) {
         Caller caller = permissions.requireLink(userId);
-        OAuthConnection c = connections.complete(CALENDARS, caller.orgId(), userId, userId, request.code(),
-                request.state(), CalendarAnnouncements::linked);
-        busyTimes.readNow(c);
-        return connections.owned(caller.orgId(), userId, CALENDARS).map(CalendarConnectionView::of)
-                .orElseThrow(() -> new ProblemException(404, "calendar-not-connected"));
+        return calendars.complete(caller.orgId(), userId, request.code(), request.state());
     }
 
     @GET
@@ -93,8 +84,7 @@ public class CalendarConnectionResource {
     @APIResponse(responseCode = "404", description = "calendar-not-connected, or a user of another organization")
     public CalendarConnectionView get(@PathParam("userId") UUID userId) {
         Caller caller = permissions.requireView(userId);
-        return connections.owned(caller.orgId(), userId, CALENDARS).map(CalendarConnectionView::of)
-                .orElseThrow(() -> new ProblemException(404, "calendar-not-connected"));
+        return calendars.get(caller.orgId(), userId);
     }
 
     @DELETE
@@ -102,6 +92,6 @@ public class CalendarConnectionResource {
     @APIResponse(responseCode = "204", description = "Unlinked (or was not linked)")
     public void disconnect(@PathParam("userId") UUID userId) {
         Caller caller = permissions.requireLink(userId);
-        connections.disconnect(caller.orgId(), userId, CALENDARS, CalendarAnnouncements::unlinked);
+        calendars.disconnect(caller.orgId(), userId);
     }
 }

@@ -32,7 +32,7 @@ public class CalendarEventWriter {
      */
     public Optional<Written> write(UUID orgId, UUID userId, CalendarApi.CalendarEvent event) {
         Optional<OAuthConnection> c = QuarkusTransaction.requiringNew()
-                .call(() -> connections.owned(orgId, userId, CalendarConnectionResource.CALENDARS));
+                .call(() -> connections.owned(orgId, userId, CalendarConnectionService.CALENDARS));
         return c.map(connection -> new Written(connection.provider.name(),
                 access.call(connection.id, token -> apis.of(connection.provider).writeEvent(token, event))));
     }

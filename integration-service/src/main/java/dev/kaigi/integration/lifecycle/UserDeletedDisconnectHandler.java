@@ -5,7 +5,7 @@ import dev.kaigi.chassis.inbox.EventSubscriptions;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.user.UserDeleted;
 import dev.kaigi.integration.calendar.CalendarAnnouncements;
-import dev.kaigi.integration.calendar.CalendarConnectionResource;
+import dev.kaigi.integration.calendar.CalendarConnectionService;
 import dev.kaigi.integration.connection.ProviderConnections;
 import dev.kaigi.integration.zoom.ZoomConnectionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +34,6 @@ public class UserDeletedDisconnectHandler implements EventSubscriber {
 
     private void disconnect(UserDeleted e) {
         zoom.disconnect(e.orgId(), e.userId());
-        connections.disconnect(e.orgId(), e.userId(), CalendarConnectionResource.CALENDARS, CalendarAnnouncements::unlinked);
+        connections.disconnect(e.orgId(), e.userId(), CalendarConnectionService.CALENDARS, CalendarAnnouncements::unlinked);
     }
 }

@@ -1,8 +1,6 @@
 package dev.kaigi.integration.salesforce;
 
-import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
-import dev.kaigi.integration.connection.OAuthConnection;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderConnections;
 import jakarta.inject.Inject;
@@ -23,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * The organization's Salesforce link (INT-03) and its on-demand sync (SCH-04). OWNERs only; the tenant is
@@ -35,12 +32,12 @@ import java.util.Set;
 @Tag(name = "Salesforce connection")
 public class SalesforceConnectionResource {
 
-    private static final Set<Provider> SALESFORCE = Set.of(Provider.SALESFORCE);
-
     @Inject
     SalesforcePermissions permissions;
     @Inject
     ProviderConnections connections;
+    @Inject
+    SalesforceConnectionService salesforce;
     @Inject
     SalesforceSync sync;
 
@@ -72,9 +69,7 @@ public class SalesforceConnectionResource {
     @APIResponse(responseCode = "503", description = "provider-unavailable: Salesforce is unreachable; nothing was changed")
     public SalesforceConnectionView complete(@Valid @NotNull CompleteRequest request) {
         Caller caller = permissions.requireManage();
-        OAuthConnection c = connections.complete(SALESFORCE, caller.orgId(), caller.userId(), null, request.code(),
-                request.state(), linked -> null);
-        return SalesforceConnectionView.of(c);
+        return salesforce.complete(caller.orgId(), caller.userId(), request.code(), request.state());
     }
 
     @GET
@@ -83,8 +78,7 @@ public class SalesforceConnectionResource {
     @APIResponse(responseCode = "404", description = "salesforce-not-connected")
     public SalesforceConnectionView get() {
         Caller caller = permissions.requireManage();
-        return connections.owned(caller.orgId(), null, SALESFORCE).map(SalesforceConnectionView::of)
-                .orElseThrow(() -> new ProblemException(404, "salesforce-not-connected"));
+        return salesforce.get(caller.orgId());
     }
 
     @DELETE
@@ -92,7 +86,7 @@ public class SalesforceConnectionResource {
     @APIResponse(responseCode = "204", description = "Disconnected (or was not connected)")
     public void disconnect() {
         Caller caller = permissions.requireManage();
-        connections.disconnect(caller.orgId(), null, SALESFORCE, removed -> null);
+        salesforce.disconnect(caller.orgId());
     }
 
     @POST

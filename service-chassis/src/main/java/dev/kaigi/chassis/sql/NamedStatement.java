@@ -31,38 +31,23 @@ public final class NamedStatement implements AutoCloseable {
 
     /** Binds a value the driver maps by its Java type ({@code UUID}, {@code LocalDate}, {@code OffsetDateTime}, ...); null binds SQL null. */
     public NamedStatement set(String name, Object value) throws SQLException {
-        for (int i : positions(name)) {
-            statement.setObject(i, value);
-        }
-        return this;
+        return bind(name, (ps, i) -> ps.setObject(i, value));
     }
 
     public NamedStatement setString(String name, String value) throws SQLException {
-        for (int i : positions(name)) {
-            statement.setString(i, value);
-        }
-        return this;
+        return bind(name, (ps, i) -> ps.setString(i, value));
     }
 
     public NamedStatement setInt(String name, int value) throws SQLException {
-        for (int i : positions(name)) {
-            statement.setInt(i, value);
-        }
-        return this;
+        return bind(name, (ps, i) -> ps.setInt(i, value));
     }
 
     public NamedStatement setLong(String name, long value) throws SQLException {
-        for (int i : positions(name)) {
-            statement.setLong(i, value);
-        }
-        return this;
+        return bind(name, (ps, i) -> ps.setLong(i, value));
     }
 
     public NamedStatement setBoolean(String name, boolean value) throws SQLException {
-        for (int i : positions(name)) {
-            statement.setBoolean(i, value);
-        }
-        return this;
+        return bind(name, (ps, i) -> ps.setBoolean(i, value));
     }
 
     /** An instant as {@code timestamptz} (bound with offset UTC, which the driver sends unambiguously). */
@@ -80,13 +65,22 @@ public final class NamedStatement implements AutoCloseable {
         return statement.executeUpdate();
     }
 
-    private int[] positions(String name) {
+    /** One JDBC setter, applied at every place the name stands. */
+    @FunctionalInterface
+    private interface Setter {
+        void set(PreparedStatement statement, int index) throws SQLException;
+    }
+
+    private NamedStatement bind(String name, Setter setter) throws SQLException {
         int[] at = sql.positions(name);
         if (at.length == 0) {
             throw new IllegalArgumentException(sql.source() + " has no parameter :" + name);
         }
+        for (int i : at) {
+            setter.set(statement, i);
+        }
         bound.add(name);
-        return at;
+        return this;
     }
 
     private void requireAllBound() {

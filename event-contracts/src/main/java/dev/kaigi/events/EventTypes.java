@@ -15,6 +15,7 @@ import dev.kaigi.events.licensing.TeamLicencesDisabled;
 import dev.kaigi.events.scheduling.MeetingBooked;
 import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.events.scheduling.MeetingReassigned;
+import dev.kaigi.events.scheduling.MeetingRescheduled;
 import dev.kaigi.events.user.OrganizationCreated;
 import dev.kaigi.events.user.SuperAdminTransferred;
 import dev.kaigi.events.user.UserActivated;
@@ -97,6 +98,9 @@ public final class EventTypes {
     public static final EventType<MeetingReassigned> MEETING_REASSIGNED = scheduling(
             "kaigi.scheduling.meeting-reassigned.v1", MeetingReassigned.class,
             "A booked meeting moved to another host.");
+    public static final EventType<MeetingRescheduled> MEETING_RESCHEDULED = scheduling(
+            "kaigi.scheduling.meeting-rescheduled.v1", MeetingRescheduled.class,
+            "A booked meeting moved to another start, kept by its host or given to another.");
 
     // integration-service
 
@@ -130,7 +134,7 @@ public final class EventTypes {
             ORGANIZATION_CREATED, USER_INVITED, USER_JOINED, USER_DECLINED, USER_UPDATED, USER_DEACTIVATED,
             USER_ACTIVATED, USER_DELETED, USER_REMOVED, USER_CONVERTED, SUPER_ADMIN_TRANSFERRED,
             SEAT_ASSIGNED, SEAT_RELEASED, TEAM_LICENCES_DISABLED, PLAN_CHANGED,
-            MEETING_BOOKED, MEETING_CANCELLED, MEETING_REASSIGNED,
+            MEETING_BOOKED, MEETING_CANCELLED, MEETING_REASSIGNED, MEETING_RESCHEDULED,
             ZOOM_LINKED, ZOOM_UNLINKED, CALENDAR_LINKED, CALENDAR_UNLINKED, OPPORTUNITY_COUNTS_SYNCED,
             CALENDAR_BUSY_TIMES_SYNCED, MEETING_CONFERENCE_CREATED, MAILBOX_BACKUP_COMPLETED);
     // toMap throws on a duplicate key, so two types with one name or one payload fail at class loading.

@@ -28,6 +28,7 @@ class PayloadRecordsTest {
             EventTypes.MEETING_BOOKED, "hostUserId",
             EventTypes.MEETING_CANCELLED, "hostUserId",
             EventTypes.MEETING_REASSIGNED, "toHostUserId",
+            EventTypes.MEETING_RESCHEDULED, "hostUserId",
             EventTypes.MEETING_CONFERENCE_CREATED, "hostUserId");
 
     static List<EventType<?>> eventTypes() {

@@ -184,7 +184,7 @@ class CalendarConnectionTest {
 
         MeetingBooked zoom = new MeetingBooked(org, UUID.randomUUID(), UUID.randomUUID(), "製品デモ", google, start,
                 start.plus(30, ChronoUnit.MINUTES), "Asia/Tokyo", ConferencingMethod.ZOOM, "Lead Person",
-                "lead-" + UUID.randomUUID() + "@customer.test", "Lead Corp", "ja");
+                "lead-" + UUID.randomUUID() + "@customer.test", "Lead Corp", "ja", null, null, null);
         UUID eventId = TestEvents.publish(zoom);
         Await.until("effects", () -> count(db, "select count(*) from side_effect where subject_id = ?", zoom.bookingId()) == 5,
                 Duration.ofSeconds(60));
@@ -206,7 +206,7 @@ class CalendarConnectionTest {
         TestEvents.publish(zoom);
         MeetingBooked phone = new MeetingBooked(org, UUID.randomUUID(), UUID.randomUUID(), "Call", outlook, start,
                 start.plus(45, ChronoUnit.MINUTES), "Asia/Tokyo", ConferencingMethod.PHONE, "Other Lead",
-                "other-" + UUID.randomUUID() + "@customer.test", null, "en");
+                "other-" + UUID.randomUUID() + "@customer.test", null, "en", null, null, null);
         TestEvents.publish(phone);
         Await.until("phone effects", () -> count(db, "select count(*) from side_effect where subject_id = ?", phone.bookingId()) == 4,
                 Duration.ofSeconds(60));

@@ -55,7 +55,7 @@ class MeetingBookedEffectsTest {
     private static MeetingBooked booking(Host host, ConferencingMethod method, String leadEmail) {
         return new MeetingBooked(host.org(), UUID.randomUUID(), UUID.randomUUID(), "製品デモ", host.user(), START,
                 START.plus(Duration.ofMinutes(30)), "Asia/Tokyo", method, "Tom & <Jerry>", leadEmail, "Lead Corp",
-                "en");
+                "en", null, null, null);
     }
 
     private void awaitEffects(UUID bookingId, int count) {
@@ -79,7 +79,7 @@ class MeetingBookedEffectsTest {
         String lead = "lead-" + UUID.randomUUID() + "@customer.test";
         MeetingBooked booked = new MeetingBooked(host.org(), UUID.randomUUID(), UUID.randomUUID(), "製品デモ", host.user(), START,
                 START.plus(Duration.ofMinutes(30)), "Asia/Tokyo", ConferencingMethod.PHONE, "Public\r\nBcc: x@evil.example\r\n\r\nHi",
-                lead, "Lead Corp", "en");
+                lead, "Lead Corp", "en", null, null, null);
         TestEvents.publish(booked);
         Await.until("mail to the host", () -> ProviderSimulators.mailsTo(host.email()).size() == 1);
         MimeMessage mail = ProviderSimulators.mailsTo(host.email()).get(0);
@@ -238,7 +238,7 @@ class MeetingBookedEffectsTest {
         UUID personal = activeUser(db, org, email, null, "https://us05web.zoom.us/j/1234567890", null);
         MeetingBooked booked = new MeetingBooked(org, UUID.randomUUID(), UUID.randomUUID(), "Demo", personal, START,
                 START.plus(Duration.ofMinutes(45)), "Asia/Tokyo", ConferencingMethod.ZOOM, "山本 花子",
-                "p-" + UUID.randomUUID() + "@customer.test", null, "ja");
+                "p-" + UUID.randomUUID() + "@customer.test", null, "ja", null, null, null);
         TestEvents.publish(booked);
         awaitEffects(booked.bookingId(), 5);
         String leadText = text(ProviderSimulators.mailsTo(booked.leadEmail()).get(0));

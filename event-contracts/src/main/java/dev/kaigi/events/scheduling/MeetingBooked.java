@@ -12,6 +12,9 @@ import java.util.UUID;
  *
  * @param hostTimeZone IANA zone id the host's times are shown in
  * @param leadLocale language of the lead's mails, e.g. {@code ja} or {@code en}
+ * @param leadTimeZone the zone the lead's times are shown in (an IANA id, or the offset the lead booked with)
+ * @param calendarUid the iCalendar UID of the booking's invitations ({@link MeetingCalendar#uid})
+ * @param sequence the invitation's SEQUENCE: 0 when booked, raised by every change (MTG-01)
  */
 public record MeetingBooked(
         UUID orgId,
@@ -26,7 +29,10 @@ public record MeetingBooked(
         String leadName,
         String leadEmail,
         @Nullable String leadCompany,
-        String leadLocale) implements EventPayload {
+        String leadLocale,
+        @Nullable String leadTimeZone,
+        @Nullable String calendarUid,
+        @Nullable Integer sequence) implements EventPayload {
 
     public MeetingBooked {
         Objects.requireNonNull(orgId, "orgId");
@@ -43,7 +49,7 @@ public record MeetingBooked(
         Objects.requireNonNull(leadLocale, "leadLocale");
     }
 
-    /** The host's id, so that a host's bookings and their own user events share a partition. */
+    /** The host's id, so that a host's bookings and their own user events share a partition (EVT-03). */
     @Override
     public String partitionKey() {
         return hostUserId.toString();

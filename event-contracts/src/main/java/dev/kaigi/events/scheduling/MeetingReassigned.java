@@ -12,6 +12,11 @@ import java.util.UUID;
  * the meeting up for the new host (link, mails, calendar) without a copy of the booking.
  *
  * @param hostTimeZone the new host's time zone
+ * @param leadTimeZone the zone the lead's times are shown in
+ * @param calendarUid the iCalendar UID of the booking's invitations (MTG-01)
+ * @param sequence the updated invitation's SEQUENCE
+ * @param actor who handed the meeting over ({@code SYSTEM} when its host could no longer host: MTG-05)
+ * The fields after {@code reason} are absent from events of producers older than they are.
  */
 public record MeetingReassigned(
         UUID orgId,
@@ -28,7 +33,11 @@ public record MeetingReassigned(
         String leadEmail,
         @Nullable String leadCompany,
         String leadLocale,
-        ReassignmentReason reason) implements EventPayload {
+        ReassignmentReason reason,
+        @Nullable String leadTimeZone,
+        @Nullable String calendarUid,
+        @Nullable Integer sequence,
+        @Nullable MeetingActor actor) implements EventPayload {
 
     public MeetingReassigned {
         Objects.requireNonNull(orgId, "orgId");
@@ -47,7 +56,10 @@ public record MeetingReassigned(
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** The new host's id: the meeting now belongs to their stream of events. */
+    /**
+     * The new host's id (EVT-03): the meeting now belongs to their stream of events. A consumer
+     * orders it after the events keyed by the old host by {@code sequence}.
+     */
     @Override
     public String partitionKey() {
         return toHostUserId.toString();

@@ -4,6 +4,14 @@ package dev.kaigi.events.scheduling;
 public enum ReassignmentReason {
     /** The host was deleted with transfer of their future meetings (LIF-02). */
     HOST_DELETED,
+    /** The host was deactivated (MTG-05). */
     HOST_DEACTIVATED,
-    MANUAL
+    /** An administrator handed the meeting to a named host (MTG-04). */
+    MANUAL,
+    /** The host was removed from the organization (MTG-05). */
+    HOST_REMOVED,
+    /** The host became a team user, who cannot host (MTG-05). */
+    HOST_CONVERTED,
+    /** The host lost their seat (MTG-05). */
+    HOST_SEAT_RELEASED
 }

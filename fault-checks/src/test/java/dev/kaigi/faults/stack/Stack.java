@@ -24,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Stack {
 
     public static final String SCHEDULING_DB = "faults_scheduling";
+    /** The manage links' key (MTG-02), which scheduling-service and integration-service share. */
+    static final String MANAGE_LINK_SECRET = "ZmF1bHQtY2hlY2tzLW1hbmFnZS1saW5rLXNlY3JldC0zMmI=";
     public static final String LICENSING_DB = "faults_licensing";
     public static final String USER_DB = "faults_users";
     public static final String INTEGRATION_DB = "faults_integration";
@@ -66,8 +68,10 @@ public final class Stack {
 
         ServiceProcess lic1 = service(root, work, "licensing-service", "licensing-1", LICENSING_DB, Map.of());
         ServiceProcess lic2 = service(root, work, "licensing-service", "licensing-2", LICENSING_DB, Map.of());
-        ServiceProcess sch1 = service(root, work, "scheduling-service", "scheduling-1", SCHEDULING_DB, Map.of());
-        ServiceProcess sch2 = service(root, work, "scheduling-service", "scheduling-2", SCHEDULING_DB, Map.of());
+        ServiceProcess sch1 = service(root, work, "scheduling-service", "scheduling-1", SCHEDULING_DB,
+                Map.of("kaigi.booking.manage-link-secret", MANAGE_LINK_SECRET));
+        ServiceProcess sch2 = service(root, work, "scheduling-service", "scheduling-2", SCHEDULING_DB,
+                Map.of("kaigi.booking.manage-link-secret", MANAGE_LINK_SECRET));
         users = service(root, work, "user-service", "user-service", USER_DB, Map.of(
                 "quarkus.rest-client.licensing.url", lic1.baseUri(),
                 "quarkus.rest-client.licensing.read-timeout", "30000",

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A meeting a lead booked and the host it was given (SCH-08). Inserted by {@link BookingWriter}
- * with plain SQL (the exclusion constraint's answer decides the race); read and cancelled here.
+ * and moved by {@link BookingMover} with plain SQL (the exclusion constraint's answer decides the
+ * race); read and cancelled here.
  */
 @Entity
 @Table(name = "booking")
@@ -86,4 +87,17 @@ public class Booking {
 
     @Column(name = "cancel_reason")
     public String cancelReason;
+
+    /** The invitation's SEQUENCE (MTG-01) and the booking's version: raised by every change. */
+    public int sequence;
+
+    @Column(name = "lead_time_zone")
+    public String leadTimeZone;
+
+    /** SHA-256 of the manage link's token (MTG-02). */
+    @Column(name = "manage_token_hash")
+    public byte[] manageTokenHash;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

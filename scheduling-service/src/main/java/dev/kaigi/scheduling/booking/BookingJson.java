@@ -25,7 +25,9 @@ public final class BookingJson {
             @NotBlank @SingleLine @Size(max = 200) @Schema(example = "Taro Yamada") String name,
             @NotBlank @Email @Size(max = 254) @Schema(example = "taro@customer.example") String email,
             @SingleLine @Size(max = 200) String company,
-            @Pattern(regexp = "en|ja") @Schema(description = "Language of the lead's mails, en or ja; default en") String locale) {
+            @Pattern(regexp = "en|ja") @Schema(description = "Language of the lead's mails, en or ja; default en") String locale,
+            @Size(max = 64) @Schema(description = "IANA zone the lead's times are shown in; default: the offset of the start asked for",
+                    example = "Asia/Tokyo") String timeZone) {
     }
 
     @Schema(name = "BookingRequest", description = "A meeting of a type at a start time; Kaigi picks the host")
@@ -51,21 +53,31 @@ public final class BookingJson {
     public record BookingView(UUID id, UUID meetingTypeId, String meetingTypeName, ConferencingMethod conferencingMethod,
                               UUID hostUserId, String hostTimeZone, Instant start, Instant end, BookingStatus status,
                               String leadName, String leadEmail, String leadCompany, String leadLocale, String notes,
-                              boolean viaPublicPage, Instant createdAt, Instant cancelledAt, String cancelReason) {
+                              boolean viaPublicPage, Instant createdAt, Instant cancelledAt, String cancelReason,
+                              @Schema(description = "The lead's time zone") String leadTimeZone,
+                              @Schema(description = "Raised by every change (reschedule, reassignment, cancellation); the ETag that If-Match names")
+                              int sequence,
+                              Instant updatedAt,
+                              @Schema(description = "The manage link's secret (MTG-02), in the answer that created the booking only; "
+                                      + "the lead's page is /api/v1/public/bookings/{manageToken}")
+                              String manageToken) {
 
         static BookingView of(Booking b) {
             return new BookingView(b.id, b.meetingTypeId, b.meetingTypeName, b.conferencingMethod, b.hostUserId,
                     b.hostTimeZone, b.startsAt, b.endsAt, b.status, b.leadName, b.leadEmail, b.leadCompany, b.leadLocale,
-                    b.notes, b.viaPublicPage, b.createdAt, b.cancelledAt, b.cancelReason);
+                    b.notes, b.viaPublicPage, b.createdAt, b.cancelledAt, b.cancelReason, b.leadTimeZone, b.sequence,
+                    b.updatedAt, null);
         }
     }
 
     @Schema(name = "PublicBooking", description = "What a lead learns of their booking: no host, no other meetings")
     public record PublicBookingView(UUID id, String meetingTypeName, ConferencingMethod conferencingMethod, Instant start,
-                                    Instant end, BookingStatus status) {
+                                    Instant end, BookingStatus status,
+                                    @Schema(description = "The manage link's secret (MTG-02): the lead's page is "
+                                            + "/api/v1/public/bookings/{manageToken}") String manageToken) {
 
         static PublicBookingView of(Booking b) {
-            return new PublicBookingView(b.id, b.meetingTypeName, b.conferencingMethod, b.startsAt, b.endsAt, b.status);
+            return new PublicBookingView(b.id, b.meetingTypeName, b.conferencingMethod, b.startsAt, b.endsAt, b.status, null);
         }
     }
 

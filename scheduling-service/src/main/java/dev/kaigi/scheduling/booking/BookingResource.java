@@ -130,6 +130,6 @@ public class BookingResource {
     public BookingView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
         Caller c = permissions.requireManage();
         // the body is required ({} cancels without a reason), so an empty POST cancels nothing by mistake
-        return bookings.cancel(c.orgId(), id, BookingPermissions.onlyHost(c), request.reason(), Instant.now());
+        return bookings.cancel(c.orgId(), id, BookingPermissions.onlyHost(c), request.reason(), Acting.of(c), Instant.now());
     }
 }

@@ -7,14 +7,16 @@ import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.scheduling.MeetingActor;
 import dev.kaigi.scheduling.booking.BookingReads.Plan;
 import dev.kaigi.scheduling.booking.BookingJson.BookingView;
 import dev.kaigi.scheduling.booking.BookingJson.Lead;
 import dev.kaigi.scheduling.booking.BookingJson.PublicBookingView;
 import dev.kaigi.scheduling.booking.BookingWriter.Booked;
-import dev.kaigi.scheduling.booking.BookingWriter.KeyTaken;
+import dev.kaigi.scheduling.booking.PlanSql.KeyTaken;
 import dev.kaigi.scheduling.booking.BookingWriter.KeyToStore;
-import dev.kaigi.scheduling.booking.BookingWriter.LostRace;
+import dev.kaigi.scheduling.booking.PlanSql.LostRace;
+import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
 import dev.kaigi.scheduling.meetingtype.BookableTypes.TypeRef;
@@ -99,6 +101,8 @@ public class BookingService {
     EntityManager em;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    ManageLinks links;
 
     private Counter plannedFromMemory;
     private Counter plannedFromFacts;
@@ -109,8 +113,20 @@ public class BookingService {
         plannedFromFacts = Counter.builder(BOOKED_METER).tag("plan", "facts").register(metrics);
     }
 
-    /** Books, or answers as the first request with the same Idempotency-Key did. */
+    /**
+     * Books, or answers as the first request with the same Idempotency-Key did; either way the
+     * answer carries the booking's manage token (MTG-02), which is never kept with the key.
+     */
     public Outcome book(BookCommand cmd, Instant now) {
+        Outcome outcome = bookOrReplay(cmd, now);
+        return new Outcome(outcome.bookingId(), links.withToken(outcome.body(), outcome.bookingId()), outcome.replayed());
+    }
+
+    private Outcome bookOrReplay(BookCommand cmd, Instant now) {
+        String leadZone = cmd.lead().timeZone();
+        if (leadZone != null && !Params.isZone(leadZone)) {
+            throw ProblemException.invalidField("lead.timeZone", "time-zone");
+        }
         Plan memory = reads.fromMemory(cmd.type(), cmd.callerUserId(), cmd.start(), now);
         Plan first = memory != null ? memory : reads.fromFacts(cmd.type(), cmd.callerUserId(), cmd.start(), now);
         return withKey(cmd, first.target().type(), now, key -> book(cmd, first, key, now));
@@ -133,7 +149,7 @@ public class BookingService {
             return booking.apply(new KeyToStore(key, hash, b -> render(b, cmd.channel())));
         } catch (KeyTaken taken) {
             if (keys.forgetExpired(type.orgId, key)) {
-                return book(cmd, now); // the key had outlived its retention: it is free again
+                return bookOrReplay(cmd, now); // the key had outlived its retention: it is free again
             }
             return replay(type.orgId, key, hash).orElseThrow(() -> new ProblemException(409, "conflict"));
         } catch (ProblemException refused) {
@@ -215,7 +231,7 @@ public class BookingService {
     }
 
     /** The booking asked for, without its host (host, local day and zone). */
-    private static Booking newBooking(MeetingType type, Slot slot, BookCommand cmd, Instant now) {
+    private Booking newBooking(MeetingType type, Slot slot, BookCommand cmd, Instant now) {
         Booking b = new Booking();
         b.id = UUID.randomUUID();
         b.orgId = type.orgId;
@@ -231,9 +247,11 @@ public class BookingService {
         b.leadEmail = cmd.lead().email().trim();
         b.leadCompany = blankToNull(cmd.lead().company());
         b.leadLocale = cmd.lead().locale() == null ? "en" : cmd.lead().locale();
+        b.leadTimeZone = cmd.lead().timeZone() != null ? cmd.lead().timeZone() : cmd.start().getOffset().getId();
         b.notes = blankToNull(cmd.notes());
         b.viaPublicPage = cmd.channel() == Channel.PUBLIC_PAGE;
         b.createdAt = now;
+        b.manageTokenHash = links.hashOf(b.id);
         return b;
     }
 
@@ -259,7 +277,7 @@ public class BookingService {
     private static String fingerprint(BookCommand cmd, MeetingType type) {
         String canonical = String.join("\u0000", cmd.channel().name(), type.id.toString(), cmd.start().toInstant().toString(),
                 cmd.lead().name().trim(), cmd.lead().email().trim().toLowerCase(Locale.ROOT), String.valueOf(blankToNull(cmd.lead().company())),
-                String.valueOf(cmd.lead().locale()), String.valueOf(blankToNull(cmd.notes())));
+                String.valueOf(cmd.lead().locale()), String.valueOf(cmd.lead().timeZone()), String.valueOf(blankToNull(cmd.notes())));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -313,26 +331,35 @@ public class BookingService {
      * {@code meeting-cancelled} to the outbox. Cancelling a cancelled booking changes nothing.
      */
     @Transactional
-    public BookingView cancel(UUID orgId, UUID id, UUID onlyHost, String reason, Instant now) {
-        Booking b = visible(orgId, id, onlyHost, true);
+    public BookingView cancel(UUID orgId, UUID id, UUID onlyHost, String reason, Acting acting, Instant now) {
+        return BookingView.of(cancel(visible(orgId, id, onlyHost, true), reason, acting, now));
+    }
+
+    /** {@code b} (locked) cancelled, unless it is already; 409 once it has started. */
+    Booking cancel(Booking b, String reason, Acting acting, Instant now) {
         if (b.status == BookingStatus.CANCELLED) {
-            return BookingView.of(b);
+            return b;
         }
         if (!b.startsAt.isAfter(now)) {
             throw ProblemException.conflict("booking-in-the-past");
         }
-        cancelled(b, blankToNull(reason), now);
-        return BookingView.of(b);
+        cancelled(b, blankToNull(reason), acting.on(b), now);
+        return b;
     }
 
-    /** Marks {@code b} cancelled, gives its counter back and announces it; in the caller's transaction. */
-    void cancelled(Booking b, String reason, Instant now) {
+    /**
+     * Marks {@code b} cancelled, raises its sequence (the cancellation is an invitation's last
+     * change: MTG-01), gives its counter back and announces it; in the caller's transaction.
+     */
+    void cancelled(Booking b, String reason, MeetingActor actor, Instant now) {
         b.status = BookingStatus.CANCELLED;
         b.cancelledAt = now;
         b.cancelReason = reason;
+        b.sequence++;
+        b.updatedAt = now;
         em.flush();
         HostDayCounters.release(em, b.hostUserId, b.hostDay);
-        outbox.publish(BookingEvents.cancelled(b, reason));
+        outbox.publish(BookingEvents.cancelled(b, reason, actor));
     }
 
     private Booking visible(UUID orgId, UUID id, UUID onlyHost, boolean lock) {

@@ -1,6 +1,7 @@
 package dev.kaigi.scheduling.booking;
 
 import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.events.scheduling.MeetingActor;
 import dev.kaigi.events.scheduling.ReassignmentReason;
 import dev.kaigi.events.user.UserType;
 import dev.kaigi.scheduling.eligibility.HostFacts;
@@ -56,12 +57,12 @@ public class BookingTransfer {
                 && target.zone() != null;
         for (Booking b : future) {
             if (to == null) {
-                service.cancelled(b, "host-deleted", now);
+                service.cancelled(b, "host-deleted", MeetingActor.SYSTEM, now);
                 continue;
             }
             String refused = canHost ? moveTo(b, target) : "target-cannot-host";
             if (refused != null) {
-                service.cancelled(b, "host-deleted-transfer-refused: " + refused, now);
+                service.cancelled(b, "host-deleted-transfer-refused: " + refused, MeetingActor.SYSTEM, now);
             }
         }
     }
@@ -122,7 +123,8 @@ public class BookingTransfer {
         b.hostDay = date;
         b.hostTimeZone = target.zone().getId();
         HostDayCounters.release(em, previous, previousDay);
-        outbox.publish(BookingEvents.reassigned(b, previous, ReassignmentReason.HOST_DELETED));
+        b.sequence++;
+        outbox.publish(BookingEvents.reassigned(b, previous, ReassignmentReason.HOST_DELETED, MeetingActor.SYSTEM));
         return null;
     }
 }

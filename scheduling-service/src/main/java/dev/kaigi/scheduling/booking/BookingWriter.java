@@ -5,23 +5,19 @@ import dev.kaigi.chassis.outbox.autocommit.EventRow;
 import dev.kaigi.chassis.sql.NamedSql;
 import dev.kaigi.chassis.sql.NamedStatement;
 import dev.kaigi.scheduling.booking.BookingReads.Plan;
-import dev.kaigi.scheduling.eligibility.HostFacts;
-import dev.kaigi.scheduling.eligibility.HostFactsLoader;
+import dev.kaigi.scheduling.booking.PlanSql.KeyTaken;
+import dev.kaigi.scheduling.booking.PlanSql.LostRace;
 import dev.kaigi.scheduling.eligibility.Reason;
-import dev.kaigi.scheduling.security.RevokedHosts;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The one place that writes a booking (SCH-08, SCH-03, LIF-01): {@code book.sql}, beside this
@@ -41,28 +37,9 @@ class BookingWriter {
     static final String HOST_PENDING_JSON = "\"hostUserId\":\"" + HOST_PENDING + "\",\"hostTimeZone\":\"\"";
 
     private static final NamedSql BOOK = NamedSql.load(BookingWriter.class, "book.sql");
-    private static final String GONE = RevokedHosts.GONE.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
-    private static final String KEY_IN_USE = "idempotency_key_pkey";
 
     /** What the statement chose and wrote: the host, the local day counted on, its zone, and the answer kept (null without a key). */
     record Booked(UUID hostUserId, LocalDate day, String zone, String response) {
-    }
-
-    /** The chosen host could not take the meeting after all: a concurrent booking took its day or its time. */
-    static final class LostRace extends RuntimeException {
-        final transient Reason reason;
-
-        LostRace(Reason reason) {
-            super(reason.code(), null, false, false);
-            this.reason = reason;
-        }
-    }
-
-    /** The Idempotency-Key is in use: by an earlier request, a concurrent twin, or one past its retention. */
-    static final class KeyTaken extends RuntimeException {
-        KeyTaken() {
-            super("idempotency-key", null, false, false);
-        }
     }
 
     /** What the idempotency record keeps: the key, the request's fingerprint, and how to render the answer. */
@@ -89,8 +66,8 @@ class BookingWriter {
         EventRow event = outbox.row(BookingEvents.booked(b));
         Booked booked;
         try (Connection c = db.getConnection(); NamedStatement st = BOOK.prepare(c)) {
-            bindGuard(st, b, plan);
-            bindCandidates(st, b, plan.candidates());
+            PlanSql.bindGuard(st, b.orgId, plan);
+            PlanSql.bindCandidates(st, b.startsAt, plan.candidates(), b.blockedFrom, b.blockedTo);
             bindBooking(st, b);
             event.bind(st);
             st.setString("idempotency_key", key == null ? null : key.key());
@@ -99,7 +76,7 @@ class BookingWriter {
             st.setString("host_placeholder", HOST_PENDING_JSON);
             booked = result(st);
         } catch (SQLException e) {
-            throw refusal(e, b);
+            throw PlanSql.refusal(e, "booking " + b.id);
         }
         if (booked != null) {
             outbox.committed();
@@ -121,58 +98,6 @@ class BookingWriter {
         }
     }
 
-    /** What a failed booking statement means: a race lost to another booking, a key in use, or a fault. */
-    private static RuntimeException refusal(SQLException e, Booking b) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
-                return new LostRace(Reason.OVERLAPPING_MEETING); // booking_no_overlap: another meeting took the time meanwhile
-            }
-            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
-                // PostgreSQL broke a deadlock between bookings of this host by aborting this one:
-                // another booking won the time, so this candidate is lost like any race
-                return new LostRace(Reason.OVERLAPPING_MEETING);
-            }
-            if (t instanceof PSQLException pg && "23505".equals(pg.getSQLState()) && pg.getServerErrorMessage() != null
-                    && KEY_IN_USE.equals(pg.getServerErrorMessage().getConstraint())) {
-                return new KeyTaken();
-            }
-        }
-        return new IllegalStateException("booking " + b.id, e);
-    }
-
-    /** The organization's facts version the plan was judged under, and the caller LIF-01 checks (none on a public page). */
-    private static void bindGuard(NamedStatement st, Booking b, Plan plan) throws SQLException {
-        st.set("org_id", b.orgId);
-        st.setLong("facts_version", plan.target().factsVersion());
-        st.set("caller_user_id", plan.callerUserId());
-        st.set("caller_org_id", plan.callerOrgId());
-        st.setString("gone_statuses", GONE);
-    }
-
-    /** The candidates as four arrays in pool order: host, the local day the meeting counts on, that day's cap, zone. */
-    private static void bindCandidates(NamedStatement st, Booking b, List<HostFacts> candidates) throws SQLException {
-        StringBuilder ids = new StringBuilder("{");
-        StringBuilder days = new StringBuilder("{");
-        StringBuilder caps = new StringBuilder("{");
-        StringBuilder zones = new StringBuilder("{");
-        for (HostFacts h : candidates) {
-            String sep = ids.length() == 1 ? "" : ",";
-            Integer cap = h.dayAt(b.startsAt).rules().dailyCap();
-            ids.append(sep).append(h.userId());
-            days.append(sep).append(h.dayOf(b.startsAt));
-            caps.append(sep).append(cap == null ? Integer.MAX_VALUE : cap); // no cap: unlimited
-            zones.append(sep).append('"').append(h.zone().getId()).append('"'); // IANA ids: letters, digits, "/_+-"
-        }
-        st.setString("host_ids", ids.append('}').toString());
-        st.setString("host_days", days.append('}').toString());
-        st.setString("host_caps", caps.append('}').toString());
-        st.setString("host_zones", zones.append('}').toString());
-        // a meeting that ends after this one's blocked time starts, started at most MAX_BLOCKED before it
-        st.setInstant("earliest_blocked_from", b.blockedFrom.minus(HostFactsLoader.MAX_BLOCKED));
-        st.setInstant("blocked_from", b.blockedFrom);
-        st.setInstant("blocked_to", b.blockedTo);
-    }
-
     private static void bindBooking(NamedStatement st, Booking b) throws SQLException {
         st.set("booking_id", b.id);
         st.set("meeting_type_id", b.meetingTypeId);
@@ -184,6 +109,8 @@ class BookingWriter {
         st.setString("lead_email", b.leadEmail);
         st.setString("lead_company", b.leadCompany);
         st.setString("lead_locale", b.leadLocale);
+        st.setString("lead_time_zone", b.leadTimeZone);
+        st.set("manage_token_hash", b.manageTokenHash);
         st.setString("notes", b.notes);
         st.setBoolean("via_public_page", b.viaPublicPage);
         st.setInstant("created_at", b.createdAt);

@@ -105,12 +105,16 @@ public class HostFactsLoader {
             from (select 1) one left join host h on h.user_id = ?
             """;
 
+    /** TAKEN without one booking's own time: a booking being moved does not stand in its own way. */
+    private static final String TAKEN_BUT_ONE = TAKEN.replace("and blocked_to > ?\n", "and blocked_to > ? and id <> ?\n");
+
     private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES);
     private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN);
     private static final String ALL = PROFILES + ";\n" + BOOKED;
     // constants, not put together per call: the driver finds its prepared statements by the SQL text
     private static final String CHECKED_BOOKED = CHECK + ";\n" + BOOKED;
     private static final String CHECKED_ALL = CHECK + ";\n" + ALL;
+    private static final String ALL_BUT_ONE = String.join(";\n", PROFILES, COUNTERS, TAKEN_BUT_ONE);
 
     @Inject
     AgroalDataSource db;
@@ -132,7 +136,20 @@ public class HostFactsLoader {
      * @param to             its end
      */
     public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to) {
-        return read(orgId, null, userIds, from, to, null);
+        return read(orgId, null, userIds, from, to, null, null);
+    }
+
+    /** A booking being moved (MTG-03, MTG-04, MTG-05): its host and the local day it counts on now. */
+    public record Moving(UUID bookingId, UUID hostUserId, LocalDate hostDay) {
+    }
+
+    /**
+     * As {@link #load(UUID, List, Instant, Instant)}, as if {@code moving} were not booked: its
+     * time takes nothing and its day counts one meeting fewer, so that its host may keep it at a
+     * new time that overlaps the old one, or on the same day at the cap.
+     */
+    public List<HostFacts> loadWithout(Moving moving, UUID orgId, List<UUID> userIds, Instant from, Instant to) {
+        return read(orgId, null, userIds, from, to, null, moving);
     }
 
     /**
@@ -141,7 +158,7 @@ public class HostFactsLoader {
      * type, {@link dev.kaigi.scheduling.meetingtype.BookableTypes}) before calling.
      */
     public List<HostFacts> load(UUID orgId, long factsVersion, List<UUID> userIds, Instant from, Instant to) {
-        return read(orgId, factsVersion, userIds, from, to, null);
+        return read(orgId, factsVersion, userIds, from, to, null, null);
     }
 
     /**
@@ -153,7 +170,7 @@ public class HostFactsLoader {
      */
     public Checked loadChecked(UUID orgId, long factsVersion, UUID callerUserId, List<UUID> userIds, Instant from, Instant to) {
         Check check = new Check(orgId, callerUserId);
-        List<HostFacts> hosts = read(orgId, factsVersion, userIds, from, to, check);
+        List<HostFacts> hosts = read(orgId, factsVersion, userIds, from, to, check, null);
         return new Checked(hosts, check.version, check.callerOrgId, check.callerStatus);
     }
 
@@ -204,13 +221,15 @@ public class HostFactsLoader {
     }
 
     /** With a {@code check}, its statement goes first and read profiles are kept under the version it read. */
-    private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, Check check) {
+    private List<HostFacts> read(UUID orgId, Long factsVersion, List<UUID> userIds, Instant from, Instant to, Check check,
+                                 Moving moving) {
         if (userIds.isEmpty() && check == null) {
             return List.of();
         }
         Map<UUID, HostProfile> profiles = factsVersion == null ? null : cache.get(orgId, factsVersion, userIds);
         boolean readProfiles = profiles == null;
-        String sql = check == null ? (readProfiles ? ALL : BOOKED) : (readProfiles ? CHECKED_ALL : CHECKED_BOOKED);
+        String sql = moving != null ? ALL_BUT_ONE
+                : check == null ? (readProfiles ? ALL : BOOKED) : (readProfiles ? CHECKED_ALL : CHECKED_BOOKED);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Array ids = c.createArrayOf("uuid", userIds.toArray());
             int i = 1;
@@ -220,7 +239,7 @@ public class HostFactsLoader {
             if (readProfiles) {
                 i = bindProfiles(ps, i, orgId, ids);
             }
-            bindBooked(ps, i, ids, from, to);
+            bindBooked(ps, i, ids, from, to, moving);
             ps.execute();
             ResultSet first = ps.getResultSet();
             Long keepUnder = factsVersion;
@@ -240,6 +259,9 @@ public class HostFactsLoader {
                 counters(first, booked);
             }
             taken(next(ps), booked);
+            if (moving != null && booked.containsKey(moving.hostUserId())) {
+                booked.get(moving.hostUserId()).perDay.computeIfPresent(moving.hostDay(), (day, n) -> n - 1);
+            }
             List<HostFacts> facts = new ArrayList<>(userIds.size());
             for (UUID id : userIds) {
                 HostProfile p = profiles.get(id);
@@ -268,7 +290,7 @@ public class HostFactsLoader {
         return i;
     }
 
-    private static void bindBooked(PreparedStatement ps, int i, Array ids, Instant from, Instant to)
+    private static void bindBooked(PreparedStatement ps, int i, Array ids, Instant from, Instant to, Moving moving)
             throws SQLException {
         // COUNTERS
         ps.setArray(i++, ids);
@@ -281,6 +303,9 @@ public class HostFactsLoader {
         ps.setObject(i++, f.minus(MAX_BLOCKED));
         ps.setObject(i++, t);
         ps.setObject(i++, f);
+        if (moving != null) {
+            ps.setObject(i++, moving.bookingId());
+        }
         ps.setArray(i++, ids);
         ps.setObject(i++, t);
         ps.setObject(i, f);

@@ -48,12 +48,12 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     private static Shared shared;
 
     /** What all fixtures share: the organization, a host, a second member and a deactivated OWNER. */
-    record Shared(Org org, UUID host, UUID colleague, UUID deactivated) {
+    record Shared(Org org, UUID host, UUID colleague, UUID deactivated, UUID secondHost) {
     }
 
     /** A fresh meeting type of the host with one booking, the current ETags and a free slot. */
     record Fixture(Org org, UUID host, UUID colleague, String typeId, String typeEtag, String publicId, String bookingId,
-                   String scheduleEtag, String defaultsEtag, Instant freeSlot, Callers callers) {
+                   String manageToken, UUID secondHost, String scheduleEtag, String defaultsEtag, Instant freeSlot, Callers callers) {
     }
 
     // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
@@ -77,6 +77,25 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
         matrix.row("POST /api/v1/bookings/{id}/cancel", f -> "/api/v1/bookings/" + f.bookingId() + "/cancel", f -> "{}",
                 401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
+        // MTG-03: whoever may cancel may move it; MTG-04: only MANAGERs and OWNERs hand it to another host
+        matrix.row("POST /api/v1/bookings/{id}/reschedule", f -> "/api/v1/bookings/" + f.bookingId() + "/reschedule",
+                f -> "{\"start\":\"" + f.freeSlot() + "\"}",
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
+        matrix.row("POST /api/v1/bookings/{id}/reassign", f -> "/api/v1/bookings/" + f.bookingId() + "/reassign",
+                f -> "{\"hostUserId\":\"" + f.secondHost() + "\"}",
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+
+        // MTG-02: the manage link is its own credential; a token sent along must still be a valid one
+        matrix.row("GET /api/v1/public/bookings/{token}", f -> "/api/v1/public/bookings/" + f.manageToken(),
+                200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
+        matrix.row("GET /api/v1/public/bookings/{token}/availability",
+                f -> "/api/v1/public/bookings/" + f.manageToken() + "/availability" + days(f),
+                200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
+        matrix.row("POST /api/v1/public/bookings/{token}/cancel", f -> "/api/v1/public/bookings/" + f.manageToken() + "/cancel",
+                f -> "{}", 200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
+        matrix.row("POST /api/v1/public/bookings/{token}/reschedule",
+                f -> "/api/v1/public/bookings/" + f.manageToken() + "/reschedule", f -> "{\"start\":\"" + f.freeSlot() + "\"}",
+                200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
 
         matrix.row("GET /api/v1/hosts/{userId}", f -> "/api/v1/hosts/" + f.host(),
                 401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
@@ -148,7 +167,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
             org.await(deactivated);
             TestEvents.publish(new UserDeactivated(org.id(), deactivated, UserType.REGULAR, null, DeactivationReason.ADMIN));
             Await.until("deactivation applied", () -> org.as(deactivated, "owner").get("/api/v1/caller").statusCode() == 401, WAIT);
-            shared = new Shared(org, host, colleague, deactivated);
+            shared = new Shared(org, host, colleague, deactivated, host(org, ScheduleBody.in(ZONE)));
         }
         return shared;
     }
@@ -164,11 +183,12 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         Shared s = shared();
         Org org = s.org();
         ExtractableResponse<Response> type = meetingType(org, "Demo " + UUID.randomUUID(), 60, "PHONE", 60, s.host());
-        String bookingId = org.owner().body(bookingBody(type.path("id"), nextSlot(), "lead@customer.example"))
-                .post("/api/v1/bookings").then().statusCode(201).extract().path("id");
+        ExtractableResponse<Response> booking = org.owner().body(bookingBody(type.path("id"), nextSlot(), "lead@customer.example"))
+                .post("/api/v1/bookings").then().statusCode(201).extract();
         String defaultsEtag = org.owner().get("/api/v1/organization/default-work-schedule").header("ETag");
         Callers callers = Callers.inOrganization(org.id()).with(CallerKind.DEACTIVATED, s.deactivated());
         return new Fixture(org, s.host(), s.colleague(), type.path("id"), type.header("ETag"), type.path("publicBookingId"),
-                bookingId, org.read(s.host()).etag(), defaultsEtag == null ? "\"0\"" : defaultsEtag, nextSlot(), callers);
+                booking.path("id"), booking.path("manageToken"), s.secondHost(), org.read(s.host()).etag(),
+                defaultsEtag == null ? "\"0\"" : defaultsEtag, nextSlot(), callers);
     }
 }

@@ -92,8 +92,8 @@ class BookingEventsTest {
     }
 
     @Test
-    @DisplayName("LIF-02: user-deleted with transfer moves future bookings to the target (counters follow) with meeting-reassigned; "
-            + "one the target cannot take (overlap) is cancelled with meeting-cancelled")
+    @DisplayName("LIF-02, MTG-05: user-deleted with transfer moves future bookings to the target (counters follow) with "
+            + "meeting-reassigned; one neither the target nor the pool can take (overlap) is cancelled as host-unavailable")
     void deletionTransfersFutureBookings() {
         Org org = Org.create(TOKYO);
         UUID leaving = host(org, ScheduleBody.in(TOKYO));
@@ -119,7 +119,11 @@ class BookingEventsTest {
             }
             ReceivedEvent cancelled = probe.await(EventTypes.MEETING_CANCELLED, leaving.toString(), WAIT);
             assertEquals(clash, cancelled.data().get("bookingId").asText());
-            assertEquals("host-deleted-transfer-refused: overlapping-meeting", cancelled.data().get("reason").asText());
+            assertEquals("host-unavailable", cancelled.data().get("reason").asText());
+            assertEquals("SYSTEM", cancelled.data().get("actor").asText());
+            assertEquals(1, cancelled.data().get("sequence").asInt(), "MTG-01: the cancellation raises the invitation's sequence");
+            assertEquals(1, reassigned.data().get("sequence").asInt());
+            assertEquals("SYSTEM", reassigned.data().get("actor").asText());
             for (String field : new String[]{"meetingTypeName", "startsAt", "endsAt", "leadEmail", "leadLocale"}) {
                 assertFalse(cancelled.data().path(field).asText("").isEmpty(), field);
             }

@@ -24,7 +24,7 @@ import static dev.kaigi.scheduling.BookingFixtures.upcoming;
 
 /**
  * Generated bad requests against every write endpoint of the served OpenAPI document
- * (the public booking page included), as an OWNER, with ids that exist; each is refused 4xx
+ * (the public booking page and the manage link included), as an OWNER, with ids that exist; each is refused 4xx
  * problem+json and changes nothing. Every request comes from its own client address, so the public
  * pages' rate limit does not answer in the validation's place.
  */
@@ -42,14 +42,17 @@ class HostileInputTest {
         Org org = Org.create(ZONE);
         UUID host = host(org, ScheduleBody.in(ZONE));
         ExtractableResponse<Response> type = meetingType(org, "Hostile", 60, "PHONE", 60, host);
-        String booking = org.owner().body(bookingBody(type.path("id"), at(upcoming(DayOfWeek.MONDAY, ZONE), "10:00", ZONE), "l@c.example"))
-                .post("/api/v1/bookings").then().statusCode(201).extract().path("id");
+        ExtractableResponse<Response> booked = org.owner()
+                .body(bookingBody(type.path("id"), at(upcoming(DayOfWeek.MONDAY, ZONE), "10:00", ZONE), "l@c.example"))
+                .post("/api/v1/bookings").then().statusCode(201).extract();
+        String booking = booked.path("id");
         String owner = TestTokens.user(org.id(), UUID.randomUUID(), "owner");
         DatabaseSnapshot.settled(db, Duration.ofMillis(300), Duration.ofSeconds(30));
         HostileInput.of(op -> owner, () -> DatabaseSnapshot.of(db))
                 .pathParameters((path, name) -> switch (name) {
                     case "userId" -> host.toString();
                     case "publicId" -> type.path("publicBookingId");
+                    case "token" -> booked.path("manageToken");
                     default -> path.startsWith("/api/v1/bookings") ? booking : type.path("id");
                 })
                 .assertEveryBadRequestIsRefusedAndChangesNothing();

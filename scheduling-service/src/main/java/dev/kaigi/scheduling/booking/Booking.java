@@ -100,4 +100,8 @@ public class Booking {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The join link integration-service created for the meeting, once it did. */
+    @Column(name = "conference_url")
+    public String conferenceUrl;
 }

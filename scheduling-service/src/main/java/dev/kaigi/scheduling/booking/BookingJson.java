@@ -49,6 +49,17 @@ public final class BookingJson {
     public record CancelRequest(@Size(max = 500) String reason) {
     }
 
+    @Schema(name = "RescheduleRequest", description = "A new start for the meeting (MTG-03)")
+    public record RescheduleRequest(
+            @NotNull @Schema(description = "ISO-8601 with offset, on the meeting type's slot grid", example = "2026-12-08T10:00:00+09:00")
+            OffsetDateTime start,
+            @SingleLine @Size(max = 500) String reason) {
+    }
+
+    @Schema(name = "ReassignRequest", description = "The host to hand the meeting to (MTG-04)")
+    public record ReassignRequest(@NotNull UUID hostUserId) {
+    }
+
     @Schema(name = "Booking", description = "A booked (or cancelled) meeting and its host")
     public record BookingView(UUID id, UUID meetingTypeId, String meetingTypeName, ConferencingMethod conferencingMethod,
                               UUID hostUserId, String hostTimeZone, Instant start, Instant end, BookingStatus status,

@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * Who may do what with bookings (SCH-08, ORG-02): every organization role but RESTRICTED books;
- * every role reads and cancels the meetings they host; MANAGERs and OWNERs see the organization's.
- * A partner with scope {@code bookings:write} books and sees what the organization has: it hosts
+ * every role reads, cancels and reschedules the meetings they host; MANAGERs and OWNERs see and
+ * change the organization's, and alone hand a meeting to another host. A partner with scope
+ * {@code bookings:write} books, reschedules and cancels what the organization has: it hosts
  * nothing, and must read back what it booked.
  */
 @ApplicationScoped
@@ -25,6 +26,8 @@ public class BookingPermissions {
             .orPartnerWith(PartnerScopes.BOOKINGS_WRITE);
     static final Permission SEE_ALL = Permission.of("see-all-bookings", Roles.OWNER, Roles.MANAGER)
             .orPartnerWith(PartnerScopes.BOOKINGS_WRITE);
+
+    static final Permission REASSIGN = Permission.of("reassign-meetings", Roles.OWNER, Roles.MANAGER);
 
     @Inject
     CurrentCaller caller;
@@ -39,9 +42,14 @@ public class BookingPermissions {
         return HOST.require(caller.get());
     }
 
-    /** Cancelling asks what reading does: a booking the caller may see, the caller may cancel. */
+    /** Cancelling and rescheduling ask what reading does: a booking the caller may see, the caller may cancel or move (MTG-03). */
     public Caller requireManage() {
         return HOST.require(caller.get());
+    }
+
+    /** MTG-04: only a MANAGER or OWNER hands a meeting to another host. */
+    public Caller requireReassign() {
+        return REASSIGN.require(caller.get());
     }
 
     /** The host whose bookings alone {@code c} may see and change; null when they may see the organization's. */

@@ -6,6 +6,7 @@ import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
+import dev.kaigi.scheduling.eligibility.HostFactsLoader.Moving;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
 import dev.kaigi.scheduling.meetingtype.BookableTypes;
@@ -153,7 +154,25 @@ class BookingReads {
                 : ProblemException.notFound("booking-page");
     }
 
-    private static Slot slot(MeetingType type, Instant start) {
+    /**
+     * A move of {@code b} to {@code slot} (MTG-03), planned from the facts as they are now, as if
+     * {@code b} were not booked (its time free, its day one meeting lighter): every rule judged for
+     * the type's pool. The host keeps the meeting when the facts accept them at the new time (they
+     * alone are offered); otherwise the pool's fair choice decides.
+     */
+    Plan forMove(BookableType type, Booking b, Slot slot, UUID callerUserId, UUID callerOrgId) {
+        List<HostFacts> hosts = facts.loadWithout(new Moving(b.id, b.hostUserId, b.hostDay), b.orgId, type.pool(),
+                slot.blockedFrom(), slot.blockedTo());
+        Plan plan = judged(type, slot, hosts, callerUserId, callerOrgId);
+        for (HostFacts h : plan.candidates()) {
+            if (h.userId().equals(b.hostUserId)) {
+                return new Plan(type, slot, List.of(h), callerUserId, callerOrgId, plan.refused(), true);
+            }
+        }
+        return plan;
+    }
+
+    static Slot slot(MeetingType type, Instant start) {
         return new Slot(start, start.plus(Duration.ofMinutes(type.durationMinutes)), Duration.ofMinutes(type.bufferBeforeMinutes),
                 Duration.ofMinutes(type.bufferAfterMinutes), type.conferencingMethod);
     }

@@ -8,6 +8,10 @@ import dev.kaigi.scheduling.booking.BookingJson.BookingPage;
 import dev.kaigi.scheduling.booking.BookingJson.BookingRequest;
 import dev.kaigi.scheduling.booking.BookingJson.BookingView;
 import dev.kaigi.scheduling.booking.BookingJson.CancelRequest;
+import dev.kaigi.scheduling.booking.BookingJson.ReassignRequest;
+import dev.kaigi.scheduling.booking.BookingJson.RescheduleRequest;
+import dev.kaigi.scheduling.booking.BookingMoves.Changed;
+import dev.kaigi.scheduling.booking.BookingMoves.Reschedule;
 import dev.kaigi.scheduling.booking.BookingService.BookCommand;
 import dev.kaigi.scheduling.booking.BookingService.Channel;
 import dev.kaigi.scheduling.booking.BookingService.Outcome;
@@ -26,6 +30,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,8 +46,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@code /api/v1/bookings}: booking a meeting with a token (SCH-08), reading and cancelling. A
- * host sees their own bookings, a MANAGER or OWNER the organization's; others' answer 404.
+ * {@code /api/v1/bookings}: booking a meeting with a token (SCH-08), reading, cancelling,
+ * rescheduling (MTG-03) and reassigning (MTG-04). A host sees and changes their own bookings, a
+ * MANAGER or OWNER the organization's; others' answer 404.
  */
 @Path("/api/v1/bookings")
 @Tag(name = "Bookings")
@@ -55,6 +61,8 @@ public class BookingResource {
     BookingPermissions permissions;
     @Inject
     BookingService bookings;
+    @Inject
+    BookingMoves moves;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,12 +119,70 @@ public class BookingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a booking", description = "Its host, a MANAGER, an OWNER or a partner with scope bookings:write.")
+    @Operation(summary = "Read a booking", description = "Its host, a MANAGER, an OWNER or a partner with scope bookings:write. "
+            + "The ETag is the booking's sequence, for If-Match on a change.")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "404", description = "No such booking the caller may see")
-    public BookingView get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id) {
         Caller c = permissions.requireView();
-        return bookings.get(c.orgId(), id, BookingPermissions.onlyHost(c));
+        BookingView b = bookings.get(c.orgId(), id, BookingPermissions.onlyHost(c));
+        return Response.ok(b).tag(etag(b.sequence())).build();
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a booking to another start", description = "MTG-03. Its host, a MANAGER, an OWNER or a partner with scope "
+            + "bookings:write. The host keeps the meeting when eligible at the new time (the cap counts on the new day, the old day is "
+            + "freed), otherwise the pool's fair choice picks another host; the move is atomic and announced as meeting-rescheduled.")
+    @APIResponse(responseCode = "200", description = "The moved booking; ETag its new sequence",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "400", description = "start not on the slot grid or not whole minutes; If-Match malformed")
+    @APIResponse(responseCode = "404", description = "No such booking the caller may see")
+    @APIResponse(responseCode = "409", description = "booking-cancelled; booking-in-the-past; cannot-reschedule (start in the past, inside "
+            + "the minimum notice or beyond the booking window); no-host-available with every pool host's reason")
+    @APIResponse(responseCode = "412", description = "booking-changed: If-Match names an older sequence")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    public Response reschedule(@PathParam("id") UUID id, @Valid @NotNull RescheduleRequest request,
+                               @Parameter(description = "The sequence read, as the ETag gave it (\"3\")") @HeaderParam("If-Match") String ifMatch,
+                               @Parameter(description = "Makes retries safe") @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        Caller c = permissions.requireManage();
+        Integer sequence = Params.ifMatch(ifMatch);
+        String idempotencyKey = Params.idempotencyKey(key);
+        Changed changed = moves.reschedule(new Reschedule(c.orgId(), id, BookingPermissions.onlyHost(c), request.start(), sequence,
+                request.reason(), Acting.of(c), c.user().orElse(null), idempotencyKey), Instant.now());
+        return changed(changed);
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand a booking to another host", description = "MTG-04. MANAGER or OWNER. The host must be eligible at the meeting's "
+            + "time (hours, breaks, cap of that day, no overlap, ...); announced as meeting-reassigned. Handing it to its own host changes nothing.")
+    @APIResponse(responseCode = "200", description = "The booking with its new host; ETag its new sequence",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "400", description = "hostUserId is no host of the organization; If-Match malformed")
+    @APIResponse(responseCode = "403", description = "Not a MANAGER or OWNER")
+    @APIResponse(responseCode = "404", description = "No such booking")
+    @APIResponse(responseCode = "409", description = "booking-cancelled; booking-in-the-past; host-not-eligible with the host's reasons")
+    @APIResponse(responseCode = "412", description = "booking-changed: If-Match names an older sequence")
+    public Response reassign(@PathParam("id") UUID id, @Valid @NotNull ReassignRequest request,
+                             @Parameter(description = "The sequence read, as the ETag gave it (\"3\")") @HeaderParam("If-Match") String ifMatch) {
+        Caller c = permissions.requireReassign();
+        Integer sequence = Params.ifMatch(ifMatch);
+        return changed(moves.reassign(c.orgId(), id, request.hostUserId(), sequence, Acting.of(c), c.user().orElse(null), Instant.now()));
+    }
+
+    private static Response changed(Changed changed) {
+        Response.ResponseBuilder r = Response.ok(changed.body(), MediaType.APPLICATION_JSON).tag(etag(changed.sequence()));
+        if (changed.replayed()) {
+            r.header("Idempotent-Replayed", "true");
+        }
+        return r.build();
+    }
+
+    private static EntityTag etag(int sequence) {
+        return new EntityTag(Integer.toString(sequence));
     }
 
     @POST

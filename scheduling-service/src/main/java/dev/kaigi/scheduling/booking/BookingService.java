@@ -33,13 +33,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -256,13 +252,7 @@ public class BookingService {
     }
 
     private Optional<Outcome> replay(UUID orgId, String key, String hash) {
-        return keys.find(orgId, key).map(stored -> {
-            if (!stored.requestHash().equals(hash)) {
-                throw new ProblemException(422, "idempotency-key-reused",
-                        List.of(new FieldViolation("Idempotency-Key", "idempotency-key-reused", null)));
-            }
-            return new Outcome(stored.bookingId(), stored.response(), true);
-        });
+        return keys.replay(orgId, key, hash).map(stored -> new Outcome(stored.bookingId(), stored.response(), true));
     }
 
     private String render(Booking b, Channel channel) {
@@ -275,14 +265,9 @@ public class BookingService {
 
     /** What makes two requests "the same" for an Idempotency-Key: everything they ask for, and where. */
     private static String fingerprint(BookCommand cmd, MeetingType type) {
-        String canonical = String.join("\u0000", cmd.channel().name(), type.id.toString(), cmd.start().toInstant().toString(),
+        return IdempotencyKeys.fingerprint(cmd.channel().name(), type.id.toString(), cmd.start().toInstant().toString(),
                 cmd.lead().name().trim(), cmd.lead().email().trim().toLowerCase(Locale.ROOT), String.valueOf(blankToNull(cmd.lead().company())),
                 String.valueOf(cmd.lead().locale()), String.valueOf(cmd.lead().timeZone()), String.valueOf(blankToNull(cmd.notes())));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String blankToNull(String s) {
@@ -295,6 +280,12 @@ public class BookingService {
     @Transactional
     public BookingView get(UUID orgId, UUID id, UUID onlyHost) {
         return BookingView.of(visible(orgId, id, onlyHost, false));
+    }
+
+    /** The booking as it is now, if the caller may see it (else 404), for a change planned outside a transaction. */
+    @Transactional
+    public Booking find(UUID orgId, UUID id, UUID onlyHost) {
+        return visible(orgId, id, onlyHost, false);
     }
 
     @Transactional

@@ -66,7 +66,7 @@ class BookingWriter {
         EventRow event = outbox.row(BookingEvents.booked(b));
         Booked booked;
         try (Connection c = db.getConnection(); NamedStatement st = BOOK.prepare(c)) {
-            PlanSql.bindGuard(st, b.orgId, plan);
+            PlanSql.bindGuard(st, b.orgId, plan.target().factsVersion(), plan.callerUserId(), plan.callerOrgId());
             PlanSql.bindCandidates(st, b.startsAt, plan.candidates(), b.blockedFrom, b.blockedTo);
             bindBooking(st, b);
             event.bind(st);

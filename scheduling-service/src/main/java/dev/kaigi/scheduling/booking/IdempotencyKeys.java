@@ -1,20 +1,28 @@
 package dev.kaigi.scheduling.booking;
 
+import dev.kaigi.chassis.problem.FieldViolation;
+import dev.kaigi.chassis.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Idempotency-Key records of booking requests: the first successful answer per organization and
- * key, written in the booking's own transaction ({@link BookingWriter}). A request that failed
+ * Idempotency-Key records of booking and reschedule requests: the first successful answer per
+ * organization and key, written by the booking's or the move's own statement ({@link BookingWriter},
+ * {@link BookingMover}). A request that failed
  * changed nothing, so it is not remembered: sending it again tries again. Keys are kept for
  * {@code kaigi.booking.idempotency-key-retention} (24 h by default).
  */
@@ -31,6 +39,30 @@ public class IdempotencyKeys {
     AgroalDataSource db;
     @Inject
     BookingConfig config;
+
+    /**
+     * The first answer to {@code key} when it was for the same request ({@code requestHash}); 422
+     * when the key was used for another request.
+     */
+    public Optional<Stored> replay(UUID orgId, String key, String requestHash) {
+        return find(orgId, key).map(stored -> {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw new ProblemException(422, "idempotency-key-reused",
+                        List.of(new FieldViolation("Idempotency-Key", "idempotency-key-reused", null)));
+            }
+            return stored;
+        });
+    }
+
+    /** What makes two requests "the same" for a key: the SHA-256 of everything they ask for, and where. */
+    static String fingerprint(String... parts) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The first answer to {@code key}, unless it is older than the retention (then it is forgotten). */
     public Optional<Stored> find(UUID orgId, String key) {

@@ -1,7 +1,6 @@
 package dev.kaigi.scheduling.booking;
 
 import dev.kaigi.chassis.sql.NamedStatement;
-import dev.kaigi.scheduling.booking.BookingReads.Plan;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.Reason;
@@ -45,12 +44,15 @@ final class PlanSql {
         }
     }
 
-    /** The organization's facts version the plan was judged under, and the caller LIF-01 checks (none on a public page). */
-    static void bindGuard(NamedStatement st, UUID orgId, Plan plan) throws SQLException {
+    /**
+     * The organization's facts version the candidates were judged under, and the caller LIF-01
+     * checks (none on a public page, a manage link or for Kaigi itself).
+     */
+    static void bindGuard(NamedStatement st, UUID orgId, long factsVersion, UUID callerUserId, UUID callerOrgId) throws SQLException {
         st.set("org_id", orgId);
-        st.setLong("facts_version", plan.target().factsVersion());
-        st.set("caller_user_id", plan.callerUserId());
-        st.set("caller_org_id", plan.callerOrgId());
+        st.setLong("facts_version", factsVersion);
+        st.set("caller_user_id", callerUserId);
+        st.set("caller_org_id", callerOrgId);
         st.setString("gone_statuses", GONE);
     }
 

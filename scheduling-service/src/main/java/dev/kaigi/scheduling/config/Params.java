@@ -56,6 +56,29 @@ public final class Params {
         return id != null && ZoneId.getAvailableZoneIds().contains(id);
     }
 
+    /**
+     * The optional {@code If-Match} header: the booking's sequence as its ETag gives it ({@code "3"});
+     * null when absent.
+     */
+    public static Integer ifMatch(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.length() < 3 || v.length() > 12 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') {
+            throw ProblemException.invalidField("If-Match", "etag");
+        }
+        try {
+            int sequence = Integer.parseInt(v.substring(1, v.length() - 1));
+            if (sequence < 0) {
+                throw ProblemException.invalidField("If-Match", "etag");
+            }
+            return sequence;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "etag");
+        }
+    }
+
     /** The optional {@code Idempotency-Key} header: 1–100 characters of letters, digits and {@code _.:-}. */
     public static String idempotencyKey(String value) {
         return IdempotentCreation.checkedKey(value);

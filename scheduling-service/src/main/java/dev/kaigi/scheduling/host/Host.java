@@ -33,6 +33,12 @@ public class Host {
     @Column(name = "email_key")
     public String emailKey;
 
+    @Column(name = "last_name")
+    public String lastName;
+
+    @Column(name = "first_name")
+    public String firstName;
+
     @Enumerated(EnumType.STRING)
     public Role role;
 

@@ -21,9 +21,6 @@ class HostEvents implements EventSubscriber {
 
     @Override
     public void subscribe(EventSubscriptions on) {
-        // LIF-01: no longer a host, at once
-        on.event(EventTypes.USER_DEACTIVATED, e -> hosts.recordStatus(e.orgId(), e.userId(), HostStatus.DEACTIVATED, e.userType()))
-                .batchable();
         // LIF-04: a team user who became regular can host from now on
         on.event(EventTypes.USER_CONVERTED, e -> hosts.recordUserType(e.orgId(), e.userId(), e.toType())).batchable();
         on.event(EventTypes.ZOOM_LINKED, e -> hosts.recordZoom(e.orgId(), e.userId(), true)).batchable();

@@ -32,12 +32,14 @@ public class HostReadModel {
     EntityManager em;
 
     /** The profile user-service announced; {@code status} null keeps the known status. */
-    public void recordProfile(UUID orgId, UUID userId, String email, Role role, UserType type, String zoomUrl,
-                              HostStatus status) {
+    public void recordProfile(UUID orgId, UUID userId, String email, String lastName, String firstName, Role role, UserType type,
+                              String zoomUrl, HostStatus status) {
         query("""
-                insert into host (user_id, org_id, email, email_key, role, user_type, status, zoom_personal_url_present, updated_at)
-                values (:user, :org, :email, :emailKey, :role, :type, :status, :zoomUrl, now())
+                insert into host (user_id, org_id, email, email_key, last_name, first_name, role, user_type, status,
+                                  zoom_personal_url_present, updated_at)
+                values (:user, :org, :email, :emailKey, :lastName, :firstName, :role, :type, :status, :zoomUrl, now())
                 on conflict (user_id) do update set email = excluded.email, email_key = excluded.email_key,
+                    last_name = excluded.last_name, first_name = excluded.first_name,
                     role = excluded.role, user_type = excluded.user_type,
                     zoom_personal_url_present = excluded.zoom_personal_url_present,
                     status = case when excluded.status is null or host.status in ('DELETED', 'REMOVED') then host.status
@@ -47,6 +49,8 @@ public class HostReadModel {
                 """, orgId, userId)
                 .setParameter("email", email)
                 .setParameter("emailKey", email.trim().toLowerCase(Locale.ROOT))
+                .setParameter("lastName", lastName)
+                .setParameter("firstName", firstName)
                 .setParameter("role", role.name())
                 .setParameter("type", type.name())
                 .setParameter("status", status == null ? null : status.name())

@@ -4,7 +4,8 @@ import dev.kaigi.chassis.inbox.EventSubscriber;
 import dev.kaigi.chassis.inbox.EventSubscriptions;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.user.UserStatus;
-import dev.kaigi.scheduling.booking.BookingTransfer;
+import dev.kaigi.events.scheduling.ReassignmentReason;
+import dev.kaigi.scheduling.booking.HostDeparture;
 import dev.kaigi.scheduling.host.HostReadModel;
 import dev.kaigi.scheduling.host.HostStatus;
 import dev.kaigi.scheduling.meetingtype.HostPools;
@@ -31,7 +32,7 @@ class UserLifecycleEvents implements EventSubscriber {
     @Inject
     HostPools pools;
     @Inject
-    BookingTransfer bookings;
+    HostDeparture bookings;
 
     @Override
     public void subscribe(EventSubscriptions on) {
@@ -39,32 +40,42 @@ class UserLifecycleEvents implements EventSubscriber {
         on.event(EventTypes.ORGANIZATION_CREATED, e -> schedules.organizationCreated(e.orgId(), e.timeZone())).batchable();
         // SCH-05: an invited user gets their schedule at once, so an OWNER can prepare it
         on.event(EventTypes.USER_INVITED, e -> {
-            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.role(), e.userType(), null, HostStatus.INVITED);
+            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.lastName(), e.firstName(), e.role(), e.userType(), null,
+                    HostStatus.INVITED);
             schedules.provideInitial(e.orgId(), e.userId());
         }).batchable();
         on.event(EventTypes.USER_JOINED, e -> {
-            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.role(), e.userType(), e.zoomPersonalMeetingUrl(), statusOf(e.status()));
+            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.lastName(), e.firstName(), e.role(), e.userType(),
+                    e.zoomPersonalMeetingUrl(), statusOf(e.status()));
             schedules.provideInitial(e.orgId(), e.userId());
         }).batchable();
         // role, email, type and Zoom URL; the status stays as the lifecycle events left it
         on.event(EventTypes.USER_UPDATED, e -> {
-            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.role(), e.userType(), e.zoomPersonalMeetingUrl(), null);
+            hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.lastName(), e.firstName(), e.role(), e.userType(),
+                    e.zoomPersonalMeetingUrl(), null);
             schedules.provideInitial(e.orgId(), e.userId());
+        }).batchable();
+        // LIF-01: no longer a host, at once; MTG-05: their future meetings go to others of their pools
+        on.event(EventTypes.USER_DEACTIVATED, e -> {
+            hosts.recordStatus(e.orgId(), e.userId(), HostStatus.DEACTIVATED, e.userType());
+            bookings.hostLeft(e.orgId(), e.userId(), null, ReassignmentReason.HOST_DEACTIVATED, Instant.now());
         }).batchable();
         on.event(EventTypes.USER_ACTIVATED, e -> {
             hosts.recordStatus(e.orgId(), e.userId(), HostStatus.ACTIVE, e.userType());
             schedules.provideInitial(e.orgId(), e.userId());
         }).batchable();
-        // LIF-02: no longer a host; pool places and future meetings go to the transfer target
+        // LIF-02: no longer a host; pool places go to the transfer target, and future meetings to them
+        // when they are eligible, else to the pools (MTG-05)
         on.event(EventTypes.USER_DELETED, e -> {
             hosts.recordStatus(e.orgId(), e.userId(), HostStatus.DELETED, null);
             hosts.recordTransfer(e.orgId(), e.userId(), e.transferToUserId());
             pools.handOver(e.orgId(), e.userId(), e.transferToUserId());
-            bookings.transferFuture(e.orgId(), e.userId(), e.transferToUserId(), Instant.now());
+            bookings.hostLeft(e.orgId(), e.userId(), e.transferToUserId(), ReassignmentReason.HOST_DELETED, Instant.now());
         }).batchable();
-        // LIF-03: no longer a member, so out of every pool
+        // LIF-03: no longer a member, so out of every pool; MTG-05: their future meetings go to others
         on.event(EventTypes.USER_REMOVED, e -> {
             hosts.recordStatus(e.orgId(), e.userId(), HostStatus.REMOVED, null);
+            bookings.hostLeft(e.orgId(), e.userId(), null, ReassignmentReason.HOST_REMOVED, Instant.now());
             pools.handOver(e.orgId(), e.userId(), null);
         }).batchable();
         // INV-02: the invited user left the list

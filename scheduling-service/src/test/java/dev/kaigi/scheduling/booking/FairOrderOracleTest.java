@@ -182,6 +182,7 @@ class FairOrderOracleTest {
         b.leadName = "Lead";
         b.leadEmail = "lead@customer.example";
         b.leadLocale = "en";
+        b.leadTimeZone = "UTC";
         b.createdAt = createdAt;
         return b;
     }

@@ -1,0 +1,108 @@
+package dev.kaigi.scheduling.booking;
+
+import dev.kaigi.events.scheduling.MeetingActor;
+import dev.kaigi.events.scheduling.ReassignmentReason;
+import dev.kaigi.scheduling.booking.BookingMover.Move;
+import dev.kaigi.scheduling.booking.BookingMover.NotAsRead;
+import dev.kaigi.scheduling.booking.PlanSql.LostRace;
+import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
+import dev.kaigi.scheduling.eligibility.HostFacts;
+import dev.kaigi.scheduling.eligibility.HostFactsLoader;
+import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
+import dev.kaigi.scheduling.eligibility.Slot;
+import dev.kaigi.scheduling.meetingtype.BookableTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * MTG-05: a host who can no longer host (deactivated, removed, deleted) loses their future
+ * meetings. Each goes, in start order, to the transferee a deletion named when they are eligible
+ * for it (LIF-02), else to an eligible host of its meeting type's pool by the fair choice, each
+ * announced with {@code meeting-reassigned} (actor {@code SYSTEM}); one no host can take is
+ * cancelled with reason {@code host-unavailable}, so the lead is told and can book again. Runs in
+ * the user event's transaction, after the host's new status is written (so the facts no longer
+ * offer them); each move is {@link BookingMover}'s statement under a savepoint, so the counters and
+ * the exclusion constraint hold against bookings made meanwhile.
+ */
+@ApplicationScoped
+public class HostDeparture {
+
+    /** Host-unavailable: the reason a meeting nobody could take over is cancelled with. */
+    public static final String HOST_UNAVAILABLE = "host-unavailable";
+    /** How often one meeting is offered again after a concurrent booking took the chosen host's time. */
+    private static final int TRIES = 3;
+    private static final long READ_FRESH = -1;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    BookingRepository bookings;
+    @Inject
+    BookingService service;
+    @Inject
+    BookingMover mover;
+    @Inject
+    BookableTypes types;
+    @Inject
+    HostFactsLoader facts;
+
+    /**
+     * Hands over or cancels every future meeting of {@code host}.
+     *
+     * @param transferTo the user a deletion transfers open records to (LIF-02), or null
+     */
+    public void hostLeft(UUID orgId, UUID host, UUID transferTo, ReassignmentReason reason, Instant now) {
+        List<Booking> future = bookings.find("orgId = ?1 and hostUserId = ?2 and status = ?3 and startsAt > ?4 order by startsAt",
+                orgId, host, BookingStatus.BOOKED, now).list();
+        if (future.isEmpty()) {
+            return;
+        }
+        em.flush(); // the host's new status, which the facts read below must see
+        for (Booking b : future) {
+            boolean moved = transferTo != null && !transferTo.equals(host) && handOver(b, List.of(transferTo), reason, now);
+            if (!moved && !handOver(b, poolWithout(b, host), reason, now)) {
+                service.cancelled(b, HOST_UNAVAILABLE, MeetingActor.SYSTEM, now);
+            }
+        }
+    }
+
+    /** The meeting type's pool, but the host who leaves; none when the type is gone. */
+    private List<UUID> poolWithout(Booking b, UUID host) {
+        List<UUID> pool = new ArrayList<>(types.inOrganization(b.orgId, b.meetingTypeId).map(t -> t.pool()).orElse(List.of()));
+        pool.remove(host);
+        return pool;
+    }
+
+    /** Whether one of {@code hosts} took {@code b}: the eligible ones are offered in the fair order. */
+    private boolean handOver(Booking b, List<UUID> hosts, ReassignmentReason reason, Instant now) {
+        if (hosts.isEmpty()) {
+            return false;
+        }
+        Slot slot = BookingMoves.slotOf(b);
+        for (int attempt = 1; attempt <= TRIES; attempt++) {
+            Checked checked = facts.loadChecked(b.orgId, READ_FRESH, null, hosts, slot.blockedFrom(), slot.blockedTo());
+            List<HostFacts> eligible = checked.hosts().stream().filter(h -> EligibilityPolicies.firstReason(h, slot).isEmpty()).toList();
+            if (eligible.isEmpty()) {
+                return false;
+            }
+            Booking after = BookingMoves.after(b, slot, now);
+            try {
+                if (mover.moveWithin(new Move(b, slot, eligible, checked.factsVersion(), null, null,
+                        BookingEvents.reassigned(after, b.hostUserId, reason, MeetingActor.SYSTEM), "toHostUserId", now)) != null) {
+                    return true;
+                }
+            } catch (LostRace race) {
+                // a booking made meanwhile took the chosen host's time or day: judge again
+            } catch (NotAsRead changed) {
+                return true; // the lead cancelled or moved it meanwhile: nothing left to hand over
+            }
+        }
+        return false;
+    }
+}

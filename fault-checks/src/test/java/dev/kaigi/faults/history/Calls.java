@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The four operations over HTTP, each classified as the history needs it: a 2xx is OK, a 4xx FAIL
+ * The five operations over HTTP, each classified as the history needs it: a 2xx is OK, a 4xx FAIL
  * (the service answered that it did nothing), a connection that was never made FAIL, anything else
  * (a timeout, a connection cut mid-request, a 5xx) UNKNOWN.
  */
@@ -44,6 +44,11 @@ final class Calls {
 
     Op cancel(String baseUri, String token, Op op) {
         return send(op, post(baseUri + "/api/v1/bookings/" + op.target + "/cancel", token, "{\"reason\":\"history\"}").build());
+    }
+
+    Op reschedule(String baseUri, String token, Op op) {
+        return send(op, post(baseUri + "/api/v1/bookings/" + op.booking() + "/reschedule", token,
+                "{\"start\":\"" + op.start() + "\"}").build());
     }
 
     Op assign(String baseUri, String token, Op op) {

@@ -18,7 +18,7 @@ public record FinalState(List<BookingRow> bookings, Map<HostDay, Integer> hostDa
     public record HostDay(UUID host, LocalDate day) {
     }
 
-    public record BookingRow(UUID id, UUID host, LocalDate day, Instant blockedFrom, Instant blockedTo, boolean booked,
+    public record BookingRow(UUID id, UUID host, LocalDate day, Instant start, Instant blockedFrom, Instant blockedTo, boolean booked,
                              String leadEmail) {
     }
 

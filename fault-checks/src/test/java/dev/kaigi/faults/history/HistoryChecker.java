@@ -11,6 +11,7 @@ import dev.kaigi.faults.history.Op.Outcome;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class HistoryChecker {
         List<String> out = new ArrayList<>();
         checkCapsAndOverlaps(state, out);
         checkBookings(history, state, out);
+        checkMoves(history, state, out);
         checkSeats(history, state, out);
         checkEvents(state, out);
         for (Op op : history) {
@@ -125,6 +127,44 @@ public final class HistoryChecker {
                 if (row == null || row.booked()) {
                     out.add("acknowledged cancel not in effect: " + op + " -> " + row);
                 }
+            }
+        }
+    }
+
+    /**
+     * MTG-03: a booking starts where it was booked or where a reschedule that may have applied moved
+     * it; an acknowledged reschedule is in effect unless another move or a cancel of the same
+     * booking may have landed after it (one acknowledged after this one was sent, or one whose
+     * outcome is unknown).
+     */
+    private static void checkMoves(List<Op> history, FinalState state, List<String> out) {
+        Map<UUID, List<Op>> moves = history.stream().filter(o -> o.kind == Kind.RESCHEDULE).collect(Collectors.groupingBy(Op::booking));
+        Map<UUID, Op> bookedBy = new HashMap<>();
+        for (Op op : history) {
+            UUID made = op.kind != Kind.BOOK ? null : op.outcome == Outcome.OK ? op.resultId : op.resolved ? op.resolvedId : null;
+            if (made != null) {
+                bookedBy.put(made, op);
+            }
+        }
+        Map<UUID, BookingRow> byId = state.bookings().stream().collect(Collectors.toMap(BookingRow::id, b -> b));
+        for (BookingRow row : state.bookings()) {
+            Op booking = bookedBy.get(row.id());
+            boolean explained = booking == null || row.start().equals(booking.start())
+                    || moves.getOrDefault(row.id(), List.of()).stream().anyMatch(m -> m.mayHaveApplied() && m.start().equals(row.start()));
+            if (!explained) {
+                out.add("a booking starts where neither its booking nor a reschedule put it: " + row);
+            }
+        }
+        for (Op op : history) {
+            if (op.kind != Kind.RESCHEDULE || op.outcome != Outcome.OK) {
+                continue;
+            }
+            BookingRow row = byId.get(op.booking());
+            boolean overtaken = history.stream().anyMatch(o -> o != op && (o.kind == Kind.RESCHEDULE || o.kind == Kind.CANCEL)
+                    && o.target.startsWith(op.booking().toString())
+                    && (o.outcome == Outcome.UNKNOWN || o.outcome == Outcome.OK && o.completedNanos > op.invokedNanos));
+            if (row == null || !overtaken && (!row.booked() || !row.start().equals(op.start()))) {
+                out.add("acknowledged reschedule not in effect: " + op + " -> " + row);
             }
         }
     }

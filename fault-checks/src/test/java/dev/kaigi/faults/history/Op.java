@@ -1,5 +1,6 @@
 package dev.kaigi.faults.history;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -8,7 +9,7 @@ import java.util.UUID;
  */
 public final class Op {
 
-    public enum Kind { BOOK, CANCEL, ASSIGN, UNASSIGN }
+    public enum Kind { BOOK, CANCEL, RESCHEDULE, ASSIGN, UNASSIGN }
 
     /** OK: the service acknowledged; FAIL: it certainly did nothing (refused, or never reached); UNKNOWN: either. */
     public enum Outcome { OK, FAIL, UNKNOWN }
@@ -20,7 +21,10 @@ public final class Op {
     public final String key;
     /** BOOK: the lead's email, unique per operation, which finds the row it made. */
     public final String leadEmail;
-    /** BOOK: host day and slot start (ISO); ASSIGN: the user; CANCEL/UNASSIGN: the booking or assignment. */
+    /**
+     * BOOK: the slot's start (ISO); ASSIGN: the user; CANCEL/UNASSIGN: the booking or assignment;
+     * RESCHEDULE: the booking, a space, and the new start (ISO).
+     */
     public final String target;
     public final long invokedNanos;
     public volatile long completedNanos;
@@ -49,6 +53,16 @@ public final class Op {
         this.detail = detail;
         this.completedNanos = System.nanoTime();
         return this;
+    }
+
+    /** RESCHEDULE: the booking moved. */
+    public UUID booking() {
+        return UUID.fromString(target.split(" ")[0]);
+    }
+
+    /** BOOK: the slot; RESCHEDULE: the new start. */
+    public Instant start() {
+        return Instant.parse(kind == Kind.RESCHEDULE ? target.split(" ")[1] : target);
     }
 
     /** OK, or UNKNOWN: the operation may have taken effect. */

@@ -35,10 +35,11 @@ final class StateReader {
         try (Connection sch = Stack.db(Stack.SCHEDULING_DB); Connection lic = Stack.db(Stack.LICENSING_DB);
              Connection integration = Stack.db(Stack.INTEGRATION_DB); Connection users = Stack.db(Stack.USER_DB)) {
             List<BookingRow> bookings = new ArrayList<>();
-            query(sch, "select id, host_user_id, host_day, blocked_from, blocked_to, status, lead_email from booking where org_id = ?",
+            query(sch, "select id, host_user_id, host_day, starts_at, blocked_from, blocked_to, status, lead_email from booking "
+                            + "where org_id = ?",
                     orgId, rs -> bookings.add(new BookingRow(uuid(rs, 1), uuid(rs, 2), rs.getDate(3).toLocalDate(),
-                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), "BOOKED".equals(rs.getString(6)),
-                            rs.getString(7))));
+                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                            "BOOKED".equals(rs.getString(7)), rs.getString(8))));
             Map<HostDay, Integer> counters = new HashMap<>();
             query(sch, "select user_id, day, booked from host_day where org_id = ?", orgId,
                     rs -> counters.put(new HostDay(uuid(rs, 1), rs.getDate(2).toLocalDate()), rs.getInt(3)));

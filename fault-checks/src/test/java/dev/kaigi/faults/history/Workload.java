@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * The clients of the history run: threads that book and cancel on a few hot host-days, and assign
+ * The clients of the history run: threads that book, cancel and reschedule on a few hot host-days, and assign
  * and unassign seats of a small pool, through random instances, recording every operation.
  */
 final class Workload {
@@ -44,13 +44,22 @@ final class Workload {
         this.licensing = licensing;
     }
 
-    /** One scheduling client while {@code running}: 70 % bookings of a random hot slot, 30 % cancels of an acknowledged booking. */
+    /**
+     * One scheduling client while {@code running}: 50 % bookings of a random hot slot, 30 % cancels
+     * and 20 % reschedules (MTG-03) of an acknowledged booking to a random hot slot.
+     */
     void bookingClient(BooleanSupplier running) {
         String token = TestTokens.user(orgId, UUID.randomUUID(), "manager");
         repeat(running, scheduling, (instance, random) -> {
-            UUID cancel = random.nextInt(10) < 3 ? pick(acknowledgedBookings) : null;
-            if (cancel != null) {
-                record(calls.cancel(instance.baseUri(), token, op(Kind.CANCEL, instance, null, null, cancel.toString())));
+            int dice = random.nextInt(10);
+            UUID existing = dice < 5 ? pick(acknowledgedBookings) : null;
+            if (existing != null && dice < 3) {
+                record(calls.cancel(instance.baseUri(), token, op(Kind.CANCEL, instance, null, null, existing.toString())));
+                return;
+            }
+            if (existing != null) {
+                Instant to = slots.get(random.nextInt(slots.size()));
+                record(calls.reschedule(instance.baseUri(), token, op(Kind.RESCHEDULE, instance, null, null, existing + " " + to)));
                 return;
             }
             long n = ids.incrementAndGet();

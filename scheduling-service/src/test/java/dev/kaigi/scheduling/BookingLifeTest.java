@@ -165,6 +165,27 @@ class BookingLifeTest {
     }
 
     @Test
+    @DisplayName("MTG-03: a reschedule sent again with its Idempotency-Key gets the first answer and moves nothing; "
+            + "the key for another request is 422")
+    void mtg03RescheduleWithAnIdempotencyKey() {
+        Org org = Org.create(TOKYO);
+        UUID a = host(org, ScheduleBody.in(TOKYO));
+        String type = meetingType(org, "Demo", 30, "PHONE", 30, a).path("id");
+        LocalDate day = upcoming(DayOfWeek.TUESDAY, TOKYO);
+        String id = book(org, type, at(day, "10:00", TOKYO)).path("id");
+        String body = reschedule(at(day, "14:00", TOKYO).toString());
+        String first = org.manager().header("Idempotency-Key", "move-1").body(body).post("/api/v1/bookings/" + id + "/reschedule")
+                .then().statusCode(200).header("ETag", "\"1\"").extract().asString();
+        org.manager().header("Idempotency-Key", "move-1").body(body).post("/api/v1/bookings/" + id + "/reschedule").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").header("ETag", "\"1\"").body(equalTo(first));
+        org.manager().header("Idempotency-Key", "move-1").body(reschedule(at(day, "15:00", TOKYO).toString()))
+                .post("/api/v1/bookings/" + id + "/reschedule").then().statusCode(422);
+        assertEquals("1", sql(db, "select sequence from booking where id = '" + id + "'"));
+        assertEquals("1", sql(db, "select count(*) from outbox where event_type = '" + EventTypes.MEETING_RESCHEDULED.name()
+                + "' and payload->>'bookingId' = '" + id + "'"));
+    }
+
+    @Test
     @DisplayName("MTG-03: at the cap the host keeps a meeting moved within its own day, over its own old time; refused in the past, "
             + "and for a MEMBER who is not the host")
     void mtg03SameDayAtTheCapAndRefusals() {

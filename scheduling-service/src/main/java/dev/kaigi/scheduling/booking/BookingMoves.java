@@ -78,7 +78,12 @@ public class BookingMoves {
     @Inject
     ObjectMapper json;
 
-    /** MTG-03: the meeting moves to the new start, kept by its host when they can take it, else the pool's fair choice. */
+    /**
+     * MTG-03: the meeting moves to the new start, kept by its host when they can take it, else the
+     * pool's fair choice. With an Idempotency-Key the key is looked up first (a move is no hot
+     * path): a retry gets the first answer even when the booking has moved on since, and is never
+     * moved back by it.
+     */
     public Changed reschedule(Reschedule cmd, Instant now) {
         if (cmd.idempotencyKey() == null) {
             return reschedule(cmd, null, now);
@@ -86,15 +91,15 @@ public class BookingMoves {
         String hash = IdempotencyKeys.fingerprint("reschedule", cmd.bookingId().toString(), cmd.start().toInstant().toString(),
                 String.valueOf(cmd.reason()), String.valueOf(cmd.ifMatch()));
         keys.pruneNowAndThen();
+        keys.forgetExpired(cmd.orgId(), cmd.idempotencyKey());
+        Optional<Changed> earlier = replay(cmd.orgId(), cmd.idempotencyKey(), hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         try {
             return reschedule(cmd, new KeyToStore(cmd.idempotencyKey(), hash, null), now);
-        } catch (KeyTaken taken) {
-            if (keys.forgetExpired(cmd.orgId(), cmd.idempotencyKey())) {
-                return reschedule(cmd, now);
-            }
+        } catch (KeyTaken taken) { // a concurrent twin stored it first
             return replay(cmd.orgId(), cmd.idempotencyKey(), hash).orElseThrow(() -> ProblemException.conflict("conflict"));
-        } catch (ProblemException refused) {
-            return replay(cmd.orgId(), cmd.idempotencyKey(), hash).orElseThrow(() -> refused);
         }
     }
 

@@ -722,7 +722,7 @@ final class Report {
         }
         for (Map<String, Object> phase : phases) {
             Map<String, Object> sm = (Map<String, Object>) phase.get("service_metrics");
-            md.append("- ").append(phase.get("clients")).append(" clients: p99 by ").append(BookingLoad.STRETCH_S)
+            md.append("- ").append(phase.get("clients")).append(" clients: p99 by ").append(ClosedLoop.STRETCH_S)
                     .append(" s of the window ").append(stretches(phase)).append(" ms; mean time in the service ")
                     .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms per 201; CPU ").append(cpu(phase))
                     .append("; sessions ").append(topWaits(phase, 3)).append("; outbox drained ")

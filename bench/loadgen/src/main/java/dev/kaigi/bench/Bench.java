@@ -17,7 +17,9 @@ import java.nio.file.Path;
  *   effects --base-url U --kafka K --keys D --db ... --simulator-port P --smtp-port S --out F
  *                                                     meeting-booked on the broker → integration-service's side effects at the
  *                                                     provider simulators (Zoom, calendar, Slack, SMTP) played by this process
+ *   reschedules --base-url U --keys D --db ... --out F  moving booked meetings through scheduling-service, 16 clients
  *   pgbench --kind bookings ...                        the booking baseline (bookings/book.pgbench)
+ *   pgbench --kind reschedules ...                     the reschedule baseline (reschedules/move.pgbench)
  *   report  --run-dir R --results-dir D --stamp S     results JSON + Markdown
  * </pre>
  */
@@ -28,7 +30,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|availability|propagation|effects|footprint|report --option value ...");
+            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|reschedules|availability|propagation|effects|footprint|report --option value ...");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -41,6 +43,7 @@ public final class Bench {
             case "pgbench" -> new PgbenchLoad(args).run();
             case "imports" -> new ImportLoad(args).run();
             case "bookings" -> new BookingLoad(args).run();
+            case "reschedules" -> new RescheduleLoad(args).run();
             case "availability" -> new AvailabilityLoad(args).run();
             case "propagation" -> new PropagationLoad(args).run();
             case "effects" -> new EffectsLoad(args).run();

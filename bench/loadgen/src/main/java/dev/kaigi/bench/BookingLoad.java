@@ -20,10 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Booking through scheduling-service ({@code POST /api/v1/bookings}): closed-model phases
@@ -43,9 +41,6 @@ final class BookingLoad {
     static final int REQUESTS_PER_DAY = 160;
     /** The longest warm-up on one organization: 360 days of 160 requests last 64 s at 900 bookings/s. */
     static final int WARMUP_CHUNK_S = 40;
-    /** The stretches of the measured window whose p99 is reported besides the window's. */
-    static final int STRETCH_S = 10;
-    private static final long STRETCH_NANOS = Duration.ofSeconds(STRETCH_S).toNanos();
     static final int HOT_CAP = 6;
     static final int HOT_CLIENTS = 64;
 
@@ -64,10 +59,10 @@ final class BookingLoad {
     }
 
     /** One organization with a pool and a meeting type made through the API. */
-    private record Pool(UUID org, UUID type, String token, LocalDate firstDay, List<UUID> hosts) {
+    record Pool(UUID org, UUID type, String token, LocalDate firstDay, List<UUID> hosts) {
     }
 
-    private Pool pool(SchedulingDb s, int hosts, int[] caps, int step, boolean everyDay) throws Exception {
+    Pool pool(SchedulingDb s, int hosts, int[] caps, int step, boolean everyDay) throws Exception {
         UUID org = UUID.randomUUID();
         s.organization(org);
         List<UUID> ids = s.hosts(org, SchedulingDb.randomIds(hosts), "09:00", "18:00", everyDay, false, caps);
@@ -83,9 +78,7 @@ final class BookingLoad {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("creating the meeting type failed: " + r.statusCode() + " " + r.body());
         }
-        String body = r.body();
-        int at = body.indexOf("\"id\":\"") + 6;
-        UUID type = UUID.fromString(body.substring(at, at + 36));
+        UUID type = idOf(r.body());
         LocalDate first = LocalDate.now(ZoneId.of(SchedulingDb.ZONE)).plusDays(2);
         return new Pool(org, type, token, first, ids);
     }
@@ -97,78 +90,58 @@ final class BookingLoad {
     }
 
     /** Ticket n of a pool phase: day n / 160, then the 18 half-hour slots in turn. */
-    private static Instant start(Pool p, long n) {
+    static Instant start(Pool p, long n) {
         LocalDate day = p.firstDay.plusDays(n / REQUESTS_PER_DAY);
         int slot = (int) (n % REQUESTS_PER_DAY % SLOTS_PER_DAY);
         return day.atTime(9, 0).plusMinutes(30L * slot).atZone(ZoneId.of(SchedulingDb.ZONE)).toInstant();
     }
 
-    private static final class Tally {
-        final Histogram ok = Latency.newHistogram();
-        /** The 201s again, by the {@link #STRETCH_S}-second stretch of the window they started in. */
-        final List<Histogram> okByStretch = new ArrayList<>();
-        final Histogram conflict = Latency.newHistogram();
-        long okCount;
-        long conflicts;
-        long warmupOk;
-        long ambiguous;
-        long lastEnd;
-        final Map<String, Long> errors = new TreeMap<>();
-
-        Histogram stretch(int i) {
-            while (okByStretch.size() <= i) {
-                okByStretch.add(Latency.newHistogram());
-            }
-            return okByStretch.get(i);
-        }
+    /** Client {@code client}'s own connection: a phase's clients never share one. */
+    RawHttp connection(int client) {
+        return connections.computeIfAbsent(client, c -> new RawHttp(URI.create(baseUrl), 30_000));
     }
 
-    /**
-     * The measured window's p99 in stretches of {@link #STRETCH_S} seconds: whether the window's
-     * p99 is the machine's usual tail or one slow stretch (the two cores are shared, and a
-     * stretch's pace can differ by a third from the next).
-     */
-    private static List<Double> p99ByStretch(Tally[] tallies) {
-        List<Double> p99s = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            Histogram stretch = Latency.newHistogram();
-            boolean any = false;
-            for (Tally t : tallies) {
-                if (i < t.okByStretch.size()) {
-                    stretch.add(t.okByStretch.get(i));
-                    any = true;
-                }
-            }
-            if (!any) {
-                return p99s;
-            }
-            p99s.add(Latency.ms(stretch.getValueAtPercentile(99)));
-        }
+    /** Posts one booking as client {@code client}: the service's answer. */
+    RawHttp.Response book(int client, Pool p, Instant start, long n) throws IOException {
+        RawHttp.Response r = connection(client).post("/api/v1/bookings",
+                Map.of("Authorization", "Bearer " + p.token, "Accept", "application/json"), body(p.type, start, n));
+        answered.incrementAndGet();
+        return r;
     }
 
     /** Posts one booking as client {@code client}; "201", "409" (no-host-available) or what else came back. */
     private String post(int client, Pool p, Instant start, long n) {
-        RawHttp connection = connections.computeIfAbsent(client, c -> new RawHttp(URI.create(baseUrl), 30_000));
         try {
-            RawHttp.Response r = connection.post("/api/v1/bookings",
-                    Map.of("Authorization", "Bearer " + p.token, "Accept", "application/json"), body(p.type, start, n));
-            answered.incrementAndGet();
-            if (r.status() == 201) {
-                return "201";
-            }
-            if (r.status() == 409 && r.body().contains("no-host-available")) {
-                return "409";
-            }
-            return Integer.toString(r.status());
+            return ClosedLoop.outcome(book(client, p, start, n), 201, "no-host-available");
         } catch (IOException e) {
-            return "io: " + e.getClass().getSimpleName();
+            return ClosedLoop.outcome(e);
         }
     }
 
-    int run() throws Exception {
+    /** The first {@code "id"} of a JSON answer: the meeting type or booking just made. */
+    static UUID idOf(String body) {
+        int at = body.indexOf("\"id\":\"") + 6;
+        return UUID.fromString(body.substring(at, at + 36));
+    }
+
+    void closeConnections() {
+        connections.values().forEach(RawHttp::close);
+    }
+
+    /** A closed-model phase against this load's service. */
+    ClosedLoop closedLoop() {
+        return new ClosedLoop(args, http, baseUrl);
+    }
+
+    /** Reads the key tokens are signed with (bench/run's key pair). */
+    void readKey() throws Exception {
         Path keys = Path.of(args.get("keys"));
         Tokens.requireReadable(keys);
         key = Tokens.privateKey(keys);
+    }
+
+    int run() throws Exception {
+        readKey();
         int warmup = args.integer("warmup", 60);
         int phaseWarmup = args.integer("phase-warmup", 5);
         int duration = args.integer("duration", 30);
@@ -215,7 +188,7 @@ final class BookingLoad {
             }
             out.put("pg_version", db.version());
         }
-        connections.values().forEach(RawHttp::close);
+        closeConnections();
         Json.write(Path.of(args.get("out")), out);
         return ok ? 0 : 1;
     }
@@ -223,164 +196,35 @@ final class BookingLoad {
     /** One closed-model phase: {@code clients} threads, each posting its next booking when the last answered. */
     private Map<String, Object> phase(Db db, SchedulingDb s, Pool p, int clients, int warmupS, int durationS, boolean measure,
                                       boolean statementStats) throws Exception {
-        db.checkpoint();
         AtomicLong tickets = new AtomicLong();
         long maxTicket = (long) REQUESTS_PER_DAY * 360; // the meeting type's horizon is 365 days
-        Tally[] tallies = new Tally[clients];
-        AtomicLongArray perSecond = new AtomicLongArray(durationS + 2);
-        long[] window = new long[2];
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Tally t = tallies[i] = new Tally();
-            int client = i;
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                while (true) {
-                    long begin = System.nanoTime();
-                    if (begin >= window[1]) {
-                        return;
-                    }
-                    long n = tickets.getAndIncrement();
-                    if (n >= maxTicket) {
-                        t.errors.merge("ran out of days", 1L, Long::sum);
-                        return;
-                    }
-                    String outcome = post(client, p, start(p, n), n);
-                    long end = System.nanoTime();
-                    long micros = Math.max(1, (end - begin) / 1000);
-                    boolean measured = begin >= window[0];
-                    switch (outcome) {
-                        case "201" -> {
-                            if (measured) {
-                                t.okCount++;
-                                t.ok.recordValue(micros);
-                                t.stretch((int) ((begin - window[0]) / STRETCH_NANOS)).recordValue(micros);
-                                t.lastEnd = end;
-                                int sec = (int) ((end - window[0]) / 1_000_000_000L);
-                                if (sec < perSecond.length()) {
-                                    perSecond.incrementAndGet(sec);
-                                }
-                            } else {
-                                t.warmupOk++;
-                            }
-                        }
-                        case "409" -> {
-                            if (measured) {
-                                t.conflicts++;
-                                t.conflict.recordValue(micros);
-                            }
-                        }
-                        default -> {
-                            t.errors.merge(outcome, 1L, Long::sum);
-                            if (outcome.startsWith("io") || outcome.startsWith("5")) {
-                                t.ambiguous++;
-                            }
-                        }
-                    }
-                }
-            }, "booking-client-" + i);
-            thread.start();
-            threads.add(thread);
-        }
-        long start = System.nanoTime();
-        window[0] = start + Duration.ofSeconds(warmupS).toNanos();
-        window[1] = window[0] + Duration.ofSeconds(durationS).toNanos();
-        go.countDown();
-        System.err.printf("bench: bookings: %d clients, warm-up %d s, measuring %d s%n", clients, warmupS, durationS);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clients", clients);
         out.put("org_id", p.org.toString());
         out.put("meeting_type_id", p.type.toString());
-        Map<String, Object> cpuUse = null;
-        Map<String, Object> waits = null;
-        Metrics before = null;
-        Metrics after = null;
-        if (measure) {
-            ServiceLoad.sleepUntil(window[0]);
-            try (CpuSampler cpu = new CpuSampler()) {
-                cpu.track(args.all("cpu"), false).track(args.all("cpu-tree"), true)
-                        .track("loadgen", ProcessHandle.current().pid(), false).trackThreads("service", args.pid("service-pid")).start();
-                before = Metrics.fetch(http, baseUrl);
-                if (statementStats) {
-                    db.statementStatsAvailable();
-                }
-                try (Db.WaitSampler sampler = db.new WaitSampler(250)) {
-                    for (Thread t : threads) {
-                        t.join();
-                    }
-                    waits = sampler.result();
-                }
-                cpuUse = cpu.stop();
-            }
-            after = Metrics.fetch(http, baseUrl);
-        } else {
-            for (Thread t : threads) {
-                t.join();
-            }
-        }
-        Histogram okAll = Latency.newHistogram();
-        Histogram conflictAll = Latency.newHistogram();
-        long ok = 0;
-        long conflicts = 0;
-        long warmupOk = 0;
-        long ambiguous = 0;
-        long lastEnd = window[0];
-        Map<String, Long> errors = new TreeMap<>();
-        for (Tally t : tallies) {
-            okAll.add(t.ok);
-            conflictAll.add(t.conflict);
-            ok += t.okCount;
-            conflicts += t.conflicts;
-            warmupOk += t.warmupOk;
-            ambiguous += t.ambiguous;
-            lastEnd = Math.max(lastEnd, t.lastEnd);
-            t.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
-        }
-        if (measure) {
-            double seconds = Math.max(1e-9, (lastEnd - window[0]) / 1e9);
-            out.put("bookings", ok);
-            out.put("window_s", Latency.round(seconds, 3));
-            out.put("throughput_per_s", Latency.round(ok / seconds, 1));
-            out.put("latency", Latency.summary(okAll));
-            out.put("p99_ms_by_stretch", p99ByStretch(tallies));
-            out.put("no_host_available", conflicts);
-            out.put("latency_409", Latency.summary(conflictAll));
-            List<Long> series = new ArrayList<>();
-            for (int i = 0; i < durationS; i++) {
-                series.add(perSecond.get(i));
-            }
-            out.put("per_second", series);
-            out.put("cpu", cpuUse);
-            out.put("db_waits", waits);
-            if (statementStats) {
-                out.put("db_statements", db.topStatements(12, ok, "exec_ms_per_booking"));
-            }
-            out.put("service_metrics", serviceMetrics(before, after, BOOKINGS_URI_LABEL, "201"));
-        }
-        out.put("errors", errors);
-        out.put("warmup_bookings", warmupOk);
+        ClosedLoop.Told told = closedLoop().run(db,
+                new ClosedLoop.Phase("bookings", "booking", "201", BOOKINGS_URI_LABEL, clients, warmupS, durationS, measure, statementStats),
+                (client, k) -> {
+                    long n = tickets.getAndIncrement();
+                    return n >= maxTicket ? null : post(client, p, start(p, n), n);
+                }, out);
         out.put("tickets", tickets.get());
         out.put("days_used", tickets.get() / REQUESTS_PER_DAY + 1);
         long unsentAtEnd = s.unsent(p.org);
         out.put("outbox_unsent_at_end", unsentAtEnd);
         out.put("outbox_drain_s", drainSeconds(s, p.org, Duration.ofSeconds(60)));
         Map<String, Object> counts = s.bookingCounts(p.org, null);
-        List<String> problems = SchedulingDb.bookingProblems(counts, ok + warmupOk, ambiguous);
-        if (!errors.isEmpty()) {
-            problems.add("unexpected answers " + errors);
+        List<String> problems = SchedulingDb.bookingProblems(counts, told.ok() + told.warmupOk(), told.ambiguous());
+        if (!told.errors().isEmpty()) {
+            problems.add("unexpected answers " + told.errors());
         }
-        counts.put("client_successes", ok + warmupOk);
+        counts.put("client_successes", told.ok() + told.warmupOk());
         counts.put("ok", problems.isEmpty());
         counts.put("problems", problems);
         out.put("check", counts);
         if (measure) {
             System.err.printf("bench: bookings %d clients: %.1f bookings/s, p99 %s ms, %d × 409; check %s%n", clients,
-                    (Double) out.get("throughput_per_s"), ((Map<?, ?>) out.get("latency")).get("p99_ms"), conflicts,
+                    (Double) out.get("throughput_per_s"), ((Map<?, ?>) out.get("latency")).get("p99_ms"), told.conflicts(),
                     problems.isEmpty() ? "ok" : "FAILED " + problems);
         }
         return out;
@@ -482,7 +326,7 @@ final class BookingLoad {
         return m;
     }
 
-    private static Double drainSeconds(SchedulingDb s, UUID org, Duration max) throws Exception {
+    static Double drainSeconds(SchedulingDb s, UUID org, Duration max) throws Exception {
         Instant start = Instant.now();
         while (s.unsent(org) > 0) {
             if (Duration.between(start, Instant.now()).compareTo(max) > 0) {

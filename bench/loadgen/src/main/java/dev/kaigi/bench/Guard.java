@@ -29,6 +29,8 @@ final class Guard {
         METRICS.put("imports.rows_per_s", d -> at(d, "imports", "rows_per_s"));
         METRICS.put("bookings.ratio_at_16", d -> bookingsAt16(d, "ratio"));
         METRICS.put("bookings.p99_ms_at_16", d -> bookingsAt16(d, "p99_ms"));
+        METRICS.put("reschedules.ratio", d -> at(d, "reschedules", "ratio"));
+        METRICS.put("reschedules.p99_ms", d -> at(d, "reschedules", "p99_ms"));
         METRICS.put("availability.p99_ms", d -> at(d, "availability", "latency_from_send", "p99_ms"));
         METRICS.put("propagation.p99_ms", d -> at(d, "propagation", "latency", "p99_ms"));
         METRICS.put("effects.p99_ms", d -> at(d, "effects", "latency", "p99_ms"));

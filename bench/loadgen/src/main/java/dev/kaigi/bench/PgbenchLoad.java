@@ -40,9 +40,12 @@ final class PgbenchLoad {
     private static final LocalDate WARMUP_DAY0 = LocalDate.of(2031, 1, 1);
     private static final LocalDate MEASURED_DAY0 = LocalDate.of(2033, 1, 1);
     private static final int BOOKING_DAYS = 400;
+    /** "seats", "bookings" or "reschedules" (reschedules/move.pgbench: the bookings' set-up and one booking per client). */
+    private final String kind;
     private final boolean bookings;
     private UUID bookingType;
     private String hostPrefix;
+    private String bookingPrefix;
 
     PgbenchLoad(Args args) {
         this.args = args;
@@ -50,7 +53,8 @@ final class PgbenchLoad {
         this.threads = args.integer("threads", 2);
         this.warmup = args.integer("warmup", 10);
         this.duration = args.integer("duration", 30);
-        this.bookings = "bookings".equals(args.get("kind", "seats"));
+        this.kind = args.get("kind", "seats");
+        this.bookings = !"seats".equals(kind);
     }
 
     /** 20 hosts whose ids are {@code hostPrefix + lpad(i, 12, '0')} (the script computes them), a meeting type, and host_day rows for both runs. */
@@ -68,9 +72,43 @@ final class PgbenchLoad {
         s.meetingType(orgId, bookingType, "Bench demo", 30, 30, 365, 0, hosts);
         s.hostDays(orgId, WARMUP_DAY0, BOOKING_DAYS);
         s.hostDays(orgId, MEASURED_DAY0, BOOKING_DAYS);
+        if (kind.equals("reschedules")) {
+            placeBookings(s, orgId, WARMUP_DAY0.minusDays(1));
+        }
         s.analyze();
         result.put("hosts", hosts.size());
         result.put("meeting_type_id", bookingType.toString());
+    }
+
+    /**
+     * The booking each client moves: id {@code bookingPrefix + lpad(client, 12, '0')} on {@code day}
+     * (before the moves' days), host client % 20 at the half-hour client / 20, so none overlaps; with
+     * its host-day counted and its meeting-booked outbox row, as a booking leaves them.
+     */
+    private void placeBookings(SchedulingDb s, UUID orgId, LocalDate day) throws java.sql.SQLException {
+        if (clients > 20 * 48) {
+            throw new IllegalArgumentException("at most 960 clients: one half-hour of a host's day each");
+        }
+        bookingPrefix = UUID.randomUUID().toString().substring(0, 24);
+        s.update("""
+                insert into booking (id, org_id, host_user_id, meeting_type_id, meeting_type_name, conferencing_method, starts_at,
+                    ends_at, blocked_from, blocked_to, host_day, host_time_zone, status, lead_name, lead_email, lead_company,
+                    lead_locale, notes, via_public_page, created_at)
+                select (? || lpad(c::text, 12, '0'))::uuid, ?, (? || lpad((c % 20)::text, 12, '0'))::uuid, ?, 'Bench demo', 'PHONE',
+                       x.s, x.s + interval '30 minutes', x.s, x.s + interval '30 minutes', ?, 'Asia/Tokyo', 'BOOKED', 'Taro Yamada',
+                       'lead@customer.example', 'Customer KK', 'ja', 'demo please', false, now()
+                from generate_series(0, ? - 1) c
+                     cross join lateral (select (?::date + make_interval(mins => c / 20 * 30)) at time zone 'Asia/Tokyo' as s) x""",
+                bookingPrefix, orgId, hostPrefix, bookingType, day, clients, day);
+        s.update("""
+                insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)
+                select gen_random_uuid(), 'kaigi.scheduling.v1', host_user_id::text, 'kaigi.scheduling.meeting-booked.v1',
+                       '/scheduling-service', id::text, org_id, now(), jsonb_build_object('bookingId', id)
+                from booking where org_id = ?""", orgId);
+        s.update("""
+                insert into host_day (org_id, user_id, day, booked)
+                select org_id, host_user_id, host_day, count(*) from booking where org_id = ? group by org_id, host_user_id, host_day""",
+                orgId);
     }
 
     int run() throws Exception {
@@ -143,8 +181,16 @@ final class PgbenchLoad {
             }
             long transactions = warmupTx + processed;
             if (bookings) {
-                Map<String, Object> counts = new SchedulingDb(db).bookingCounts(orgId, 48);
-                List<String> problems = SchedulingDb.bookingProblems(counts, transactions, 0);
+                SchedulingDb s = new SchedulingDb(db);
+                Map<String, Object> counts = s.bookingCounts(orgId, 48);
+                List<String> problems;
+                if (kind.equals("reschedules")) {
+                    // the clients' bookings, each moved once a transaction
+                    problems = SchedulingDb.bookingProblems(s.moveCounts(orgId, counts), clients, 0);
+                    problems.addAll(SchedulingDb.moveProblems(counts, transactions, 0));
+                } else {
+                    problems = SchedulingDb.bookingProblems(counts, transactions, 0);
+                }
                 counts.put("transactions", transactions);
                 counts.put("ok", problems.isEmpty());
                 counts.put("problems", problems);
@@ -171,6 +217,9 @@ final class PgbenchLoad {
         if (bookings) {
             cmd.addAll(List.of("-D", "type=" + bookingType, "-D", "hp=" + hostPrefix, "-D", "day0=" + day0,
                     "-D", "nc=" + clients, "-D", "k=0"));
+            if (bookingPrefix != null) {
+                cmd.addAll(List.of("-D", "bp=" + bookingPrefix));
+            }
         }
         if (logPrefix != null) {
             cmd.addAll(List.of("-l", "--log-prefix=" + logPrefix));

@@ -90,6 +90,13 @@ final class Report {
             correct &= Boolean.TRUE.equals(bookings.get("correct"));
             meetsTargets &= Boolean.TRUE.equals(bookings.get("meets_target"));
         }
+        if (Files.exists(runDir.resolve("reschedules-service.json")) || Files.exists(runDir.resolve("reschedules.started"))) {
+            Map<String, Object> reschedules = Files.exists(runDir.resolve("reschedules-service.json")) ? reschedules(runDir)
+                    : failed("reschedules");
+            benchmarks.put("reschedules", reschedules);
+            correct &= Boolean.TRUE.equals(reschedules.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(reschedules.get("meets_target"));
+        }
         if (Files.exists(runDir.resolve("availability.json")) || Files.exists(runDir.resolve("availability.started"))) {
             Map<String, Object> availability;
             if (Files.exists(runDir.resolve("availability.json"))) {
@@ -108,6 +115,9 @@ final class Report {
             meetsTargets &= Boolean.TRUE.equals(availability.get("meets_target"));
         }
         if (pgVersion == null && benchmarks.get("bookings") instanceof Map<?, ?> bk && bk.get("service") instanceof Map<?, ?> sv) {
+            pgVersion = (String) sv.get("pg_version");
+        }
+        if (pgVersion == null && benchmarks.get("reschedules") instanceof Map<?, ?> rs && rs.get("service") instanceof Map<?, ?> sv) {
             pgVersion = (String) sv.get("pg_version");
         }
         if (pgVersion == null && benchmarks.get("availability") instanceof Map<?, ?> av) {
@@ -267,6 +277,39 @@ final class Report {
         return b;
     }
 
+    static final double RESCHEDULES_TARGET = 0.40;
+    static final double RESCHEDULES_P99_MS = 60;
+
+    /** The service's moves beside the pgbench baseline at the same client count. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> reschedules(Path runDir) {
+        Map<String, Object> service = Json.read(runDir.resolve("reschedules-service.json"));
+        Path file = runDir.resolve("reschedules-pgbench.json");
+        Map<String, Object> pg = Files.exists(file) ? Json.read(file) : null;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("question", "POST /api/v1/bookings/{id}/reschedule with 16 concurrent clients, each moving its own booked meetings to "
+                + "the next day over a 20-host pool with caps, beside pgbench doing the same statements (booking locked, new host_day "
+                + "place taken, old one given back, booking row moved, outbox row) on the same PostgreSQL in the same run; target: "
+                + ">= 40 % of the pgbench rate, p99 <= 60 ms, counters = bookings, no overlaps, one event per move");
+        r.put("clients", service.get("clients"));
+        r.put("service", service);
+        r.put("pgbench", pg);
+        r.put("service_moves_per_s", service.get("throughput_per_s"));
+        r.put("pgbench_tps", pg == null ? null : pg.get("throughput_per_s"));
+        Double ratio = pg == null ? null : Latency.round(number(service, "throughput_per_s") / number(pg, "throughput_per_s"), 3);
+        r.put("ratio", ratio);
+        double p99 = number((Map<String, Object>) service.get("latency"), "p99_ms");
+        r.put("p99_ms", p99);
+        r.put("pgbench_p99_ms", pg == null ? null : number((Map<String, Object>) pg.get("latency"), "p99_ms"));
+        r.put("target_ratio", RESCHEDULES_TARGET);
+        r.put("target_p99_ms", RESCHEDULES_P99_MS);
+        r.put("meets_ratio_target", ratio != null && ratio >= RESCHEDULES_TARGET);
+        r.put("meets_p99_target", p99 <= RESCHEDULES_P99_MS);
+        r.put("meets_target", ratio != null && ratio >= RESCHEDULES_TARGET && p99 <= RESCHEDULES_P99_MS);
+        r.put("correct", ok(service) && (pg == null || ok(pg)));
+        return r;
+    }
+
     private Map<String, Object> imports(Path runDir) {
         Map<String, Object> imports = new LinkedHashMap<>();
         imports.put("question", "CSV import of N users into an organization with enough seats: rows/s end to end "
@@ -397,15 +440,15 @@ final class Report {
         if (benchmarks.containsKey("bookings")) {
             bookingsMarkdown(md, (Map<String, Object>) benchmarks.get("bookings"));
         }
+        if (benchmarks.containsKey("reschedules")) {
+            reschedulesMarkdown(md, (Map<String, Object>) benchmarks.get("reschedules"));
+        }
         if (benchmarks.containsKey("availability")) {
             availabilityMarkdown(md, (Map<String, Object>) benchmarks.get("availability"));
         }
         if (benchmarks.containsKey("propagation")) {
             Map<String, Object> pr = (Map<String, Object>) benchmarks.get("propagation");
-            md.append(md.toString().contains("\n## ") ? "\n" : "").append("## propagation: user-deactivated on the broker → host ineligible (scheduling-service)\n\n");
-            if (pr.get("error") != null) {
-                md.append("**FAILED**: ").append(pr.get("error")).append("\n");
-            } else {
+            if (section(md, "propagation: user-deactivated on the broker → host ineligible (scheduling-service)", pr)) {
                 Map<String, Object> l = (Map<String, Object>) pr.get("latency");
                 Map<String, Object> c = (Map<String, Object>) pr.get("check");
                 md.append(pr.get("rounds")).append(" hosts one after the other (after ").append(pr.get("warmup_rounds"))
@@ -428,10 +471,7 @@ final class Report {
 
     @SuppressWarnings("unchecked")
     private static void effectsMarkdown(StringBuilder md, Map<String, Object> e) {
-        md.append(md.toString().contains("\n## ") ? "\n" : "")
-                .append("## effects: meeting-booked on the broker → side effects at the providers (integration-service)\n\n");
-        if (e.get("error") != null) {
-            md.append("**FAILED**: ").append(e.get("error")).append("\n");
+        if (!section(md, "effects: meeting-booked on the broker → side effects at the providers (integration-service)", e)) {
             return;
         }
         Map<String, Object> l = (Map<String, Object>) e.get("latency");
@@ -549,14 +589,7 @@ final class Report {
         md.append('\n');
         if (service.get("db_statements") != null) {
             md.append("Service's statements by execution time per assignment (pg_stat_statements): ");
-            List<Map<String, Object>> st = (List<Map<String, Object>>) service.get("db_statements");
-            for (int i = 0; i < Math.min(3, st.size()); i++) {
-                Map<String, Object> s = st.get(i);
-                String q = String.valueOf(s.get("query"));
-                md.append(i == 0 ? "" : "; ").append('`').append(q, 0, Math.min(60, q.length())).append("…` ")
-                        .append(fmt(number(s, "exec_ms_per_assignment"), 2)).append(" ms");
-            }
-            md.append(".\n\n");
+            md.append(statements((List<Map<String, Object>>) service.get("db_statements"), 3, "exec_ms_per_assignment", 2)).append(".\n\n");
         }
         if (service.get("stall") != null) {
             md.append("**Stall**: ").append(service.get("stall")).append(".\n\n");
@@ -579,9 +612,7 @@ final class Report {
 
     @SuppressWarnings("unchecked")
     private static void importsMarkdown(StringBuilder md, Map<String, Object> im) {
-        md.append(md.toString().contains("\n## ") ? "\n" : "").append("## imports: CSV import of users (user-service)\n\n");
-        if (im.get("error") != null) {
-            md.append("**FAILED**: ").append(im.get("error")).append("\n");
+        if (!section(md, "imports: CSV import of users (user-service)", im)) {
             return;
         }
         Map<String, Object> warm = (Map<String, Object>) im.get("warmup");
@@ -640,13 +671,7 @@ final class Report {
             List<Map<String, Object>> st = (List<Map<String, Object>>) im.get("db_statements_" + side);
             if (st != null && !st.isEmpty()) {
                 md.append(side.replace('_', '-')).append("'s statements by execution time per row (pg_stat_statements): ");
-                for (int i = 0; i < Math.min(3, st.size()); i++) {
-                    Map<String, Object> s = st.get(i);
-                    String q = String.valueOf(s.get("query"));
-                    md.append(i == 0 ? "" : "; ").append('`').append(q, 0, Math.min(60, q.length())).append("…` ")
-                            .append(fmt(number(s, "exec_ms_per_row"), 3)).append(" ms");
-                }
-                md.append(".\n");
+                md.append(statements(st, 3, "exec_ms_per_row", 3)).append(".\n");
             }
             Map<String, Object> threads = (Map<String, Object>) ((Map<String, Object>) im.get("cpu")).get("cores_by_thread_of_" + side);
             if (threads != null && !threads.isEmpty()) {
@@ -672,9 +697,7 @@ final class Report {
 
     @SuppressWarnings("unchecked")
     private static void bookingsMarkdown(StringBuilder md, Map<String, Object> b) {
-        md.append(md.toString().contains("\n## ") ? "\n" : "").append("## bookings: POST /api/v1/bookings over a 20-host pool with caps (scheduling-service)\n\n");
-        if (b.get("error") != null) {
-            md.append("**FAILED**: ").append(b.get("error")).append("\n");
+        if (!section(md, "bookings: POST /api/v1/bookings over a 20-host pool with caps (scheduling-service)", b)) {
             return;
         }
         Map<String, Object> service = (Map<String, Object>) b.get("service");
@@ -722,7 +745,7 @@ final class Report {
         }
         for (Map<String, Object> phase : phases) {
             Map<String, Object> sm = (Map<String, Object>) phase.get("service_metrics");
-            md.append("- ").append(phase.get("clients")).append(" clients: p99 by ").append(BookingLoad.STRETCH_S)
+            md.append("- ").append(phase.get("clients")).append(" clients: p99 by ").append(ClosedLoop.STRETCH_S)
                     .append(" s of the window ").append(stretches(phase)).append(" ms; mean time in the service ")
                     .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms per 201; CPU ").append(cpu(phase))
                     .append("; sessions ").append(topWaits(phase, 3)).append("; outbox drained ")
@@ -732,14 +755,7 @@ final class Report {
         Map<String, Object> p16 = phases.stream().filter(p -> Integer.valueOf(16).equals(p.get("clients"))).findFirst().orElse(null);
         if (p16 != null && p16.get("db_statements") != null) {
             md.append("\nService's statements at 16 clients by execution time per booking (pg_stat_statements): ");
-            List<Map<String, Object>> st = (List<Map<String, Object>>) p16.get("db_statements");
-            for (int i = 0; i < Math.min(5, st.size()); i++) {
-                Map<String, Object> s = st.get(i);
-                String q = String.valueOf(s.get("query"));
-                md.append(i == 0 ? "" : "; ").append('`').append(q, 0, Math.min(60, q.length())).append("…` ")
-                        .append(fmt(number(s, "exec_ms_per_booking"), 3)).append(" ms");
-            }
-            md.append(".\n");
+            md.append(statements((List<Map<String, Object>>) p16.get("db_statements"), 5, "exec_ms_per_booking", 3)).append(".\n");
             Map<String, Object> threads = (Map<String, Object>) ((Map<String, Object>) p16.get("cpu")).get("cores_by_thread_of_service");
             if (threads != null && !threads.isEmpty()) {
                 StringBuilder t = new StringBuilder();
@@ -763,6 +779,87 @@ final class Report {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static void reschedulesMarkdown(StringBuilder md, Map<String, Object> r) {
+        if (!section(md, "reschedules: POST /api/v1/bookings/{id}/reschedule over a 20-host pool with caps (scheduling-service)", r)) {
+            return;
+        }
+        Map<String, Object> service = (Map<String, Object>) r.get("service");
+        Map<String, Object> pgbench = (Map<String, Object>) r.get("pgbench");
+        md.append("Closed model, ").append(service.get("clients")).append(" clients on a fresh organization (the bookings' pool: 20 hosts, ")
+                .append("every day 09:00–18:00 Tokyo, daily caps 6/8/10/12); ").append(service.get("meetings"))
+                .append(" meetings booked through the API first, then each client moves its own in turn, each move to the next day ")
+                .append("30 minutes later; ").append(service.get("warmup_s")).append(" s warm-up discarded, ").append(service.get("duration_s"))
+                .append(" s measured. Baseline: pgbench [`reschedules/move.pgbench`](../reschedules/move.pgbench) with the same client ")
+                .append("count, one booking a client, after the service was stopped.\n\n");
+        List<Map<String, Object>> phases = new ArrayList<>();
+        List<String> heads = new ArrayList<>(List.of("scheduling-service (HTTP)"));
+        phases.add(service);
+        if (pgbench != null) {
+            phases.add(pgbench);
+            heads.add("pgbench: bare SQL (baseline)");
+        }
+        md.append("| |");
+        heads.forEach(h -> md.append(' ').append(h).append(" |"));
+        md.append("\n|---|");
+        heads.forEach(h -> md.append("---:|"));
+        md.append('\n');
+        row(md, "throughput", phases, p -> fmt(number(p, "throughput_per_s"), 1) + (p == service ? " moves/s" : " tps"));
+        row(md, "p50 / p90 / p99 / max", phases, p -> {
+            Map<String, Object> l = (Map<String, Object>) p.get("latency");
+            return fmt(number(l, "p50_ms"), 1) + " / " + fmt(number(l, "p90_ms"), 1) + " / " + fmt(number(l, "p99_ms"), 1) + " / "
+                    + fmt(number(l, "max_ms"), 1) + " ms";
+        });
+        row(md, "409 (no host) / failed", phases, p -> String.valueOf(p == service ? p.get("no_host_available") : p.get("failed_transactions")));
+        row(md, "correctness check", phases, p -> {
+            Map<String, Object> c = (Map<String, Object>) p.get("check");
+            return Boolean.TRUE.equals(c.get("ok"))
+                    ? "ok: " + c.get("bookings") + " booked = counters, " + c.get("overlaps") + " overlaps, " + c.get("sequence_total")
+                    + " moves = sequences = events"
+                    : "**FAILED** " + c.get("problems");
+        });
+        row(md, "CPU, cores used (of " + ((Map<?, ?>) service.get("cpu")).get("cpus") + ")", phases, Report::cpu);
+        md.append('\n');
+        md.append("**Service / pgbench ").append(r.get("ratio") == null ? "n/a" : fmt(number(r, "ratio") * 100, 1) + " %")
+                .append("** (target ≥ 40 %: ").append(Boolean.TRUE.equals(r.get("meets_ratio_target")) ? "**met**" : "**not met**")
+                .append("), **p99 ").append(fmt(number(r, "p99_ms"), 1)).append(" ms** (target ≤ 60 ms: ")
+                .append(Boolean.TRUE.equals(r.get("meets_p99_target")) ? "**met**" : "**not met**").append(").\n\n");
+        Map<String, Object> sm = (Map<String, Object>) service.get("service_metrics");
+        md.append("Moves that went to another host (the host was not free at the new time): ").append(service.get("moves_to_another_host"))
+                .append(" of ").append(((Map<?, ?>) service.get("check")).get("sequence_total")).append("; p99 by ")
+                .append(ClosedLoop.STRETCH_S).append(" s of the window ").append(stretches(service)).append(" ms; mean time in the service ")
+                .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms per 200; sessions ")
+                .append(topWaits(service, 3)).append("; outbox drained ")
+                .append(service.get("outbox_drain_s") == null ? "**not within 60 s**" : service.get("outbox_drain_s") + " s after the window")
+                .append(".\n");
+        if (service.get("db_statements") != null) {
+            md.append("Service's statements by execution time per move (pg_stat_statements): ")
+                    .append(statements((List<Map<String, Object>>) service.get("db_statements"), 5, "exec_ms_per_move", 3)).append(".\n");
+        }
+    }
+
+    /** Starts a benchmark's section; false, with the failure written, when the benchmark left no result. */
+    private static boolean section(StringBuilder md, String title, Map<String, Object> b) {
+        md.append(md.toString().contains("\n## ") ? "\n" : "").append("## ").append(title).append("\n\n");
+        if (b.get("error") != null) {
+            md.append("**FAILED**: ").append(b.get("error")).append("\n");
+            return false;
+        }
+        return true;
+    }
+
+    /** The first {@code n} statements of pg_stat_statements' list: "`query…` 0.123 ms; …" by their figure {@code perKey}. */
+    private static String statements(List<Map<String, Object>> st, int n, String perKey, int decimals) {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < Math.min(n, st.size()); i++) {
+            Map<String, Object> s = st.get(i);
+            String q = String.valueOf(s.get("query"));
+            md.append(i == 0 ? "" : "; ").append('`').append(q, 0, Math.min(60, q.length())).append("…` ")
+                    .append(fmt(number(s, perKey), decimals)).append(" ms");
+        }
+        return md.toString();
+    }
+
     private static String bookingCheck(Map<String, Object> c) {
         if (c == null) {
             return "n/a";
@@ -775,9 +872,7 @@ final class Report {
 
     @SuppressWarnings("unchecked")
     private static void availabilityMarkdown(StringBuilder md, Map<String, Object> a) {
-        md.append(md.toString().contains("\n## ") ? "\n" : "").append("## availability: 14 days of a 50-host pool with a month of bookings (scheduling-service)\n\n");
-        if (a.get("error") != null) {
-            md.append("**FAILED**: ").append(a.get("error")).append("\n");
+        if (!section(md, "availability: 14 days of a 50-host pool with a month of bookings (scheduling-service)", a)) {
             return;
         }
         Map<String, Object> l = (Map<String, Object>) a.get("latency");

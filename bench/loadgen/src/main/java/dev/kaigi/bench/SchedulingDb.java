@@ -176,6 +176,30 @@ final class SchedulingDb {
         return p;
     }
 
+    /**
+     * Beside {@link #bookingCounts} after moves: every move raised its booking's sequence by one and
+     * wrote one meeting-rescheduled outbox row, in the same statement or transaction.
+     */
+    Map<String, Object> moveCounts(UUID org, Map<String, Object> m) throws SQLException {
+        m.put("sequence_total", count("select coalesce(sum(sequence), 0) from booking where org_id = ?", org));
+        m.put("outbox_meeting_rescheduled", count(
+                "select count(*) from outbox where org_id = ? and event_type = 'kaigi.scheduling.meeting-rescheduled.v1'", org));
+        return m;
+    }
+
+    /** Problems with {@link #moveCounts}; {@code moves}: the moves the clients were told of. */
+    static List<String> moveProblems(Map<String, Object> c, long moves, long ambiguous) {
+        List<String> p = new ArrayList<>();
+        long sequences = (Long) c.get("sequence_total");
+        if ((Long) c.get("outbox_meeting_rescheduled") != sequences) {
+            p.add(c.get("outbox_meeting_rescheduled") + " meeting-rescheduled outbox rows, but the sequences add up to " + sequences);
+        }
+        if (sequences < moves || sequences > moves + ambiguous) {
+            p.add("sequences add up to " + sequences + ", but " + moves + " moves reported to clients (+" + ambiguous + " unknown outcomes)");
+        }
+        return p;
+    }
+
     long unsent(UUID org) throws SQLException {
         return count("select count(*) from outbox where org_id = ? and sent_at is null", org);
     }

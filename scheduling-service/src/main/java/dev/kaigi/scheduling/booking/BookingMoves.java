@@ -20,8 +20,6 @@ import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
-import dev.kaigi.scheduling.meetingtype.BookableTypes;
-import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
 import dev.kaigi.scheduling.security.RevokedHosts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,13 +62,11 @@ public class BookingMoves {
     }
 
     @Inject
-    BookingService bookings;
+    BookingRows rows;
     @Inject
     BookingReads reads;
     @Inject
     BookingMover mover;
-    @Inject
-    BookableTypes types;
     @Inject
     HostFactsLoader facts;
     @Inject
@@ -106,25 +102,24 @@ public class BookingMoves {
     private Changed reschedule(Reschedule cmd, KeyToStore key, Instant now) {
         Reason lost = null;
         for (int write = 1; ; write++) {
-            Booking b = movable(bookings.find(cmd.orgId(), cmd.bookingId(), cmd.onlyHost()), cmd.ifMatch(), now);
+            Booking b = movable(read(cmd.orgId(), cmd.bookingId(), cmd.onlyHost()), cmd.ifMatch(), now);
             if (b.startsAt.equals(cmd.start().toInstant())) {
                 return new Changed(render(b), b.sequence, false); // already there: nothing moves, nobody is told
             }
-            BookableType type = types.inOrganization(b.orgId, b.meetingTypeId).orElseThrow(() -> new ProblemException(409,
-                    "cannot-reschedule", List.of(new FieldViolation("meetingTypeId", "unknown-meeting-type", null))));
-            ProblemException outsideWindow = BookingWindow.refusal(type.type(), cmd.start(), now, "start");
-            if (outsideWindow != null) {
-                throw timing(outsideWindow);
+            Plan plan;
+            try {
+                plan = reads.forMove(b, cmd.start(), now, cmd.callerUserId(), callerOrgId(cmd.callerUserId(), b));
+            } catch (ProblemException refused) {
+                throw timing(refused);
             }
-            Slot slot = BookingReads.slot(type.type(), cmd.start().toInstant());
-            Plan plan = reads.forMove(type, b, slot, cmd.callerUserId(), callerOrgId(cmd.callerUserId(), b));
             if (plan.candidates().isEmpty() || write > WRITES) {
                 throw noHost(plan, lost);
             }
+            Slot slot = plan.slot();
             Booking after = after(b, slot, now);
             String response = key == null ? null : render(after);
             try {
-                Moved moved = mover.move(new Move(b, slot, plan.candidates(), type.factsVersion(), plan.callerUserId(),
+                Moved moved = mover.move(new Move(b, slot, plan.candidates(), plan.target().factsVersion(), plan.callerUserId(),
                         plan.callerOrgId(), BookingEvents.rescheduled(b, after, cmd.acting().on(b), blank(cmd.reason())),
                         "hostUserId", now), key, response);
                 if (moved != null) {
@@ -139,10 +134,16 @@ public class BookingMoves {
         }
     }
 
+    /** The booking as it is now, if the caller may see it; else 404. */
+    private Booking read(UUID orgId, UUID id, UUID onlyHost) {
+        return rows.find(orgId, id).filter(b -> onlyHost == null || onlyHost.equals(b.hostUserId))
+                .orElseThrow(() -> ProblemException.notFound("booking"));
+    }
+
     /** MTG-04: a MANAGER or OWNER hands the meeting to {@code toHost}, who must be eligible at its time. */
     public Changed reassign(UUID orgId, UUID bookingId, UUID toHost, Integer ifMatch, Acting acting, UUID callerUserId, Instant now) {
         for (int write = 1; ; write++) {
-            Booking b = movable(bookings.find(orgId, bookingId, null), ifMatch, now);
+            Booking b = movable(read(orgId, bookingId, null), ifMatch, now);
             if (b.hostUserId.equals(toHost)) {
                 return new Changed(render(b), b.sequence, false);
             }
@@ -233,11 +234,15 @@ public class BookingMoves {
         return callerUserId == null ? null : b.orgId;
     }
 
-    /** A start the window refuses: a time that cannot be had is a conflict (409); a start that is no time at all stays 400. */
+    /**
+     * A start the window refuses (400 on {@code start}): a time that cannot be had is a conflict
+     * (409); a start that is no time at all stays 400. Other refusals pass as they are.
+     */
     private static ProblemException timing(ProblemException refusal) {
+        boolean window = refusal.status() == 400 && refusal.violations().stream().anyMatch(v -> v.field().equals("start"));
         boolean malformed = refusal.violations().stream()
                 .anyMatch(v -> v.code().equals("whole-minutes") || v.code().equals("off-slot-grid"));
-        return malformed ? refusal : new ProblemException(409, "cannot-reschedule", refusal.violations());
+        return window && !malformed ? new ProblemException(409, "cannot-reschedule", refusal.violations()) : refusal;
     }
 
     /** 409: every pool host's reason at the new time. */

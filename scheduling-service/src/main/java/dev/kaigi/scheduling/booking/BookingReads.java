@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.booking;
 
+import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.RevokedCallerFilter;
 import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
@@ -155,18 +156,48 @@ class BookingReads {
     }
 
     /**
-     * A move of {@code b} to {@code slot} (MTG-03), planned from the facts as they are now, as if
+     * A move of {@code b} to {@code asked} (MTG-03), planned from the facts as they are now, as if
      * {@code b} were not booked (its time free, its day one meeting lighter): every rule judged for
-     * the type's pool. The host keeps the meeting when the facts accept them at the new time (they
-     * alone are offered); otherwise the pool's fair choice decides.
+     * its meeting type's pool. The host keeps the meeting when the facts accept them at the new time
+     * (they alone are offered); otherwise the pool's fair choice decides. The type comes from memory
+     * when the facts, read in the same round trip as the organization's version, show it current.
+     *
+     * @throws ProblemException 400 for a start outside the type's window (the caller decides what it
+     *                          means for a move); 409 when the type is gone; 401 for a revoked caller
      */
-    Plan forMove(BookableType type, Booking b, Slot slot, UUID callerUserId, UUID callerOrgId) {
-        List<HostFacts> hosts = facts.loadWithout(new Moving(b.id, b.hostUserId, b.hostDay), b.orgId, type.pool(),
-                slot.blockedFrom(), slot.blockedTo());
-        Plan plan = judged(type, slot, hosts, callerUserId, callerOrgId);
+    Plan forMove(Booking b, OffsetDateTime asked, Instant now, UUID callerUserId, UUID callerOrgId) {
+        InOrganization ref = new InOrganization(b.orgId, b.meetingTypeId);
+        Moving moving = new Moving(b.id, b.hostUserId, b.hostDay);
+        BookableType remembered = types.remembered(ref);
+        if (remembered != null && BookingWindow.refusal(remembered.type(), asked, now, "start") == null) {
+            Slot slot = slot(remembered.type(), asked.toInstant());
+            Checked checked = facts.loadWithoutChecked(moving, b.orgId, callerUserId, remembered.pool(), slot.blockedFrom(),
+                    slot.blockedTo());
+            if (callerUserId != null && checked.callerOrgId() != null
+                    && RevokedHosts.revoked(callerOrgId, checked.callerOrgId(), checked.callerStatus())) {
+                throw RevokedCallerFilter.refused();
+            }
+            if (checked.factsVersion() == remembered.factsVersion()) {
+                return keepingTheHost(judged(remembered, slot, checked.hosts(), callerUserId, callerOrgId), b);
+            }
+            types.forget(remembered);
+        }
+        BookableType current = types.read(ref).orElseThrow(() -> new ProblemException(409, "cannot-reschedule",
+                List.of(new FieldViolation("meetingTypeId", "unknown-meeting-type", null))));
+        ProblemException outsideWindow = BookingWindow.refusal(current.type(), asked, now, "start");
+        if (outsideWindow != null) {
+            throw outsideWindow;
+        }
+        Slot slot = slot(current.type(), asked.toInstant());
+        List<HostFacts> hosts = facts.loadWithout(moving, b.orgId, current.pool(), slot.blockedFrom(), slot.blockedTo());
+        return keepingTheHost(judged(current, slot, hosts, callerUserId, callerOrgId), b);
+    }
+
+    /** The plan with the meeting's host alone when they are among its candidates. */
+    private static Plan keepingTheHost(Plan plan, Booking b) {
         for (HostFacts h : plan.candidates()) {
             if (h.userId().equals(b.hostUserId)) {
-                return new Plan(type, slot, List.of(h), callerUserId, callerOrgId, plan.refused(), true);
+                return new Plan(plan.target(), plan.slot(), List.of(h), plan.callerUserId(), plan.callerOrgId(), plan.refused(), true);
             }
         }
         return plan;

@@ -282,12 +282,6 @@ public class BookingService {
         return BookingView.of(visible(orgId, id, onlyHost, false));
     }
 
-    /** The booking as it is now, if the caller may see it (else 404), for a change planned outside a transaction. */
-    @Transactional
-    public Booking find(UUID orgId, UUID id, UUID onlyHost) {
-        return visible(orgId, id, onlyHost, false);
-    }
-
     @Transactional
     public Page<BookingView> list(UUID orgId, UUID onlyHost, UUID hostFilter, BookingStatus status, Instant from, Instant to,
                                   PageRequest page) {

@@ -3,6 +3,8 @@ package dev.kaigi.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaigi.chassis.links.ManageTokens;
+import dev.kaigi.events.EventTypes;
+import dev.kaigi.events.Topics;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import dev.kaigi.events.scheduling.MeetingActor;
 import dev.kaigi.events.scheduling.MeetingBooked;
@@ -12,10 +14,13 @@ import dev.kaigi.events.scheduling.MeetingReassigned;
 import dev.kaigi.events.scheduling.MeetingRescheduled;
 import dev.kaigi.events.scheduling.ReassignmentReason;
 import dev.kaigi.integration.Invitations.Invitation;
+import dev.kaigi.integration.calendar.CalendarBusySyncJob;
 import dev.kaigi.integration.simulators.CalendarSimulator;
 import dev.kaigi.integration.simulators.ProviderSimulators;
 import dev.kaigi.integration.simulators.ZoomSimulator;
 import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.EventProbe;
+import dev.kaigi.testsupport.ReceivedEvent;
 import dev.kaigi.testsupport.TestEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,6 +42,7 @@ import static dev.kaigi.integration.Fixtures.linkCalendar;
 import static dev.kaigi.integration.Fixtures.linkZoom;
 import static dev.kaigi.integration.Fixtures.organization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MTG-01, MTG-06: what a booking's reschedule, reassignment and cancellation set off, against the simulators and a real SMTP server. */
@@ -49,6 +56,8 @@ class MeetingChangeEffectsTest {
 
     @Inject
     AgroalDataSource db;
+    @Inject
+    CalendarBusySyncJob busyJob;
 
     private record Host(UUID org, UUID user, String email, String slackId, String zoomToken, String calendarToken) {
     }
@@ -270,5 +279,43 @@ class MeetingChangeEffectsTest {
         assertEquals("mailto:" + h.to().email(), update.organizer());
         assertTrue(Mails.text(awaitMails(h.from().email(), 2).get(1)).contains("担当は 山田 太郎 さんに変更されました"));
         assertTrue(Mails.text(awaitMails(h.to().email(), 1).get(0)).contains("新しい商談があなたに割り当てられました"));
+    }
+
+    @Test
+    @DisplayName("INT-04: the busy times published leave out the calendar events Kaigi wrote for bookings, before and after a reschedule")
+    void int04BusyTimesLeaveOutKaigisOwnEvents() throws Exception {
+        UUID org = organization(db, "Acme");
+        Host host = host(org, "google");
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Instant other = start.plus(2, ChronoUnit.HOURS);
+        ProviderSimulators.calendar().busy(host.email(), other, other.plus(1, ChronoUnit.HOURS));
+        // touching the booking's event, so Google's free/busy shows one merged interval
+        ProviderSimulators.calendar().busy(host.email(), start.plus(30, ChronoUnit.MINUTES), start.plus(60, ChronoUnit.MINUTES));
+        Booking b = booking(org);
+        TestEvents.publish(booked(b, host, start));
+        awaitStep(b, 0, 5);
+        assertEquals(1, ProviderSimulators.calendar().events(host.email()).size(), "the provider shows the meeting as busy");
+        assertEquals(List.of(List.of(start.plus(30, ChronoUnit.MINUTES), start.plus(60, ChronoUnit.MINUTES)),
+                List.of(other, other.plus(1, ChronoUnit.HOURS))), syncedBusy(host));
+
+        Instant moved = start.plus(4, ChronoUnit.HOURS);
+        TestEvents.publish(rescheduled(b, host, host, start, moved, 1));
+        awaitStep(b, 1, 4);
+        assertEquals(List.of(List.of(start.plus(30, ChronoUnit.MINUTES), start.plus(60, ChronoUnit.MINUTES)),
+                List.of(other, other.plus(1, ChronoUnit.HOURS))), syncedBusy(host));
+    }
+
+    /** Runs the busy-time sync and returns what it published for the host, as [start, end] pairs. */
+    private List<List<Instant>> syncedBusy(Host host) throws Exception {
+        try (EventProbe probe = EventProbe.open(Topics.INTEGRATION)) {
+            busyJob.syncDue();
+            ReceivedEvent synced = probe.await(EventTypes.CALENDAR_BUSY_TIMES_SYNCED, host.user().toString(), Duration.ofSeconds(30));
+            List<List<Instant>> busy = new ArrayList<>();
+            synced.data().get("busy").forEach(i -> busy.add(List.of(Instant.parse(i.get("start").asText()),
+                    Instant.parse(i.get("end").asText()))));
+            busy.sort((x, y) -> x.get(0).compareTo(y.get(0)));
+            assertFalse(busy.isEmpty());
+            return busy;
+        }
     }
 }

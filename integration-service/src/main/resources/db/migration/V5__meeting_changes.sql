@@ -13,10 +13,12 @@ alter table side_effect add constraint side_effect_kind_check check (kind in (
 
 -- The highest SEQUENCE applied per booking. Events are keyed by host, so a reassignment's events can overtake
 -- the old host's earlier ones: an event whose sequence is not above this one is stale and changes nothing.
+-- The host is the booking's as of that event: they may read the booking's side effects.
 create table booking_sequence (
-    booking_id uuid        primary key,
-    org_id     uuid        not null,
-    sequence   int         not null,
+    booking_id   uuid        primary key,
+    org_id       uuid        not null,
+    host_user_id uuid        not null,
+    sequence     int         not null,
     applied_at timestamptz not null default now()
 );
 

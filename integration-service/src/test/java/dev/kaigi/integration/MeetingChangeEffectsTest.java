@@ -22,6 +22,7 @@ import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.ReceivedEvent;
 import dev.kaigi.testsupport.TestEvents;
+import dev.kaigi.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.kaigi.integration.Fixtures.activeUser;
@@ -41,6 +43,7 @@ import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.linkCalendar;
 import static dev.kaigi.integration.Fixtures.linkZoom;
 import static dev.kaigi.integration.Fixtures.organization;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +195,26 @@ class MeetingChangeEffectsTest {
         List<JsonNode> posts = ProviderSimulators.slack().postsMentioning(host.slackId());
         assertEquals(2, posts.size(), "the booking's mention and the cancellation");
         assertTrue(posts.get(1).get("text").asText().contains("商談がキャンセルされました"), posts.get(1).toString());
+
+        // the booking's side-effect log, for its host: each step's effects with the providers' ids
+        List<Map<String, Object>> log = given().auth().oauth2(TestTokens.user(org, host.user(), "member"))
+                .get("/api/v1/bookings/{id}/side-effects", b.id()).then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(14, log.size(), log.toString());
+        assertEquals(Map.of("sequence", 0, "kind", "ZOOM_MEETING", "outcome", "DONE", "result", joinUrl,
+                "detail", "zoom-meeting " + ZoomSimulator.meetingId(host.zoomToken())), without(log.get(0), "completedAt"));
+        assertTrue(log.stream().anyMatch(e -> e.get("sequence").equals(2) && e.get("kind").equals("CALENDAR_DELETE")
+                && e.get("outcome").equals("DONE") && "GOOGLE".equals(e.get("detail"))), log.toString());
+        UUID stranger = activeUser(db, org, "other-" + UUID.randomUUID() + "@acme.test", null, null, null);
+        given().auth().oauth2(TestTokens.user(org, stranger, "member")).get("/api/v1/bookings/{id}/side-effects", b.id())
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(org, host.user(), "member")).get("/api/v1/bookings/{id}/side-effects", UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    private static Map<String, Object> without(Map<String, Object> entry, String key) {
+        Map<String, Object> rest = new java.util.HashMap<>(entry);
+        rest.remove(key);
+        return rest;
     }
 
     @Test

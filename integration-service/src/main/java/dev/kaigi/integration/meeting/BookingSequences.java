@@ -1,5 +1,6 @@
 package dev.kaigi.integration.meeting;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,7 @@ import jakarta.persistence.Query;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The order of a booking's events. Events are keyed by host (EVT-03), so a reassignment's events can arrive before
@@ -26,20 +28,30 @@ public class BookingSequences {
      */
     Optional<Integer> claim(MeetingChange change) {
         Query claim = em.createNativeQuery(change.sequence() != null ? """
-                        insert into booking_sequence (booking_id, org_id, sequence) values (:b, :o, :s)
-                        on conflict (booking_id) do update set sequence = excluded.sequence, applied_at = now()
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence) values (:b, :o, :h, :s)
+                        on conflict (booking_id) do update
+                        set sequence = excluded.sequence, host_user_id = excluded.host_user_id, applied_at = now()
                         where booking_sequence.sequence < excluded.sequence
                         returning sequence
                         """ : """
-                        insert into booking_sequence (booking_id, org_id, sequence) values (:b, :o, 1)
-                        on conflict (booking_id) do update set sequence = booking_sequence.sequence + 1, applied_at = now()
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence) values (:b, :o, :h, 1)
+                        on conflict (booking_id) do update
+                        set sequence = booking_sequence.sequence + 1, host_user_id = excluded.host_user_id, applied_at = now()
                         returning sequence
                         """)
-                .setParameter("b", change.bookingId()).setParameter("o", change.orgId());
+                .setParameter("b", change.bookingId()).setParameter("o", change.orgId()).setParameter("h", change.hostUserId());
         if (change.sequence() != null) {
             claim.setParameter("s", change.sequence());
         }
         List<?> applied = claim.getResultList();
         return applied.stream().findFirst().map(s -> ((Number) s).intValue());
+    }
+
+    /** The host of a booking of {@code orgId} as of its latest applied event; empty for another organization's or an unknown one. */
+    Optional<UUID> hostOf(UUID orgId, UUID bookingId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select host_user_id from booking_sequence where booking_id = :b and org_id = :o")
+                .setParameter("b", bookingId).setParameter("o", orgId).getResultList().stream().findFirst()
+                .map(UUID.class::cast));
     }
 }

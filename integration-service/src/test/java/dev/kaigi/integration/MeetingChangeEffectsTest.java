@@ -13,6 +13,7 @@ import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.events.scheduling.MeetingReassigned;
 import dev.kaigi.events.scheduling.MeetingRescheduled;
 import dev.kaigi.events.scheduling.ReassignmentReason;
+import dev.kaigi.events.user.UserRemoved;
 import dev.kaigi.integration.Invitations.Invitation;
 import dev.kaigi.integration.calendar.CalendarBusySyncJob;
 import dev.kaigi.integration.simulators.CalendarSimulator;
@@ -40,6 +41,7 @@ import java.util.UUID;
 
 import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.count;
+import static dev.kaigi.integration.Fixtures.lifecycle;
 import static dev.kaigi.integration.Fixtures.linkCalendar;
 import static dev.kaigi.integration.Fixtures.linkZoom;
 import static dev.kaigi.integration.Fixtures.organization;
@@ -302,6 +304,25 @@ class MeetingChangeEffectsTest {
         assertEquals("mailto:" + h.to().email(), update.organizer());
         assertTrue(Mails.text(awaitMails(h.from().email(), 2).get(1)).contains("担当は 山田 太郎 さんに変更されました"));
         assertTrue(Mails.text(awaitMails(h.to().email(), 1).get(0)).contains("新しい商談があなたに割り当てられました"));
+    }
+
+    @Test
+    @DisplayName("MTG-05, MTG-06: a meeting cancelled after its host left: their Zoom meeting is deleted and the lead told; the host is told nothing more")
+    void mtg06CancellationAfterTheHostLeftTellsTheLeadOnly() throws Exception {
+        UUID org = organization(db, "Acme");
+        Host host = host(org, null);
+        Booking b = booking(org);
+        TestEvents.publish(booked(b, host, START));
+        awaitStep(b, 0, 5);
+        lifecycle(db, new UserRemoved(org, host.user(), null), host.user(), "REMOVED");
+        TestEvents.publish(cancelled(b, host, START, "host-unavailable", 1));
+        awaitStep(b, 1, 4); // Zoom deleted, lead mailed, host's mail and Slack skipped
+        assertEquals(1, ProviderSimulators.zoom().meetingDeletions(host.zoomToken()).size());
+        assertEquals("CANCEL", Invitations.of(awaitMails(b.leadEmail(), 2).get(1)).method());
+        assertEquals(2, count(db, "select count(*) from side_effect where subject_id = ? and sequence = 1"
+                + " and kind in ('HOST_MAIL', 'SLACK_MENTION') and outcome = 'SKIPPED' and detail = 'host-gone'", b.id()));
+        assertEquals(1, ProviderSimulators.mailsTo(host.email()).size(), "only the booking's mail");
+        assertEquals(1, ProviderSimulators.slack().postsMentioning(host.slackId()).size(), "only the booking's mention");
     }
 
     @Test

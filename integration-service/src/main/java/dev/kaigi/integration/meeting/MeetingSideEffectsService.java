@@ -70,7 +70,10 @@ public class MeetingSideEffectsService {
         String joinUrl = conferences.apply(c, host.orElse(null), once);
         calendarEvents.apply(c, joinUrl, host.isPresent(), once);
         once(c, Kind.LEAD_MAIL, () -> mails.lead(c, host.orElse(null), joinUrl));
-        once(c, Kind.HOST_MAIL, () -> host.map(h -> mails.host(c, h, joinUrl)).orElse(Done.skipped("host-unknown")));
+        // a host who left (deactivated, removed, deleted) is told nothing more; their meeting is still cleared away
+        Optional<UserProfile> reachable = host.filter(h -> !h.isGone());
+        String unreachable = host.isPresent() ? "host-gone" : "host-unknown";
+        once(c, Kind.HOST_MAIL, () -> reachable.map(h -> mails.host(c, h, joinUrl)).orElse(Done.skipped(unreachable)));
         if (c.hostChanged()) {
             once(c, Kind.PREVIOUS_HOST_MAIL, () -> users.inOrganization(c.orgId(), c.previousHostUserId())
                     .filter(u -> u.email != null && !u.isGone())
@@ -78,7 +81,7 @@ public class MeetingSideEffectsService {
                     .orElse(Done.skipped("previous-host-unknown")));
         }
         if (c.newToHost() || c.cancelled()) {
-            once(c, Kind.SLACK_MENTION, () -> host.map(h -> slack.tell(c, h, joinUrl)).orElse(Done.skipped("host-unknown")));
+            once(c, Kind.SLACK_MENTION, () -> reachable.map(h -> slack.tell(c, h, joinUrl)).orElse(Done.skipped(unreachable)));
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.kaigi.integration;
 
+import dev.kaigi.events.scheduling.ConferencingMethod;
+import dev.kaigi.events.scheduling.MeetingBooked;
 import dev.kaigi.events.user.DeactivationReason;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserDeactivated;
 import dev.kaigi.events.user.UserType;
+import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.TestEvents;
 import dev.kaigi.testsupport.authz.AuthorizationMatrix;
 import dev.kaigi.testsupport.authz.AuthorizationMatrixContract;
 import dev.kaigi.testsupport.authz.CallerKind;
@@ -12,9 +16,12 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static dev.kaigi.integration.Fixtures.activeUser;
+import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.lifecycle;
 import static dev.kaigi.integration.Fixtures.organization;
 
@@ -34,8 +41,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     @Inject
     AgroalDataSource db;
 
-    /** An organization whose users are known here; the MEMBER is the subject of the per-user paths. */
-    record Fixture(UUID org, UUID member, Callers callers) {
+    /** An organization whose users are known here; the MEMBER is the subject of the per-user paths and hosts the booking. */
+    record Fixture(UUID org, UUID member, UUID booking, Callers callers) {
     }
 
     // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
@@ -81,6 +88,10 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         matrix.row("POST /api/v1/organization/salesforce-connection/authorization", f -> salesforce + "/authorization", OWNERS);
         matrix.row("POST /api/v1/organization/salesforce-connection/sync", f -> salesforce + "/sync", OWNERS_NOTHING_THERE);
 
+        // MTG-06: a booking's side effects, for its host (the MEMBER) and the organization's MANAGERs and OWNERs
+        matrix.row("GET /api/v1/bookings/{bookingId}/side-effects", f -> "/api/v1/bookings/" + f.booking() + "/side-effects",
+                401, 401, 401, 403, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+
         for (String kind : new String[] {"calendar", "zoom"}) {
             String base = "/api/v1/users/{userId}/" + kind + "-connection";
             java.util.function.Function<Fixture, String> path = f -> "/api/v1/users/" + f.member() + "/" + kind + "-connection";
@@ -114,7 +125,14 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                     .with(CallerKind.OWNER, activeUser(db, org, "owner" + domain, Role.OWNER))
                     .with(CallerKind.SUPER_ADMIN, activeUser(db, org, "admin" + domain, Role.OWNER))
                     .with(CallerKind.DEACTIVATED, deactivated);
-            fixture = new Fixture(org, callers.user(CallerKind.MEMBER), callers);
+            UUID member = callers.user(CallerKind.MEMBER);
+            MeetingBooked booked = new MeetingBooked(org, UUID.randomUUID(), UUID.randomUUID(), "Demo", member,
+                    Instant.parse("2030-04-01T01:00:00Z"), Instant.parse("2030-04-01T01:30:00Z"), "Asia/Tokyo",
+                    ConferencingMethod.PHONE, "Lead", "lead" + domain, null, "en", null, null, null);
+            TestEvents.publish(booked);
+            Await.until("the booking's effects", () -> count(db, "select count(*) from side_effect where subject_id = ?",
+                    booked.bookingId()) == 4, Duration.ofSeconds(60));
+            fixture = new Fixture(org, member, booked.bookingId(), callers);
         }
         return fixture;
     }

@@ -30,10 +30,6 @@ class InvitationMailTest {
                 UUID.randomUUID(), token, EXPIRES, locale);
     }
 
-    private static String text(MimeMessage mail) throws Exception {
-        return mail.getContent().toString().replace("\r\n", "\n");
-    }
-
     @Test
     @DisplayName("INV-01, INT-05: Japanese invitation mail with accept/decline links; redelivery sends no second mail")
     void japaneseInvitation() throws Exception {
@@ -45,7 +41,7 @@ class InvitationMailTest {
         Await.until("invitation mail", () -> ProviderSimulators.mailsTo(email).size() == 1, Duration.ofSeconds(60));
         MimeMessage mail = ProviderSimulators.mailsTo(email).get(0);
         assertEquals("【Kaigi】株式会社アクメ への招待", mail.getSubject());
-        String body = text(mail);
+        String body = Mails.text(mail);
         assertTrue(body.startsWith("佐藤 花子 様"), body);
         assertTrue(body.contains("承認する: https://app.kaigi.test/invitations/" + token + "/accept"), body);
         assertTrue(body.contains("辞退する: https://app.kaigi.test/invitations/" + token + "/decline"), body);
@@ -73,7 +69,7 @@ class InvitationMailTest {
         Await.until("invitation mail", () -> ProviderSimulators.mailsTo(email).size() == 1, Duration.ofSeconds(60));
         MimeMessage mail = ProviderSimulators.mailsTo(email).get(0);
         assertEquals("[Kaigi] Invitation to 株式会社アクメ", mail.getSubject());
-        String body = text(mail);
+        String body = Mails.text(mail);
         assertTrue(body.startsWith("Dear 花子 佐藤,"), body);
         assertTrue(body.contains("Accept: https://app.kaigi.test/invitations/" + first + "/accept"), body);
         assertTrue(body.contains("Decline: https://app.kaigi.test/invitations/" + first + "/decline"), body);
@@ -84,7 +80,7 @@ class InvitationMailTest {
         Await.until("second invitation mail", () -> ProviderSimulators.mailsTo(email).size() == 2, Duration.ofSeconds(60));
         String resent = ProviderSimulators.mailsTo(email).stream().map(m -> {
             try {
-                return text(m);
+                return Mails.text(m);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -68,10 +68,6 @@ class MeetingBookedEffectsTest {
                 bookingId, kind) == 1 ? "DONE" : "NOT DONE";
     }
 
-    private static String text(MimeMessage mail) throws Exception {
-        return mail.getContent().toString().replace("\r\n", "\n");
-    }
-
     @Test
     @DisplayName("SEC-03: a lead's name with a line break cannot add a header or cut the subject of the host's mail")
     void lineBreaksInValuesNeverReachAMailHeader() throws Exception {
@@ -85,8 +81,13 @@ class MeetingBookedEffectsTest {
         MimeMessage mail = ProviderSimulators.mailsTo(host.email()).get(0);
         assertEquals("【Kaigi】新しい商談: 製品デモ（Public Bcc: x@evil.example Hi 様）", mail.getSubject());
         assertEquals(null, mail.getHeader("Bcc"), "no header came from the lead's name");
-        assertTrue(text(mail).startsWith("山田 太郎 さん"), "the body starts as the template does: " + text(mail));
+        assertTrue(Mails.text(mail).startsWith("山田 太郎 さん"), "the body starts as the template does: " + Mails.text(mail));
         assertTrue(ProviderSimulators.mailsTo("x@evil.example").isEmpty(), "nobody else was mailed");
+        // MTG-01: nor a property of the lead's invitation: the name stays a parameter of its one ATTENDEE line
+        Await.until("mail to the lead", () -> ProviderSimulators.mailsTo(lead).size() == 1);
+        String ics = Mails.ics(Mails.calendar(ProviderSimulators.mailsTo(lead).get(0)).orElseThrow()).replace("\r\n ", "");
+        assertEquals("mailto:" + lead, Invitations.of(ProviderSimulators.mailsTo(lead).get(0)).attendee());
+        assertTrue(ics.contains("ATTENDEE;CN=\"Public Bcc: x@evil.example Hi\";") && !ics.contains("\r\nBcc"), ics);
     }
 
     @Test
@@ -112,7 +113,7 @@ class MeetingBookedEffectsTest {
         // INT-05: the lead's mail, sent for the host: in the lead's language, the URL, the host's signature
         Await.until("mail to the lead", () -> ProviderSimulators.mailsTo(lead).size() == 1);
         MimeMessage leadMail = ProviderSimulators.mailsTo(lead).get(0);
-        String leadText = text(leadMail);
+        String leadText = Mails.text(leadMail);
         assertTrue(leadMail.getSubject().contains("Your meeting is booked: 製品デモ"), leadMail.getSubject());
         assertTrue(leadText.contains("Dear Tom & <Jerry>,"), leadText);
         assertTrue(leadText.contains(joinUrl), leadText);
@@ -121,7 +122,7 @@ class MeetingBookedEffectsTest {
         assertEquals(host.email(), leadMail.getReplyTo()[0].toString());
         // the host's own notification: the URL, the lead, no signature
         Await.until("mail to the host", () -> ProviderSimulators.mailsTo(host.email()).size() == 1);
-        String hostText = text(ProviderSimulators.mailsTo(host.email()).get(0));
+        String hostText = Mails.text(ProviderSimulators.mailsTo(host.email()).get(0));
         assertTrue(hostText.contains(joinUrl) && hostText.contains(lead) && hostText.contains("Lead Corp"), hostText);
         assertFalse(hostText.contains("株式会社アクメ 営業部"), hostText);
 
@@ -176,7 +177,7 @@ class MeetingBookedEffectsTest {
         assertEquals(1, ProviderSimulators.zoom().meetingsCreated(host.accessToken()));
         Await.until("mails", () -> ProviderSimulators.mailsTo(lead).size() == 1
                 && ProviderSimulators.mailsTo(host.email()).size() == 1);
-        assertTrue(text(ProviderSimulators.mailsTo(lead).get(0)).contains(ZoomSimulator.joinUrl(host.accessToken())));
+        assertTrue(Mails.text(ProviderSimulators.mailsTo(lead).get(0)).contains(ZoomSimulator.joinUrl(host.accessToken())));
         assertEquals(1, ProviderSimulators.slack().postsMentioning(host.slackId()).size());
         Thread.sleep(500);
         assertEquals(1, ProviderSimulators.zoom().meetingsCreated(host.accessToken()));
@@ -241,7 +242,7 @@ class MeetingBookedEffectsTest {
                 "p-" + UUID.randomUUID() + "@customer.test", null, "ja", null, null, null);
         TestEvents.publish(booked);
         awaitEffects(booked.bookingId(), 5);
-        String leadText = text(ProviderSimulators.mailsTo(booked.leadEmail()).get(0));
+        String leadText = Mails.text(ProviderSimulators.mailsTo(booked.leadEmail()).get(0));
         assertTrue(leadText.contains("山本 花子 様") && leadText.contains("https://us05web.zoom.us/j/1234567890")
                 && leadText.contains("2030年4月1日(月) 10:00–10:45 (Asia/Tokyo)"), leadText);
         assertEquals(1, count(db, "select count(*) from side_effect where subject_id = ? and kind = 'SLACK_MENTION'"

@@ -78,6 +78,7 @@ public final class Stack {
                 "kaigi.service-account.token", TestTokens.service("user-service", Duration.ofHours(12))));
         integration = service(root, work, "integration-service", "integration-service", INTEGRATION_DB, Map.of(
                 "kaigi.crypto.key", "ZmF1bHQtY2hlY2tzLW9ubHkta2V5LW5vdC1mb3ItcHJvZA==",
+                "kaigi.mail.manage-link-secret", MANAGE_LINK_SECRET,
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(mail.port()),
                 "quarkus.mailer.start-tls", "DISABLED"));

@@ -23,6 +23,12 @@ public interface CalendarApi extends OAuthProvider {
     /** Writes the event in the token's primary calendar; returns the provider's event id. Repeating it writes nothing new. */
     String writeEvent(ConnectionAccess.Token token, CalendarEvent event);
 
+    /** Changes the written event {@code eventId} to {@code event} (a reschedule); repeating it changes nothing more. */
+    void updateEvent(ConnectionAccess.Token token, String eventId, CalendarEvent event);
+
+    /** Deletes the written event {@code eventId}; an event already gone counts as deleted. */
+    void deleteEvent(ConnectionAccess.Token token, String eventId);
+
     /**
      * A booked meeting as written into the host's calendar.
      *

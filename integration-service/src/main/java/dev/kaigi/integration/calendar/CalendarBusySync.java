@@ -113,6 +113,22 @@ public class CalendarBusySync {
         return published;
     }
 
+    /** The times of the bookings' events Kaigi wrote through this link. */
+    private List<BusyInterval> own(OAuthConnection c) {
+        return em.createNativeQuery("select starts_at, ends_at from booked_calendar_event where connection_id = :c")
+                .setParameter("c", c.id).getResultList().stream().map(row -> {
+                    Object[] r = (Object[]) row;
+                    return new BusyInterval(instant(r[0]), instant(r[1]));
+                }).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+
     /** Records how reading went and, if it went well, publishes the busy times in the same transaction. */
     private boolean outcome(OAuthConnection c, String outcome, List<BusyInterval> busy, Instant from, Instant to) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -123,7 +139,7 @@ public class CalendarBusySync {
                     .setParameter("outcome", outcome).setParameter("id", c.id).setParameter("account", c.accountId)
                     .executeUpdate();
             if (updated == 1 && "ok".equals(outcome)) { // unless unlinked or re-linked meanwhile
-                outbox.publish(new CalendarBusyTimesSynced(c.orgId, c.userId, from, to, busy));
+                outbox.publish(new CalendarBusyTimesSynced(c.orgId, c.userId, from, to, OwnEvents.withoutOwn(busy, own(c))));
                 return true;
             }
             return false;

@@ -151,18 +151,9 @@ public class GoogleCalendarClient implements CalendarApi {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
             failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
     public String writeEvent(ConnectionAccess.Token token, CalendarEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> body = body(event);
         body.put("id", event.key()); // base32hex: a UUID's hex digits qualify
-        body.put("summary", event.title());
-        body.put("description", event.description());
-        if (event.location() != null) {
-            body.put("location", event.location());
-        }
-        body.put("start", Map.of("dateTime", event.start().toString(), "timeZone", event.timeZone()));
-        body.put("end", Map.of("dateTime", event.end().toString(), "timeZone", event.timeZone()));
-        body.put("attendees", List.of(Map.of("email", event.attendeeEmail(), "displayName", event.attendeeName())));
-        ProviderHttp.Answer answer = http.send(http.request(base(config.apiUrl())
-                        + "/calendar/v3/calendars/primary/events?sendUpdates=none")
+        ProviderHttp.Answer answer = http.send(http.request(events(null))
                 .header("Authorization", "Bearer " + token.accessToken()).header("Content-Type", "application/json")
                 .POST(http.jsonBody(body)).build());
         if (answer.status() == 409) {
@@ -174,6 +165,50 @@ public class GoogleCalendarClient implements CalendarApi {
             throw new ProviderRejectedException(PROVIDER, answer.status(), "unreadable-answer");
         }
         return id;
+    }
+
+    /** {@code PATCH /calendar/v3/calendars/primary/events/{eventId}}: the fields we wrote, no update mails. */
+    @Override
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public void updateEvent(ConnectionAccess.Token token, String eventId, CalendarEvent event) {
+        http.send(http.request(events(eventId)).header("Authorization", "Bearer " + token.accessToken())
+                .header("Content-Type", "application/json")
+                .method("PATCH", http.jsonBody(body(event))).build()).ok();
+    }
+
+    /** {@code DELETE /calendar/v3/calendars/primary/events/{eventId}}: 204; 404 or 410 Gone when it is gone already. */
+    @Override
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public void deleteEvent(ConnectionAccess.Token token, String eventId) {
+        ProviderHttp.Answer answer = http.send(http.request(events(eventId))
+                .header("Authorization", "Bearer " + token.accessToken()).DELETE().build());
+        if (answer.status() != 404 && answer.status() != 410) {
+            answer.ok();
+        }
+    }
+
+    /** The event as Google takes it: the host's zone for the times, the lead invited. */
+    private static Map<String, Object> body(CalendarEvent event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summary", event.title());
+        body.put("description", event.description());
+        body.put("location", event.location() == null ? "" : event.location());
+        body.put("start", Map.of("dateTime", event.start().toString(), "timeZone", event.timeZone()));
+        body.put("end", Map.of("dateTime", event.end().toString(), "timeZone", event.timeZone()));
+        body.put("attendees", List.of(Map.of("email", event.attendeeEmail(), "displayName", event.attendeeName())));
+        return body;
+    }
+
+    /** The primary calendar's events, or one of them; {@code sendUpdates=none}: Kaigi mails the lead itself. */
+    private String events(String eventId) {
+        return base(config.apiUrl()) + "/calendar/v3/calendars/primary/events"
+                + (eventId == null ? "" : "/" + ProviderHttp.encode(eventId)) + "?sendUpdates=none";
     }
 
     private static Instant instant(String value) {

@@ -151,16 +151,7 @@ public class MicrosoftGraphClient implements CalendarApi {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
             failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
     public String writeEvent(ConnectionAccess.Token token, CalendarEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subject", event.title());
-        body.put("body", Map.of("contentType", "text", "content", event.description()));
-        body.put("start", dateTime(event.start()));
-        body.put("end", dateTime(event.end()));
-        if (event.location() != null) {
-            body.put("location", Map.of("displayName", event.location()));
-        }
-        body.put("attendees", List.of(Map.of("type", "required",
-                "emailAddress", Map.of("address", event.attendeeEmail(), "name", event.attendeeName()))));
+        Map<String, Object> body = body(event);
         body.put("transactionId", event.key());
         JsonNode created = api(http.request(graph() + "/me/events").header("Authorization", "Bearer " + token.accessToken())
                 .header("Content-Type", "application/json").POST(http.jsonBody(body)).build());
@@ -169,6 +160,44 @@ public class MicrosoftGraphClient implements CalendarApi {
             throw new ProviderRejectedException(PROVIDER, 201, "unreadable-answer");
         }
         return id;
+    }
+
+    /** {@code PATCH /v1.0/me/events/{id}} with the fields we wrote. */
+    @Override
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public void updateEvent(ConnectionAccess.Token token, String eventId, CalendarEvent event) {
+        api(http.request(graph() + "/me/events/" + ProviderHttp.encode(eventId)).header("Authorization", "Bearer " + token.accessToken())
+                .header("Content-Type", "application/json").method("PATCH", http.jsonBody(body(event))).build());
+    }
+
+    /** {@code DELETE /v1.0/me/events/{id}}: 204; 404 when it is gone already. */
+    @Override
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public void deleteEvent(ConnectionAccess.Token token, String eventId) {
+        ProviderHttp.Answer answer = http.send(http.request(graph() + "/me/events/" + ProviderHttp.encode(eventId))
+                .header("Authorization", "Bearer " + token.accessToken()).DELETE().build());
+        if (answer.status() != 404) {
+            answer.ok();
+        }
+    }
+
+    /** The event as Graph takes it: UTC times, the lead a required attendee. */
+    private static Map<String, Object> body(CalendarEvent event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", event.title());
+        body.put("body", Map.of("contentType", "text", "content", event.description()));
+        body.put("start", dateTime(event.start()));
+        body.put("end", dateTime(event.end()));
+        body.put("location", Map.of("displayName", event.location() == null ? "" : event.location()));
+        body.put("attendees", List.of(Map.of("type", "required",
+                "emailAddress", Map.of("address", event.attendeeEmail(), "name", event.attendeeName()))));
+        return body;
     }
 
     private static Map<String, String> dateTime(Instant instant) {

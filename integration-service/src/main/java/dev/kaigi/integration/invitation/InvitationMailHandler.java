@@ -61,7 +61,7 @@ public class InvitationMailHandler implements EventSubscriber {
         SideEffects.Outcome outcome = SideEffects.Outcome.DONE;
         String detail = null;
         try {
-            mail.send(e.email(), null, templates.render("invitation", e.locale(), data));
+            mail.send(e.email(), null, templates.render("invitation", e.locale(), data), null);
         } catch (ProviderRejectedException refused) {
             LOG.warnf("invitation mail of user %s refused: %s", e.userId(), refused.reason());
             outcome = SideEffects.Outcome.FAILED;

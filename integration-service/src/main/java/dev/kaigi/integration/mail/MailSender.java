@@ -10,7 +10,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Sends one plain-text mail through SMTP (Quarkus Mailer, INT-05). A server that is away or answers
+ * Sends one plain-text mail, with an attachment or none, through SMTP (Quarkus Mailer, INT-05). A server that is away or answers
  * with a temporary (4xx) reply is {@link ProviderUnavailableException}, retried; a permanent (5xx)
  * refusal of the mail is {@link ProviderRejectedException}. Bodies are never logged.
  */
@@ -19,6 +19,10 @@ public class MailSender {
 
     static final String PROVIDER = "smtp";
 
+    /** A file sent with the text, e.g. a calendar invitation ({@code text/calendar; method=REQUEST}). */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
     @Inject
     Mailer mailer;
 
@@ -26,8 +30,11 @@ public class MailSender {
             abortOn = ProviderRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
             failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
-    public void send(String to, String replyTo, MailTemplates.Rendered content) {
+    public void send(String to, String replyTo, MailTemplates.Rendered content, Attachment attachment) {
         Mail mail = Mail.withText(to, content.subject(), content.body());
+        if (attachment != null) {
+            mail.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
+        }
         if (replyTo != null && !replyTo.isBlank()) {
             mail.setReplyTo(replyTo);
         }

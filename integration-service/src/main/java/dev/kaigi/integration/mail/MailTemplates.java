@@ -48,7 +48,7 @@ public class MailTemplates {
     }
 
     /** {@code text} with every control character and line separator, and any run of them, turned into one space. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         StringBuilder line = new StringBuilder(text.length());
         boolean inBreak = false;
         for (int i = 0; i < text.length(); i++) {

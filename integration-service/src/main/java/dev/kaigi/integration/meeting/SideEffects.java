@@ -6,13 +6,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The record of side effects done for a subject (a booking, an invitation): one row per subject and kind.
+ * The record of side effects done for a subject (a booking, an invitation): one row per subject, sequence and kind.
  * Each is written in a transaction of its own right after the provider accepted, so it survives the rollback
  * of the event's transaction when a later effect fails: the retried event skips what is recorded. What is
  * left is the short window between a provider's answer and this commit, in which a crash repeats the effect
@@ -21,12 +22,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class SideEffects {
 
-    public enum Kind { ZOOM_MEETING, HOST_MAIL, LEAD_MAIL, SLACK_MENTION, CALENDAR_EVENT, INVITATION_MAIL }
+    public enum Kind {
+        ZOOM_MEETING, ZOOM_UPDATE, ZOOM_DELETE, CALENDAR_EVENT, CALENDAR_UPDATE, CALENDAR_DELETE,
+        HOST_MAIL, PREVIOUS_HOST_MAIL, LEAD_MAIL, SLACK_MENTION, INVITATION_MAIL
+    }
 
     public enum Outcome { DONE, SKIPPED, FAILED }
 
-    public record Record(Kind kind, Outcome outcome, String result, String detail) {
+    /**
+     * One effect done for a subject at a sequence (a booking's SEQUENCE at the event; 0 for anything else).
+     *
+     * @param accountUserId the user whose Zoom account or calendar holds what the effect created
+     */
+    public record Record(Kind kind, int sequence, Outcome outcome, String result, String detail, UUID accountUserId) {
     }
+
+    private static final String COLUMNS = "kind, sequence, outcome, result, detail, account_user_id";
 
     @Inject
     EntityManager em;
@@ -34,36 +45,46 @@ public class SideEffects {
     Outbox outbox;
 
     public Optional<Record> find(UUID subjectId, Kind kind) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em.createNativeQuery(
-                            "select outcome, result, detail from side_effect where subject_id = :s and kind = :k")
-                    .setParameter("s", subjectId).setParameter("k", kind.name()).getResultList();
-            return rows.stream().findFirst().map(row -> {
-                Object[] r = (Object[]) row;
-                return new Record(kind, Outcome.valueOf((String) r[0]), (String) r[1], (String) r[2]);
-            });
-        });
+        return find(subjectId, 0, kind);
+    }
+
+    public Optional<Record> find(UUID subjectId, int sequence, Kind kind) {
+        return first("select " + COLUMNS + " from side_effect where subject_id = :s and sequence = :q and kind = :k",
+                subjectId, sequence, kind);
+    }
+
+    /** The latest record of {@code kind} for the subject from before {@code sequence}, whatever its outcome. */
+    public Optional<Record> latestBefore(UUID subjectId, int sequence, Kind kind) {
+        return first("select " + COLUMNS + " from side_effect where subject_id = :s and sequence < :q and kind = :k"
+                + " order by sequence desc limit 1", subjectId, sequence, kind);
+    }
+
+    private Optional<Record> first(String sql, UUID subjectId, int sequence, Kind kind) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
+                .setParameter("s", subjectId).setParameter("q", sequence).setParameter("k", kind.name())
+                .getResultList().stream().findFirst().map(SideEffects::record));
     }
 
     /** Records the effect as finished; a second record of the same effect keeps the first. */
     public void record(UUID subjectId, UUID orgId, Kind kind, Outcome outcome, String result, String detail) {
-        record(subjectId, orgId, kind, outcome, result, detail, null);
+        record(subjectId, orgId, new Record(kind, 0, outcome, result, detail, null), null);
     }
 
     /**
      * Records the effect as finished and, in the same transaction, publishes {@code announcement}
      * (if any): only the first record of an effect announces it, so the event goes out once.
      */
-    public void record(UUID subjectId, UUID orgId, Kind kind, Outcome outcome, String result, String detail,
-                       EventPayload announcement) {
+    public void record(UUID subjectId, UUID orgId, Record done, EventPayload announcement) {
         QuarkusTransaction.requiringNew().run(() -> {
             int inserted = em.createNativeQuery("""
-                            insert into side_effect (subject_id, kind, org_id, outcome, result, detail)
-                            values (:s, :k, :org, :outcome, :result, :detail)
-                            on conflict (subject_id, kind) do nothing
-                            """)
-                    .setParameter("s", subjectId).setParameter("k", kind.name()).setParameter("org", orgId)
-                    .setParameter("outcome", outcome.name()).setParameter("result", result).setParameter("detail", detail)
+                            insert into side_effect (subject_id, sequence, kind, org_id, outcome, result, detail, account_user_id)
+                            values (:s, :q, :k, :org, :outcome, :result, :detail, :account)
+                            on conflict (subject_id, sequence, kind) do nothing
+                            """).unwrap(NativeQuery.class)
+                    .setParameter("account", done.accountUserId(), UUID.class) // typed: null must bind as a uuid
+                    .setParameter("s", subjectId).setParameter("q", done.sequence()).setParameter("k", done.kind().name())
+                    .setParameter("org", orgId).setParameter("outcome", done.outcome().name())
+                    .setParameter("result", done.result()).setParameter("detail", done.detail())
                     .executeUpdate();
             if (inserted == 1 && announcement != null) {
                 outbox.publish(announcement);
@@ -73,11 +94,13 @@ public class SideEffects {
 
     public List<Record> all(UUID subjectId) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select kind, outcome, result, detail from side_effect where subject_id = :s order by kind")
-                .setParameter("s", subjectId).getResultList().stream().map(row -> {
-                    Object[] r = (Object[]) row;
-                    return new Record(Kind.valueOf((String) r[0]), Outcome.valueOf((String) r[1]), (String) r[2],
-                            (String) r[3]);
-                }).toList());
+                        "select " + COLUMNS + " from side_effect where subject_id = :s order by sequence, kind")
+                .setParameter("s", subjectId).getResultList().stream().map(SideEffects::record).toList());
+    }
+
+    private static Record record(Object row) {
+        Object[] r = (Object[]) row;
+        return new Record(Kind.valueOf((String) r[0]), ((Number) r[1]).intValue(), Outcome.valueOf((String) r[2]),
+                (String) r[3], (String) r[4], (UUID) r[5]);
     }
 }

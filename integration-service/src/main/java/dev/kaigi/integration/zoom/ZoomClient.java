@@ -21,9 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Zoom's user-level OAuth and the two API calls we make, in Zoom's documented shapes. Token calls are
+ * Zoom's user-level OAuth and the API calls we make, in Zoom's documented shapes. Token calls are
  * not retried (an authorization code and a rotating refresh token are single use); the read and the
- * meeting creation are retried with backoff on outages. One circuit breaker per call trips on outages
+ * meeting calls are retried with backoff on outages. One circuit breaker per call trips on outages
  * only, never on a refusal. Tokens are passed in and out, never logged.
  */
 @ApplicationScoped
@@ -125,6 +125,39 @@ public class ZoomClient {
             throw new ProviderRejectedException(PROVIDER, 201, "unreadable-answer");
         }
         return new Meeting(meeting.path("id").asLong(), joinUrl);
+    }
+
+    /** {@code PATCH /v2/meetings/{meetingId}}: the meeting's new time (204). */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public void updateMeeting(String accessToken, long meetingId, Instant start, Instant end, String timeZone) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("start_time", ZOOM_TIME.format(start));
+        body.put("duration", Math.max(1, ChronoUnit.MINUTES.between(start, end)));
+        body.put("timezone", timeZone);
+        api(http.request(base(config.apiUrl()) + "/v2/meetings/" + meetingId)
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .method("PATCH", http.jsonBody(body)).build());
+    }
+
+    /**
+     * {@code DELETE /v2/meetings/{meetingId}} (204), without Zoom's own cancellation mail: Kaigi tells the lead.
+     * A meeting Zoom no longer has (404, code 3001) counts as deleted.
+     */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+            abortOn = ProviderRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+    public void deleteMeeting(String accessToken, long meetingId) {
+        ProviderHttp.Answer answer = http.send(http.request(base(config.apiUrl()) + "/v2/meetings/" + meetingId
+                        + "?schedule_for_reminder=false&cancel_meeting_reminder=false")
+                .header("Authorization", "Bearer " + accessToken).DELETE().build());
+        if (answer.status() != 404) {
+            answer.ok();
+        }
     }
 
     private JsonNode api(HttpRequest request) {

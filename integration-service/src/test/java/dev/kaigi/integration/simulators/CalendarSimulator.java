@@ -24,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -33,11 +37,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * Google (OAuth {@code /token}, {@code /revoke}, {@code /oauth2/v3/userinfo}, Calendar v3 {@code freeBusy} and
- * {@code events.insert}) and Microsoft (identity platform {@code /common/oauth2/v2.0/token}, Graph
+ * {@code events.insert}, {@code patch}, {@code update}, {@code delete}) and Microsoft (identity platform {@code /common/oauth2/v2.0/token}, Graph
  * {@code /v1.0/me}, {@code getSchedule}, {@code events}) on one WireMock server, in their documented shapes.
  * Calendars hold busy intervals per account email; a token reads calendars of its own email domain (as in one
  * Workspace or tenant) and gets a per-calendar error for others. Google refuses an event id it has (409
- * {@code duplicate}); Graph answers the event it made for a {@code transactionId} it has seen.
+ * {@code duplicate}); Graph answers the event it made for a {@code transactionId} it has seen. Written events
+ * show as busy, as in a real calendar, until they are deleted ({@code DELETE}: 204, then Google 410, Graph 404);
+ * {@code PATCH} (and Google's {@code PUT}) move them.
  */
 public final class CalendarSimulator {
 
@@ -54,8 +60,10 @@ public final class CalendarSimulator {
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     /** account email (lower case) -> busy intervals */
     private final Map<String, List<Instant[]>> busy = new ConcurrentHashMap<>();
-    /** provider event keys written so far: Google event ids, Graph transaction ids */
+    /** provider event keys written so far, per account: Google event ids, Graph transaction ids */
     private final Map<String, String> written = new ConcurrentHashMap<>();
+    /** the events in the calendars: provider/account/event id -> [start, end]; a deleted one is gone */
+    private final Map<String, Instant[]> events = new ConcurrentHashMap<>();
     private final WireMockServer server = new WireMockServer(options().dynamicPort().extensions(new Answers()));
 
     void start() {
@@ -71,6 +79,26 @@ public final class CalendarSimulator {
         for (String path : List.of("/calendar/v3/freeBusy", GOOGLE_EVENTS, "/v1.0/me/calendar/getSchedule", GRAPH_EVENTS)) {
             server.stubFor(post(urlPathEqualTo(path)).atPriority(10).willReturn(aResponse().withTransformers(Answers.NAME)));
         }
+        for (String one : List.of(GOOGLE_EVENTS + "/[^/]+", GRAPH_EVENTS + "/[^/]+")) {
+            for (var method : List.of(patch(urlPathMatching(one)), put(urlPathMatching(one)), delete(urlPathMatching(one)))) {
+                server.stubFor(method.atPriority(10).willReturn(aResponse().withTransformers(Answers.NAME)));
+            }
+        }
+    }
+
+    /** The events Kaigi left in {@code email}'s calendar, as [start, end] (the provider's view: deleted ones are gone). */
+    public List<Instant[]> events(String email) {
+        String account = "/" + email.toLowerCase(Locale.ROOT) + "/";
+        return events.entrySet().stream().filter(e -> e.getKey().contains(account)).map(Map.Entry::getValue).toList();
+    }
+
+    /** {@code PATCH}, {@code PUT} or {@code DELETE} requests to single events sent with {@code access}. */
+    public List<LoggedRequest> eventChanges(String method, String access) {
+        return server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .filter(r -> r.getMethod().getName().equals(method))
+                .filter(r -> r.getUrl().startsWith(GOOGLE_EVENTS + "/") || r.getUrl().startsWith(GRAPH_EVENTS + "/"))
+                .filter(r -> ("Bearer " + access).equals(r.getHeader("Authorization")))
+                .toList();
     }
 
     public String url() {
@@ -118,6 +146,47 @@ public final class CalendarSimulator {
 
     public List<LoggedRequest> revocations(String token) {
         return server.findAll(postRequestedFor(urlPathEqualTo("/revoke")).withRequestBody(containing(token)));
+    }
+
+    /** What the calendar of {@code email} shows busy: the intervals a test set and the events written into it. */
+    private List<Instant[]> busyOf(String email) {
+        List<Instant[]> all = new ArrayList<>(busy.getOrDefault(email.toLowerCase(Locale.ROOT), List.of()));
+        all.addAll(events(email));
+        return all;
+    }
+
+    /** Google's free/busy answer merges overlapping and touching busy times into one interval. */
+    private static List<Instant[]> merged(List<Instant[]> intervals) {
+        List<Instant[]> sorted = new ArrayList<>(intervals);
+        sorted.sort((a, b) -> a[0].compareTo(b[0]));
+        List<Instant[]> merged = new ArrayList<>();
+        for (Instant[] i : sorted) {
+            Instant[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && !i[0].isAfter(last[1])) {
+                last[1] = i[1].isAfter(last[1]) ? i[1] : last[1];
+            } else {
+                merged.add(new Instant[] {i[0], i[1]});
+            }
+        }
+        return merged;
+    }
+
+    private static Instant[] googleTimes(JsonNode event) {
+        return new Instant[] {instant(event.path("start").path("dateTime").asText(null)),
+                instant(event.path("end").path("dateTime").asText(null))};
+    }
+
+    private static Instant[] graphTimes(JsonNode event) {
+        return new Instant[] {utc(event.path("start").path("dateTime").asText(null)),
+                utc(event.path("end").path("dateTime").asText(null))};
+    }
+
+    private static Instant instant(String dateTime) {
+        return dateTime == null ? null : java.time.OffsetDateTime.parse(dateTime).toInstant();
+    }
+
+    private static Instant utc(String dateTime) {
+        return dateTime == null ? null : java.time.LocalDateTime.parse(dateTime).toInstant(ZoneOffset.UTC);
     }
 
     private static String tokenPath(String provider) {
@@ -189,7 +258,7 @@ public final class CalendarSimulator {
                             continue;
                         }
                         ArrayNode list = calendar.putArray("busy");
-                        busy.getOrDefault(id.toLowerCase(Locale.ROOT), List.of()).forEach(b ->
+                        merged(busyOf(id)).forEach(b ->
                                 list.addObject().put("start", b[0].toString()).put("end", b[1].toString()));
                     }
                 }
@@ -204,7 +273,7 @@ public final class CalendarSimulator {
                             continue;
                         }
                         ArrayNode items = s.putArray("scheduleItems");
-                        busy.getOrDefault(id.toLowerCase(Locale.ROOT), List.of()).forEach(b -> {
+                        busyOf(id).forEach(b -> {
                             ObjectNode item = items.addObject().put("isPrivate", false).put("status", "busy").put("subject", "Busy");
                             item.putObject("start").put("dateTime", GRAPH_TIME.format(b[0])).put("timeZone", "UTC");
                             item.putObject("end").put("dateTime", GRAPH_TIME.format(b[1])).put("timeZone", "UTC");
@@ -215,26 +284,54 @@ public final class CalendarSimulator {
                     }
                 }
                 case GOOGLE_EVENTS -> {
-                    String id = json(r).path("id").asText();
-                    if (written.putIfAbsent("google/" + id, account) != null) {
+                    JsonNode q = json(r);
+                    String id = q.path("id").asText();
+                    if (written.putIfAbsent("google/" + account + "/" + id, account) != null) {
                         return answer(409, "{\"error\":{\"errors\":[{\"domain\":\"global\",\"reason\":\"duplicate\","
                                 + "\"message\":\"The requested identifier already exists.\"}],\"code\":409,"
                                 + "\"message\":\"The requested identifier already exists.\"}}");
                     }
+                    events.put("google/" + account + "/" + id, googleTimes(q));
                     out.put("kind", "calendar#event").put("id", id).put("status", "confirmed")
                             .put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
                 }
                 case GRAPH_EVENTS -> {
-                    String tx = json(r).path("transactionId").asText();
-                    String id = written.computeIfAbsent("graph/" + tx, k -> "AAMkAD" + Math.abs(tx.hashCode()));
+                    JsonNode q = json(r);
+                    String tx = q.path("transactionId").asText();
+                    String id = written.computeIfAbsent("graph/" + account + "/" + tx, k -> "AAMkAD" + Math.abs(tx.hashCode()));
+                    events.putIfAbsent("graph/" + account + "/" + id, graphTimes(q));
                     out.put("id", id).put("transactionId", tx).put("webLink", "https://outlook.office365.com/owa/?itemid=" + id);
                     return answer(201, out.toString());
                 }
                 default -> {
+                    if (path.startsWith(GOOGLE_EVENTS + "/") || path.startsWith(GRAPH_EVENTS + "/")) {
+                        return change(r, google, account, path.substring(path.lastIndexOf('/') + 1));
+                    }
                     return answer(404, "{}");
                 }
             }
             return answer(200, out.toString());
+        }
+
+        /** Google's {@code events.patch}/{@code update}/{@code delete}, Graph's {@code PATCH}/{@code DELETE} of one event. */
+        private ResponseDefinition change(LoggedRequest r, boolean google, String account, String id) {
+            String key = (google ? "google/" : "graph/") + account + "/" + id;
+            Instant[] held = events.get(key);
+            if (held == null) {
+                boolean deleted = google && written.containsKey("google/" + account + "/" + id);
+                return google
+                        ? answer(deleted ? 410 : 404, "{\"error\":{\"code\":" + (deleted ? 410 : 404) + ",\"message\":\""
+                                + (deleted ? "Resource has been deleted" : "Not Found") + "\"}}")
+                        : answer(404, "{\"error\":{\"code\":\"ErrorItemNotFound\",\"message\":\"The specified object was not found in the store.\"}}");
+            }
+            if (r.getMethod().getName().equals("DELETE")) {
+                events.remove(key);
+                return new ResponseDefinitionBuilder().withStatus(204).build();
+            }
+            JsonNode q = json(r);
+            Instant[] times = google ? googleTimes(q) : graphTimes(q);
+            events.put(key, new Instant[] {times[0] != null ? times[0] : held[0], times[1] != null ? times[1] : held[1]});
+            return answer(200, JSON.createObjectNode().put("id", id).put("status", "confirmed").toString());
         }
 
         private ResponseDefinition answer(int status, String body) {

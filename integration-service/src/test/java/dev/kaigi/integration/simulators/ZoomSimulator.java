@@ -11,6 +11,11 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -20,7 +25,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * Zoom's OAuth server and API as documented (zoom.us {@code /oauth/token}, {@code /oauth/revoke};
- * api.zoom.us {@code GET /v2/users/me}, {@code POST /v2/users/me/meetings}) on one WireMock server. Tests
+ * api.zoom.us {@code GET /v2/users/me}, {@code POST /v2/users/me/meetings}, {@code PATCH} and {@code DELETE
+ * /v2/meetings/{meetingId}}) on one WireMock server. Tests
  * grant codes and tokens for their Zoom users; anything else answers like Zoom does: {@code invalid_grant}
  * for an unknown code or refresh token, 401 code 124 for an unknown or expired access token.
  */
@@ -43,6 +49,9 @@ public final class ZoomSimulator {
                 .willReturn(json(401, "{\"code\":124,\"message\":\"Invalid access token.\"}")));
         server.stubFor(post(urlPathEqualTo("/v2/users/me/meetings")).atPriority(10)
                 .willReturn(json(401, "{\"code\":124,\"message\":\"Access token is expired.\"}")));
+        for (var method : List.of(patch(urlPathMatching("/v2/meetings/[0-9]+")), delete(urlPathMatching("/v2/meetings/[0-9]+")))) {
+            server.stubFor(method.atPriority(10).willReturn(json(401, "{\"code\":124,\"message\":\"Invalid access token.\"}")));
+        }
     }
 
     void stop() {
@@ -80,12 +89,39 @@ public final class ZoomSimulator {
         server.stubFor(post(urlPathEqualTo("/v2/users/me/meetings"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(json(201, """
-                        {"uuid":"aDYlohsHRtCd4ii1uC2+hA==","id":85746065432,"host_id":"%s","host_email":"%s",
+                        {"uuid":"aDYlohsHRtCd4ii1uC2+hA==","id":%d,"host_id":"%s","host_email":"%s",
                          "topic":"meeting","type":2,"status":"waiting","start_time":"2030-01-01T01:00:00Z",
                          "duration":30,"timezone":"Asia/Tokyo","created_at":"2030-01-01T00:00:00Z",
                          "start_url":"https://zoom.example/s/85746065432?zak=secret",
                          "join_url":"%s","password":"abc123","settings":{"join_before_host":false}}
-                        """.formatted(zoomUserId, email, joinUrl(accessToken)))));
+                        """.formatted(meetingId(accessToken), zoomUserId, email, joinUrl(accessToken)))));
+        // PATCH and DELETE /v2/meetings/{meetingId}: 204 No Content for the account's meeting, 404 code 3001 for another
+        String own = "/v2/meetings/" + meetingId(accessToken);
+        for (var method : List.of(patch(urlPathEqualTo(own)), delete(urlPathEqualTo(own)))) {
+            server.stubFor(method.atPriority(3).withHeader("Authorization", equalTo("Bearer " + accessToken))
+                    .willReturn(aResponse().withStatus(204)));
+        }
+        for (var method : List.of(patch(urlPathMatching("/v2/meetings/[0-9]+")), delete(urlPathMatching("/v2/meetings/[0-9]+")))) {
+            server.stubFor(method.atPriority(4).withHeader("Authorization", equalTo("Bearer " + accessToken))
+                    .willReturn(json(404, "{\"code\":3001,\"message\":\"Meeting does not exist.\"}")));
+        }
+    }
+
+    /** The id of the meetings the simulator creates with {@code accessToken}. */
+    public static long meetingId(String accessToken) {
+        return 80_000_000_000L + Math.abs(accessToken.hashCode());
+    }
+
+    /** Meeting updates ({@code PATCH}) Zoom received with {@code accessToken}, as JSON bodies. */
+    public List<LoggedRequest> meetingUpdates(String accessToken) {
+        return server.findAll(patchRequestedFor(urlPathMatching("/v2/meetings/[0-9]+"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+    }
+
+    /** Meeting deletions Zoom received with {@code accessToken}. */
+    public List<LoggedRequest> meetingDeletions(String accessToken) {
+        return server.findAll(deleteRequestedFor(urlPathMatching("/v2/meetings/[0-9]+"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
     }
 
     /** The join URL the simulator gives meetings created with {@code accessToken}. */

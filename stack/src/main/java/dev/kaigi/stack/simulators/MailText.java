@@ -9,37 +9,71 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The readable subject and text of a single-part mail as Quarkus Mailer sends it: headers unfolded,
- * RFC 2047 encoded words in the subject, a quoted-printable or base64 body (Japanese mails are both).
+ * The readable subject and text of a mail as Quarkus Mailer sends it: headers unfolded, RFC 2047 encoded words in
+ * the subject, a quoted-printable or base64 body (Japanese mails are both); of a multipart mail the text/plain part,
+ * and the method of an attached calendar invitation ({@code REQUEST}, {@code CANCEL}), if there is one.
  */
-record MailText(String subject, String text) {
+record MailText(String subject, String text, String calendarMethod) {
 
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=");
+    private static final Pattern PARAMETER = Pattern.compile(";\\s*([A-Za-z-]+)=\"?([^\";]*)\"?");
 
     static MailText parse(String content) {
         int split = content.indexOf("\n\n");
         String headers = (split < 0 ? content : content.substring(0, split)).replaceAll("\n[ \t]+", " ");
         String body = split < 0 ? "" : content.substring(split + 2);
-        String subject = "";
-        String encoding = "";
-        String charset = "UTF-8";
-        for (String h : headers.split("\n")) {
-            String lower = h.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("subject:")) {
-                subject = decodeWords(h.substring(8).trim());
-            } else if (lower.startsWith("content-transfer-encoding:")) {
-                encoding = lower.substring(26).trim();
-            } else if (lower.startsWith("content-type:") && lower.contains("charset=")) {
-                charset = h.substring(lower.indexOf("charset=") + 8).replaceAll("[\";].*$", "").replace("\"", "").trim();
+        String subject = header(headers, "subject");
+        String type = header(headers, "content-type");
+        if (!type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return new MailText(decodeWords(subject), decode(headers, body).strip(), null);
+        }
+        String text = "";
+        String method = null;
+        for (String part : body.split("(?m)^--" + Pattern.quote(parameter(type, "boundary")) + "(--)?\\s*$")) {
+            int partSplit = part.strip().isEmpty() ? -1 : part.indexOf("\n\n");
+            if (partSplit < 0) {
+                continue;
+            }
+            String partHeaders = part.substring(0, partSplit).strip().replaceAll("\n[ \t]+", " ");
+            String partType = header(partHeaders, "content-type").toLowerCase(Locale.ROOT);
+            if (partType.startsWith("text/plain") && text.isEmpty()) {
+                text = decode(partHeaders, part.substring(partSplit + 2)).strip();
+            } else if (partType.startsWith("text/calendar")) {
+                method = parameter(header(partHeaders, "content-type"), "method");
             }
         }
-        Charset cs = Charset.isSupported(charset) ? Charset.forName(charset) : StandardCharsets.UTF_8;
-        String text = switch (encoding) {
+        return new MailText(decodeWords(subject), text, method);
+    }
+
+    /** The value of header {@code name} (lower case) in unfolded headers; empty when absent. */
+    private static String header(String headers, String name) {
+        for (String h : headers.split("\n")) {
+            if (h.toLowerCase(Locale.ROOT).startsWith(name + ":")) {
+                return h.substring(name.length() + 1).trim();
+            }
+        }
+        return "";
+    }
+
+    private static String parameter(String value, String name) {
+        Matcher m = PARAMETER.matcher(value);
+        while (m.find()) {
+            if (m.group(1).equalsIgnoreCase(name)) {
+                return m.group(2).trim();
+            }
+        }
+        return "";
+    }
+
+    /** A body in its transfer encoding and charset, as text. */
+    private static String decode(String headers, String body) {
+        String charset = parameter(header(headers, "content-type"), "charset");
+        Charset cs = !charset.isEmpty() && Charset.isSupported(charset) ? Charset.forName(charset) : StandardCharsets.UTF_8;
+        return switch (header(headers, "content-transfer-encoding").toLowerCase(Locale.ROOT)) {
             case "quoted-printable" -> new String(quotedPrintable(body.replaceAll("=\n", ""), false), cs);
-            case "base64" -> new String(Base64.getMimeDecoder().decode(body), cs);
+            case "base64" -> new String(Base64.getMimeDecoder().decode(body.strip()), cs);
             default -> body;
         };
-        return new MailText(subject, text.strip());
     }
 
     private static String decodeWords(String header) {

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Zoom, Google Calendar, Microsoft Graph, Slack and Salesforce as integration-service calls them, on one HTTP port, in
- * the shapes their documentation gives, accepting any client credentials. Nothing is kept between
+ * the shapes their documentation gives, accepting any client credentials: meetings and calendar events are created,
+ * moved ({@code PATCH}, Google's {@code PUT}) and deleted, each recorded. Nothing is kept between
  * restarts: a token carries the account it was issued for (its email, base64url after the provider's
  * prefix), so links made before a restart keep working.
  *
@@ -43,6 +44,9 @@ final class ProviderApis {
             "SELECT Owner\\.Email, COUNT\\(Id\\) FROM Opportunity WHERE IsClosed = false AND Owner\\.Email IN \\((.*)\\)"
                     + " GROUP BY Owner\\.Email");
     private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
+    /** A change of one Zoom meeting, Google Calendar event or Graph event: {@code PATCH}, {@code PUT}, {@code DELETE}. */
+    private static final Pattern ONE_ITEM = Pattern.compile(
+            "(PATCH|PUT|DELETE) (/v2/meetings|/calendar/v3/calendars/primary/events|/v1\\.0/me/events)/([^/]+)");
     private final Recorder recorder;
     private final AtomicLong meetingIds = new AtomicLong(81_000_000_000L);
 
@@ -54,6 +58,11 @@ final class ProviderApis {
         try (x) {
             String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String route = x.getRequestMethod() + " " + x.getRequestURI().getPath();
+            Matcher item = ONE_ITEM.matcher(route);
+            if (item.matches()) {
+                change(x, item.group(1), item.group(2), item.group(3), json(body));
+                return;
+            }
             switch (route) {
                 case "GET /oauth/authorize", "GET /o/oauth2/v2/auth", "GET /common/oauth2/v2.0/authorize",
                      "GET /services/oauth2/authorize" -> authorize(x);
@@ -243,6 +252,40 @@ final class ProviderApis {
         event.set("start", q.path("start"));
         event.set("end", q.path("end"));
         return event;
+    }
+
+    /**
+     * Zoom's {@code PATCH}/{@code DELETE /v2/meetings/{id}} (204), Google's {@code events.patch}/{@code update} (200,
+     * the event) and {@code events.delete} (204), Graph's {@code PATCH} (200, the event) and {@code DELETE
+     * /me/events/{id}} (204). Nothing is kept, so every item a token names exists.
+     */
+    private void change(HttpExchange x, String method, String collection, String id, JsonNode q) throws IOException {
+        String provider = switch (collection) {
+            case "/v2/meetings" -> "zoom";
+            case "/v1.0/me/events" -> "microsoft";
+            default -> "google";
+        };
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        String email = auth == null || !auth.startsWith("Bearer ") ? null : account(provider, auth.substring(7));
+        if (email == null) {
+            send(x, 401, "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        String kind = switch (provider) {
+            case "zoom" -> "zoom-meeting";
+            case "microsoft" -> "outlook-event";
+            default -> "google-event";
+        };
+        String when = provider.equals("zoom") ? q.path("start_time").asText("") : q.path("start").path("dateTime").asText("");
+        recorder.record(kind + (method.equals("DELETE") ? "-deleted" : "-updated"),
+                email + ": " + id + (when.isEmpty() ? "" : " to " + when));
+        if (method.equals("DELETE") || provider.equals("zoom")) {
+            x.sendResponseHeaders(204, -1);
+            return;
+        }
+        ObjectNode event = Recorder.JSON.createObjectNode().put("id", id).put("status", "confirmed");
+        q.fields().forEachRemaining(f -> event.set(f.getKey(), f.getValue()));
+        send(x, 200, event.toString());
     }
 
     private void slackMessage(HttpExchange x, JsonNode q) throws IOException {

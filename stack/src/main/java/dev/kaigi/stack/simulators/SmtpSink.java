@@ -99,7 +99,7 @@ final class SmtpSink implements AutoCloseable {
     private void deliver(List<String> recipients, String content) {
         MailText mail = MailText.parse(content);
         recorder.record("mail", "to " + String.join(", ", recipients) + ": " + mail.subject())
-                .put("subject", mail.subject()).put("text", mail.text())
+                .put("subject", mail.subject()).put("text", mail.text()).put("calendar", mail.calendarMethod())
                 .set("to", Recorder.JSON.valueToTree(List.copyOf(recipients)));
     }
 

@@ -34,4 +34,33 @@ class MailTextTest {
         assertEquals("Your meeting is booked", mail.subject());
         assertEquals("See you at 10:00.", mail.text());
     }
+
+    @Test
+    @DisplayName("MTG-01: of a mail with a calendar invitation, the text part is shown and the invitation's method named")
+    void multipartWithInvitation() {
+        String raw = """
+                Subject: =?UTF-8?Q?Your_meeting_is_booked?=
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed;
+                 boundary="=--vertx_mail_1_2"
+
+                --=--vertx_mail_1_2
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: quoted-printable
+
+                Meeting URL: https://zoom.simulated.kaigi.dev/j/=
+                81000000001
+                --=--vertx_mail_1_2
+                Content-Type: text/calendar; method=REQUEST; charset=UTF-8; name="invite.ics"
+                Content-Transfer-Encoding: base64
+                Content-Disposition: attachment; filename="invite.ics"
+
+                QkVHSU46VkNBTEVOREFS
+                --=--vertx_mail_1_2--
+                """;
+        MailText mail = MailText.parse(raw);
+        assertEquals("Your meeting is booked", mail.subject());
+        assertEquals("Meeting URL: https://zoom.simulated.kaigi.dev/j/81000000001", mail.text());
+        assertEquals("REQUEST", mail.calendarMethod());
+    }
 }

@@ -1,0 +1,57 @@
+package dev.kaigi.integration.meeting;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The order of a booking's events. Events are keyed by host (EVT-03), so a reassignment's events can arrive before
+ * the old host's earlier ones, from another partition: the event's SEQUENCE orders them. The highest sequence
+ * applied is kept per booking, in the event's own transaction (with its inbox row), so an event rolled back for a
+ * retry has claimed nothing; its row lock holds back a concurrent event of the same booking until it commits.
+ */
+@ApplicationScoped
+public class BookingSequences {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Claims the change's sequence; empty when the booking is already past it (a stale or repeated event).
+     * A change without a sequence (an older producer's) comes after whatever was applied.
+     */
+    Optional<Integer> claim(MeetingChange change) {
+        Query claim = em.createNativeQuery(change.sequence() != null ? """
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence) values (:b, :o, :h, :s)
+                        on conflict (booking_id) do update
+                        set sequence = excluded.sequence, host_user_id = excluded.host_user_id, applied_at = now()
+                        where booking_sequence.sequence < excluded.sequence
+                        returning sequence
+                        """ : """
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence) values (:b, :o, :h, 1)
+                        on conflict (booking_id) do update
+                        set sequence = booking_sequence.sequence + 1, host_user_id = excluded.host_user_id, applied_at = now()
+                        returning sequence
+                        """)
+                .setParameter("b", change.bookingId()).setParameter("o", change.orgId()).setParameter("h", change.hostUserId());
+        if (change.sequence() != null) {
+            claim.setParameter("s", change.sequence());
+        }
+        List<?> applied = claim.getResultList();
+        return applied.stream().findFirst().map(s -> ((Number) s).intValue());
+    }
+
+    /** The host of a booking of {@code orgId} as of its latest applied event; empty for another organization's or an unknown one. */
+    Optional<UUID> hostOf(UUID orgId, UUID bookingId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select host_user_id from booking_sequence where booking_id = :b and org_id = :o")
+                .setParameter("b", bookingId).setParameter("o", orgId).getResultList().stream().findFirst()
+                .map(UUID.class::cast));
+    }
+}

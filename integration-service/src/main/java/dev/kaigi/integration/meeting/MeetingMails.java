@@ -1,0 +1,104 @@
+package dev.kaigi.integration.meeting;
+
+import dev.kaigi.integration.mail.MailSender;
+import dev.kaigi.integration.mail.MailTemplates;
+import dev.kaigi.integration.user.UserDirectory;
+import dev.kaigi.integration.user.UserProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The mails of a booking's steps (INT-05, MTG-01, MTG-06): the lead's, sent for the host (their signature,
+ * replies to them, the lead's language and zone) with the calendar invitation and the manage link; the host's;
+ * and, when the meeting changed hands, the previous host's.
+ */
+@ApplicationScoped
+class MeetingMails {
+
+    @Inject
+    MailTemplates templates;
+    @Inject
+    MailSender mail;
+    @Inject
+    UserDirectory users;
+    @Inject
+    ManageLinks links;
+    @ConfigProperty(name = "quarkus.mailer.from")
+    String from;
+
+    /** The lead's mail: the booking, its change or its cancellation, with the invitation that carries it to their calendar. */
+    Done lead(MeetingChange c, UserProfile host, String joinUrl) {
+        String template = switch (c.step()) {
+            case BOOKED -> "meeting-lead";
+            case RESCHEDULED, REASSIGNED -> "meeting-lead-updated";
+            case CANCELLED -> "meeting-lead-cancelled";
+        };
+        Map<String, Object> data = data(c, c.leadLocale(), c.leadZone(), host, joinUrl);
+        String organization = users.organizationName(c.orgId()).orElse("Kaigi");
+        data.put("organizationName", organization);
+        // INT-05: the mail goes out for the host, so it carries their signature and replies reach them
+        data.put("signature", host == null || host.emailSignature == null || host.emailSignature.isBlank()
+                ? null : host.emailSignature.strip());
+        data.put("manageUrl", links.manage(c.bookingId()));
+        if (c.cancelled() && MeetingChange.HOST_UNAVAILABLE.equals(c.reason()) && c.meetingTypeId() != null) {
+            data.put("rebookUrl", links.bookAgain(c.meetingTypeId()));
+        }
+        mail.send(c.leadEmail(), host == null ? null : host.email, templates.render(template, c.leadLocale(), data),
+                invitation(c, host, joinUrl, organization, (String) data.get("manageUrl")).attachment());
+        return Done.done(null, null);
+    }
+
+    /** The host's mail: a meeting new to them, moved, or cancelled. */
+    Done host(MeetingChange c, UserProfile host, String joinUrl) {
+        String template = c.cancelled() ? "meeting-host-cancelled" : c.newToHost() ? "meeting-host" : "meeting-host-moved";
+        Map<String, Object> data = data(c, host.locale, c.hostTimeZone(), host, joinUrl);
+        data.put("reason", c.cancelled() ? c.reason() : null);
+        mail.send(host.email, null, templates.render(template, host.locale, data), null);
+        return Done.done(null, null);
+    }
+
+    /** The previous host's mail: the meeting is someone else's now. */
+    Done previousHost(MeetingChange c, UserProfile previous, UserProfile host) {
+        Map<String, Object> data = data(c, previous.locale, c.hostTimeZone(), previous, null);
+        data.put("newHostName", host == null ? "" : host.displayName());
+        mail.send(previous.email, null, templates.render("meeting-host-handed-over", previous.locale, data), null);
+        return Done.done(null, null);
+    }
+
+    private MeetingInvitation invitation(MeetingChange c, UserProfile host, String joinUrl, String organization,
+                                         String manageUrl) {
+        boolean ja = "ja".equals(templates.language(c.leadLocale()));
+        String hostName = host == null ? organization : host.displayName();
+        String description = c.meetingTypeName() + (ja ? "（担当: " : " with ") + hostName + (ja ? "）" : "")
+                + (joinUrl == null ? "" : (ja ? "\n会議URL: " : "\nJoin: ") + joinUrl)
+                + (ja ? "\n日時の変更・キャンセル: " : "\nReschedule or cancel: ") + manageUrl;
+        return new MeetingInvitation(c.calendarUid(), c.sequence(), c.cancelled(), c.startsAt(), c.endsAt(),
+                c.meetingTypeName() + " (" + organization + ")", description, joinUrl,
+                host == null ? address(from) : host.email, hostName, c.leadEmail(), c.leadName());
+    }
+
+    private Map<String, Object> data(MeetingChange c, String locale, String zone, UserProfile host, String joinUrl) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("meetingTypeName", c.meetingTypeName());
+        data.put("leadName", c.leadName());
+        data.put("leadCompany", c.leadCompany());
+        data.put("leadEmail", c.leadEmail());
+        data.put("hostName", host == null ? "" : host.displayName());
+        data.put("when", templates.timeRange(locale, c.startsAt(), c.endsAt(), zone));
+        data.put("previousWhen", c.previousStartsAt() == null ? null : templates.date(locale, c.previousStartsAt(), zone));
+        data.put("joinUrl", joinUrl);
+        data.put("method", c.method().name());
+        return data;
+    }
+
+    /** The address of a mailbox like {@code Kaigi <no-reply@kaigi.dev>}. */
+    private static String address(String mailbox) {
+        int open = mailbox.indexOf('<');
+        int close = mailbox.indexOf('>', open + 1);
+        return open >= 0 && close > open ? mailbox.substring(open + 1, close).trim() : mailbox.trim();
+    }
+}

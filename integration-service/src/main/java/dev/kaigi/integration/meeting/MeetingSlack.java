@@ -1,0 +1,45 @@
+package dev.kaigi.integration.meeting;
+
+import dev.kaigi.integration.mail.MailTemplates;
+import dev.kaigi.integration.slack.SlackClient;
+import dev.kaigi.integration.slack.SlackText;
+import dev.kaigi.integration.user.UserProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The host's Slack message of a booking's step (INT-02, MTG-06): a mention when a meeting becomes theirs (booked
+ * or handed to them), a message when it is cancelled. In the host's language; whatever a lead typed is escaped.
+ */
+@ApplicationScoped
+class MeetingSlack {
+
+    @Inject
+    SlackClient slack;
+    @Inject
+    MailTemplates templates;
+
+    Done tell(MeetingChange c, UserProfile host, String joinUrl) {
+        if (host.slackMemberId == null || host.slackMemberId.isBlank()) {
+            return Done.skipped("no-slack-member-id");
+        }
+        if (!SlackText.isMemberId(host.slackMemberId)) {
+            return Done.skipped("invalid-slack-member-id");
+        }
+        if (!slack.enabled()) {
+            return Done.skipped("slack-not-configured");
+        }
+        boolean ja = "ja".equals(templates.language(host.locale));
+        String when = templates.timeRange(host.locale, c.startsAt(), c.endsAt(), c.hostTimeZone());
+        String lead = SlackText.escape(c.leadName())
+                + (c.leadCompany() == null ? "" : (ja ? "（" : " (") + SlackText.escape(c.leadCompany()) + (ja ? "）" : ")"));
+        String type = SlackText.escape(c.meetingTypeName());
+        String text = SlackText.mention(host.slackMemberId) + (c.cancelled()
+                ? (ja ? " 商談がキャンセルされました: *" + type + "* " + lead + " 様\n" + when
+                      : " A meeting was cancelled: *" + type + "* with " + lead + "\n" + when)
+                : (ja ? " 新しい商談が割り当てられました: *" + type + "* " + lead + " 様\n" + when
+                      : " A new meeting was assigned to you: *" + type + "* with " + lead + "\n" + when)
+                        + (joinUrl == null ? "" : "\n" + SlackText.escape(joinUrl)));
+        return Done.done(slack.postMessage(host.slackMemberId, text), null);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.kaigi.integration.meeting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A booking's side-effect log: what each of its events set off, oldest first. */
+@ApplicationScoped
+public class SideEffectLogService {
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public List<SideEffectView> of(UUID bookingId, int max) {
+        return em.createNativeQuery("""
+                        select sequence, kind, outcome, result, detail, completed_at from side_effect
+                        where subject_id = :b order by sequence, completed_at, kind limit :max
+                        """)
+                .setParameter("b", bookingId).setParameter("max", max).getResultList().stream().map(row -> {
+                    Object[] r = (Object[]) row;
+                    return new SideEffectView(((Number) r[0]).intValue(), (String) r[1],
+                            SideEffects.Outcome.valueOf((String) r[2]), (String) r[3], (String) r[4], instant(r[5]));
+                }).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+}

@@ -13,7 +13,8 @@ import java.util.UUID;
  */
 public record FinalState(List<BookingRow> bookings, Map<HostDay, Integer> hostDayCounters, int dailyCap,
                          Map<String, UUID> bookingKeys, List<AssignmentRow> assignments, List<PoolRow> pools,
-                         Set<UUID> assignmentsBefore, List<EventFlow> eventFlows, Map<String, Integer> mailsToLeads) {
+                         Set<UUID> assignmentsBefore, List<EventFlow> eventFlows, Map<String, Integer> mailsToLeads,
+                         Map<String, Integer> eventsAboutLeads) {
 
     public record HostDay(UUID host, LocalDate day) {
     }

@@ -81,7 +81,7 @@ class HistoryCheckerTest {
 
     private List<String> check() {
         return HistoryChecker.violations(history, new FinalState(bookings, counters, 2, keys, assignments, List.of(pool), Set.of(),
-                List.of(new EventFlow("scheduling-service", "integration-service", Set.of("booked"), outbox, inbox)), mails));
+                List.of(new EventFlow("scheduling-service", "integration-service", Set.of("booked"), outbox, inbox)), mails, Map.of()));
     }
 
     @Test

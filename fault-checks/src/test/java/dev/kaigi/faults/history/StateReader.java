@@ -25,6 +25,9 @@ import java.util.UUID;
 final class StateReader {
 
     static final String MEETING_BOOKED = "kaigi.scheduling.meeting-booked.v1";
+    /** The booking events integration-service applies and mails the lead about (MTG-01, MTG-06). */
+    static final List<String> LEAD_MAILED = List.of(MEETING_BOOKED, "kaigi.scheduling.meeting-cancelled.v1",
+            "kaigi.scheduling.meeting-rescheduled.v1", "kaigi.scheduling.meeting-reassigned.v1");
     static final String SEAT_RELEASED = "kaigi.licensing.seat-released.v1";
 
     private StateReader() {
@@ -52,12 +55,15 @@ final class StateReader {
             query(lic, "select pool, purchased, assigned from seat_pool where org_id = ?", orgId,
                     rs -> pools.add(new PoolRow(rs.getString(1), rs.getInt(2), rs.getInt(3))));
             List<EventFlow> flows = List.of(
-                    flow("scheduling-service", sch, "integration-service", integration, "kaigi.scheduling.v1", MEETING_BOOKED),
-                    flow("licensing-service", lic, "user-service", users, "kaigi.licensing.v1", SEAT_RELEASED));
+                    flow("scheduling-service", sch, "integration-service", integration, "kaigi.scheduling.v1", LEAD_MAILED),
+                    flow("licensing-service", lic, "user-service", users, "kaigi.licensing.v1", List.of(SEAT_RELEASED)));
             Map<String, Integer> mails = new HashMap<>();
             bookings.forEach(b -> mails.put(b.leadEmail(), mail.deliveredTo(b.leadEmail())));
             leadsOfFailedBookings.forEach(lead -> mails.put(lead, mail.deliveredTo(lead)));
-            return new FinalState(bookings, counters, dailyCap, keys, assignments, pools, assignmentsBefore, flows, mails);
+            Map<String, Integer> events = new HashMap<>();
+            query(sch, "select payload->>'leadEmail', count(*) from outbox where org_id = ? and event_type in (" + quoted(LEAD_MAILED)
+                    + ") group by 1", orgId, rs -> events.put(rs.getString(1), rs.getInt(2)));
+            return new FinalState(bookings, counters, dailyCap, keys, assignments, pools, assignmentsBefore, flows, mails, events);
         }
     }
 
@@ -84,14 +90,19 @@ final class StateReader {
 
     /** The whole outbox (every organization: the consumers' inboxes hold every organization's events too). */
     private static EventFlow flow(String producer, Connection producerDb, String consumer, Connection consumerDb, String topic,
-                                  String handledType) throws SQLException {
+                                  List<String> handledTypes) throws SQLException {
         List<OutboxRow> outbox = new ArrayList<>();
         query(producerDb, "select event_id, event_type, sent_at is not null from outbox where topic = ?", topic,
                 rs -> outbox.add(new OutboxRow(uuid(rs, 1), rs.getString(2), rs.getBoolean(3))));
         Set<UUID> inbox = new HashSet<>();
-        query(consumerDb, "select event_id from inbox where topic = ? and event_type = '" + handledType + "'", topic,
+        query(consumerDb, "select event_id from inbox where topic = ? and event_type in (" + quoted(handledTypes) + ")", topic,
                 rs -> inbox.add(uuid(rs, 1)));
-        return new EventFlow(producer, consumer, Set.of(handledType), outbox, inbox);
+        return new EventFlow(producer, consumer, Set.copyOf(handledTypes), outbox, inbox);
+    }
+
+    /** Event type names (constants here) as an SQL list. */
+    private static String quoted(List<String> types) {
+        return String.join(", ", types.stream().map(t -> "'" + t + "'").toList());
     }
 
     private interface RowReader {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,10 @@ class StackSmokeIT {
 
     private static final List<Long> started = new ArrayList<>();
     private static String seedOutput = "";
+    /** The booking of {@link #bookAMeeting}: its lead, manage token, and another free start. */
+    private static String lead;
+    private static String manageToken;
+    private static String otherStart;
 
     @BeforeAll
     static void up() throws Exception {
@@ -170,23 +175,64 @@ class StackSmokeIT {
                 + today.plusDays(13) + "&timeZone=Asia%2FTokyo", owner).expect(200).body().path("days");
         String start = null;
         for (JsonNode day : days) {
-            if (start == null && !day.path("slots").isEmpty()) {
+            if (start == null && day.path("slots").size() > 1) {
                 start = day.path("slots").path(day.path("slots").size() - 1).path("start").asText();
+                otherStart = day.path("slots").path(0).path("start").asText();
             }
         }
         assertTrue(start != null, "the seed leaves free slots: " + days);
-        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        lead = "lead-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
         JsonNode booking = Api.post(SCHEDULING + "/api/v1/bookings", owner, Map.of("meetingTypeId", meetingType, "start", start,
                 "lead", Map.of("name", "Taro Yamada", "email", lead, "company", "Customer K.K."))).expect(201).body();
         assertEquals("BOOKED", booking.path("status").asText());
+        manageToken = booking.path("manageToken").asText();
 
         JsonNode leadMail = awaitFirst(SIMULATORS + "/simulator/mails?to=" + Api.encode(lead), "the booking mail to the lead");
         assertTrue(leadMail.path("text").asText().contains("zoom.simulated.kaigi.dev/j/"),
                 "the lead's mail carries the Zoom meeting integration-service created: " + leadMail);
+        assertTrue(leadMail.path("text").asText().contains("/bookings/" + manageToken), "MTG-02: the manage link: " + leadMail);
+        assertEquals("REQUEST", leadMail.path("calendar").asText(), "MTG-01: an invitation: " + leadMail);
     }
 
     @Test
     @Order(4)
+    @DisplayName("MTG-02, MTG-03, MTG-06: the lead moves the meeting and cancels it through the manage link; the Zoom meeting "
+            + "follows, and the lead gets an updated invitation and then the cancellation")
+    void leadMovesAndCancelsThroughTheManageLink() {
+        String link = SCHEDULING + "/api/v1/public/bookings/" + manageToken;
+        assertEquals("BOOKED", Api.get(link, null).expect(200).body().path("status").asText());
+        JsonNode moved = Api.post(link + "/reschedule", null, Map.of("start", otherStart)).expect(200).body();
+        assertEquals(Instant.parse(Api.get(link, null).expect(200).body().path("start").asText()),
+                OffsetDateTime.parse(otherStart).toInstant(), moved.toString());
+        awaitMail(lead, 2, "REQUEST");
+        assertEquals("CANCELLED", Api.post(link + "/cancel", null, Map.of("reason", "found another time")).expect(200).body()
+                .path("status").asText());
+        awaitMail(lead, 3, "CANCEL");
+        JsonNode records = Api.get(SIMULATORS + "/simulator/records", null).expect(200).body();
+        List<String> kinds = new ArrayList<>();
+        records.forEach(r -> kinds.add(r.path("kind").asText()));
+        assertTrue(kinds.contains("zoom-meeting-updated") && kinds.contains("zoom-meeting-deleted"),
+                "the Zoom meeting was moved, then deleted: " + kinds);
+    }
+
+    /** Waits for the {@code n}-th mail to {@code to}, whose invitation has {@code method}. */
+    private static void awaitMail(String to, int n, String method) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode mails = null;
+        while (Instant.now().isBefore(deadline)) {
+            mails = Api.get(SIMULATORS + "/simulator/mails?to=" + Api.encode(to), null).expect(200).body();
+            if (mails.size() >= n) {
+                JsonNode nth = mails.get(n - 1);
+                assertEquals(method, nth.path("calendar").asText(), "mail " + n + " to the lead: " + nth);
+                return;
+            }
+            sleep(250);
+        }
+        fail("no mail " + n + " to " + to + " within 60 s: " + mails);
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("INT-03, SCH-04: Salesforce is simulated: the owner connects the organization and the daily sync counts open opportunities")
     void salesforceConnectionAndSync() {
         String owner = KEYCLOAK.userToken("owner@demo.kaigi.dev");

@@ -1,6 +1,8 @@
 package dev.kaigi.stack.seed;
 
-/** The commands printed after the seed: a token, availability, a booking, a partner token. */
+import java.time.OffsetDateTime;
+
+/** The commands printed after the seed: a token, availability, a booking, its manage link, a partner token. */
 final class ReadyCurls {
 
     private ReadyCurls() {
@@ -28,7 +30,13 @@ final class ReadyCurls {
                         + "    -d '{\"meetingTypeId\":\"" + demo.meetingTypeId() + "\",\"start\":\"" + demo.firstSlot()
                         + "\",\"lead\":{\"name\":\"Taro Yamada\",\"email\":\"taro@customer.example\",\"company\":\"Customer K.K.\"}}'",
                 "",
-                "# what the simulated providers received (Zoom meetings, calendar events, mails)",
+                "# the lead's manage link (MTG-02, no sign-in): set MANAGE to the 201's manageToken, then read, move or cancel",
+                "curl -s " + urls.scheduling() + "/api/v1/public/bookings/$MANAGE",
+                "curl -s -H 'Content-Type: application/json' " + urls.scheduling() + "/api/v1/public/bookings/$MANAGE/reschedule \\\n"
+                        + "    -d '{\"start\":\"" + OffsetDateTime.parse(demo.firstSlot()).plusHours(1) + "\"}'",
+                "curl -s -H 'Content-Type: application/json' " + urls.scheduling() + "/api/v1/public/bookings/$MANAGE/cancel -d '{}'",
+                "",
+                "# what the simulated providers received (Zoom meetings and their moves, calendar events, mails with invitations)",
                 "curl -s " + urls.simulators() + "/simulator/records",
                 "",
                 "# a partner token (client credentials; scopes users:read users:write schedules:read bookings:write)",

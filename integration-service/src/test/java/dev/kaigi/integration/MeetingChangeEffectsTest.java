@@ -326,6 +326,23 @@ class MeetingChangeEffectsTest {
     }
 
     @Test
+    @DisplayName("MTG-06: a lead who cancels gets the cancellation (METHOD:CANCEL) without a link to book again; the host is told why")
+    void mtg06LeadCancellationMailsTheCancellationWithoutARebookLink() throws Exception {
+        UUID org = organization(db, "Acme");
+        Host host = host(org, null);
+        Booking b = booking(org);
+        TestEvents.publish(booked(b, host, START));
+        awaitStep(b, 0, 5);
+        TestEvents.publish(cancelled(b, host, START, "found another vendor", 1));
+        awaitStep(b, 1, 4); // Zoom deleted, lead and host mailed, Slack told
+        MimeMessage cancelMail = awaitMails(b.leadEmail(), 2).get(1);
+        assertEquals("CANCEL", Invitations.of(cancelMail).method());
+        String text = Mails.text(cancelMail);
+        assertFalse(text.contains("/book/"), "no link to book again when the lead cancelled: " + text);
+        assertTrue(Mails.text(awaitMails(host.email(), 2).get(1)).contains("found another vendor"));
+    }
+
+    @Test
     @DisplayName("INT-04: the busy times published leave out the calendar events Kaigi wrote for bookings, before and after a reschedule")
     void int04BusyTimesLeaveOutKaigisOwnEvents() throws Exception {
         UUID org = organization(db, "Acme");

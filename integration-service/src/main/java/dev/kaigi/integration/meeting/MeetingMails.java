@@ -44,9 +44,9 @@ class MeetingMails {
         data.put("signature", host == null || host.emailSignature == null || host.emailSignature.isBlank()
                 ? null : host.emailSignature.strip());
         data.put("manageUrl", links.manage(c.bookingId()));
-        if (c.cancelled() && MeetingChange.HOST_UNAVAILABLE.equals(c.reason()) && c.meetingTypeId() != null) {
-            data.put("rebookUrl", links.bookAgain(c.meetingTypeId()));
-        }
+        // every key the templates name must be there, null or not (Qute refuses a missing one)
+        data.put("rebookUrl", c.cancelled() && MeetingChange.HOST_UNAVAILABLE.equals(c.reason()) && c.meetingTypeId() != null
+                ? links.bookAgain(c.meetingTypeId()) : null);
         mail.send(c.leadEmail(), host == null ? null : host.email, templates.render(template, c.leadLocale(), data),
                 invitation(c, host, joinUrl, organization, (String) data.get("manageUrl")).attachment());
         return Done.done(null, null);

@@ -171,8 +171,8 @@ class BookingReads {
         BookableType remembered = types.remembered(ref);
         if (remembered != null && BookingWindow.refusal(remembered.type(), asked, now, "start") == null) {
             Slot slot = slot(remembered.type(), asked.toInstant());
-            Checked checked = facts.loadWithoutChecked(moving, b.orgId, callerUserId, remembered.pool(), slot.blockedFrom(),
-                    slot.blockedTo());
+            Checked checked = facts.loadWithoutChecked(moving, b.orgId, remembered.factsVersion(), callerUserId, remembered.pool(),
+                    slot.blockedFrom(), slot.blockedTo());
             if (callerUserId != null && checked.callerOrgId() != null
                     && RevokedHosts.revoked(callerOrgId, checked.callerOrgId(), checked.callerStatus())) {
                 throw RevokedCallerFilter.refused();

@@ -116,6 +116,7 @@ public class HostFactsLoader {
     private static final String CHECKED_ALL = CHECK + ";\n" + ALL;
     private static final String ALL_BUT_ONE = String.join(";\n", PROFILES, COUNTERS, TAKEN_BUT_ONE);
     private static final String CHECKED_ALL_BUT_ONE = CHECK + ";\n" + ALL_BUT_ONE;
+    private static final String CHECKED_BOOKED_BUT_ONE = String.join(";\n", CHECK, COUNTERS, TAKEN_BUT_ONE);
 
     @Inject
     AgroalDataSource db;
@@ -154,13 +155,15 @@ public class HostFactsLoader {
     }
 
     /**
-     * As {@link #loadWithout}, in the same round trip as the organization's facts version now and
-     * the host row of {@code callerUserId} (may be null), as {@link #loadChecked} reads them: for a
-     * move planned with a remembered meeting type, which is current only under that version.
+     * As {@link #loadWithout}, with the profiles from memory when they are known under
+     * {@code factsVersion}, in the same round trip as the organization's facts version now and the
+     * host row of {@code callerUserId} (may be null), as {@link #loadChecked} reads them: for a move
+     * planned with a remembered meeting type, which is current only under that version.
      */
-    public Checked loadWithoutChecked(Moving moving, UUID orgId, UUID callerUserId, List<UUID> userIds, Instant from, Instant to) {
+    public Checked loadWithoutChecked(Moving moving, UUID orgId, long factsVersion, UUID callerUserId, List<UUID> userIds,
+                                      Instant from, Instant to) {
         Check check = new Check(orgId, callerUserId);
-        List<HostFacts> hosts = read(orgId, null, userIds, from, to, check, moving);
+        List<HostFacts> hosts = read(orgId, factsVersion, userIds, from, to, check, moving);
         return new Checked(hosts, check.version, check.callerOrgId, check.callerStatus);
     }
 
@@ -240,7 +243,7 @@ public class HostFactsLoader {
         }
         Map<UUID, HostProfile> profiles = factsVersion == null ? null : cache.get(orgId, factsVersion, userIds);
         boolean readProfiles = profiles == null;
-        String sql = moving != null ? (check == null ? ALL_BUT_ONE : CHECKED_ALL_BUT_ONE)
+        String sql = moving != null ? (check == null ? ALL_BUT_ONE : readProfiles ? CHECKED_ALL_BUT_ONE : CHECKED_BOOKED_BUT_ONE)
                 : check == null ? (readProfiles ? ALL : BOOKED) : (readProfiles ? CHECKED_ALL : CHECKED_BOOKED);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Array ids = c.createArrayOf("uuid", userIds.toArray());

@@ -106,14 +106,18 @@ public class BookingMoves {
             if (b.startsAt.equals(cmd.start().toInstant())) {
                 return new Changed(render(b), b.sequence, false); // already there: nothing moves, nobody is told
             }
-            Plan plan;
-            try {
-                plan = reads.forMove(b, cmd.start(), now, cmd.callerUserId(), callerOrgId(cmd.callerUserId(), b));
-            } catch (ProblemException refused) {
-                throw timing(refused);
-            }
-            if (plan.candidates().isEmpty() || write > WRITES) {
-                throw noHost(plan, lost);
+            // from memory first, as a booking is planned; from the facts once the statement moved nothing
+            Plan plan = write == 1 ? reads.moveFromMemory(b, cmd.start(), now, cmd.callerUserId(), callerOrgId(cmd.callerUserId(), b))
+                    : null;
+            if (plan == null) {
+                try {
+                    plan = reads.forMove(b, cmd.start(), now, cmd.callerUserId(), callerOrgId(cmd.callerUserId(), b));
+                } catch (ProblemException refused) {
+                    throw timing(refused);
+                }
+                if (plan.candidates().isEmpty() || write > WRITES) {
+                    throw noHost(plan, lost);
+                }
             }
             Slot slot = plan.slot();
             Booking after = after(b, slot, now);

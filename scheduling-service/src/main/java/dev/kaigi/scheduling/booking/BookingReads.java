@@ -193,11 +193,26 @@ class BookingReads {
         return keepingTheHost(judged(current, slot, hosts, callerUserId, callerOrgId), b);
     }
 
+    /**
+     * A move of {@code b} to {@code asked} planned from memory alone, as {@link #fromMemory} plans a
+     * booking: the type and the pool's profiles remembered, judged without bookings. The host alone
+     * when their profile accepts the new time, else the pool; {@code move.sql} then checks cap and
+     * time. Null when memory cannot say (then {@link #forMove} plans from the facts).
+     */
+    Plan moveFromMemory(Booking b, OffsetDateTime asked, Instant now, UUID callerUserId, UUID callerOrgId) {
+        Plan plan = fromMemory(new InOrganization(b.orgId, b.meetingTypeId), callerUserId, asked, now);
+        if (plan == null) {
+            return null;
+        }
+        return keepingTheHost(new Plan(plan.target(), plan.slot(), plan.candidates(), callerUserId, callerOrgId, Map.of(), false), b);
+    }
+
     /** The plan with the meeting's host alone when they are among its candidates. */
     private static Plan keepingTheHost(Plan plan, Booking b) {
         for (HostFacts h : plan.candidates()) {
             if (h.userId().equals(b.hostUserId)) {
-                return new Plan(plan.target(), plan.slot(), List.of(h), plan.callerUserId(), plan.callerOrgId(), plan.refused(), true);
+                return new Plan(plan.target(), plan.slot(), List.of(h), plan.callerUserId(), plan.callerOrgId(), plan.refused(),
+                        plan.fresh());
             }
         }
         return plan;

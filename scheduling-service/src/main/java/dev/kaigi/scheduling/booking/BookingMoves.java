@@ -45,8 +45,6 @@ public class BookingMoves {
 
     /** How many times a move is planned and written at most before 409. */
     private static final int WRITES = 4;
-    /** A facts version no memory holds: the facts are read in full, with the version they were read under. */
-    private static final long READ_FRESH = -1;
 
     /**
      * A reschedule of booking {@code bookingId} to {@code start}. {@code onlyHost} narrows which
@@ -152,7 +150,8 @@ public class BookingMoves {
                 return new Changed(render(b), b.sequence, false);
             }
             Slot slot = slotOf(b);
-            Checked checked = facts.loadChecked(orgId, READ_FRESH, callerUserId, List.of(toHost), slot.blockedFrom(), slot.blockedTo());
+            Checked checked = facts.loadChecked(orgId, HostFactsLoader.READ_FRESH, callerUserId, List.of(toHost),
+                    slot.blockedFrom(), slot.blockedTo());
             if (callerUserId != null && checked.callerOrgId() != null
                     && RevokedHosts.revoked(orgId, checked.callerOrgId(), checked.callerStatus())) {
                 throw RevokedCallerFilter.refused();

@@ -37,7 +37,6 @@ public class HostDeparture {
     public static final String HOST_UNAVAILABLE = "host-unavailable";
     /** How often one meeting is offered again after a concurrent booking took the chosen host's time. */
     private static final int TRIES = 3;
-    private static final long READ_FRESH = -1;
 
     @Inject
     EntityManager em;
@@ -86,7 +85,8 @@ public class HostDeparture {
         }
         Slot slot = BookingMoves.slotOf(b);
         for (int attempt = 1; attempt <= TRIES; attempt++) {
-            Checked checked = facts.loadChecked(b.orgId, READ_FRESH, null, hosts, slot.blockedFrom(), slot.blockedTo());
+            Checked checked = facts.loadChecked(b.orgId, HostFactsLoader.READ_FRESH, null, hosts, slot.blockedFrom(),
+                    slot.blockedTo());
             List<HostFacts> eligible = checked.hosts().stream().filter(h -> EligibilityPolicies.firstReason(h, slot).isEmpty()).toList();
             if (eligible.isEmpty()) {
                 return false;

@@ -45,6 +45,16 @@ public class HostFactsLoader {
     public static final Duration MAX_BLOCKED = Duration.ofMinutes(
             MeetingType.MAX_DURATION_MINUTES + 2L * MeetingType.MAX_BUFFER_MINUTES);
 
+    /** {@link #TAKEN}'s text, with {@code exceptOne} added to the bookings' condition. */
+    private static String taken(String exceptOne) {
+        return """
+                select host_user_id, blocked_from, blocked_to from booking
+                where host_user_id = any(?) and status <> 'CANCELLED' and blocked_from > ? and blocked_from < ? and blocked_to > ?%s
+                union all
+                select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
+                """.formatted(exceptOne);
+    }
+
     /** The hosts of the organization among the ids, with their zone and opportunity cap. */
     private static final String HOSTS = """
             select h.user_id, h.status, h.user_type, h.calendar_linked, h.zoom_linked, h.zoom_personal_url_present,
@@ -88,12 +98,9 @@ public class HostFactsLoader {
      * For a booking the day's margin read about 330 rows of a 20-host pool instead of about 10,
      * and this query was the booking's most expensive (0.9 ms of PostgreSQL at 16 clients).
      */
-    static final String TAKEN = """
-            select host_user_id, blocked_from, blocked_to from booking
-            where host_user_id = any(?) and status <> 'CANCELLED' and blocked_from > ? and blocked_from < ? and blocked_to > ?
-            union all
-            select user_id, start_at, end_at from busy_time where user_id = any(?) and start_at < ? and end_at > ?
-            """;
+    static final String TAKEN = taken("");
+    /** TAKEN without one booking's own time: a booking being moved does not stand in its own way. */
+    private static final String TAKEN_BUT_ONE = taken(" and id <> ?");
 
     /**
      * For a booking that starts from a remembered meeting type (BookingReads): the organization's
@@ -104,9 +111,6 @@ public class HostFactsLoader {
             select coalesce((select v.version from org_facts_version v where v.org_id = ?), 0), h.org_id, h.status
             from (select 1) one left join host h on h.user_id = ?
             """;
-
-    /** TAKEN without one booking's own time: a booking being moved does not stand in its own way. */
-    private static final String TAKEN_BUT_ONE = TAKEN.replace("and blocked_to > ?\n", "and blocked_to > ? and id <> ?\n");
 
     private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES);
     private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN);
@@ -140,6 +144,9 @@ public class HostFactsLoader {
     public List<HostFacts> load(UUID orgId, List<UUID> userIds, Instant from, Instant to) {
         return read(orgId, null, userIds, from, to, null, null);
     }
+
+    /** A facts version no memory holds: the profiles are read, and kept under the version read with them. */
+    public static final long READ_FRESH = -1;
 
     /** A booking being moved (MTG-03, MTG-04, MTG-05): its host and the local day it counts on now. */
     public record Moving(UUID bookingId, UUID hostUserId, LocalDate hostDay) {

@@ -165,6 +165,34 @@ class BookingLifeTest {
     }
 
     @Test
+    @DisplayName("MTG-07: a booking keeps its type's reminders as booked; meeting-booked and meeting-rescheduled carry them "
+            + "even after the type's reminders changed")
+    void mtg07BookingEventsCarryTheRemindersAsBooked() {
+        Org org = Org.create(TOKYO);
+        UUID a = host(org, ScheduleBody.in(TOKYO));
+        String type = org.manager().body("""
+                        {"name":"Demo","durationMinutes":30,"conferencingMethod":"PHONE","hostPool":["%s"],"slotStepMinutes":30,
+                         "minimumNoticeMinutes":0,"bookingHorizonDays":365,"reminderMinutesBefore":[1440,60]}""".formatted(a))
+                .post("/api/v1/meeting-types").then().statusCode(201).extract().path("id");
+        LocalDate day = upcoming(DayOfWeek.WEDNESDAY, TOKYO);
+        try (EventProbe probe = EventProbe.open(Topics.SCHEDULING)) {
+            String id = book(org, type, at(day, "10:00", TOKYO)).path("id");
+            ReceivedEvent booked = probe.await(EventTypes.MEETING_BOOKED, a.toString(), WAIT);
+            assertEquals("[60,1440]", booked.data().get("reminderMinutesBefore").toString());
+
+            String etag = org.manager().get("/api/v1/meeting-types/" + type).then().extract().header("ETag");
+            org.manager().header("If-Match", etag).body("""
+                            {"name":"Demo","durationMinutes":30,"conferencingMethod":"PHONE","hostPool":["%s"],"slotStepMinutes":30,
+                             "minimumNoticeMinutes":0,"bookingHorizonDays":365,"reminderMinutesBefore":[15]}""".formatted(a))
+                    .put("/api/v1/meeting-types/" + type).then().statusCode(200).body("reminderMinutesBefore", contains(15));
+            org.manager().body(reschedule(at(day, "14:00", TOKYO).toString())).post("/api/v1/bookings/" + id + "/reschedule")
+                    .then().statusCode(200);
+            ReceivedEvent moved = probe.await(EventTypes.MEETING_RESCHEDULED, a.toString(), WAIT);
+            assertEquals("[60,1440]", moved.data().get("reminderMinutesBefore").toString());
+        }
+    }
+
+    @Test
     @DisplayName("MTG-03: a reschedule sent again with its Idempotency-Key gets the first answer and moves nothing; "
             + "the key for another request is 422")
     void mtg03RescheduleWithAnIdempotencyKey() {

@@ -29,7 +29,8 @@ class MeetingTypeTest {
 
     private static final String BODY = """
             {"name":"%s","durationMinutes":30,"conferencingMethod":"ZOOM","hostPool":[%s],"slotStepMinutes":15,
-             "minimumNoticeMinutes":120,"bookingHorizonDays":30,"bufferBeforeMinutes":5,"bufferAfterMinutes":10}""";
+             "minimumNoticeMinutes":120,"bookingHorizonDays":30,"bufferBeforeMinutes":5,"bufferAfterMinutes":10,
+             "reminderMinutesBefore":[1440,60]}""";
 
     private Org org;
     private UUID alice;
@@ -78,6 +79,7 @@ class MeetingTypeTest {
                 .body("hostPool", contains(alice.toString(), bob.toString()))
                 .body("slotStepMinutes", equalTo(15)).body("minimumNoticeMinutes", equalTo(120))
                 .body("bookingHorizonDays", equalTo(30)).body("bufferBeforeMinutes", equalTo(5)).body("bufferAfterMinutes", equalTo(10))
+                .body("reminderMinutesBefore", contains(60, 1440))
                 .body("publicBookingId", matchesPattern("[A-Za-z0-9_-]{22}"))
                 .extract();
         String id = created.path("id");
@@ -155,6 +157,11 @@ class MeetingTypeTest {
             "horizon 0             | bookingHorizonDays   | \"bookingHorizonDays\":30       | \"bookingHorizonDays\":0",
             "buffer too long       | bufferAfterMinutes   | \"bufferAfterMinutes\":10       | \"bufferAfterMinutes\":241",
             "blank name            | name                 | \"name\":\"Bad\"                | \"name\":\" \"",
+            "reminder 1 min before | reminderMinutesBefore[1] | [1440,60]                 | [1440,1]",
+            "reminder 31 days      | reminderMinutesBefore[0] | [1440,60]                 | [44640,60]",
+            "reminder twice        | reminderMinutesBefore[1] | [1440,60]                 | [60,60]",
+            "six reminders         | reminderMinutesBefore    | [1440,60]                 | [5,10,15,20,25,30]",
+            "reminder not a number | reminderMinutesBefore    | [1440,60]                 | \"soon\"",
     })
     void badFields(String label, String field, String from, String to) {
         org.owner().body(body("Bad").replace(from, to)).post("/api/v1/meeting-types").then()

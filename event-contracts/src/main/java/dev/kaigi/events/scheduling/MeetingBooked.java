@@ -3,6 +3,7 @@ package dev.kaigi.events.scheduling;
 import dev.kaigi.events.EventPayload;
 import dev.kaigi.events.Nullable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param leadTimeZone the zone the lead's times are shown in (an IANA id, or the offset the lead booked with)
  * @param calendarUid the iCalendar UID of the booking's invitations ({@link MeetingCalendar#uid})
  * @param sequence the invitation's SEQUENCE: 0 when booked, raised by every change (MTG-01)
+ * @param reminderMinutesBefore when the lead is reminded of the meeting, in minutes before it starts (MTG-07); none when
+ *        absent
  */
 public record MeetingBooked(
         UUID orgId,
@@ -32,7 +35,8 @@ public record MeetingBooked(
         String leadLocale,
         @Nullable String leadTimeZone,
         @Nullable String calendarUid,
-        @Nullable Integer sequence) implements EventPayload {
+        @Nullable Integer sequence,
+        @Nullable List<Integer> reminderMinutesBefore) implements EventPayload {
 
     public MeetingBooked {
         Objects.requireNonNull(orgId, "orgId");
@@ -47,6 +51,17 @@ public record MeetingBooked(
         Objects.requireNonNull(leadName, "leadName");
         Objects.requireNonNull(leadEmail, "leadEmail");
         Objects.requireNonNull(leadLocale, "leadLocale");
+        reminderMinutesBefore = reminderMinutesBefore == null ? null : List.copyOf(reminderMinutesBefore);
+    }
+
+    /** The event of a meeting without reminders. */
+    public MeetingBooked(UUID orgId, UUID bookingId, UUID meetingTypeId, String meetingTypeName, UUID hostUserId,
+            Instant startsAt, Instant endsAt, String hostTimeZone, ConferencingMethod conferencingMethod,
+            String leadName, String leadEmail, @Nullable String leadCompany, String leadLocale,
+            @Nullable String leadTimeZone, @Nullable String calendarUid, @Nullable Integer sequence) {
+        this(orgId, bookingId, meetingTypeId, meetingTypeName, hostUserId, startsAt, endsAt, hostTimeZone,
+                conferencingMethod, leadName, leadEmail, leadCompany, leadLocale, leadTimeZone, calendarUid, sequence,
+                null);
     }
 
     /** The host's id, so that a host's bookings and their own user events share a partition (EVT-03). */

@@ -3,6 +3,7 @@ package dev.kaigi.events.scheduling;
 import dev.kaigi.events.EventPayload;
 import dev.kaigi.events.Nullable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import java.util.UUID;
  * @param sequence the updated invitation's SEQUENCE
  * @param actor who handed the meeting over ({@code SYSTEM} when its host could no longer host: MTG-05)
  * The fields after {@code reason} are absent from events of producers older than they are.
+ * @param reminderMinutesBefore when the lead is reminded of the meeting, in minutes before it starts (MTG-07); none when
+ *        absent
  */
 public record MeetingReassigned(
         UUID orgId,
@@ -37,7 +40,8 @@ public record MeetingReassigned(
         @Nullable String leadTimeZone,
         @Nullable String calendarUid,
         @Nullable Integer sequence,
-        @Nullable MeetingActor actor) implements EventPayload {
+        @Nullable MeetingActor actor,
+        @Nullable List<Integer> reminderMinutesBefore) implements EventPayload {
 
     public MeetingReassigned {
         Objects.requireNonNull(orgId, "orgId");
@@ -54,6 +58,18 @@ public record MeetingReassigned(
         Objects.requireNonNull(leadEmail, "leadEmail");
         Objects.requireNonNull(leadLocale, "leadLocale");
         Objects.requireNonNull(reason, "reason");
+        reminderMinutesBefore = reminderMinutesBefore == null ? null : List.copyOf(reminderMinutesBefore);
+    }
+
+    /** The event of a meeting without reminders. */
+    public MeetingReassigned(UUID orgId, UUID bookingId, UUID fromHostUserId, UUID toHostUserId, UUID meetingTypeId,
+            String meetingTypeName, ConferencingMethod conferencingMethod, Instant startsAt, Instant endsAt,
+            String hostTimeZone, String leadName, String leadEmail, @Nullable String leadCompany, String leadLocale,
+            ReassignmentReason reason, @Nullable String leadTimeZone, @Nullable String calendarUid,
+            @Nullable Integer sequence, @Nullable MeetingActor actor) {
+        this(orgId, bookingId, fromHostUserId, toHostUserId, meetingTypeId, meetingTypeName, conferencingMethod,
+                startsAt, endsAt, hostTimeZone, leadName, leadEmail, leadCompany, leadLocale, reason, leadTimeZone,
+                calendarUid, sequence, actor, null);
     }
 
     /**

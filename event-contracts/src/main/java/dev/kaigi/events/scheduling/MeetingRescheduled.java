@@ -3,6 +3,7 @@ package dev.kaigi.events.scheduling;
 import dev.kaigi.events.EventPayload;
 import dev.kaigi.events.Nullable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param calendarUid the iCalendar UID of the booking's invitations (MTG-01)
  * @param sequence the updated invitation's SEQUENCE
  * @param reason free text given by whoever moved it
+ * @param reminderMinutesBefore when the lead is reminded of the meeting, in minutes before it starts (MTG-07); none when
+ *        absent
  */
 public record MeetingRescheduled(
         UUID orgId,
@@ -40,7 +43,8 @@ public record MeetingRescheduled(
         String calendarUid,
         int sequence,
         MeetingActor actor,
-        @Nullable String reason) implements EventPayload {
+        @Nullable String reason,
+        @Nullable List<Integer> reminderMinutesBefore) implements EventPayload {
 
     public MeetingRescheduled {
         Objects.requireNonNull(orgId, "orgId");
@@ -61,6 +65,18 @@ public record MeetingRescheduled(
         Objects.requireNonNull(leadTimeZone, "leadTimeZone");
         Objects.requireNonNull(calendarUid, "calendarUid");
         Objects.requireNonNull(actor, "actor");
+        reminderMinutesBefore = reminderMinutesBefore == null ? null : List.copyOf(reminderMinutesBefore);
+    }
+
+    /** The event of a meeting without reminders. */
+    public MeetingRescheduled(UUID orgId, UUID bookingId, UUID meetingTypeId, String meetingTypeName,
+            ConferencingMethod conferencingMethod, Instant previousStartsAt, Instant previousEndsAt,
+            UUID previousHostUserId, Instant startsAt, Instant endsAt, UUID hostUserId, String hostTimeZone,
+            String leadName, String leadEmail, @Nullable String leadCompany, String leadLocale, String leadTimeZone,
+            String calendarUid, int sequence, MeetingActor actor, @Nullable String reason) {
+        this(orgId, bookingId, meetingTypeId, meetingTypeName, conferencingMethod, previousStartsAt, previousEndsAt,
+                previousHostUserId, startsAt, endsAt, hostUserId, hostTimeZone, leadName, leadEmail, leadCompany,
+                leadLocale, leadTimeZone, calendarUid, sequence, actor, reason, null);
     }
 
     /** Whether the meeting changed hands with the move. */

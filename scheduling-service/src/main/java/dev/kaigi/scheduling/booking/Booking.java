@@ -104,4 +104,8 @@ public class Booking {
     /** The join link integration-service created for the meeting, once it did. */
     @Column(name = "conference_url")
     public String conferenceUrl;
+
+    /** MTG-07: when the lead is reminded, in minutes before the meeting: its type's reminders when it was booked. */
+    @Column(name = "reminder_minutes_before")
+    public int[] reminderMinutesBefore = new int[0];
 }

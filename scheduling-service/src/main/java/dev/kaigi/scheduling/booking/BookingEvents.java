@@ -8,6 +8,8 @@ import dev.kaigi.events.scheduling.MeetingReassigned;
 import dev.kaigi.events.scheduling.MeetingRescheduled;
 import dev.kaigi.events.scheduling.ReassignmentReason;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,7 +25,7 @@ final class BookingEvents {
     static MeetingBooked booked(Booking b) {
         return new MeetingBooked(b.orgId, b.id, b.meetingTypeId, b.meetingTypeName, b.hostUserId, b.startsAt,
                 b.endsAt, b.hostTimeZone, b.conferencingMethod, b.leadName, b.leadEmail, b.leadCompany, b.leadLocale,
-                b.leadTimeZone, MeetingCalendar.uid(b.id), b.sequence);
+                b.leadTimeZone, MeetingCalendar.uid(b.id), b.sequence, reminders(b));
     }
 
     static MeetingCancelled cancelled(Booking b, String reason, MeetingActor actor) {
@@ -36,7 +38,7 @@ final class BookingEvents {
     static MeetingReassigned reassigned(Booking b, UUID previousHost, ReassignmentReason reason, MeetingActor actor) {
         return new MeetingReassigned(b.orgId, b.id, previousHost, b.hostUserId, b.meetingTypeId, b.meetingTypeName,
                 b.conferencingMethod, b.startsAt, b.endsAt, b.hostTimeZone, b.leadName, b.leadEmail, b.leadCompany,
-                b.leadLocale, reason, b.leadTimeZone, MeetingCalendar.uid(b.id), b.sequence, actor);
+                b.leadLocale, reason, b.leadTimeZone, MeetingCalendar.uid(b.id), b.sequence, actor, reminders(b));
     }
 
     /** After {@code b} moved from {@code before}'s start and host to its current ones. */
@@ -44,6 +46,10 @@ final class BookingEvents {
         return new MeetingRescheduled(b.orgId, b.id, b.meetingTypeId, b.meetingTypeName, b.conferencingMethod,
                 before.startsAt, before.endsAt, before.hostUserId, b.startsAt, b.endsAt, b.hostUserId, b.hostTimeZone,
                 b.leadName, b.leadEmail, b.leadCompany, b.leadLocale, b.leadTimeZone, MeetingCalendar.uid(b.id),
-                b.sequence, actor, reason);
+                b.sequence, actor, reason, reminders(b));
+    }
+
+    private static List<Integer> reminders(Booking b) {
+        return Arrays.stream(b.reminderMinutesBefore).boxed().toList();
     }
 }

@@ -204,6 +204,7 @@ public class BookingMoves {
         a.orgId = b.orgId;
         a.meetingTypeId = b.meetingTypeId;
         a.meetingTypeName = b.meetingTypeName;
+        a.reminderMinutesBefore = b.reminderMinutesBefore;
         a.conferencingMethod = b.conferencingMethod;
         a.startsAt = slot.start();
         a.endsAt = slot.end();

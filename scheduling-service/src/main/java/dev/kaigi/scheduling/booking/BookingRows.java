@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A booking read as it is now, in one auto-commit round trip and without a transaction: what a
@@ -27,7 +29,7 @@ class BookingRows {
             select id, org_id, host_user_id, meeting_type_id, meeting_type_name, conferencing_method, starts_at, ends_at,
                    blocked_from, blocked_to, host_day, host_time_zone, status, lead_name, lead_email, lead_company, lead_locale,
                    lead_time_zone, notes, via_public_page, created_at, cancelled_at, cancel_reason, sequence, updated_at,
-                   conference_url
+                   conference_url, reminder_minutes_before
             from booking where org_id = ? and id = ?""";
 
     @Inject
@@ -73,7 +75,14 @@ class BookingRows {
         b.sequence = rs.getInt("sequence");
         b.updatedAt = instant(rs, "updated_at");
         b.conferenceUrl = rs.getString("conference_url");
+        b.reminderMinutesBefore = Arrays.stream((Integer[]) rs.getArray("reminder_minutes_before").getArray())
+                .mapToInt(Integer::intValue).toArray();
         return b;
+    }
+
+    /** {@code minutes} as PostgreSQL's text form of an integer array, e.g. {@code {60,1440}}. */
+    static String arrayText(int[] minutes) {
+        return Arrays.stream(minutes).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

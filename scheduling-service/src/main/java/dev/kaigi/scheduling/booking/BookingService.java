@@ -234,6 +234,7 @@ public class BookingService {
         b.meetingTypeId = type.id;
         b.meetingTypeName = type.name;
         b.conferencingMethod = type.conferencingMethod;
+        b.reminderMinutesBefore = type.reminderMinutesBefore;
         b.startsAt = slot.start();
         b.endsAt = slot.end();
         b.blockedFrom = slot.blockedFrom();

@@ -103,6 +103,7 @@ class BookingWriter {
         st.set("meeting_type_id", b.meetingTypeId);
         st.setString("meeting_type_name", b.meetingTypeName);
         st.setString("conferencing_method", b.conferencingMethod.name());
+        st.setString("reminder_minutes_before", BookingRows.arrayText(b.reminderMinutesBefore));
         st.setInstant("starts_at", b.startsAt);
         st.setInstant("ends_at", b.endsAt);
         st.setString("lead_name", b.leadName);

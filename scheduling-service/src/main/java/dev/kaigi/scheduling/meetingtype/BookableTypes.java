@@ -56,7 +56,8 @@ public class BookableTypes {
                    t.minimum_notice_minutes, t.booking_horizon_days, t.buffer_before_minutes, t.buffer_after_minutes,
                    t.public_booking_id, t.version,
                    array(select h.user_id from meeting_type_host h where h.meeting_type_id = t.id order by h.position),
-                   coalesce((select v.version from org_facts_version v where v.org_id = t.org_id), 0)
+                   coalesce((select v.version from org_facts_version v where v.org_id = t.org_id), 0),
+                   t.reminder_minutes_before
             from meeting_type t
             """;
 
@@ -143,6 +144,7 @@ public class BookableTypes {
         t.bufferAfterMinutes = rs.getInt(10);
         t.publicBookingId = rs.getString(11);
         t.version = rs.getLong(12);
+        t.reminderMinutesBefore = Arrays.stream((Integer[]) rs.getArray(15).getArray()).mapToInt(Integer::intValue).toArray();
         UUID[] pool = (UUID[]) rs.getArray(13).getArray();
         return new BookableType(t, List.copyOf(Arrays.asList(pool)), rs.getLong(14));
     }

@@ -20,6 +20,9 @@ public class MeetingType {
     /** The longest meeting and buffer (also the table's checks): what bounds how long one booking blocks a host. */
     public static final int MAX_DURATION_MINUTES = 480;
     public static final int MAX_BUFFER_MINUTES = 240;
+    /** MTG-07: at most this many reminders, none earlier than this many minutes (30 days) before the meeting. */
+    public static final int MAX_REMINDERS = 5;
+    public static final int MAX_REMINDER_MINUTES = 43_200;
 
     @Id
     public UUID id;
@@ -50,6 +53,10 @@ public class MeetingType {
 
     @Column(name = "buffer_after_minutes")
     public int bufferAfterMinutes;
+
+    /** MTG-07: when leads are reminded, in minutes before the meeting, ascending; empty for no reminders. */
+    @Column(name = "reminder_minutes_before")
+    public int[] reminderMinutesBefore = new int[0];
 
     /** What public booking pages name the type by; random and unguessable, never the row id. */
     @Column(name = "public_booking_id")

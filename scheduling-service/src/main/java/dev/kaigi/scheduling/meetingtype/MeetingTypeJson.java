@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,20 +31,26 @@ public final class MeetingTypeJson {
             @Min(0) @Max(43_200) @Schema(description = "Earliest booking this long after now; default 0", example = "120") Integer minimumNoticeMinutes,
             @Min(1) @Max(365) @Schema(description = "Latest booking this many days ahead; default 60", example = "60") Integer bookingHorizonDays,
             @Min(0) @Max(MeetingType.MAX_BUFFER_MINUTES) @Schema(description = "Free time kept before each meeting; default 0") Integer bufferBeforeMinutes,
-            @Min(0) @Max(MeetingType.MAX_BUFFER_MINUTES) @Schema(description = "Free time kept after each meeting; default 0") Integer bufferAfterMinutes) {
+            @Min(0) @Max(MeetingType.MAX_BUFFER_MINUTES) @Schema(description = "Free time kept after each meeting; default 0") Integer bufferAfterMinutes,
+            @Size(max = MeetingType.MAX_REMINDERS)
+            @Schema(description = "When the lead is mailed a reminder, in minutes before the meeting, each different; default none",
+                    example = "[1440, 60]")
+            List<@NotNull @Min(5) @Max(MeetingType.MAX_REMINDER_MINUTES) Integer> reminderMinutesBefore) {
     }
 
     @Schema(name = "MeetingType")
     public record MeetingTypeView(UUID id, String name, int durationMinutes, ConferencingMethod conferencingMethod,
                                   List<UUID> hostPool, int slotStepMinutes, int minimumNoticeMinutes,
                                   int bookingHorizonDays, int bufferBeforeMinutes, int bufferAfterMinutes,
+                                  @Schema(description = "When the lead is mailed a reminder, in minutes before the meeting, ascending")
+                                  List<Integer> reminderMinutesBefore,
                                   @Schema(description = "Names the type on public booking pages; random and unguessable")
                                   String publicBookingId, Instant createdAt, long version) {
 
         static MeetingTypeView of(MeetingType t, List<UUID> pool) {
             return new MeetingTypeView(t.id, t.name, t.durationMinutes, t.conferencingMethod, pool, t.slotStepMinutes,
                     t.minimumNoticeMinutes, t.bookingHorizonDays, t.bufferBeforeMinutes, t.bufferAfterMinutes,
-                    t.publicBookingId, t.createdAt, t.version);
+                    Arrays.stream(t.reminderMinutesBefore).boxed().toList(), t.publicBookingId, t.createdAt, t.version);
         }
     }
 

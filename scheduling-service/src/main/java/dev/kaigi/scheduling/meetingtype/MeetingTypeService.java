@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -123,6 +124,7 @@ public class MeetingTypeService {
         fields.put("bookingHorizonDays", t.bookingHorizonDays);
         fields.put("bufferBeforeMinutes", t.bufferBeforeMinutes);
         fields.put("bufferAfterMinutes", t.bufferAfterMinutes);
+        fields.put("reminderMinutesBefore", Arrays.stream(t.reminderMinutesBefore).boxed().toList());
         return fields;
     }
 
@@ -150,6 +152,12 @@ public class MeetingTypeService {
                 found.add(new FieldViolation(field, "duplicate", null));
             }
         }
+        List<Integer> reminders = r.reminderMinutesBefore() == null ? List.of() : r.reminderMinutesBefore();
+        for (int i = 0; i < reminders.size(); i++) {
+            if (reminders.indexOf(reminders.get(i)) < i) {
+                found.add(new FieldViolation("reminderMinutesBefore[" + i + "]", "duplicate", null));
+            }
+        }
         if (!found.isEmpty()) {
             throw new ProblemException(400, "validation-failed", found);
         }
@@ -168,6 +176,8 @@ public class MeetingTypeService {
         t.bookingHorizonDays = orDefault(r.bookingHorizonDays(), 60);
         t.bufferBeforeMinutes = orDefault(r.bufferBeforeMinutes(), 0);
         t.bufferAfterMinutes = orDefault(r.bufferAfterMinutes(), 0);
+        t.reminderMinutesBefore = r.reminderMinutesBefore() == null ? new int[0]
+                : r.reminderMinutesBefore().stream().mapToInt(Integer::intValue).sorted().toArray();
         t.updatedAt = Instant.now();
     }
 

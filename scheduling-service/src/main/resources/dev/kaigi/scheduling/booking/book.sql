@@ -60,10 +60,12 @@ with guard as (
 ), booked as (
     insert into booking (id, org_id, host_user_id, meeting_type_id, meeting_type_name, conferencing_method,
         starts_at, ends_at, blocked_from, blocked_to, host_day, host_time_zone, status, lead_name, lead_email,
-        lead_company, lead_locale, lead_time_zone, notes, via_public_page, created_at, manage_token_hash)
+        lead_company, lead_locale, lead_time_zone, notes, via_public_page, created_at, manage_token_hash,
+        reminder_minutes_before)
     select :booking_id, :org_id, c.user_id, :meeting_type_id, :meeting_type_name, :conferencing_method,
         :starts_at, :ends_at, :blocked_from, :blocked_to, c.day, c.zone, 'BOOKED', :lead_name, :lead_email,
-        :lead_company, :lead_locale, :lead_time_zone, :notes, :via_public_page, :created_at, :manage_token_hash
+        :lead_company, :lead_locale, :lead_time_zone, :notes, :via_public_page, :created_at, :manage_token_hash,
+        cast(:reminder_minutes_before as integer[])
     from counter, chosen c
     returning 1
 ), announced as (

@@ -10,6 +10,7 @@ import dev.kaigi.events.scheduling.MeetingRescheduled;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,12 +21,13 @@ import java.util.UUID;
  *
  * @param previousHostUserId the host before the step when it changed hands; null otherwise
  * @param previousStartsAt the start before a reschedule; null otherwise
+ * @param reminderMinutesBefore when the lead is reminded (MTG-07); null when the event does not say (a cancellation)
  */
 record MeetingChange(Step step, UUID orgId, UUID bookingId, Integer sequence, String calendarUid, UUID meetingTypeId,
                      String meetingTypeName, ConferencingMethod method, Instant startsAt, Instant endsAt,
                      UUID hostUserId, String hostTimeZone, UUID previousHostUserId, Instant previousStartsAt,
                      String leadName, String leadEmail, String leadCompany, String leadLocale, String leadTimeZone,
-                     String reason) {
+                     String reason, List<Integer> reminderMinutesBefore) {
 
     enum Step { BOOKED, RESCHEDULED, REASSIGNED, CANCELLED }
 
@@ -36,35 +38,35 @@ record MeetingChange(Step step, UUID orgId, UUID bookingId, Integer sequence, St
         return new MeetingChange(Step.BOOKED, e.orgId(), e.bookingId(), e.sequence() == null ? 0 : e.sequence(),
                 uid(e.calendarUid(), e.bookingId()), e.meetingTypeId(), e.meetingTypeName(), e.conferencingMethod(),
                 e.startsAt(), e.endsAt(), e.hostUserId(), e.hostTimeZone(), null, null, e.leadName(), e.leadEmail(),
-                e.leadCompany(), e.leadLocale(), e.leadTimeZone(), null);
+                e.leadCompany(), e.leadLocale(), e.leadTimeZone(), null, e.reminderMinutesBefore());
     }
 
     static MeetingChange of(MeetingRescheduled e) {
         return new MeetingChange(Step.RESCHEDULED, e.orgId(), e.bookingId(), e.sequence(), uid(e.calendarUid(), e.bookingId()),
                 e.meetingTypeId(), e.meetingTypeName(), e.conferencingMethod(), e.startsAt(), e.endsAt(), e.hostUserId(),
                 e.hostTimeZone(), e.hostChanged() ? e.previousHostUserId() : null, e.previousStartsAt(), e.leadName(),
-                e.leadEmail(), e.leadCompany(), e.leadLocale(), e.leadTimeZone(), e.reason());
+                e.leadEmail(), e.leadCompany(), e.leadLocale(), e.leadTimeZone(), e.reason(), e.reminderMinutesBefore());
     }
 
     static MeetingChange of(MeetingReassigned e) {
         return new MeetingChange(Step.REASSIGNED, e.orgId(), e.bookingId(), e.sequence(), uid(e.calendarUid(), e.bookingId()),
                 e.meetingTypeId(), e.meetingTypeName(), e.conferencingMethod(), e.startsAt(), e.endsAt(), e.toHostUserId(),
                 e.hostTimeZone(), e.fromHostUserId(), null, e.leadName(), e.leadEmail(), e.leadCompany(), e.leadLocale(),
-                e.leadTimeZone(), e.reason().name());
+                e.leadTimeZone(), e.reason().name(), e.reminderMinutesBefore());
     }
 
     static MeetingChange of(MeetingCancelled e) {
         return new MeetingChange(Step.CANCELLED, e.orgId(), e.bookingId(), e.sequence(), uid(e.calendarUid(), e.bookingId()),
                 e.meetingTypeId(), e.meetingTypeName(), e.conferencingMethod(), e.startsAt(), e.endsAt(), e.hostUserId(),
                 e.hostTimeZone(), null, null, e.leadName(), e.leadEmail(), e.leadCompany(), e.leadLocale(),
-                e.leadTimeZone(), e.reason());
+                e.leadTimeZone(), e.reason(), null);
     }
 
     /** The same step at the sequence it was applied at. */
     MeetingChange at(int applied) {
         return new MeetingChange(step, orgId, bookingId, applied, calendarUid, meetingTypeId, meetingTypeName, method,
                 startsAt, endsAt, hostUserId, hostTimeZone, previousHostUserId, previousStartsAt, leadName, leadEmail,
-                leadCompany, leadLocale, leadTimeZone, reason);
+                leadCompany, leadLocale, leadTimeZone, reason, reminderMinutesBefore);
     }
 
     boolean cancelled() {

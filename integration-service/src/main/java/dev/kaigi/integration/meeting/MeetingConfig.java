@@ -15,4 +15,8 @@ public interface MeetingConfig {
      */
     @WithDefault("10m")
     Duration hostProfileGrace();
+
+    /** How often each instance looks for reminders that are due (MTG-07): the most a reminder is late. */
+    @WithDefault("30s")
+    Duration remindersEvery();
 }

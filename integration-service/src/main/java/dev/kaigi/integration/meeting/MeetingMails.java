@@ -37,9 +37,25 @@ class MeetingMails {
             case RESCHEDULED, REASSIGNED -> "meeting-lead-updated";
             case CANCELLED -> "meeting-lead-cancelled";
         };
+        Map<String, Object> data = leadData(c, host, joinUrl);
+        mail.send(c.leadEmail(), host == null ? null : host.email, templates.render(template, c.leadLocale(), data),
+                invitation(c, host, joinUrl, (String) data.get("organizationName"), (String) data.get("manageUrl")).attachment());
+        return Done.done(null, null);
+    }
+
+    /**
+     * The lead's reminder of the meeting (MTG-07), sent for its host as the other mails are. The host is the one
+     * the latest step named; their profile is read now, for the name and signature they have today.
+     */
+    void reminder(MeetingChange c, String joinUrl) {
+        UserProfile host = users.inOrganization(c.orgId(), c.hostUserId()).orElse(null);
+        mail.send(c.leadEmail(), host == null ? null : host.email,
+                templates.render("meeting-lead-reminder", c.leadLocale(), leadData(c, host, joinUrl)), null);
+    }
+
+    private Map<String, Object> leadData(MeetingChange c, UserProfile host, String joinUrl) {
         Map<String, Object> data = data(c, c.leadLocale(), c.leadZone(), host, joinUrl);
-        String organization = users.organizationName(c.orgId()).orElse("Kaigi");
-        data.put("organizationName", organization);
+        data.put("organizationName", users.organizationName(c.orgId()).orElse("Kaigi"));
         // INT-05: the mail goes out for the host, so it carries their signature and replies reach them
         data.put("signature", host == null || host.emailSignature == null || host.emailSignature.isBlank()
                 ? null : host.emailSignature.strip());
@@ -47,9 +63,7 @@ class MeetingMails {
         // every key the templates name must be there, null or not (Qute refuses a missing one)
         data.put("rebookUrl", c.cancelled() && MeetingChange.HOST_UNAVAILABLE.equals(c.reason()) && c.meetingTypeId() != null
                 ? links.bookAgain(c.meetingTypeId()) : null);
-        mail.send(c.leadEmail(), host == null ? null : host.email, templates.render(template, c.leadLocale(), data),
-                invitation(c, host, joinUrl, organization, (String) data.get("manageUrl")).attachment());
-        return Done.done(null, null);
+        return data;
     }
 
     /** The host's mail: a meeting new to them, moved, or cancelled. */

@@ -51,6 +51,8 @@ public class MeetingSideEffectsService {
     MeetingMails mails;
     @Inject
     MeetingSlack slack;
+    @Inject
+    MeetingReminders reminders;
 
     /** Applies one step, in the event's transaction (which holds the booking's sequence). */
     void apply(MeetingChange event, Instant eventTime) {
@@ -69,6 +71,7 @@ public class MeetingSideEffectsService {
         Once once = (kind, effect) -> once(c, kind, effect);
         String joinUrl = conferences.apply(c, host.orElse(null), once);
         calendarEvents.apply(c, joinUrl, host.isPresent(), once);
+        reminders.plan(c, joinUrl);
         once(c, Kind.LEAD_MAIL, () -> mails.lead(c, host.orElse(null), joinUrl));
         // a host who left (deactivated, removed, deleted) is told nothing more; their meeting is still cleared away
         Optional<UserProfile> reachable = host.filter(h -> !h.isGone());

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A booking's side-effect log: what each of its events set off, oldest first. */
+/** A booking's side-effect log: what each of its events set off, and its reminders (MTG-07), oldest first. */
 @ApplicationScoped
 public class SideEffectLogService {
 
@@ -20,8 +20,13 @@ public class SideEffectLogService {
     @Transactional
     public List<SideEffectView> of(UUID bookingId, int max) {
         return em.createNativeQuery("""
-                        select sequence, kind, outcome, result, detail, completed_at from side_effect
-                        where subject_id = :b order by sequence, completed_at, kind limit :max
+                        select sequence, kind, outcome, result, detail, completed_at from side_effect where subject_id = :b
+                        union all
+                        select cast(meeting -> 'meeting' ->> 'sequence' as integer), 'REMINDER_MAIL',
+                               case outcome when 'SENT' then 'DONE' else outcome end, null,
+                               minutes_before || ' minutes before' || coalesce('; ' || detail, ''), done_at
+                        from meeting_reminder where booking_id = :b and outcome is not null
+                        order by 1, 6, 2 limit :max
                         """)
                 .setParameter("b", bookingId).setParameter("max", max).getResultList().stream().map(row -> {
                     Object[] r = (Object[]) row;

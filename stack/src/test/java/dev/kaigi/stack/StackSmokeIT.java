@@ -199,6 +199,8 @@ class StackSmokeIT {
     @DisplayName("MTG-02, MTG-03, MTG-06: the lead moves the meeting and cancels it through the manage link; the Zoom meeting "
             + "follows, and the lead gets an updated invitation and then the cancellation")
     void leadMovesAndCancelsThroughTheManageLink() {
+        assertTrue(seedOutput.contains("moved by the lead") && seedOutput.contains("cancelled by the lead"),
+                "./kaigi seed shows a booking's life: " + seedOutput);
         String link = SCHEDULING + "/api/v1/public/bookings/" + manageToken;
         assertEquals("BOOKED", Api.get(link, null).expect(200).body().path("status").asText());
         JsonNode moved = Api.post(link + "/reschedule", null, Map.of("start", otherStart)).expect(200).body();

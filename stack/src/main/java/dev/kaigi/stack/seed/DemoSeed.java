@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code ./kaigi seed}: the demo organization, made through the services' public APIs with real Keycloak
@@ -23,8 +24,11 @@ import java.util.Optional;
  *       INV-04); the sync adopts their realm accounts.</li>
  *   <li>The manager and the members are hosts: Mon–Fri 09:00–18:00 Asia/Tokyo with a lunch break, Zoom and
  *       Google Calendar linked at the provider simulators.</li>
- *   <li>A meeting type "Product demo" (30 min, Zoom) with the three hosts in its pool; the partner client
- *       is given the organization.</li>
+ *   <li>A meeting type "Product demo" (30 min, Zoom, reminders a day and an hour before) with the three hosts in
+ *       its pool; the partner client is given the organization.</li>
+ *   <li>A booking's life, as a lead lives it: booked at the first free slot, moved to the next one and then
+ *       cancelled through its manage link. Each step's Zoom call and mail (with its invitation) is waited for, so
+ *       the simulators' records and mails show them; the slot is free again afterwards.</li>
  * </ol>
  */
 public final class DemoSeed {
@@ -81,9 +85,10 @@ public final class DemoSeed {
         String meetingType = meetingType(owner, List.copyOf(hosts.values()));
         keycloak.assignPartnerTo(orgId, keycloakAdmin, keycloakAdminPassword);
         step("partner client " + Keycloak.PARTNER_CLIENT + " acts for the organization");
-        String slot = firstSlot(owner, meetingType);
-        step("first free slot " + slot);
-        return new Demo(orgId, meetingType, hosts, slot);
+        List<String> slots = freeSlots(owner, meetingType);
+        step("free slots from " + slots.get(0));
+        bookingLife(owner, meetingType, slots.get(0), slots.get(1));
+        return new Demo(orgId, meetingType, hosts, slots.get(0));
     }
 
     private String signUp() {
@@ -191,24 +196,53 @@ public final class DemoSeed {
             }
         }
         String id = Api.post(base, owner, Map.of("name", MEETING_TYPE, "durationMinutes", 30, "conferencingMethod", "ZOOM",
-                "hostPool", hostIds, "slotStepMinutes", 30)).expect(201).body().path("id").asText();
-        step("meeting type \"" + MEETING_TYPE + "\" " + id + " (30 min, Zoom, pool of " + hostIds.size() + " hosts)");
+                "hostPool", hostIds, "slotStepMinutes", 30, "reminderMinutesBefore", List.of(1440, 60))).expect(201).body()
+                .path("id").asText();
+        step("meeting type \"" + MEETING_TYPE + "\" " + id + " (30 min, Zoom, reminders 24 h and 1 h before, pool of "
+                + hostIds.size() + " hosts)");
         return id;
     }
 
-    /** The first bookable start over the next two weeks; hosts become eligible once their links reach scheduling-service. */
-    private String firstSlot(String owner, String meetingType) {
+    /** The first two bookable starts over the next two weeks; hosts become eligible once their links reach scheduling-service. */
+    private List<String> freeSlots(String owner, String meetingType) {
         LocalDate today = LocalDate.now(ZoneId.of(ZONE));
         String url = urls.scheduling() + "/api/v1/meeting-types/" + meetingType + "/availability?from=" + today
                 + "&to=" + today.plusDays(13) + "&timeZone=" + Api.encode(ZONE);
-        return Await.until("a free slot (hosts' Zoom and calendar links reaching scheduling-service)", SYNC_WAIT, () -> {
+        return Await.until("free slots (hosts' Zoom and calendar links reaching scheduling-service)", SYNC_WAIT, () -> {
+            List<String> starts = new ArrayList<>();
             for (JsonNode day : Api.get(url, owner).expect(200).body().path("days")) {
-                for (JsonNode slot : day.path("slots")) {
-                    return Optional.of(slot.path("start").asText());
-                }
+                day.path("slots").forEach(slot -> starts.add(slot.path("start").asText()));
             }
-            return Optional.empty();
+            return starts.size() >= 2 ? Optional.of(starts.subList(0, 2)) : Optional.empty();
         });
+    }
+
+    /**
+     * A lead's booking, booked, moved and cancelled (MTG-01, MTG-02, MTG-03, MTG-06), each step waited for until the
+     * lead's mail of it arrived at the simulated SMTP server: its Zoom meeting and calendar event were made, moved and
+     * deleted by then, as {@code /simulator/records} shows.
+     */
+    private void bookingLife(String owner, String meetingType, String start, String later) {
+        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        JsonNode booking = Api.post(urls.scheduling() + "/api/v1/bookings", owner, Map.of("meetingTypeId", meetingType,
+                "start", start, "lead", Map.of("name", "Taro Yamada", "email", lead, "company", "Customer K.K.",
+                        "locale", "ja"))).expect(201).body();
+        String link = urls.scheduling() + "/api/v1/public/bookings/" + booking.path("manageToken").asText();
+        awaitMails(lead, 1);
+        step("booking " + booking.path("id").asText() + " for " + lead + " at " + start + " (Zoom meeting, calendar event, "
+                + "mails with the invitation)");
+        Api.post(link + "/reschedule", null, Map.of("start", later)).expect(200);
+        awaitMails(lead, 2);
+        step("  moved by the lead to " + later + " through the manage link (Zoom meeting and event moved, invitation updated)");
+        Api.post(link + "/cancel", null, Map.of("reason", "demo of a cancellation")).expect(200);
+        awaitMails(lead, 3);
+        step("  cancelled by the lead (Zoom meeting and event deleted, cancellation sent); see " + urls.simulators()
+                + "/simulator/mails?to=" + lead);
+    }
+
+    private void awaitMails(String to, int n) {
+        Await.until(n + " mails to " + to, SYNC_WAIT, () -> Optional.of(Api.get(urls.simulators() + "/simulator/mails?to="
+                + Api.encode(to), null).expect(200).body()).filter(mails -> mails.size() >= n));
     }
 
     private static void step(String what) {

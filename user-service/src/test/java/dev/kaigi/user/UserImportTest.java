@@ -228,6 +228,25 @@ class UserImportTest {
     }
 
     @Test
+    @DisplayName("USR-06: a team-user row as OWNER or MANAGER fails naming the role column and the rule; the other rows import")
+    void teamUserRowsAreNeverAdministrators() {
+        UserFixtures.Org org = newOrganization();
+        org.regularSeats(10);
+        org.licensingAsOwner().body("{\"plan\":\"STANDARD\"}").put("/api/v1/subscription/plan").then().statusCode(200);
+        org.licensingAsOwner().body("{\"enabled\":true}").put("/api/v1/subscription/team-licences").then().statusCode(200);
+        org.licensingAsOwner().body("{\"pool\":\"TEAM\",\"quantity\":3}").post("/api/v1/subscription/seats").then().statusCode(200);
+        JsonPath done = imported(org, "email,lastName,role,userType\n" + outsider("a") + ",A,MANAGER,TEAM\n"
+                + outsider("b") + ",B,OWNER,TEAM\n" + outsider("c") + ",C,MEMBER,TEAM\n", Map.of());
+        assertEquals(1, done.getInt("added"));
+        JsonPath rows = issues(org, done.getString("id"), "en");
+        assertEquals(List.of(2, 3), rows.getList("items.row"));
+        assertEquals(List.of("team-user-admin", "team-user-admin"), rows.getList("items.reason"));
+        assertEquals(List.of("role", "role"), rows.getList("items.field"));
+        assertTrue(rows.getString("items[0].message").contains("USR-06"), rows.getString("items[0].message"));
+        assertEquals(1, org.assignedSeats("TEAM"));
+    }
+
+    @Test
     @DisplayName("BLK-03: team-user rows are skipped while team licences are off; regular rows still import")
     void teamRowsWithoutTeamLicences() {
         UserFixtures.Org org = newOrganization();

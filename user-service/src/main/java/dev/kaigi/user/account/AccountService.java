@@ -18,6 +18,7 @@ import dev.kaigi.user.directory.Organization;
 import dev.kaigi.user.directory.OrganizationRepository;
 import dev.kaigi.user.directory.PermissionProfile;
 import dev.kaigi.user.directory.PermissionProfileRepository;
+import dev.kaigi.user.directory.TeamUserRoles;
 import dev.kaigi.user.directory.UserAccount;
 import dev.kaigi.user.directory.UserEvents;
 import dev.kaigi.user.directory.UserFilter;
@@ -73,6 +74,7 @@ public class AccountService {
             throw ownerRoleNotGrantable();
         }
         UserType type = request.userType() == null ? UserType.REGULAR : request.userType();
+        TeamUserRoles.require(type, request.role(), "role");
         PermissionProfile profile = profiles.requireFor(owner.orgId(), request.permissionProfileId(), type);
         if (users.emailInUse(request.email())) {
             throw ProblemException.conflict("email-taken");
@@ -177,6 +179,9 @@ public class AccountService {
         }
         if (changes.changed.contains("role") && !editor.mayGrantOwner() && (r.role() == Role.OWNER || target.role == Role.OWNER)) {
             throw ownerRoleNotGrantable();
+        }
+        if (changes.changed.contains("role")) {
+            TeamUserRoles.require(target.userType, r.role(), "role");
         }
         if (changes.changed.contains("role") && targetIsSuperAdmin && r.role() != Role.OWNER) {
             throw ProblemException.conflict("super-admin-transfer-required"); // ORG-02: the super admin is an OWNER

@@ -6,6 +6,7 @@ import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.directory.OrganizationRepository;
+import dev.kaigi.user.directory.TeamUserRoles;
 import dev.kaigi.user.directory.UserAccount;
 import dev.kaigi.user.directory.UserEvents;
 import dev.kaigi.user.directory.UserRepository;
@@ -87,6 +88,9 @@ public class ApplyToOthersService {
                 if (!Objects.equals(from, to)) {
                     changes.put(f.field, new FieldChange(from, to));
                 }
+            }
+            if (changes.containsKey("role")) {
+                TeamUserRoles.require(target.userType, source.role, "targetUserIds");
             }
             if (changes.containsKey("role") && target.id.equals(superAdmin) && source.role != Role.OWNER) {
                 throw ProblemException.conflict("super-admin-transfer-required"); // ORG-02: the super admin stays an OWNER

@@ -123,6 +123,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a user", description = "OWNER, or a partner with scope users:write, which may not make the user an OWNER. Takes a seat; the user is INVITED and mailed a one-time link, or ACTIVE at once with the super admin's email domain (INV-01, INV-04, INV-05, LIC-04).")
     @APIResponse(responseCode = "201", description = "Added; Location names the user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields; team-user-admin (errors[].field role): a team user is MEMBER or RESTRICTED (USR-06)")
     @APIResponse(responseCode = "403", description = "Not an OWNER or a partner with scope users:write; a partner asking for role OWNER (errors[].field role)")
     @APIResponse(responseCode = "409", description = "email-taken (ORG-05), seat-unavailable, team-licences-disabled, team-licences-unavailable-on-plan, permission-profile-mismatch")
     @APIResponse(responseCode = "503", description = "licensing-unavailable: nothing was changed")
@@ -145,6 +146,7 @@ public class UserResource {
     @Operation(summary = "Update a profile", description = "Needs If-Match. OWNERs edit anyone; others only themselves, never their role or permission profile (USR-02). "
             + "A partner with scope users:write edits anyone as an OWNER would, but never makes anyone an OWNER nor changes an OWNER's role.")
     @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields; team-user-admin (errors[].field role): a team user is MEMBER or RESTRICTED (USR-06)")
     @APIResponse(responseCode = "403", description = "Not allowed to edit this user, or the fields named in errors")
     @APIResponse(responseCode = "404", description = "No such user in the caller's organization")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required (the super admin stays an OWNER), permission-profile-mismatch")
@@ -213,6 +215,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply fields to other users", description = "OWNER only. Copies the chosen fields (role, Zoom URL, Slack member ID, contact, signature) from this user to the targets in one transaction; dryRun reports the changes only (BLK-05).")
     @APIResponse(responseCode = "200", description = "The changes per target", content = @Content(schema = @Schema(implementation = ApplyToOthersResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields; team-user-admin: the role would make a team user an OWNER or a MANAGER (USR-06)")
     @APIResponse(responseCode = "403", description = "Not an OWNER")
     @APIResponse(responseCode = "404", description = "No such source user")
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required: the role would demote the super admin")

@@ -8,6 +8,7 @@ import dev.kaigi.events.user.JoinedVia;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
+import dev.kaigi.user.directory.TeamUserRoles;
 import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.csvimport.ImportRowReader.ImportedUser;
 import dev.kaigi.user.directory.Organization;
@@ -213,6 +214,10 @@ public class ImportChunk {
                 return;
             }
             UserType type = u.userType() == null ? UserType.REGULAR : u.userType();
+            if (!TeamUserRoles.allows(type, u.role())) {
+                notImported.add(RowOutcome.failed(u.row(), TeamUserRoles.CODE, ImportColumn.ROLE.header(), u.email()));
+                return;
+            }
             ImportProfiles.Resolved profile = profiles.resolve(u.cell(ImportColumn.PERMISSION_PROFILE), type);
             if (profile.failure() != null) {
                 notImported.add(RowOutcome.failed(u.row(), profile.failure(), ImportColumn.PERMISSION_PROFILE.header(), u.email()));

@@ -19,9 +19,7 @@ class TeamUserRolesTest {
     private static UserFixtures.Org withTeamSeats() {
         UserFixtures.Org org = newOrganization();
         org.regularSeats(10);
-        org.licensingAsOwner().body("{\"plan\":\"STANDARD\"}").put("/api/v1/subscription/plan").then().statusCode(200);
-        org.licensingAsOwner().body("{\"enabled\":true}").put("/api/v1/subscription/team-licences").then().statusCode(200);
-        org.licensingAsOwner().body("{\"pool\":\"TEAM\",\"quantity\":3}").post("/api/v1/subscription/seats").then().statusCode(200);
+        org.teamSeats(3);
         return org;
     }
 

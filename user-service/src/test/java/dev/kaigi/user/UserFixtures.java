@@ -56,6 +56,14 @@ final class UserFixtures {
                     .body("{\"purchased\":" + purchased + "}").put("/api/v1/subscription/seats/REGULAR").then().statusCode(200);
         }
 
+        /** The STANDARD plan with team licences on and {@code quantity} team seats (BLK-03, LIC-05). */
+        void teamSeats(int quantity) {
+            licensingAsOwner().body("{\"plan\":\"STANDARD\"}").put("/api/v1/subscription/plan").then().statusCode(200);
+            licensingAsOwner().body("{\"enabled\":true}").put("/api/v1/subscription/team-licences").then().statusCode(200);
+            licensingAsOwner().body("{\"pool\":\"TEAM\",\"quantity\":" + quantity + "}").post("/api/v1/subscription/seats")
+                    .then().statusCode(200);
+        }
+
         int assignedSeats(String pool) {
             return licensing().auth().oauth2(TestTokens.user(id, superAdmin, "owner")).get("/api/v1/subscription")
                     .then().statusCode(200).extract().path("pools.find { it.pool == '" + pool + "' }.assigned");

@@ -232,9 +232,7 @@ class UserImportTest {
     void teamUserRowsAreNeverAdministrators() {
         UserFixtures.Org org = newOrganization();
         org.regularSeats(10);
-        org.licensingAsOwner().body("{\"plan\":\"STANDARD\"}").put("/api/v1/subscription/plan").then().statusCode(200);
-        org.licensingAsOwner().body("{\"enabled\":true}").put("/api/v1/subscription/team-licences").then().statusCode(200);
-        org.licensingAsOwner().body("{\"pool\":\"TEAM\",\"quantity\":3}").post("/api/v1/subscription/seats").then().statusCode(200);
+        org.teamSeats(3);
         JsonPath done = imported(org, "email,lastName,role,userType\n" + outsider("a") + ",A,MANAGER,TEAM\n"
                 + outsider("b") + ",B,OWNER,TEAM\n" + outsider("c") + ",C,MEMBER,TEAM\n", Map.of());
         assertEquals(1, done.getInt("added"));

@@ -1,5 +1,6 @@
 package dev.kaigi.user;
 
+import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.authz.AuthorizationMatrix;
 import dev.kaigi.testsupport.authz.AuthorizationMatrixContract;
 import dev.kaigi.testsupport.authz.CallerKind;
@@ -19,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -52,7 +54,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
 
     /** Records the paths name, each made on first use, all fresh after every call that changed one. */
     record Fixture(UserFixtures.Org org, Lazy<UUID> subject, Lazy<String> subjectEtag, Lazy<UUID> invited,
-                   Lazy<String> invitationToken, Lazy<ExtractableResponse<Response>> team, String importId,
+                   Lazy<String> invitationToken, Lazy<UUID> invitationId, Lazy<ExtractableResponse<Response>> team,
+                   String importId,
                    Lazy<String> scimEmail, Lazy<String> scimUser, Lazy<String> scimGroup, Callers callers) {
 
         String teamId() {
@@ -88,6 +91,12 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         matrix.row("POST /api/v1/organization/super-admin/transfer", f -> "/api/v1/organization/super-admin/transfer",
                 f -> "{\"userId\":\"" + f.subject().get() + "\"}",
                 401, 401, 401, 403, 403, 403, 403, 200, 404, 403, 403, 401, 403);
+        // INV-06: a person's own invitations; the fixture's invitation is nobody's among these callers (404)
+        matrix.row("GET /api/v1/me/invitations", f -> "/api/v1/me/invitations", ANY_USER);
+        matrix.row("POST /api/v1/me/invitations/{id}/accept", f -> "/api/v1/me/invitations/" + f.invitationId().get() + "/accept",
+                401, 401, 401, 404, 404, 404, 404, 404, 404, 403, 403, 401, 403);
+        matrix.row("POST /api/v1/me/invitations/{id}/decline", f -> "/api/v1/me/invitations/" + f.invitationId().get() + "/decline",
+                401, 401, 401, 404, 404, 404, 404, 404, 404, 403, 403, 401, 403);
         matrix.row("POST /api/v1/organizations", f -> "/api/v1/organizations",
                 f -> "{\"name\":\"Acme\",\"timeZone\":\"Asia/Tokyo\",\"lastName\":\"Tanaka\",\"firstName\":\"Ken\"}",
                 401, 401, 401, 409, 409, 409, 409, 409, 409, 409, 409, 401, 403);
@@ -147,8 +156,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         matrix.row("POST /api/v1/users/{id}/invitation/resend", f -> "/api/v1/users/" + f.invited().get() + "/invitation/resend",
                 401, 401, 401, 403, 403, 403, 204, 204, 404, 204, 403, 401, 403).partnerScope(WRITE);
         // the identity provider has the same address: the refresh changes nothing
-        matrix.row("POST /api/v1/users/{id}/refresh-email", f -> "/api/v1/users/" + f.subject().get() + "/refresh-email", OWNERS_200)
-                .changesNothing();
+        matrix.row("POST /api/v1/users/{id}/refresh-email", f -> "/api/v1/users/" + withIdentityAccount(f.subject().get())
+                + "/refresh-email", OWNERS_200).changesNothing();
         matrix.row("POST /api/v1/users/{id}/remove", f -> "/api/v1/users/" + f.subject().get() + "/remove", OWNERS_204);
 
         String group = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"G%s\",\"members\":[]}";
@@ -234,6 +243,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         Lazy<UUID> subject = Lazy.of(() -> org.addActive("MEMBER", "REGULAR"));
         Lazy<UUID> invited = Lazy.of(() -> org.addInvited("MEMBER"));
         Lazy<String> token = Lazy.of(() -> knownInvitationToken(invited.get()));
+        Lazy<UUID> invitationId = Lazy.of(() -> pendingInvitation(invited.get()));
         Lazy<ExtractableResponse<Response>> team = Lazy.of(() -> org.asSuperAdmin()
                 .body("{\"name\":\"Team " + UUID.randomUUID() + "\"}").post("/api/v1/teams").then().statusCode(201).extract());
         Lazy<String> scimEmail = Lazy.of(() -> "scim" + UUID.randomUUID().toString().substring(0, 8) + "@outside.example");
@@ -243,11 +253,33 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 + "\"displayName\":\"G" + UUID.randomUUID() + "\",\"members\":[]}").post("/scim/v2/Groups")
                 .then().statusCode(201).extract().path("id"));
         Lazy<String> subjectEtag = Lazy.of(() -> org.asSuperAdmin().get("/api/v1/users/" + subject.get()).header("ETag"));
-        return new Fixture(org, subject, subjectEtag, invited, token, team, s.importId(), scimEmail, scimUser, scimGroup, s.callers());
+        return new Fixture(org, subject, subjectEtag, invited, token, invitationId, team, s.importId(), scimEmail, scimUser,
+                scimGroup, s.callers());
     }
 
     private static RequestSpecification scim(UserFixtures.Org org) {
         return given().auth().oauth2(TestTokens.partner(org.id(), "scim")).contentType(SCIM).accept(SCIM);
+    }
+
+    /** {@code user}, once the identity sync (driven by this service's events) has made their account. */
+    private static UUID withIdentityAccount(UUID user) {
+        Await.until("the identity account of " + user, () -> FakeKeycloak.instance.account(user).isPresent(), Duration.ofSeconds(30));
+        return user;
+    }
+
+    private UUID pendingInvitation(UUID user) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from invitation where user_id = ? and status = 'PENDING'")) {
+            ps.setObject(1, user);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no pending invitation for " + user);
+                }
+                return rs.getObject(1, UUID.class);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The invitation link's token only travels by mail: the test gives the pending invitation one it knows. */

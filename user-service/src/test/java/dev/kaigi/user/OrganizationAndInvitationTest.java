@@ -122,6 +122,59 @@ class OrganizationAndInvitationTest {
     }
 
     @Test
+    @DisplayName("INV-06: a signed-in person sees their pending invitation and accepts it in the product; nobody else can; "
+            + "the mail's link is spent after")
+    void myInvitationAccepted() {
+        UserFixtures.Org org = newOrganization();
+        String email = "Invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@outside.example";
+        try (EventProbe events = EventProbe.open(Topics.USER)) {
+            UUID user = org.add(email, "MANAGER", "REGULAR");
+            String token = events.await(EventTypes.USER_INVITED, user.toString(), WAIT).data().get("invitationToken").asText();
+            String me = TestTokens.signUp(email.toLowerCase());
+            String id = given().auth().oauth2(me).get("/api/v1/me/invitations").then().statusCode(200)
+                    .body("size()", equalTo(1)).body("[0].organizationId", equalTo(org.id().toString()))
+                    .body("[0].organizationName", equalTo("Acme")).body("[0].role", equalTo("MANAGER"))
+                    .body("[0].userType", equalTo("REGULAR")).extract().path("[0].id");
+            String stranger = TestTokens.signUp("stranger-" + UUID.randomUUID().toString().substring(0, 8) + "@outside.example");
+            given().auth().oauth2(stranger).get("/api/v1/me/invitations").then().statusCode(200).body("size()", equalTo(0));
+            given().auth().oauth2(stranger).post("/api/v1/me/invitations/" + id + "/accept").then().statusCode(404)
+                    .contentType(PROBLEM).body("code", equalTo("invitation-invalid"));
+            org.asSuperAdmin().post("/api/v1/me/invitations/" + id + "/decline").then().statusCode(404);
+
+            given().auth().oauth2(me).post("/api/v1/me/invitations/" + id + "/accept").then().statusCode(200)
+                    .body("userId", equalTo(user.toString())).body("orgId", equalTo(org.id().toString()));
+            events.await(EventTypes.USER_JOINED, user.toString(), WAIT);
+            org.asSuperAdmin().get("/api/v1/users/" + user).then().body("status", equalTo("ACTIVE"));
+            given().auth().oauth2(me).get("/api/v1/me/invitations").then().statusCode(200).body("size()", equalTo(0));
+            given().post("/api/v1/invitations/" + token + "/accept").then().statusCode(404);
+            given().auth().oauth2(me).post("/api/v1/me/invitations/" + id + "/accept").then().statusCode(404);
+        }
+    }
+
+    @Test
+    @DisplayName("INV-06: declining in the product removes the invited user and frees the seat; an expired one is not listed "
+            + "and answers 410")
+    void myInvitationDeclinedOrExpired() throws Exception {
+        UserFixtures.Org org = newOrganization();
+        String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@outside.example";
+        UUID user = org.add(email, "MEMBER", "REGULAR");
+        String me = TestTokens.signUp(email);
+        String id = given().auth().oauth2(me).get("/api/v1/me/invitations").then().statusCode(200).extract().path("[0].id");
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("update invitation set expires_at = now() - interval '1 minute' where user_id = '" + user + "'");
+        }
+        given().auth().oauth2(me).get("/api/v1/me/invitations").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(me).post("/api/v1/me/invitations/" + id + "/decline").then().statusCode(410)
+                .body("code", equalTo("invitation-expired"));
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("update invitation set expires_at = now() + interval '1 day' where user_id = '" + user + "'");
+        }
+        given().auth().oauth2(me).post("/api/v1/me/invitations/" + id + "/decline").then().statusCode(204);
+        org.asSuperAdmin().get("/api/v1/users/" + user).then().statusCode(404);
+        Await.until("licensing to free the declined user's seat", () -> org.assignedSeats("REGULAR") == 1, WAIT);
+    }
+
+    @Test
     @DisplayName("INV-03: invitations expire after 7 days; a resend voids the old link and issues a new one")
     void invitationExpiresAndResendVoidsOldLink() throws Exception {
         UserFixtures.Org org = newOrganization();

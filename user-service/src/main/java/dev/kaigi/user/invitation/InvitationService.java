@@ -3,9 +3,11 @@ package dev.kaigi.user.invitation;
 import dev.kaigi.chassis.outbox.Outbox;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.user.JoinedVia;
+import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserDeclined;
 import dev.kaigi.events.user.UserInvited;
 import dev.kaigi.events.user.UserStatus;
+import dev.kaigi.events.user.UserType;
 import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.directory.Organization;
 import dev.kaigi.user.directory.OrganizationRepository;
@@ -14,8 +16,10 @@ import dev.kaigi.user.directory.UserEvents;
 import dev.kaigi.user.directory.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,11 +27,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
-/** One-time invitation links: issue, resend, accept, decline (INV-01…INV-03). */
+/** One-time invitation links: issue, resend, accept, decline (INV-01…INV-03), also from the product (INV-06). */
 @ApplicationScoped
 public class InvitationService {
 
@@ -37,6 +43,14 @@ public class InvitationService {
     public record Accepted(UUID userId, UUID orgId) {
     }
 
+    /** An invitation waiting for its invitee (INV-06): where to, as what, until when. */
+    @Schema(name = "PendingInvitation")
+    public record Pending(UUID id, UUID organizationId, String organizationName, Role role, UserType userType,
+                          Instant invitedAt, Instant expiresAt) {
+    }
+
+    @Inject
+    EntityManager em;
     @Inject
     InvitationRepository invitations;
     @Inject
@@ -99,10 +113,44 @@ public class InvitationService {
         audit.record(orgId, ownerId, AuditLog.Action.INVITATION_RESENT, user.id, null, null);
     }
 
+    /** INV-06: the live invitations sent to {@code email}, in any organization, newest first. */
+    @Transactional
+    public List<Pending> pendingFor(String email) {
+        List<Pending> pending = new ArrayList<>();
+        for (Object[] row : em.createQuery("""
+                        select i, u from Invitation i, UserAccount u
+                        where u.id = i.userId and u.emailKey = :email and u.status = :invited
+                          and i.status = :pending and i.expiresAt > :now
+                        order by i.createdAt desc""", Object[].class)
+                .setParameter("email", UserAccount.emailKey(email)).setParameter("invited", UserStatus.INVITED)
+                .setParameter("pending", Invitation.Status.PENDING).setParameter("now", Instant.now()).getResultList()) {
+            Invitation i = (Invitation) row[0];
+            UserAccount u = (UserAccount) row[1];
+            pending.add(new Pending(i.id, i.orgId, organizations.findById(i.orgId).name, u.role, u.userType, i.createdAt,
+                    i.expiresAt));
+        }
+        return pending;
+    }
+
+    /** INV-06: the invitee accepts in the product; another person's invitation is 404, as an unknown one is. */
+    @Transactional
+    public Accepted acceptAs(String email, UUID invitationId) {
+        return accept(sentTo(email, invitationId));
+    }
+
+    /** INV-06: the invitee declines in the product. */
+    @Transactional
+    public void declineAs(String email, UUID invitationId) {
+        decline(sentTo(email, invitationId));
+    }
+
     /** INV-02: accept → ACTIVE. */
     @Transactional
     public Accepted accept(String token) {
-        Invitation inv = live(token);
+        return accept(live(token));
+    }
+
+    private Accepted accept(Invitation inv) {
         UserAccount user = invitedUser(inv);
         inv.status = Invitation.Status.ACCEPTED;
         user.status = UserStatus.ACTIVE;
@@ -113,7 +161,10 @@ public class InvitationService {
     /** INV-02: decline → the user leaves the organization's list; licensing frees the seat on the event. */
     @Transactional
     public void decline(String token) {
-        Invitation inv = live(token);
+        decline(live(token));
+    }
+
+    private void decline(Invitation inv) {
         UserAccount user = invitedUser(inv);
         inv.status = Invitation.Status.DECLINED;
         user.status = UserStatus.DELETED;
@@ -122,9 +173,21 @@ public class InvitationService {
     }
 
     private Invitation live(String token) {
-        Invitation inv = invitations.byTokenHash(hash(token))
-                .filter(i -> i.status == Invitation.Status.PENDING)
+        return unexpired(invitations.byTokenHash(hash(token)).filter(i -> i.status == Invitation.Status.PENDING)
+                .orElseThrow(() -> new ProblemException(404, "invitation-invalid")));
+    }
+
+    /** The pending invitation {@code invitationId} if it was sent to {@code email}, locked; 404 otherwise. */
+    private Invitation sentTo(String email, UUID invitationId) {
+        Invitation inv = invitations.lockPending(invitationId)
                 .orElseThrow(() -> new ProblemException(404, "invitation-invalid"));
+        if (!users.inOrganization(inv.orgId, inv.userId).map(u -> u.emailKey.equals(UserAccount.emailKey(email))).orElse(false)) {
+            throw new ProblemException(404, "invitation-invalid");
+        }
+        return unexpired(inv);
+    }
+
+    private static Invitation unexpired(Invitation inv) {
         if (Instant.now().isAfter(inv.expiresAt)) {
             throw new ProblemException(410, "invitation-expired");
         }

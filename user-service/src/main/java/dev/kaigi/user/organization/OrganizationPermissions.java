@@ -8,6 +8,7 @@ import dev.kaigi.chassis.security.Roles;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import dev.kaigi.user.security.UserRoles;
+import dev.kaigi.user.security.VerifiedEmail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -58,12 +59,6 @@ public class OrganizationPermissions {
         if (caller.get().organization().isPresent()) {
             throw ProblemException.conflict("already-in-organization");
         }
-        String email = token.getClaim("email");
-        Object verified = token.getClaim("email_verified");
-        if (email == null || email.length() > 254 || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
-                || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
-            throw ProblemException.forbidden();
-        }
-        return email;
+        return VerifiedEmail.of(token);
     }
 }

@@ -70,20 +70,8 @@ final class BenchBooking {
     }
 
     private Map<String, Object> booked() {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("orgId", org);
-        e.put("bookingId", id);
-        e.put("meetingTypeId", meetingType);
-        e.put("meetingTypeName", "Bench demo");
+        Map<String, Object> e = meeting();
         e.put("hostUserId", hosts.get(host));
-        e.put("startsAt", startsAt.toString());
-        e.put("endsAt", endsAt().toString());
-        e.put("hostTimeZone", SchedulingDb.ZONE);
-        e.put("conferencingMethod", "ZOOM");
-        lead(e);
-        e.put("leadTimeZone", SchedulingDb.ZONE);
-        e.put("calendarUid", calendarUid());
-        e.put("sequence", sequence);
         return e;
     }
 
@@ -94,23 +82,11 @@ final class BenchBooking {
         startsAt = startsAt.plusSeconds(86_400);
         previousHost = -1;
         sequence++;
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("orgId", org);
-        e.put("bookingId", id);
-        e.put("meetingTypeId", meetingType);
-        e.put("meetingTypeName", "Bench demo");
-        e.put("conferencingMethod", "ZOOM");
+        Map<String, Object> e = meeting();
         e.put("previousStartsAt", previousStart.toString());
         e.put("previousEndsAt", previousEnd.toString());
         e.put("previousHostUserId", hosts.get(host));
-        e.put("startsAt", startsAt.toString());
-        e.put("endsAt", endsAt().toString());
         e.put("hostUserId", hosts.get(host));
-        e.put("hostTimeZone", SchedulingDb.ZONE);
-        lead(e);
-        e.put("leadTimeZone", SchedulingDb.ZONE);
-        e.put("calendarUid", calendarUid());
-        e.put("sequence", sequence);
         e.put("actor", "HOST");
         e.put("reason", "bench: moved a day");
         return e;
@@ -121,22 +97,10 @@ final class BenchBooking {
         previousHost = host;
         host = (host + 1) % hosts.size();
         sequence++;
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("orgId", org);
-        e.put("bookingId", id);
+        Map<String, Object> e = meeting();
         e.put("fromHostUserId", hosts.get(previousHost));
         e.put("toHostUserId", hosts.get(host));
-        e.put("meetingTypeId", meetingType);
-        e.put("meetingTypeName", "Bench demo");
-        e.put("conferencingMethod", "ZOOM");
-        e.put("startsAt", startsAt.toString());
-        e.put("endsAt", endsAt().toString());
-        e.put("hostTimeZone", SchedulingDb.ZONE);
-        lead(e);
         e.put("reason", "MANUAL");
-        e.put("leadTimeZone", SchedulingDb.ZONE);
-        e.put("calendarUid", calendarUid());
-        e.put("sequence", sequence);
         e.put("actor", "ADMIN");
         return e;
     }
@@ -145,38 +109,36 @@ final class BenchBooking {
     private Map<String, Object> cancelled() {
         previousHost = -1;
         sequence++;
+        Map<String, Object> e = meeting();
+        e.put("hostUserId", hosts.get(host));
+        e.put("reason", "bench: lead cancelled");
+        e.put("actor", "LEAD");
+        return e;
+    }
+
+    /** What every step's event tells of the meeting as it is after the step. */
+    private Map<String, Object> meeting() {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("orgId", org);
         e.put("bookingId", id);
-        e.put("hostUserId", hosts.get(host));
+        e.put("meetingTypeId", meetingType);
         e.put("meetingTypeName", "Bench demo");
         e.put("conferencingMethod", "ZOOM");
         e.put("startsAt", startsAt.toString());
         e.put("endsAt", endsAt().toString());
         e.put("hostTimeZone", SchedulingDb.ZONE);
-        lead(e);
-        e.put("reason", "bench: lead cancelled");
-        e.put("meetingTypeId", meetingType);
-        e.put("leadTimeZone", SchedulingDb.ZONE);
-        e.put("calendarUid", calendarUid());
-        e.put("sequence", sequence);
-        e.put("actor", "LEAD");
-        return e;
-    }
-
-    private void lead(Map<String, Object> e) {
         e.put("leadName", "Lead " + id);
         e.put("leadEmail", "lead-" + id + "@leads.bench.test");
         e.put("leadCompany", "Bench Company");
         e.put("leadLocale", leadLocale);
+        e.put("leadTimeZone", SchedulingDb.ZONE);
+        e.put("calendarUid", "booking-" + id + "@kaigi.dev");
+        e.put("sequence", sequence);
+        return e;
     }
 
     private Instant endsAt() {
         return startsAt.plusSeconds(1800);
-    }
-
-    private String calendarUid() {
-        return "booking-" + id + "@kaigi.dev";
     }
 
     private ProducerRecord<String, byte[]> event(String name, Map<String, Object> payload) {

@@ -482,25 +482,17 @@ final class ProviderSimulators implements AutoCloseable {
             }
             arrived(now, delete ? Kind.ZOOM_DELETE : Kind.ZOOM_UPDATE, zoomMeetings.get(Long.parseLong(zoomId)), true, body);
             noContent(x);
-        } else if (googleId != null) {
-            if (user("google", bearer) == null) {
-                send(x, 401, GOOGLE_401);
+        } else if (googleId != null || graphTx != null) {
+            boolean google = googleId != null;
+            if (user(google ? "google" : "microsoft", bearer) == null) {
+                send(x, 401, google ? GOOGLE_401 : GRAPH_401);
                 return;
             }
-            arrived(now, delete ? Kind.CALENDAR_DELETE : Kind.CALENDAR_UPDATE, calendarBooking(googleId), true, body);
+            arrived(now, delete ? Kind.CALENDAR_DELETE : Kind.CALENDAR_UPDATE, calendarBooking(google ? googleId : graphTx), true, body);
             if (delete) {
                 noContent(x);
-            } else {
+            } else if (google) {
                 send(x, 200, Json.MAPPER.createObjectNode().put("kind", "calendar#event").put("id", googleId).put("status", "confirmed").toString());
-            }
-        } else if (graphTx != null) {
-            if (user("microsoft", bearer) == null) {
-                send(x, 401, GRAPH_401);
-                return;
-            }
-            arrived(now, delete ? Kind.CALENDAR_DELETE : Kind.CALENDAR_UPDATE, calendarBooking(graphTx), true, body);
-            if (delete) {
-                noContent(x);
             } else {
                 send(x, 200, Json.MAPPER.createObjectNode().put("id", "AAMk" + graphTx).put("transactionId", graphTx).toString());
             }

@@ -17,7 +17,8 @@ import java.util.UUID;
  * Each is written in a transaction of its own right after the provider accepted, so it survives the rollback
  * of the event's transaction when a later effect fails: the retried event skips what is recorded. What is
  * left is the short window between a provider's answer and this commit, in which a crash repeats the effect
- * (providers like Zoom and SMTP take no idempotency keys).
+ * (providers like Zoom and SMTP take no idempotency keys), and, for a crash of the database server, the moment
+ * after it ({@link #record}).
  */
 @ApplicationScoped
 public class SideEffects {

@@ -90,7 +90,7 @@ public class EventConsumer {
         thread.start();
     }
 
-    /** Finishes the record in hand, commits what was applied and leaves the group. */
+    /** Lets the workers finish the records in hand, commits what was applied and leaves the group. */
     public synchronized void stop() {
         if (!running) {
             return;

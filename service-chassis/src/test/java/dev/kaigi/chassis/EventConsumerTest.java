@@ -1,5 +1,6 @@
 package dev.kaigi.chassis;
 
+import dev.kaigi.chassis.inbox.EventConsumer;
 import dev.kaigi.chassis.inbox.EventDispatcher;
 import dev.kaigi.chassis.testapp.UserActivatedRecorder;
 import dev.kaigi.events.CloudEventHeaders;
@@ -51,6 +52,8 @@ class EventConsumerTest {
     UserActivatedRecorder recorder;
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventConsumer consumer;
 
     @BeforeAll
     static void producer() {
@@ -225,6 +228,53 @@ class EventConsumerTest {
             recorder.dependencyBackFor(blocked);
         }
         Await.until("the held-back event to be applied once its dependency is back", () -> applied(blocked) == 1, WAIT);
+    }
+
+    @Test
+    @DisplayName("EVT-02: the partitions of a poll are applied side by side, each in its order; one waiting out a failure holds back none of the others; a restart loses nothing and repeats nothing")
+    void partitionsAreAppliedSideBySide() throws Exception {
+        List<List<UUID>> byPartition = List.of(users(20), users(20), users(5));
+        UUID waiting = byPartition.get(2).get(0);
+        // the first events of partitions 0 and 1 are applied only if both are in the handler at once
+        recorder.meetAt(byPartition.get(0).get(0), byPartition.get(1).get(0));
+        recorder.dependencyDownFor(waiting, Integer.MAX_VALUE);
+        consumer.stop(); // everything on the broker before the consumer is back, so one poll holds every partition
+        try {
+            for (int partition = 0; partition < byPartition.size(); partition++) {
+                String key = UUID.randomUUID().toString();
+                for (UUID user : byPartition.get(partition)) {
+                    sendRaw(partition, UUID.randomUUID(), key, "kaigi.user.activated.v1", activated(user));
+                }
+            }
+            producer.flush();
+        } finally {
+            consumer.start();
+        }
+        try {
+            List<UUID> others = new ArrayList<>(byPartition.get(0));
+            others.addAll(byPartition.get(1));
+            awaitApplied(others);
+            assertTrue(recorder.met(), "partitions 0 and 1 were never in the handler at the same time");
+            assertEquals(0, applied(waiting), "the event waiting out its failure is not applied yet");
+        } finally {
+            recorder.dependencyBackFor(waiting);
+        }
+        awaitApplied(byPartition.get(2));
+        List<UUID> order = recorder.appliedInOrder();
+        for (List<UUID> partition : byPartition) {
+            for (UUID user : partition) {
+                assertEquals(1, applied(user), "user " + user + " applied " + applied(user) + " times");
+            }
+            assertEquals(partition, order.stream().filter(partition::contains).toList(), "a partition's events out of order");
+        }
+    }
+
+    private static List<UUID> users(int n) {
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            users.add(UUID.randomUUID());
+        }
+        return users;
     }
 
     @Test

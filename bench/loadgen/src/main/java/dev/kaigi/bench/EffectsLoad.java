@@ -1,5 +1,6 @@
 package dev.kaigi.bench;
 
+import dev.kaigi.bench.ProviderSimulators.Step;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,25 +31,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Event propagation, second half: {@code meeting-booked} on the broker → all of its side
- * effects at the providers (Zoom meeting created, calendar event written, mails to lead and host delivered,
- * Slack mention posted), through integration-service's real clients against {@link ProviderSimulators}.
+ * Event propagation, second half: a booking's event on the broker ({@code meeting-booked}, {@code -rescheduled},
+ * {@code -reassigned}, {@code -cancelled}) → all of its side effects at the providers (Zoom meeting created, moved
+ * or deleted; calendar event written, moved or deleted; mails to the lead, the host and the previous host; Slack
+ * mention), through integration-service's real clients against {@link ProviderSimulators}.
  *
  * <p>Preparation the way production gets there: the organization and its hosts arrive as user-service's
  * events ({@code organization-created}, {@code user-joined} with email and Slack member ID) through the
  * service's own consumer; each host links Zoom and a calendar (Google for even, Microsoft for odd hosts)
  * through the service's OAuth endpoints against the simulators' token endpoints, so the tokens are
- * encrypted and stored by the service itself. Then {@code meeting-booked} events (CloudEvents in Kafka binary
- * mode, keyed by the host, as scheduling-service's relay publishes them) at a constant rate — an open
- * model: each is sent when due, whatever the service does. First a warm-up at {@code --warmup-rate}, drained
- * completely (its completion rate is the service's capacity when it falls behind), then the measured ones at
- * {@code --rate}. The
- * clock of a booking starts when the broker acknowledges its event and stops when the last of its five side
- * effects reached a simulator.
+ * encrypted and stored by the service itself. Then the events of {@link BenchBooking}s, as scheduling-service's
+ * relay publishes them. First the capacity: each step of {@code --capacity-bookings} bookings published at
+ * {@code --capacity-rate} (above what the service serves) and drained, step after step; the completion rate is
+ * the service's capacity. Then the measured lives at {@code --rate} events/s, an open model: each event is sent
+ * when due, whatever the service does. The clock of a step starts when the broker acknowledges its event and stops
+ * when the last of its side effects reached a simulator.
  */
 final class EffectsLoad {
 
+    static final double P99_TARGET_MS = 250;
+    static final double CAPACITY_TARGET_PER_S = 30;
+
     private final Args args;
+    private final List<String> hostEmails = new ArrayList<>();
     private final String baseUrl;
     private final HttpClient http;
 
@@ -61,21 +68,26 @@ final class EffectsLoad {
         Tokens.requireReadable(keys);
         PrivateKey key = Tokens.privateKey(keys);
         int hostCount = args.integer("hosts", 20);
-        int measured = args.integer("bookings", 400);
+        int measured = args.integer("bookings", 100);
         int rate = args.integer("rate", 5);
-        int warmupRate = args.integer("warmup-rate", 20);
-        int warmupBookings = args.integer("warmup", 60) * warmupRate;
-        int total = warmupBookings + measured;
+        int warmupRate = args.integer("capacity-rate", 50);
+        int capacityBookings = args.integer("capacity-bookings", 300);
+        int stepLag = args.integer("step-lag", 3);
         UUID org = UUID.randomUUID();
         String domain = "bench-" + org.toString().substring(0, 8) + ".test";
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("question", "meeting-booked on the broker -> all side effects at the provider simulators (Zoom meeting, calendar event, "
-                + "lead mail, host mail, Slack mention); p50/p90/p99/max over the measured bookings");
+        out.put("question", "a booking's event on the broker (booked, rescheduled, reassigned, cancelled) -> all its side effects at the "
+                + "provider simulators; p50/p90/p99/max per step over the measured bookings; capacity: each step of many bookings "
+                + "published faster than served, events/s completed");
         out.put("hosts", hostCount);
         out.put("rate_per_s", rate);
-        out.put("warmup_rate_per_s", warmupRate);
-        out.put("warmup_bookings", warmupBookings);
+        out.put("capacity_rate_per_s", warmupRate);
+        out.put("capacity_bookings", capacityBookings);
         out.put("bookings", measured);
+        out.put("events", measured * 4);
+        out.put("step_lag_rounds", stepLag);
+        out.put("p99_target_ms", P99_TARGET_MS);
+        out.put("capacity_target_per_s", CAPACITY_TARGET_PER_S);
         List<String> problems = new ArrayList<>();
 
         try (ProviderSimulators sims = new ProviderSimulators(args.integer("simulator-port", 18090), args.integer("smtp-port", 18025));
@@ -95,6 +107,7 @@ final class EffectsLoad {
                 UUID user = UUID.randomUUID();
                 String email = "host-" + i + "@" + domain;
                 hosts.add(user);
+                hostEmails.add(email);
                 sims.host(user, email);
                 Map<String, Object> joined = new LinkedHashMap<>();
                 joined.put("orgId", org);
@@ -134,79 +147,91 @@ final class EffectsLoad {
             }
             out.put("preparation_s", Latency.round((System.nanoTime() - prepStart) / 1e9, 1));
             out.put("links", Map.of("zoom", zoomLinks, "calendar_google", hostCount - hostCount / 2, "calendar_microsoft", hostCount / 2));
-            System.err.printf(Locale.ROOT, "bench: effects: %d hosts linked; %d warm-up bookings at %d/s, then %d measured at %d/s%n",
-                    hostCount, warmupBookings, warmupRate, measured, rate);
+            System.err.printf(Locale.ROOT, "bench: effects: %d hosts linked; capacity: %d bookings' steps at %d/s each, then %d bookings' lives at %d events/s%n",
+                    hostCount, capacityBookings, warmupRate, measured, rate);
 
-            // ---------------------------------------------------------------- bookings, open model
-            List<UUID> bookingIds = new ArrayList<>(total);
-            List<ProviderSimulators.Arrivals> arrivals = new ArrayList<>(total);
-            long[] due = new long[total];
-            long[] ack = new long[total];
-            AtomicLong sendFailures = new AtomicLong();
+            // ---------------------------------------------------------------- capacity: each step of many bookings, faster than served
             ZoneId zone = ZoneId.of(SchedulingDb.ZONE);
             LocalDate firstDay = LocalDate.now(zone).plusDays(2);
             UUID meetingType = UUID.randomUUID();
-            long period = 1_000_000_000L / warmupRate;
+            AtomicLong sendFailures = new AtomicLong();
+            List<Sent> all = new ArrayList<>();
+            List<BenchBooking> pool = new ArrayList<>();
+            for (int i = 0; i < capacityBookings; i++) {
+                pool.add(booking(org, meetingType, hosts, i, firstDay, zone));
+            }
+            Map<String, Object> capacity = new LinkedHashMap<>();
+            long capacityEvents = 0;
+            double capacitySeconds = 0;
+            for (Step step : Step.values()) {
+                List<Sent> phase = new ArrayList<>();
+                long period = 1_000_000_000L / warmupRate;
+                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                for (int i = 0; i < pool.size(); i++) {
+                    ServiceLoad.sleepUntil(start + i * period);
+                    phase.add(send(producer, sims, pool.get(i), start + i * period, sendFailures));
+                }
+                producer.flush();
+                Map<String, Object> drained = drain(step, phase, args.integer("drain-timeout", 300));
+                capacity.put(stepName(step), drained);
+                if (drained.get("busy_s") instanceof Double busy) {
+                    capacityEvents += ((Number) drained.get("completed")).longValue();
+                    capacitySeconds += busy;
+                }
+                all.addAll(phase);
+                Thread.sleep(500);
+            }
+            if (capacitySeconds > 0) {
+                capacity.put("events_per_s", Latency.round(capacityEvents / capacitySeconds, 1));
+                capacity.put("meets_target", capacityEvents / capacitySeconds >= CAPACITY_TARGET_PER_S);
+            }
+            out.put("capacity", capacity);
+            Thread.sleep(1000);
+
+            // ---------------------------------------------------------------- measured: every booking's life at a steady rate
+            // A booking's steps are spaced by `step-lag` rounds of four events (booked, rescheduled, reassigned,
+            // cancelled, each of another booking), so each step is done long before the next of the same booking.
+            System.err.printf(Locale.ROOT, "bench: effects: measuring %d bookings x 4 steps at %d events/s%n", measured, rate);
+            List<BenchBooking> lives = new ArrayList<>();
+            for (int i = 0; i < measured; i++) {
+                lives.add(booking(org, meetingType, hosts, capacityBookings + i, firstDay, zone));
+            }
+            Map<UUID, Sent> lastStep = new HashMap<>();
+            List<Sent> sent = new ArrayList<>();
+            long period = 1_000_000_000L / rate;
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-            out.put("warmup", null);
-            Map<String, Object> cpuUse = null;
+            int earlySteps = 0;
+            Map<String, Object> cpuUse;
             try (CpuSampler cpu = new CpuSampler()) {
-                for (int i = 0; i < total; i++) {
-                    UUID booking = UUID.randomUUID();
-                    UUID host = hosts.get(i % hostCount);
-                    bookingIds.add(booking);
-                    arrivals.add(sims.expect(booking));
-                    Instant startsAt = firstDay.plusDays(i / 160).atTime(9, 0).plusMinutes(30L * ((i / hostCount) % 18)).atZone(zone).toInstant();
-                    Map<String, Object> booked = new LinkedHashMap<>();
-                    booked.put("orgId", org);
-                    booked.put("bookingId", booking);
-                    booked.put("meetingTypeId", meetingType);
-                    booked.put("meetingTypeName", "Bench demo");
-                    booked.put("hostUserId", host);
-                    booked.put("startsAt", startsAt.toString());
-                    booked.put("endsAt", startsAt.plusSeconds(1800).toString());
-                    booked.put("hostTimeZone", SchedulingDb.ZONE);
-                    booked.put("conferencingMethod", "ZOOM");
-                    booked.put("leadName", "Lead " + booking);
-                    booked.put("leadEmail", "lead-" + booking + "@leads.bench.test");
-                    booked.put("leadCompany", "Bench Company");
-                    booked.put("leadLocale", i % 2 == 0 ? "ja" : "en");
-                    ProducerRecord<String, byte[]> record = PropagationLoad.cloudEvent("kaigi.scheduling.v1", "kaigi.scheduling.meeting-booked.v1",
-                            "/scheduling-service", host.toString(), org, Json.string(booked).getBytes(StandardCharsets.UTF_8));
-                    if (i == warmupBookings) {
-                        // the warm-up's backlog (if the service is slower than the rate) must not leak into the measured phase
-                        producer.flush();
-                        if (warmupBookings > 0) {
-                            out.put("warmup", drain(arrivals.subList(0, warmupBookings), ack, args.integer("drain-timeout", 300)));
+                cpu.track(args.all("cpu"), false).track(args.all("cpu-tree"), true)
+                        .track("loadgen", ProcessHandle.current().pid(), false).trackThreads("service", args.pid("service-pid")).start();
+                for (int round = 0; round < measured + stepLag * 3; round++) {
+                    for (int s = 0; s < 4; s++) {
+                        int b = round - stepLag * s;
+                        if (b < 0 || b >= measured) {
+                            continue;
                         }
-                        Thread.sleep(1000);
-                        period = 1_000_000_000L / rate;
-                        start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100) - i * period;
-                    }
-                    due[i] = start + i * period;
-                    if (i == warmupBookings) {
-                        ServiceLoad.sleepUntil(due[i]);
-                        cpu.track(args.all("cpu"), false).track(args.all("cpu-tree"), true)
-                                .track("loadgen", ProcessHandle.current().pid(), false).trackThreads("service", args.pid("service-pid")).start();
-                        System.err.printf("bench: effects: warm-up sent, measuring %d bookings%n", measured);
-                    }
-                    ServiceLoad.sleepUntil(due[i]);
-                    int n = i;
-                    producer.send(record, (md, e) -> {
-                        ack[n] = System.nanoTime();
-                        if (e != null) {
-                            sendFailures.incrementAndGet();
+                        BenchBooking booking = lives.get(b);
+                        Sent before = lastStep.get(booking.id);
+                        if (before != null && !before.arrivals.complete()) {
+                            earlySteps++;
                         }
-                    });
+                        long due = start + sent.size() * period;
+                        ServiceLoad.sleepUntil(due);
+                        Sent step = send(producer, sims, booking, due, sendFailures);
+                        lastStep.put(booking.id, step);
+                        sent.add(step);
+                    }
                 }
                 producer.flush();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(args.integer("drain-timeout", 180));
-                while (System.nanoTime() < deadline && !arrivals.stream().allMatch(ProviderSimulators.Arrivals::complete)) {
+                while (System.nanoTime() < deadline && !sent.stream().allMatch(x -> x.arrivals.complete())) {
                     Thread.sleep(20);
                 }
                 cpuUse = cpu.stop();
             }
-            long lastSent = due[total - 1];
+            all.addAll(sent);
+            long lastSent = sent.get(sent.size() - 1).due;
             // late duplicates (a redelivery, a retry after a lost answer) would show up now
             Thread.sleep(args.integer("settle-ms", 3000));
 
@@ -214,41 +239,56 @@ final class EffectsLoad {
             Histogram latency = Latency.newHistogram();
             Histogram fromDue = Latency.newHistogram();
             Histogram publish = Latency.newHistogram();
-            Map<ProviderSimulators.Kind, Histogram> perKind = new LinkedHashMap<>();
-            for (ProviderSimulators.Kind k : ProviderSimulators.Kind.values()) {
-                perKind.put(k, Latency.newHistogram());
+            Map<Step, Histogram> perStep = new EnumMap<>(Step.class);
+            Map<Step, Map<ProviderSimulators.Kind, Histogram>> perEffect = new EnumMap<>(Step.class);
+            for (Step step : Step.values()) {
+                perStep.put(step, Latency.newHistogram());
+                Map<ProviderSimulators.Kind, Histogram> effects = new EnumMap<>(ProviderSimulators.Kind.class);
+                step.effects.forEach(k -> effects.put(k, Latency.newHistogram()));
+                perEffect.put(step, effects);
             }
             int incomplete = 0;
             long firstAck = Long.MAX_VALUE;
             long lastDone = Long.MIN_VALUE;
             List<Double> series = new ArrayList<>();
-            for (int i = warmupBookings; i < total; i++) {
-                ProviderSimulators.Arrivals a = arrivals.get(i);
-                if (!a.complete() || ack[i] == 0) {
+            for (Sent x : sent) {
+                if (!x.arrivals.complete() || x.ack == 0) {
                     incomplete++;
                     continue;
                 }
-                long done = a.lastNanos();
-                latency.recordValue(Math.max(1, (done - ack[i]) / 1000));
-                fromDue.recordValue(Math.max(1, (done - due[i]) / 1000));
-                publish.recordValue(Math.max(1, (ack[i] - due[i]) / 1000));
-                synchronized (a) {
-                    for (ProviderSimulators.Kind k : ProviderSimulators.Kind.values()) {
-                        perKind.get(k).recordValue(Math.max(1, (a.firstNanos[k.ordinal()] - ack[i]) / 1000));
-                    }
+                long done = x.arrivals.lastNanos();
+                long micros = Math.max(1, (done - x.ack) / 1000);
+                latency.recordValue(micros);
+                perStep.get(x.step).recordValue(micros);
+                fromDue.recordValue(Math.max(1, (done - x.due) / 1000));
+                publish.recordValue(Math.max(1, (x.ack - x.due) / 1000));
+                synchronized (x.arrivals) {
+                    perEffect.get(x.step).forEach((k, h) -> h.recordValue(Math.max(1, (x.arrivals.firstNanos[k.ordinal()] - x.ack) / 1000)));
                 }
-                firstAck = Math.min(firstAck, ack[i]);
+                firstAck = Math.min(firstAck, x.ack);
                 lastDone = Math.max(lastDone, done);
-                series.add((done - ack[i]) / 1e6);
+                series.add((done - x.ack) / 1e6);
             }
             out.put("latency", Latency.summary(latency));
+            Map<String, Object> steps = new LinkedHashMap<>();
+            boolean met = true;
+            for (Step step : Step.values()) {
+                Map<String, Object> m = new LinkedHashMap<>(Latency.summary(perStep.get(step)));
+                boolean stepMet = perStep.get(step).getTotalCount() > 0
+                        && perStep.get(step).getValueAtPercentile(99) / 1000.0 <= P99_TARGET_MS;
+                m.put("meets_target", stepMet);
+                met &= stepMet;
+                Map<String, Object> effects = new LinkedHashMap<>();
+                perEffect.get(step).forEach((k, h) -> effects.put(k.name().toLowerCase(Locale.ROOT), Latency.summary(h)));
+                m.put("per_effect", effects);
+                steps.put(stepName(step), m);
+            }
+            out.put("latency_per_step", steps);
+            out.put("meets_target", met);
             out.put("latency_from_due", Latency.summary(fromDue));
             out.put("publish_ack", Latency.summary(publish));
-            Map<String, Object> kinds = new LinkedHashMap<>();
-            perKind.forEach((k, h) -> kinds.put(k.name().toLowerCase(Locale.ROOT), Latency.summary(h)));
-            out.put("latency_per_effect", kinds);
             if (lastDone > firstAck) {
-                out.put("completed_per_s", Latency.round((measured - incomplete) / ((lastDone - firstAck) / 1e9), 1));
+                out.put("completed_per_s", Latency.round((sent.size() - incomplete) / ((lastDone - firstAck) / 1e9), 1));
             }
             out.put("drain_after_last_send_ms", Latency.ms((lastDone - lastSent) / 1000.0));
             out.put("latency_by_tenth_p50_ms", tenths(series));
@@ -257,14 +297,24 @@ final class EffectsLoad {
 
             // ---------------------------------------------------------------- correctness
             Map<String, Object> check = new LinkedHashMap<>();
-            Map<String, Object> atProviders = sims.summary(bookingIds);
+            List<ProviderSimulators.Arrivals> arrivals = all.stream().map(x -> x.arrivals).toList();
+            Map<String, Object> atProviders = ProviderSimulators.summary(arrivals);
             check.put("at_providers", atProviders);
-            for (var e : atProviders.entrySet()) {
-                Map<?, ?> m = (Map<?, ?>) e.getValue();
-                if (((Number) m.get("exactly_once")).longValue() != total) {
-                    problems.add(e.getKey() + ": " + m);
-                } else if (m.containsKey("without_zoom_join_url") && ((Number) m.get("without_zoom_join_url")).longValue() != 0) {
-                    problems.add(e.getKey() + " without the booking's Zoom join URL: " + m.get("without_zoom_join_url"));
+            for (var byStep : atProviders.entrySet()) {
+                Map<?, ?> effects = (Map<?, ?>) byStep.getValue();
+                long count = ((Number) effects.get("steps")).longValue();
+                for (var e : effects.entrySet()) {
+                    if (!(e.getValue() instanceof Map<?, ?> m)) {
+                        continue;
+                    }
+                    String what = byStep.getKey() + " " + e.getKey();
+                    if (m.containsKey("unexpected")) {
+                        problems.add(what + ": " + m);
+                    } else if (((Number) m.get("exactly_once")).longValue() != count) {
+                        problems.add(what + ": " + m);
+                    } else if (m.containsKey("without_zoom_join_url") && ((Number) m.get("without_zoom_join_url")).longValue() != 0) {
+                        problems.add(what + " without the booking's Zoom join URL: " + m.get("without_zoom_join_url"));
+                    }
                 }
             }
             Map<String, Object> unmatched = new LinkedHashMap<>(sims.unmatched());
@@ -274,21 +324,27 @@ final class EffectsLoad {
             }
             Map<String, Long> recorded = db.counts("select kind || ' ' || outcome, count(*) from side_effect where org_id = ? group by 1", org);
             check.put("side_effect_rows", recorded);
-            for (String kind : List.of("ZOOM_MEETING", "CALENDAR_EVENT", "LEAD_MAIL", "HOST_MAIL", "SLACK_MENTION")) {
-                long n = recorded.getOrDefault(kind + " DONE", 0L);
-                if (n != total) {
-                    problems.add("side_effect " + kind + " DONE rows: " + n + ", expected " + total);
+            Map<ProviderSimulators.Kind, Long> expected = new EnumMap<>(ProviderSimulators.Kind.class);
+            all.forEach(x -> x.step.effects.forEach(k -> expected.merge(k, 1L, Long::sum)));
+            expected.forEach((kind, n) -> {
+                long rows = recorded.getOrDefault(kind.name() + " DONE", 0L);
+                if (rows != n) {
+                    problems.add("side_effect " + kind + " DONE rows: " + rows + ", expected " + n);
                 }
-            }
+            });
             long other = recorded.entrySet().stream().filter(e -> !e.getKey().endsWith(" DONE")).mapToLong(Map.Entry::getValue).sum();
             if (other != 0) {
                 problems.add(other + " side_effect rows not DONE: " + recorded);
             }
-            check.put("bookings_checked", total);
+            check.put("events_checked", all.size());
             check.put("incomplete_measured", incomplete);
+            check.put("steps_sent_before_the_previous_was_done", earlySteps);
+            if (earlySteps != 0) {
+                problems.add(earlySteps + " measured steps sent before the booking's previous step was done: raise --step-lag");
+            }
             check.put("send_failures", sendFailures.get());
             if (sendFailures.get() != 0) {
-                problems.add(sendFailures.get() + " meeting-booked events not acknowledged by the broker");
+                problems.add(sendFailures.get() + " events not acknowledged by the broker");
             }
             check.put("ok", problems.isEmpty());
             check.put("problems", problems.size() > 10 ? problems.subList(0, 10) : problems);
@@ -296,46 +352,97 @@ final class EffectsLoad {
         }
         Json.write(Path.of(args.get("out")), out);
         Map<?, ?> l = (Map<?, ?>) out.get("latency");
-        System.err.printf("bench: effects: p50 %s / p90 %s / p99 %s / max %s ms over %s bookings at %d/s; check %s%n", l.get("p50_ms"),
-                l.get("p90_ms"), l.get("p99_ms"), l.get("max_ms"), l.get("count"), rate, problems.isEmpty() ? "ok" : "FAILED " + problems);
+        System.err.printf("bench: effects: p50 %s / p90 %s / p99 %s / max %s ms over %s events at %d/s; p99 per step %s; capacity %s events/s; check %s%n",
+                l.get("p50_ms"), l.get("p90_ms"), l.get("p99_ms"), l.get("max_ms"), l.get("count"), rate, p99PerStep(out),
+                ((Map<?, ?>) out.get("capacity")).get("events_per_s"), problems.isEmpty() ? "ok" : "FAILED " + problems);
         return problems.isEmpty() ? 0 : 1;
     }
 
     /**
-     * Waits until every booking of the warm-up has all its side effects; how long that took and the rate at which
-     * the service completed them (its capacity, when the warm-up's rate was above it and a backlog built up).
+     * Waits until every step of a capacity phase has all its side effects; how long that took and the rate at which
+     * the service completed them (its capacity, when the phase's rate was above it and a backlog built up).
      */
-    private static Map<String, Object> drain(List<ProviderSimulators.Arrivals> arrivals, long[] ack, int timeoutSeconds)
-            throws InterruptedException {
+    private static Map<String, Object> drain(Step step, List<Sent> phase, int timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (System.nanoTime() < deadline && !arrivals.stream().allMatch(ProviderSimulators.Arrivals::complete)) {
+        while (System.nanoTime() < deadline && !phase.stream().allMatch(x -> x.arrivals.complete())) {
             Thread.sleep(20);
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        long complete = arrivals.stream().filter(ProviderSimulators.Arrivals::complete).count();
+        long complete = phase.stream().filter(x -> x.arrivals.complete()).count();
         long firstAck = Long.MAX_VALUE;
         long lastAck = Long.MIN_VALUE;
         long lastDone = Long.MIN_VALUE;
         Histogram h = Latency.newHistogram();
-        for (int i = 0; i < arrivals.size(); i++) {
-            if (arrivals.get(i).complete() && ack[i] != 0) {
-                long done = arrivals.get(i).lastNanos();
-                firstAck = Math.min(firstAck, ack[i]);
-                lastAck = Math.max(lastAck, ack[i]);
+        for (Sent x : phase) {
+            if (x.arrivals.complete() && x.ack != 0) {
+                long done = x.arrivals.lastNanos();
+                firstAck = Math.min(firstAck, x.ack);
+                lastAck = Math.max(lastAck, x.ack);
                 lastDone = Math.max(lastDone, done);
-                h.recordValue(Math.max(1, (done - ack[i]) / 1000));
+                h.recordValue(Math.max(1, (done - x.ack) / 1000));
             }
         }
-        m.put("bookings", arrivals.size());
+        m.put("events", phase.size());
         m.put("completed", complete);
         if (complete > 0) {
+            double busy = (lastDone - firstAck) / 1e9;
+            m.put("busy_s", Latency.round(busy, 3));
             m.put("published_per_s", Latency.round(complete / Math.max(1e-9, (lastAck - firstAck) / 1e9), 1));
-            m.put("completed_per_s", Latency.round(complete / ((lastDone - firstAck) / 1e9), 1));
+            m.put("completed_per_s", Latency.round(complete / busy, 1));
             m.put("drain_after_last_publish_ms", Latency.ms((lastDone - lastAck) / 1000.0));
             m.put("latency", Latency.summary(h));
         }
-        System.err.printf("bench: effects: warm-up: %d of %d bookings done, %s/s completed%n", complete, arrivals.size(), m.get("completed_per_s"));
+        System.err.printf(Locale.ROOT, "bench: effects: capacity, %s: %d of %d done, %s/s completed%n", stepName(step), complete,
+                phase.size(), m.get("completed_per_s"));
         return m;
+    }
+
+    /** One event published: the step it took, what reached the simulators for it, when it was due and acknowledged. */
+    private static final class Sent {
+        final Step step;
+        final ProviderSimulators.Arrivals arrivals;
+        final long due;
+        volatile long ack;
+
+        Sent(Step step, ProviderSimulators.Arrivals arrivals, long due) {
+            this.step = step;
+            this.arrivals = arrivals;
+            this.due = due;
+        }
+    }
+
+    /** Publishes the booking's next step, after telling the simulators what it must set off. */
+    private Sent send(KafkaProducer<String, byte[]> producer, ProviderSimulators sims, BenchBooking booking, long due,
+                      AtomicLong failures) {
+        Step step = booking.next();
+        ProducerRecord<String, byte[]> record = booking.nextEvent();
+        String previous = booking.previousHost() < 0 ? null : hostEmails.get(booking.previousHost());
+        Sent sent = new Sent(step, sims.expect(booking.id, step, hostEmails.get(booking.host()), previous), due);
+        producer.send(record, (md, e) -> {
+            sent.ack = System.nanoTime();
+            if (e != null) {
+                failures.incrementAndGet();
+            }
+        });
+        return sent;
+    }
+
+    /** The i-th booking of the run: hosts in turn, 18 half-hour slots a day, a day for each 160. */
+    private static BenchBooking booking(UUID org, UUID meetingType, List<UUID> hosts, int i, LocalDate firstDay, ZoneId zone) {
+        Instant startsAt = firstDay.plusDays(i / 160).atTime(9, 0).plusMinutes(30L * ((i / hosts.size()) % 18)).atZone(zone).toInstant();
+        return new BenchBooking(org, meetingType, hosts, i % hosts.size(), startsAt, i % 2 == 0 ? "ja" : "en");
+    }
+
+    private static String stepName(Step step) {
+        return step.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Object> p99PerStep(Map<String, Object> out) {
+        Map<String, Object> p99 = new LinkedHashMap<>();
+        if (out.get("latency_per_step") instanceof Map<?, ?> steps) {
+            steps.forEach((k, v) -> p99.put((String) k, ((Map<?, ?>) v).get("p99_ms")));
+        }
+        return p99;
     }
 
     /** The median of each tenth of the measured bookings in sending order: a rising series means a growing backlog. */

@@ -39,15 +39,44 @@ import java.util.regex.Pattern;
  * {@code /v1.0/me/calendar/getSchedule}, {@code /v1.0/me/events}: a repeated {@code transactionId} answers
  * the event made before), Slack ({@code /api/chat.postMessage}) and an SMTP server.
  *
+ * Changes of what a booking created: Zoom {@code PATCH}/{@code DELETE /v2/meetings/{id}}, Google
+ * {@code PATCH}/{@code DELETE .../events/{id}}, Graph {@code PATCH}/{@code DELETE /v1.0/me/events/{id}}.
+ *
  * <p>Every side effect of a booking is recognised by the booking id the benchmark puts into the lead's name
- * and email address (Zoom topic, Slack text, mail recipient or body) or by the calendar key integration-service
- * derives from it (the booking id's hex digits), and its arrival time is recorded (the first arrival of each
- * kind, and how many arrived). Authorization codes name the user ({@code zoom-code-<user id>}); tokens
- * answer only for the user they were issued to.
+ * and email address (Zoom topic, Slack text, mail recipient or body), by the calendar key integration-service
+ * derives from it (the booking id's hex digits, with {@code s<sequence>} for an event written after booking), or
+ * by the Zoom meeting id the simulator gave it. It counts for the booking's step in progress ({@link #expect}: the
+ * benchmark sends a booking's next event only after its previous step is done), and its arrival time is recorded
+ * (the first arrival of each kind, and how many arrived). Authorization codes name the user
+ * ({@code zoom-code-<user id>}); tokens answer only for the user they were issued to.
  */
 final class ProviderSimulators implements AutoCloseable {
 
-    enum Kind { ZOOM_MEETING, CALENDAR_EVENT, LEAD_MAIL, HOST_MAIL, SLACK_MENTION }
+    enum Kind {
+        ZOOM_MEETING, ZOOM_UPDATE, ZOOM_DELETE, CALENDAR_EVENT, CALENDAR_UPDATE, CALENDAR_DELETE, LEAD_MAIL, HOST_MAIL,
+        PREVIOUS_HOST_MAIL, SLACK_MENTION
+    }
+
+    /** A step of a booking's life and the side effects that make it done. */
+    enum Step {
+        BOOKED(Kind.ZOOM_MEETING, Kind.CALENDAR_EVENT, Kind.LEAD_MAIL, Kind.HOST_MAIL, Kind.SLACK_MENTION),
+        RESCHEDULED(Kind.ZOOM_UPDATE, Kind.CALENDAR_UPDATE, Kind.LEAD_MAIL, Kind.HOST_MAIL),
+        REASSIGNED(Kind.ZOOM_DELETE, Kind.ZOOM_MEETING, Kind.CALENDAR_DELETE, Kind.CALENDAR_EVENT, Kind.LEAD_MAIL,
+                Kind.HOST_MAIL, Kind.PREVIOUS_HOST_MAIL, Kind.SLACK_MENTION),
+        CANCELLED(Kind.ZOOM_DELETE, Kind.CALENDAR_DELETE, Kind.LEAD_MAIL, Kind.HOST_MAIL, Kind.SLACK_MENTION);
+
+        final java.util.Set<Kind> effects;
+
+        Step(Kind first, Kind... rest) {
+            effects = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(first, rest));
+        }
+
+        /** The effects that must carry the booking's Zoom join URL: what tells of a meeting that goes on. */
+        boolean needsJoinUrl(Kind kind) {
+            return this != CANCELLED && kind != Kind.ZOOM_MEETING && kind != Kind.ZOOM_UPDATE && kind != Kind.ZOOM_DELETE
+                    && kind != Kind.CALENDAR_DELETE && kind != Kind.PREVIOUS_HOST_MAIL;
+        }
+    }
 
     static final String CLIENT_ID = "bench-client-id";
     static final String CLIENT_SECRET = "bench-client-secret";
@@ -55,10 +84,17 @@ final class ProviderSimulators implements AutoCloseable {
     private static final Pattern BOOKING = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String GOOGLE_401 = "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials.\",\"status\":\"UNAUTHENTICATED\"}}";
     private static final String GRAPH_401 = "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired.\"}}";
-    private static final Pattern HEX_KEY = Pattern.compile("[0-9a-f]{32}");
+    /** A calendar key: the booking id's hex digits, and the sequence of the step that wrote it after booking. */
+    private static final Pattern CALENDAR_KEY = Pattern.compile("([0-9a-f]{32})(s[0-9]+)?");
+    private static final Pattern MEETING_PATH = Pattern.compile("/v2/meetings/([0-9]+)");
+    private static final Pattern GOOGLE_EVENT_PATH = Pattern.compile("/calendar/v3/calendars/primary/events/([^/]+)");
+    private static final Pattern GRAPH_EVENT_PATH = Pattern.compile("/v1\\.0/me/events/AAMk([^/]+)");
 
-    /** What reached the simulators for one booking. Guarded by itself. */
+    /** What reached the simulators for one step of one booking. Guarded by itself. */
     static final class Arrivals {
+        final Step step;
+        final String hostEmail;
+        final String previousHostEmail;
         final long[] firstNanos = new long[Kind.values().length];
         /** side effects the provider took (a Google insert refused as duplicate, a Graph replay, do not count) */
         final int[] accepted = new int[Kind.values().length];
@@ -67,9 +103,16 @@ final class ProviderSimulators implements AutoCloseable {
         final boolean[] withoutJoinUrl = new boolean[Kind.values().length];
         String joinUrl;
 
+        Arrivals(Step step, String hostEmail, String previousHostEmail, String joinUrl) {
+            this.step = step;
+            this.hostEmail = hostEmail;
+            this.previousHostEmail = previousHostEmail;
+            this.joinUrl = joinUrl;
+        }
+
         synchronized boolean complete() {
-            for (int a : accepted) {
-                if (a == 0) {
+            for (Kind k : step.effects) {
+                if (accepted[k.ordinal()] == 0) {
                     return false;
                 }
             }
@@ -78,8 +121,8 @@ final class ProviderSimulators implements AutoCloseable {
 
         synchronized long lastNanos() {
             long last = Long.MIN_VALUE;
-            for (long t : firstNanos) {
-                last = Math.max(last, t);
+            for (Kind k : step.effects) {
+                last = Math.max(last, firstNanos[k.ordinal()]);
             }
             return last;
         }
@@ -88,7 +131,10 @@ final class ProviderSimulators implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService workers = Executors.newFixedThreadPool(6);
     private final SmtpSink smtp;
+    /** booking key -> its step in progress */
     private final Map<String, Arrivals> bookings = new ConcurrentHashMap<>();
+    /** Zoom meeting id -> booking key */
+    private final Map<Long, String> zoomMeetings = new ConcurrentHashMap<>();
     /** host user id -> email, registered by the benchmark before the OAuth links */
     private final Map<String, String> hostEmails = new ConcurrentHashMap<>();
     /** access token -> user id, per provider prefix */
@@ -110,9 +156,22 @@ final class ProviderSimulators implements AutoCloseable {
         hostEmails.put(userId.toString(), email);
     }
 
-    /** The arrivals of a booking, created when the benchmark publishes it. */
-    Arrivals expect(UUID bookingId) {
-        return bookings.computeIfAbsent(key(bookingId.toString()), k -> new Arrivals());
+    /**
+     * The arrivals of a booking's next step, from now on; created when the benchmark publishes its event. The
+     * booking's Zoom join URL carries over until a step creates another meeting.
+     */
+    Arrivals expect(UUID bookingId, Step step, String hostEmail, String previousHostEmail) {
+        String key = key(bookingId.toString());
+        Arrivals before = bookings.get(key);
+        String joinUrl = null;
+        if (before != null) {
+            synchronized (before) {
+                joinUrl = before.joinUrl;
+            }
+        }
+        Arrivals next = new Arrivals(step, hostEmail, previousHostEmail, joinUrl);
+        bookings.put(key, next);
+        return next;
     }
 
     Map<String, Long> calls() {
@@ -133,7 +192,7 @@ final class ProviderSimulators implements AutoCloseable {
         return bookingId.replace("-", "");
     }
 
-    /** Records a side effect of the booking named in {@code text}; false when no known booking is named. */
+    /** Records a side effect of the booking's step in progress; false when no known booking is named. */
     private boolean arrived(long nanos, Kind kind, String bookingKey, boolean accepted, String content) {
         Arrivals a = bookingKey == null ? null : bookings.get(bookingKey);
         if (a == null) {
@@ -146,12 +205,24 @@ final class ProviderSimulators implements AutoCloseable {
                 if (a.accepted[kind.ordinal()]++ == 0) {
                     a.firstNanos[kind.ordinal()] = nanos;
                 }
-                if (kind != Kind.ZOOM_MEETING && (a.joinUrl == null || content == null || !content.contains(a.joinUrl))) {
+                if (a.step.needsJoinUrl(kind) && (a.joinUrl == null || content == null || !content.contains(a.joinUrl))) {
                     a.withoutJoinUrl[kind.ordinal()] = true;
                 }
             }
         }
         return true;
+    }
+
+    /** The booking a calendar key or event id names. */
+    private static String calendarBooking(String key) {
+        Matcher m = CALENDAR_KEY.matcher(key == null ? "" : key);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** The id in {@code path} when it matches {@code pattern}; null otherwise. */
+    private static String idIn(Pattern pattern, String path) {
+        Matcher m = pattern.matcher(path);
+        return m.matches() ? m.group(1) : null;
     }
 
     private static String bookingIn(String text) {
@@ -171,7 +242,10 @@ final class ProviderSimulators implements AutoCloseable {
             if (lower.startsWith("lead-")) {
                 arrived(now, Kind.LEAD_MAIL, bookingIn(lower), true, body);
             } else if (hostEmails.containsValue(lower)) {
-                arrived(now, Kind.HOST_MAIL, bookingIn(body), true, body);
+                String booking = bookingIn(body);
+                Arrivals a = booking == null ? null : bookings.get(booking);
+                boolean previous = a != null && lower.equals(a.previousHostEmail);
+                arrived(now, previous ? Kind.PREVIOUS_HOST_MAIL : Kind.HOST_MAIL, booking, true, body);
             } else {
                 unmatched.merge("MAIL to " + to.replaceAll(".*@", "@"), 1L, Long::sum);
             }
@@ -235,7 +309,8 @@ final class ProviderSimulators implements AutoCloseable {
             }
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
-            calls.merge(method + " " + path, 1L, Long::sum);
+            calls.merge(method + " " + (idIn(MEETING_PATH, path) != null || path.matches(".*/events/[^/]+")
+                    ? path.replaceAll("/[^/]+$", "/{id}") : path), 1L, Long::sum);
             String bearer = header(x, "Authorization");
             bearer = bearer != null && bearer.startsWith("Bearer ") ? bearer.substring(7) : null;
             switch (method + " " + path) {
@@ -264,9 +339,10 @@ final class ProviderSimulators implements AutoCloseable {
                     String booking = bookingIn(q.path("topic").asText());
                     Arrivals a = booking == null ? null : bookings.get(booking);
                     if (a != null) {
+                        zoomMeetings.put(id, booking);
                         synchronized (a) {
-                            if (a.joinUrl == null) {
-                                a.joinUrl = joinUrl;
+                            if (a.accepted[Kind.ZOOM_MEETING.ordinal()] == 0) {
+                                a.joinUrl = joinUrl; // the step's own meeting replaces the one before
                             }
                         }
                     }
@@ -308,7 +384,7 @@ final class ProviderSimulators implements AutoCloseable {
                         return;
                     }
                     String id = Json.MAPPER.readTree(body).path("id").asText("");
-                    String booking = HEX_KEY.matcher(id).matches() ? id : null;
+                    String booking = calendarBooking(id);
                     boolean first;
                     Arrivals a = booking == null ? null : bookings.get(booking);
                     synchronized (a == null ? this : a) {
@@ -354,7 +430,7 @@ final class ProviderSimulators implements AutoCloseable {
                     }
                     JsonNode q = Json.MAPPER.readTree(body);
                     String tx = q.path("transactionId").asText("");
-                    String booking = HEX_KEY.matcher(tx).matches() ? tx : null;
+                    String booking = calendarBooking(tx);
                     Arrivals a = booking == null ? null : bookings.get(booking);
                     synchronized (a == null ? this : a) {
                         boolean first = a == null || a.accepted[Kind.CALENDAR_EVENT.ordinal()] == 0;
@@ -381,15 +457,57 @@ final class ProviderSimulators implements AutoCloseable {
                     out.putObject("message").put("type", "message").put("subtype", "bot_message").put("text", text).put("ts", ts);
                     send(x, 200, out.toString());
                 }
-                default -> {
-                    unmatched.merge(method + " " + path, 1L, Long::sum);
-                    send(x, 404, "{\"error\":\"not_found\"}");
-                }
+                default -> change(x, now, method, path, bearer, body);
             }
         } catch (RuntimeException e) {
             System.err.println("bench: simulators: " + x.getRequestURI() + " failed: " + e);
             send(x, 500, "{\"error\":\"simulator_failure\"}");
         }
+    }
+
+    /** A change of what a booking created: a Zoom meeting, a Google or Graph calendar event, moved or deleted. */
+    private void change(HttpExchange x, long now, String method, String path, String bearer, String body) throws IOException {
+        boolean delete = "DELETE".equals(method);
+        if (!delete && !"PATCH".equals(method)) {
+            notFound(x, method, path);
+            return;
+        }
+        String zoomId = idIn(MEETING_PATH, path);
+        String googleId = idIn(GOOGLE_EVENT_PATH, path);
+        String graphTx = idIn(GRAPH_EVENT_PATH, path);
+        if (zoomId != null) {
+            if (user("zoom", bearer) == null) {
+                send(x, 401, "{\"code\":124,\"message\":\"Invalid access token.\"}");
+                return;
+            }
+            arrived(now, delete ? Kind.ZOOM_DELETE : Kind.ZOOM_UPDATE, zoomMeetings.get(Long.parseLong(zoomId)), true, body);
+            noContent(x);
+        } else if (googleId != null || graphTx != null) {
+            boolean google = googleId != null;
+            if (user(google ? "google" : "microsoft", bearer) == null) {
+                send(x, 401, google ? GOOGLE_401 : GRAPH_401);
+                return;
+            }
+            arrived(now, delete ? Kind.CALENDAR_DELETE : Kind.CALENDAR_UPDATE, calendarBooking(google ? googleId : graphTx), true, body);
+            if (delete) {
+                noContent(x);
+            } else if (google) {
+                send(x, 200, Json.MAPPER.createObjectNode().put("kind", "calendar#event").put("id", googleId).put("status", "confirmed").toString());
+            } else {
+                send(x, 200, Json.MAPPER.createObjectNode().put("id", "AAMk" + graphTx).put("transactionId", graphTx).toString());
+            }
+        } else {
+            notFound(x, method, path);
+        }
+    }
+
+    private void notFound(HttpExchange x, String method, String path) throws IOException {
+        unmatched.merge(method + " " + path, 1L, Long::sum);
+        send(x, 404, "{\"error\":\"not_found\"}");
+    }
+
+    private static void noContent(HttpExchange x) throws IOException {
+        x.sendResponseHeaders(204, -1);
     }
 
     /** The OAuth token endpoint of {@code provider}: an authorization code names its user; refreshes keep the user. */
@@ -448,36 +566,59 @@ final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** Per kind: how many bookings got it exactly once, not at all, more than once; repeats refused; join URL missing. */
-    Map<String, Object> summary(List<UUID> bookingIds) {
+    /**
+     * Per step and effect: how many steps got it exactly once, not at all, more than once; repeats refused; join URL
+     * missing; and effects no step of that kind should have.
+     */
+    static Map<String, Object> summary(List<Arrivals> steps) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Map<Kind, long[]> byKind = new EnumMap<>(Kind.class);
-        for (Kind k : Kind.values()) {
-            byKind.put(k, new long[5]);
-        }
-        for (UUID b : bookingIds) {
-            Arrivals a = bookings.get(key(b.toString()));
-            synchronized (a) {
-                for (Kind k : Kind.values()) {
-                    long[] c = byKind.get(k);
-                    int n = a.accepted[k.ordinal()];
-                    c[n == 0 ? 1 : n == 1 ? 0 : 2]++;
-                    c[3] += a.requests[k.ordinal()] - n;
-                    c[4] += a.withoutJoinUrl[k.ordinal()] ? 1 : 0;
+        for (Step step : Step.values()) {
+            Map<Kind, long[]> byKind = new EnumMap<>(Kind.class);
+            long count = 0;
+            for (Arrivals a : steps) {
+                if (a.step != step) {
+                    continue;
+                }
+                count++;
+                synchronized (a) {
+                    for (Kind k : Kind.values()) {
+                        int n = a.accepted[k.ordinal()];
+                        if (!step.effects.contains(k) && n == 0) {
+                            continue;
+                        }
+                        long[] c = byKind.computeIfAbsent(k, x -> new long[6]);
+                        if (!step.effects.contains(k)) {
+                            c[5] += n;
+                            continue;
+                        }
+                        c[n == 0 ? 1 : n == 1 ? 0 : 2]++;
+                        c[3] += a.requests[k.ordinal()] - n;
+                        c[4] += a.withoutJoinUrl[k.ordinal()] ? 1 : 0;
+                    }
                 }
             }
-        }
-        byKind.forEach((k, c) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("exactly_once", c[0]);
-            m.put("missing", c[1]);
-            m.put("duplicated", c[2]);
-            m.put("repeats_refused_by_provider", c[3]);
-            if (k != Kind.ZOOM_MEETING) {
-                m.put("without_zoom_join_url", c[4]);
+            if (count == 0) {
+                continue;
             }
-            out.put(k.name().toLowerCase(Locale.ROOT), m);
-        });
+            Map<String, Object> effects = new LinkedHashMap<>();
+            effects.put("steps", count);
+            byKind.forEach((k, c) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (step.effects.contains(k)) {
+                    m.put("exactly_once", c[0]);
+                    m.put("missing", c[1]);
+                    m.put("duplicated", c[2]);
+                    m.put("repeats_refused_by_provider", c[3]);
+                    if (step.needsJoinUrl(k)) {
+                        m.put("without_zoom_join_url", c[4]);
+                    }
+                } else {
+                    m.put("unexpected", c[5]);
+                }
+                effects.put(k.name().toLowerCase(Locale.ROOT), m);
+            });
+            out.put(step.name().toLowerCase(Locale.ROOT), effects);
+        }
         return out;
     }
 

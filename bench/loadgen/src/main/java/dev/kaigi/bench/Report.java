@@ -471,37 +471,50 @@ final class Report {
 
     @SuppressWarnings("unchecked")
     private static void effectsMarkdown(StringBuilder md, Map<String, Object> e) {
-        if (!section(md, "effects: meeting-booked on the broker → side effects at the providers (integration-service)", e)) {
+        if (!section(md, "effects: a booking's events on the broker → side effects at the providers (integration-service)", e)) {
             return;
         }
         Map<String, Object> l = (Map<String, Object>) e.get("latency");
         Map<String, Object> c = (Map<String, Object>) e.get("check");
-        md.append(l.get("count")).append(" bookings (after ").append(e.get("warmup_bookings")).append(" warm-up) over ")
-                .append(e.get("hosts")).append(" hosts, `meeting-booked` published at ").append(e.get("rate_per_s"))
-                .append("/s (open model), from the broker's acknowledgement to the last of its five side effects reaching the simulators"
-                        + " (Zoom meeting, calendar event, lead mail, host mail, Slack mention):\n\n");
-        md.append("| from the broker's ack to | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
-        md.append("| **all five done** | ").append(fmt(number(l, "p50_ms"), 1)).append(" | ").append(fmt(number(l, "p90_ms"), 1))
-                .append(" | **").append(fmt(number(l, "p99_ms"), 1)).append("** | ").append(fmt(number(l, "max_ms"), 1)).append(" |\n");
-        Map<String, Object> kinds = (Map<String, Object>) e.get("latency_per_effect");
-        if (kinds != null) {
-            kinds.forEach((k, v) -> {
+        md.append(e.get("bookings")).append(" bookings over ").append(e.get("hosts"))
+                .append(" hosts, each booked, rescheduled a day later, reassigned to the next host and cancelled (")
+                .append(e.get("events")).append(" events published at ").append(e.get("rate_per_s"))
+                .append("/s, open model; a booking's next step ").append(e.get("step_lag_rounds"))
+                .append(" rounds of four events after its last). From the broker's acknowledgement to the last side effect of the step"
+                        + " reaching the simulators (target p99 ≤ ").append(fmt(number(e, "p99_target_ms"), 0)).append(" ms per step):\n\n");
+        md.append("| step | side effects | events | p50 ms | p90 ms | p99 ms | max ms | target |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+        Map<String, Object> steps = (Map<String, Object>) e.get("latency_per_step");
+        if (steps != null) {
+            steps.forEach((k, v) -> {
                 Map<String, Object> h = (Map<String, Object>) v;
-                md.append("| ").append(k.replace('_', ' ')).append(" | ").append(fmt(number(h, "p50_ms"), 1)).append(" | ")
-                        .append(fmt(number(h, "p90_ms"), 1)).append(" | ").append(fmt(number(h, "p99_ms"), 1)).append(" | ")
-                        .append(fmt(number(h, "max_ms"), 1)).append(" |\n");
+                Map<String, Object> effects = (Map<String, Object>) h.get("per_effect");
+                md.append("| ").append(k).append(" | ").append(effects == null ? "" : String.join(", ", effects.keySet()).replace('_', ' '))
+                        .append(" | ").append(h.get("count")).append(" | ").append(fmt(number(h, "p50_ms"), 1)).append(" | ")
+                        .append(fmt(number(h, "p90_ms"), 1)).append(" | **").append(fmt(number(h, "p99_ms"), 1)).append("** | ")
+                        .append(fmt(number(h, "max_ms"), 1)).append(" | ")
+                        .append(Boolean.TRUE.equals(h.get("meets_target")) ? "met" : "**not met**").append(" |\n");
             });
         }
-        Map<String, Object> due = (Map<String, Object>) e.get("latency_from_due");
-        if (e.get("warmup") instanceof Map<?, ?> w && w.get("completed_per_s") != null) {
-            md.append("\n**Capacity**: the warm-up published ").append(w.get("bookings")).append(" bookings at ").append(e.get("warmup_rate_per_s"))
-                    .append("/s; the service completed them at **").append(w.get("completed_per_s"))
-                    .append(" bookings/s** (all five effects; drained ").append(fmt(number((Map<String, Object>) w, "drain_after_last_publish_ms") / 1000, 1))
-                    .append(" s after the last was published).\n");
+        md.append("| all | | ").append(l.get("count")).append(" | ").append(fmt(number(l, "p50_ms"), 1)).append(" | ")
+                .append(fmt(number(l, "p90_ms"), 1)).append(" | ").append(fmt(number(l, "p99_ms"), 1)).append(" | ")
+                .append(fmt(number(l, "max_ms"), 1)).append(" | |\n");
+        if (e.get("capacity") instanceof Map<?, ?> cap) {
+            md.append("\n**Capacity**: ").append(e.get("capacity_bookings")).append(" bookings, each step of all of them published at ")
+                    .append(e.get("capacity_rate_per_s")).append("/s and drained before the next: ");
+            List<String> parts = new ArrayList<>();
+            for (String step : List.of("booked", "rescheduled", "reassigned", "cancelled")) {
+                if (cap.get(step) instanceof Map<?, ?> p && p.get("completed_per_s") != null) {
+                    parts.add(step + " " + p.get("completed_per_s") + "/s");
+                }
+            }
+            md.append(String.join(", ", parts)).append("; together **").append(cap.get("events_per_s"))
+                    .append(" events/s** (target ≥ ").append(fmt(number(e, "capacity_target_per_s"), 0)).append(": ")
+                    .append(Boolean.TRUE.equals(cap.get("meets_target")) ? "met" : "**not met**")
+                    .append("; a rate near the published one means the service kept up).\n");
         }
+        Map<String, Object> due = (Map<String, Object>) e.get("latency_from_due");
         md.append("\nFrom the due time (publishing included): p50 ").append(fmt(number(due, "p50_ms"), 1)).append(" / p99 ")
-                .append(fmt(number(due, "p99_ms"), 1)).append(" ms. Completed ").append(e.get("completed_per_s"))
-                .append(" bookings/s; medians per tenth of the run ").append(e.get("latency_by_tenth_p50_ms"))
+                .append(fmt(number(due, "p99_ms"), 1)).append(" ms. Medians per tenth of the run ").append(e.get("latency_by_tenth_p50_ms"))
                 .append(" ms (rising = a backlog). CPU in the window: ");
         try {
             md.append(cpu(e));
@@ -510,10 +523,10 @@ final class Report {
         }
         md.append(".\n\nCheck: ");
         if (Boolean.TRUE.equals(c.get("ok"))) {
-            md.append("ok — each of ").append(c.get("bookings_checked"))
-                    .append(" bookings (warm-up included) got exactly one Zoom meeting, calendar event, lead mail, host mail and Slack"
-                            + " mention at the simulators, none duplicated, every one after the meeting carrying its Zoom join URL;"
-                            + " five DONE `side_effect` rows each.\n");
+            md.append("ok — each of ").append(c.get("events_checked"))
+                    .append(" events (capacity phases included) got each of its step's side effects exactly once at the simulators and"
+                            + " nothing else, every one telling of a meeting that goes on carrying its current Zoom join URL; one DONE"
+                            + " `side_effect` row per effect.\n");
         } else {
             md.append("**FAILED** ").append(c.get("problems")).append("\n");
         }

@@ -42,6 +42,14 @@ public interface ConsumerConfig {
     @WithDefault("200")
     int maxRun();
 
+    /**
+     * Partitions of a poll applied at once, each in order on a worker thread of its own; 1 applies them one after
+     * the other on the consumer thread. Worth more than 1 where handlers wait on other systems (HTTP, SMTP); up to
+     * the partitions this instance owns.
+     */
+    @WithDefault("1")
+    int parallelism();
+
     /** Pause before a consumer that died of an unexpected error is started again. */
     @WithDefault("1s")
     Duration restartBackoff();

@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,8 +28,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service's Kafka consumer (EVT-02): polls its topics, applies each record through the
- * {@link EventDispatcher}, retries a failing record a few times, dead-letters it when it keeps
- * failing, and commits offsets only after the records before them are applied. If the loop dies
+ * {@link EventDispatcher} (the partitions of a poll side by side on {@link PartitionWorkers}, each in
+ * order), retries a failing record a few times, dead-letters it when it keeps failing, and commits
+ * offsets only after the records before them are applied. Only this thread touches the Kafka consumer:
+ * the workers report back what to commit, seek and pause. If the loop dies
  * of an unexpected error it is started again from the last committed offsets; the inbox makes the
  * replayed records harmless.
  */
@@ -53,6 +54,7 @@ public class EventConsumer {
     private final Map<TopicPartition, Integer> transientStreaks = new HashMap<>();
     private Thread thread;
     private Producer<String, byte[]> deadLetterProducer;
+    private PartitionWorkers workers;
 
     @Inject
     public EventConsumer(ConsumerConfig config, KafkaClients kafka, EventDispatcher dispatcher, InboxStore inbox,
@@ -80,12 +82,15 @@ public class EventConsumer {
         }
         running = true;
         deadLetterProducer = kafka.producer(groupId + "-dlq-" + UUID.randomUUID().toString().substring(0, 8));
+        PartitionApplier applier = new PartitionApplier(config, dispatcher, new DeadLetters(deadLetterProducer, groupId),
+                () -> running);
+        workers = new PartitionWorkers(applier, config.parallelism(), "event-consumer-worker");
         thread = new Thread(this::superviseLoop, "event-consumer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Finishes the record in hand, commits what was applied and leaves the group. */
+    /** Lets the workers finish the records in hand, commits what was applied and leaves the group. */
     public synchronized void stop() {
         if (!running) {
             return;
@@ -100,6 +105,7 @@ public class EventConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers.close();
         deadLetterProducer.close(Duration.ofSeconds(5));
     }
 
@@ -116,7 +122,7 @@ public class EventConsumer {
                 // the next one re-reads them and the inbox skips what was already applied.
                 LOG.errorf(crash, "event consumer of group %s crashed; restarting in %d ms", groupId,
                         config.restartBackoff().toMillis());
-                pause(config.restartBackoff());
+                PartitionApplier.sleep(config.restartBackoff());
             }
         }
     }
@@ -154,14 +160,8 @@ public class EventConsumer {
                 }
                 resumeDue(c);
                 ConsumerRecords<String, byte[]> records = c.poll(resumeAt.isEmpty() ? Duration.ofMillis(500) : Duration.ofMillis(50));
-                boolean stopped = false;
-                for (TopicPartition partition : records.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
-                    if (stopped) {
-                        c.seek(partition, batch.get(0).offset()); // not reached in this round: read again
-                    } else {
-                        stopped = !applyPartition(c, batch, partition, applied);
-                    }
+                for (PartitionResult result : workers.applyAll(records)) {
+                    settle(c, result, applied);
                 }
                 commit(c, applied);
             }
@@ -195,72 +195,21 @@ public class EventConsumer {
         }
     }
 
-    /**
-     * Applies a partition's records in order; false when it had to stop early (shutdown, or a
-     * dead letter that could not be written). A record that hits a transient failure holds back
-     * only its own partition: it is read again after a backoff while the other partitions go on,
-     * so an event waiting for another one (a booking whose host's events are on another topic)
-     * never blocks what it waits for.
-     */
-    private boolean applyPartition(Consumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> records,
-                                   TopicPartition partition, Map<TopicPartition, OffsetAndMetadata> applied) {
-        int from = 0;
-        while (from < records.size()) {
-            int to = endOfRun(records, from);
-            if (to - from > 1 && running && applyRun(records.subList(from, to))) {
-                transientStreaks.remove(partition);
-                applied.put(partition, new OffsetAndMetadata(records.get(to - 1).offset() + 1));
-            } else if (!applyOneByOne(c, records.subList(from, to), partition, applied)) {
-                return false;
-            } else if (resumeAt.containsKey(partition)) {
-                return true; // held back after a transient failure: the rest is read again later
-            }
-            from = to;
-        }
-        return true;
-    }
-
-    /**
-     * Where the run starting at {@code from} ends: consecutive batchable records, at most
-     * {@code kaigi.consumer.max-run}; a record that is not batchable is a run of one.
-     */
-    private int endOfRun(List<ConsumerRecord<String, byte[]>> records, int from) {
-        int to = from;
-        while (to < records.size() && to - from < config.maxRun() && dispatcher.batchable(records.get(to))) {
-            to++;
-        }
-        return Math.max(to, from + 1);
-    }
-
-    /** Applies a run in one transaction; false when it failed (rolled back whole, to be applied one by one). */
-    private boolean applyRun(List<ConsumerRecord<String, byte[]>> run) {
-        try {
-            dispatcher.dispatchAll(run);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.debugf("a run of %d events failed together (%s); applying them one by one", run.size(), e.getMessage());
-            return false;
-        }
-    }
-
-    private boolean applyOneByOne(Consumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> records,
-                                  TopicPartition partition, Map<TopicPartition, OffsetAndMetadata> applied) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            Outcome outcome = running ? applyOrDeadLetter(record) : Outcome.STOP;
-            if (outcome != Outcome.DONE) {
-                c.seek(partition, record.offset()); // read it again, here or on the next owner
-                if (outcome == Outcome.RETRY_LATER) {
-                    int streak = transientStreaks.merge(partition, 1, Integer::sum);
-                    c.pause(List.of(partition));
-                    resumeAt.put(partition, Instant.now().plus(config.retryBackoff().multipliedBy(Math.min(streak, 25))));
-                    return true;
-                }
-                return false;
-            }
+    /** Acts on what the workers did with a partition: what to commit, where to read again, whether to hold it back. */
+    private void settle(Consumer<String, byte[]> c, PartitionResult result, Map<TopicPartition, OffsetAndMetadata> applied) {
+        TopicPartition partition = result.partition();
+        if (result.progressed()) {
+            applied.put(partition, result.applied());
             transientStreaks.remove(partition);
-            applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
-        return true;
+        if (result.readAgainFrom() != null) {
+            c.seek(partition, result.readAgainFrom()); // read it again, here or on the next owner
+        }
+        if (result.retryLater()) {
+            int streak = transientStreaks.merge(partition, 1, Integer::sum);
+            c.pause(List.of(partition));
+            resumeAt.put(partition, Instant.now().plus(config.retryBackoff().multipliedBy(Math.min(streak, 25))));
+        }
     }
 
     /** Resumes the paused partitions whose backoff is over (and forgets partitions this consumer no longer owns). */
@@ -286,68 +235,11 @@ public class EventConsumer {
         }
     }
 
-    /** What became of one record. */
-    private enum Outcome {
-        /** Applied, skipped or dead-lettered: the partition moves on. */
-        DONE,
-        /** A transient failure: read it again after a backoff. */
-        RETRY_LATER,
-        /** Shutdown, or a dead letter that could not be written: read it again. */
-        STOP
-    }
-
-    private Outcome applyOrDeadLetter(ConsumerRecord<String, byte[]> record) {
-        RuntimeException last = null;
-        int attempt = 0;
-        while (attempt < config.maxAttempts() && running) {
-            attempt++;
-            try {
-                dispatcher.dispatch(record);
-                return Outcome.DONE;
-            } catch (PoisonEventException e) {
-                last = e;
-                break;
-            } catch (RuntimeException e) {
-                if (TransientFailures.isTransient(e)) {
-                    // not this event's fault: read it again later, however long the outage lasts
-                    LOG.warnf("event %s/%d@%d hit a transient failure, will retry: %s", record.topic(),
-                            record.partition(), record.offset(), e.getMessage());
-                    return Outcome.RETRY_LATER;
-                }
-                last = e;
-                LOG.warnf("event %s/%d@%d failed (attempt %d of %d): %s", record.topic(), record.partition(),
-                        record.offset(), attempt, config.maxAttempts(), e.getMessage());
-                pause(config.retryBackoff().multipliedBy(attempt));
-            }
-        }
-        if (last == null || !running && !(last instanceof PoisonEventException)) {
-            return Outcome.STOP;
-        }
-        try {
-            new DeadLetters(deadLetterProducer, groupId).send(record, last, attempt);
-            LOG.errorf("event %s/%d@%d moved to the dead-letter topic after %d attempts: %s", record.topic(),
-                    record.partition(), record.offset(), attempt, last.getMessage());
-            return Outcome.DONE;
-        } catch (Exception e) {
-            LOG.errorf(e, "could not dead-letter %s/%d@%d; it will be read again", record.topic(),
-                    record.partition(), record.offset());
-            return Outcome.STOP;
-        }
-    }
-
     private static void commit(Consumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> applied) {
         if (applied.isEmpty()) {
             return;
         }
         c.commitSync(applied);
         applied.clear();
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -32,6 +32,11 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
     private final Set<UUID> dependencyDown = ConcurrentHashMap.newKeySet();
     private final java.util.Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
 
+    private final Set<UUID> meetAt = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<UUID> appliedInOrder = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile java.util.concurrent.CyclicBarrier meeting;
+    private volatile boolean met;
+
     private volatile boolean batchable;
 
     @Inject
@@ -74,6 +79,40 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
         if (alwaysFail.contains(userId)) {
             throw new IllegalStateException("handler refuses user " + userId);
         }
+        if (meetAt.remove(userId)) {
+            awaitTheOther();
+        }
+        appliedInOrder.add(userId);
+    }
+
+    /** Waits for the other event of the meeting; only handlers running at the same time meet. */
+    private void awaitTheOther() {
+        try {
+            meeting.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            met = true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
+            // never met: the test sees met() false
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The events of these two users each wait in the handler, up to 10 s, until the other is there too. */
+    public void meetAt(UUID one, UUID other) {
+        met = false;
+        meeting = new java.util.concurrent.CyclicBarrier(2);
+        meetAt.add(one);
+        meetAt.add(other);
+    }
+
+    /** Whether the two events of {@link #meetAt} were in the handler at once. */
+    public boolean met() {
+        return met;
+    }
+
+    /** The users whose events were applied, in the order the handler finished them. */
+    public java.util.List<UUID> appliedInOrder() {
+        return java.util.List.copyOf(appliedInOrder);
     }
 
     /** One row of {@code applied_event}: a duplicate application shows as a second row. */

@@ -2,6 +2,8 @@ package dev.kaigi.integration.meeting;
 
 import dev.kaigi.integration.mail.MailSender;
 import dev.kaigi.integration.mail.MailTemplates;
+import dev.kaigi.integration.mail.MessageIds;
+import dev.kaigi.integration.meeting.SideEffects.Kind;
 import dev.kaigi.integration.user.UserDirectory;
 import dev.kaigi.integration.user.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,8 @@ import java.util.Map;
 /**
  * The mails of a booking's steps (INT-05, MTG-01, MTG-06): the lead's, sent for the host (their signature,
  * replies to them, the lead's language and zone) with the calendar invitation and the manage link; the host's;
- * and, when the meeting changed hands, the previous host's.
+ * and, when the meeting changed hands, the previous host's. Each mail's {@code Message-ID} is derived from the
+ * booking, the step and the kind of mail, so one sent again after a crash is recognisably the same.
  */
 @ApplicationScoped
 class MeetingMails {
@@ -27,6 +30,8 @@ class MeetingMails {
     UserDirectory users;
     @Inject
     ManageLinks links;
+    @Inject
+    MessageIds messageIds;
     @ConfigProperty(name = "quarkus.mailer.from")
     String from;
 
@@ -47,7 +52,7 @@ class MeetingMails {
         // every key the templates name must be there, null or not (Qute refuses a missing one)
         data.put("rebookUrl", c.cancelled() && MeetingChange.HOST_UNAVAILABLE.equals(c.reason()) && c.meetingTypeId() != null
                 ? links.bookAgain(c.meetingTypeId()) : null);
-        mail.send(c.leadEmail(), host == null ? null : host.email, templates.render(template, c.leadLocale(), data),
+        mail.send(messageId(c, Kind.LEAD_MAIL), c.leadEmail(), host == null ? null : host.email, templates.render(template, c.leadLocale(), data),
                 invitation(c, host, joinUrl, organization, (String) data.get("manageUrl")).attachment());
         return Done.done(null, null);
     }
@@ -57,7 +62,7 @@ class MeetingMails {
         String template = c.cancelled() ? "meeting-host-cancelled" : c.newToHost() ? "meeting-host" : "meeting-host-moved";
         Map<String, Object> data = data(c, host.locale, c.hostTimeZone(), host, joinUrl);
         data.put("reason", c.cancelled() ? c.reason() : null);
-        mail.send(host.email, null, templates.render(template, host.locale, data), null);
+        mail.send(messageId(c, Kind.HOST_MAIL), host.email, null, templates.render(template, host.locale, data), null);
         return Done.done(null, null);
     }
 
@@ -65,8 +70,12 @@ class MeetingMails {
     Done previousHost(MeetingChange c, UserProfile previous, UserProfile host) {
         Map<String, Object> data = data(c, previous.locale, c.hostTimeZone(), previous, null);
         data.put("newHostName", host == null ? "" : host.displayName());
-        mail.send(previous.email, null, templates.render("meeting-host-handed-over", previous.locale, data), null);
+        mail.send(messageId(c, Kind.PREVIOUS_HOST_MAIL), previous.email, null, templates.render("meeting-host-handed-over", previous.locale, data), null);
         return Done.done(null, null);
+    }
+
+    private String messageId(MeetingChange c, Kind kind) {
+        return messageIds.of(c.bookingId(), c.sequence(), kind.name(), null);
     }
 
     private MeetingInvitation invitation(MeetingChange c, UserProfile host, String joinUrl, String organization,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -191,17 +190,11 @@ public final class ZoomSimulator {
     }
 
     /** {@code GET /v2/users/me/meetings}: the meetings created (201) with the caller's token, oldest first. */
-    private final class MeetingList implements ResponseDefinitionTransformerV2 {
+    private final class MeetingList extends StubAnswer {
         static final String NAME = "zoom-meeting-list";
 
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
+        MeetingList() {
+            super(NAME);
         }
 
         @Override

@@ -2,8 +2,11 @@ package dev.kaigi.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.kaigi.events.scheduling.ConferencingMethod;
+import dev.kaigi.events.scheduling.MeetingActor;
 import dev.kaigi.events.scheduling.MeetingBooked;
+import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.integration.simulators.ProviderSimulators;
 import dev.kaigi.integration.simulators.ZoomSimulator;
@@ -25,9 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.linkCalendar;
@@ -208,6 +213,38 @@ class MeetingEffectsUnderFailureTest {
         awaitRecorded(marker.bookingId(), 6);
         assertEquals(2, ProviderSimulators.mailsTo(ownerEmail).size(), "one alert per booking, none for the redeliveries");
         assertEquals(1, ProviderSimulators.mailsTo(booked.leadEmail()).size());
+    }
+
+    @Test
+    @DisplayName("MTG-06: a cancellation's Zoom deletion waiting out an outage shows as PENDING in the booking's side-effect log, then DONE once Zoom is back")
+    void effectWaitingForItsProviderIsPendingInTheLog() throws Exception {
+        UUID org = organization(db, "Acme");
+        Host host = host(org, false);
+        MeetingBooked booked = booked(host);
+        TestEvents.publish(booked);
+        awaitRecorded(booked.bookingId(), 5);
+        StubMapping down = ProviderSimulators.zoom().server().stubFor(delete(urlPathMatching("/v2/meetings/[0-9]+")).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + host.zoomToken()))
+                .willReturn(ZoomSimulator.json(503, "{\"code\":503,\"message\":\"Service unavailable\"}")));
+        try {
+            TestEvents.publish(new MeetingCancelled(org, booked.bookingId(), host.user(), "製品デモ", ConferencingMethod.ZOOM,
+                    START, START.plus(Duration.ofMinutes(30)), "Asia/Tokyo", "Lead Person", booked.leadEmail(), "Lead Corp",
+                    "en", "lead-request", booked.meetingTypeId(), "Asia/Tokyo", null, 1, MeetingActor.LEAD));
+            Await.until("the Zoom deletion pending in the log", () -> outcomes(host, booked, "ZOOM_DELETE").equals(List.of("PENDING")),
+                    Duration.ofSeconds(60));
+        } finally {
+            ProviderSimulators.zoom().remove(down);
+        }
+        Await.until("the Zoom deletion done", () -> outcomes(host, booked, "ZOOM_DELETE").equals(List.of("DONE")),
+                Duration.ofSeconds(60));
+    }
+
+    /** The outcomes of {@code kind} in the booking's side-effect log, as its host reads it. */
+    private static List<Object> outcomes(Host host, MeetingBooked booked, String kind) {
+        List<Map<String, Object>> log = given().auth().oauth2(TestTokens.user(host.org(), host.user(), "member"))
+                .get("/api/v1/bookings/{id}/side-effects", booked.bookingId()).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return log.stream().filter(e -> kind.equals(e.get("kind"))).map(e -> e.get("outcome")).toList();
     }
 
     private static List<MimeMessage> awaitMails(String to, int n) {

@@ -10,7 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A booking's side-effect log: what each of its events set off, oldest first. */
+/**
+ * A booking's side-effect log: what each of its events set off, oldest first, and what is still waiting for its
+ * provider (an intent without a record, shown as PENDING).
+ */
 @ApplicationScoped
 public class SideEffectLogService {
 
@@ -20,8 +23,11 @@ public class SideEffectLogService {
     @Transactional
     public List<SideEffectView> of(UUID bookingId, int max) {
         return em.createNativeQuery("""
-                        select sequence, kind, outcome, result, detail, completed_at from side_effect
-                        where subject_id = :b order by sequence, completed_at, kind limit :max
+                        select sequence, kind, outcome, result, detail, completed_at from side_effect where subject_id = :b
+                        union all
+                        select sequence, kind, 'PENDING', null, 'attempts: ' || attempts, started_at from side_effect_intent
+                        where subject_id = :b
+                        order by 1, 6, 2 limit :max
                         """)
                 .setParameter("b", bookingId).setParameter("max", max).getResultList().stream().map(row -> {
                     Object[] r = (Object[]) row;

@@ -30,7 +30,11 @@ public class SideEffects {
         ADMIN_ALERT
     }
 
-    public enum Outcome { DONE, SKIPPED, FAILED }
+    public enum Outcome {
+        DONE, SKIPPED, FAILED,
+        /** Asked of the provider, no outcome recorded yet (an outage being waited out): the log shows it, no record has it. */
+        PENDING
+    }
 
     /**
      * One effect done for a subject at a sequence (a booking's SEQUENCE at the event; 0 for anything else).

@@ -1,5 +1,7 @@
 package dev.kaigi.faults.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaigi.events.CloudEventHeaders;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.faults.stack.Sql;
@@ -48,8 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Event resilience across services: the four services run as processes on one broker;
  * meeting-booked events wait on the broker while integration-service is down and are each handled
- * once when it is back; a replay of its topics from offset 0 changes nothing; a poison event goes to
- * the dead-letter topic and the events behind it on the same partition flow on.
+ * once when it is back, and so are cancellations and reassignments of Zoom meetings (each meeting
+ * deleted once, each mail sent once); a replay of its topics from offset 0 changes nothing; a poison
+ * event goes to the dead-letter topic and the events behind it on the same partition flow on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventResilienceTest {
@@ -59,6 +62,7 @@ class EventResilienceTest {
     private static final String GROUP = "integration-service";
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Stack stack;
     private static Tenant tenant;
@@ -109,11 +113,74 @@ class EventResilienceTest {
 
     @Test
     @Order(2)
+    @DisplayName("EVT-02, MTG-06: Zoom bookings cancelled and reassigned while integration-service is stopped: each meeting deleted once, the new hosts' made once, each lead and host told once after it starts")
+    void changesWhileIntegrationIsDown() throws Exception {
+        List<UUID> pool = hosts.subList(6, 10);
+        for (UUID host : pool) {
+            linkZoom(host);
+        }
+        Await.until("Zoom links known to scheduling-service", () -> pool.stream().allMatch(h -> Sql.count(Stack.SCHEDULING_DB,
+                "select count(*) from host where user_id = ? and zoom_linked", h) == 1), WAIT);
+        UUID zoomType = tenant.meetingType("Zoom demo", pool, "ZOOM");
+        List<JsonNode> bookings = new ArrayList<>();
+        for (int slot = 10; slot < 12; slot++) {
+            for (int i = 0; i < 2; i++) {
+                bookings.add(booking(zoomType, slot, "zoom-" + slot + "-" + i));
+            }
+        }
+        List<String> leads = bookings.stream().map(b -> b.path("leadEmail").asText()).toList();
+        Await.until("a Zoom meeting and a mail for each booking", () -> createdIn(pool) == 4
+                && leads.stream().allMatch(l -> stack.mail.deliveredTo(l) == 1), WAIT);
+
+        stack.integration.stop();
+        List<UUID> changed = new ArrayList<>();
+        for (int slot = 0; slot < 2; slot++) { // at each time: one cancelled, one handed to a host free then
+            JsonNode cancel = bookings.get(2 * slot);
+            JsonNode reassign = bookings.get(2 * slot + 1);
+            change(cancel, "cancel", "{\"reason\":\"fault-checks\"}");
+            UUID free = pool.stream().filter(h -> !h.toString().equals(cancel.path("hostUserId").asText())
+                    && !h.toString().equals(reassign.path("hostUserId").asText())).findFirst().orElseThrow();
+            change(reassign, "reassign", "{\"hostUserId\":\"" + free + "\"}");
+            changed.add(UUID.fromString(cancel.path("id").asText()));
+            changed.add(UUID.fromString(reassign.path("id").asText()));
+        }
+        List<UUID> events = Sql.column(Stack.SCHEDULING_DB, UUID.class, "select event_id from outbox where org_id = ? "
+                + "and event_type in (?, ?)", tenant.orgId, EventTypes.MEETING_CANCELLED.name(), EventTypes.MEETING_REASSIGNED.name());
+        assertEquals(4, events.size(), "meeting-cancelled and meeting-reassigned in scheduling-service's outbox");
+        Await.until("the outbox sent", () -> Sql.count(Stack.SCHEDULING_DB, "select count(*) from outbox where sent_at is null") == 0, WAIT);
+        Map<Long, Integer> deletedBefore = stack.zoom.deletions();
+
+        stack.integration.start();
+        Await.until("integration-service applied the 4 changes", () -> applied(events) == events.size(), WAIT);
+        Await.until("each lead told of the change", () -> leads.stream().allMatch(l -> stack.mail.deliveredTo(l) >= 2), WAIT);
+        Thread.sleep(1500); // a second delivery of any of them would show now
+        assertEquals(Map.of(), deletedBefore, "nothing deleted while integration-service was down");
+        assertEquals(Map.of(1, 4L), stack.zoom.deletions().values().stream()
+                .collect(Collectors.groupingBy(n -> n, Collectors.counting())), "4 meetings deleted, each once");
+        assertEquals(6, createdIn(pool), "the 4 booked, and one in each new host's account");
+        for (String lead : leads) {
+            List<String> ids = stack.mail.messageIdsTo(lead);
+            assertEquals(2, ids.size(), "mails to " + lead + ": " + ids);
+            assertEquals(2, ids.stream().distinct().count(), "two messages, neither sent twice: " + ids);
+        }
+        for (UUID host : pool) {
+            List<String> ids = stack.mail.messageIdsTo(email(host));
+            assertEquals(ids.size(), ids.stream().distinct().count(), "no mail to host " + host + " sent twice: " + ids);
+        }
+        assertEquals(4, Sql.count(Stack.INTEGRATION_DB, "select count(*) from side_effect where subject_id::text = any(string_to_array(?, ',')) "
+                + "and kind = 'ZOOM_DELETE' and outcome = 'DONE'", ids(changed)));
+        assertEquals(2, Sql.count(Stack.INTEGRATION_DB, "select count(*) from side_effect where subject_id::text = any(string_to_array(?, ',')) "
+                + "and kind = 'PREVIOUS_HOST_MAIL' and outcome = 'DONE'", ids(changed)));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("EVT-02: integration-service's topics replayed from offset 0 change nothing (the inbox dedups)")
     void replayFromOffsetZero() throws Exception {
         stack.integration.stop();
         String before = integrationState();
         int mailsBefore = stack.mail.messages();
+        int zoomBefore = stack.zoom.changes();
         Map<TopicPartition, Long> ends;
         try (Admin admin = admin()) {
             List<TopicPartition> partitions = partitions(admin, List.of(SCHEDULING_TOPIC, USER_TOPIC));
@@ -135,10 +202,11 @@ class EventResilienceTest {
         Thread.sleep(1000);
         assertEquals(before, integrationState(), "integration-service's inbox, side effects, users and outbox");
         assertEquals(mailsBefore, stack.mail.messages(), "mails sent");
+        assertEquals(zoomBefore, stack.zoom.changes(), "Zoom meetings created and deleted");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("EVT-02: a poison meeting-booked goes to kaigi.scheduling.v1.dlq; the bookings behind it on its partition are handled")
     void poisonEventGoesToDeadLetters() throws Exception {
         UUID host = hosts.get(0);
@@ -157,6 +225,11 @@ class EventResilienceTest {
 
     /** Books the meeting type at {@code slot} (half hours from 09:00) for a lead named by {@code lead}; the lead's email. */
     private static String book(UUID type, int slot, String lead) throws Exception {
+        return booking(type, slot, lead).path("leadEmail").asText();
+    }
+
+    /** The booking of {@code type} at {@code slot} for a lead named by {@code lead}, as scheduling-service answered it. */
+    private static JsonNode booking(UUID type, int slot, String lead) throws Exception {
         String email = "lead-" + lead + "-" + tenant.orgId.toString().substring(0, 8) + "@leads.example";
         String start = day.atTime(LocalTime.of(9, 0).plusMinutes(30L * slot)).atZone(ZoneId.of(Tenant.ZONE)).toInstant().toString();
         String instance = stack.scheduling.get(slot % 2).baseUri();
@@ -167,7 +240,45 @@ class EventResilienceTest {
                         {"meetingTypeId":"%s","start":"%s","lead":{"name":"Lead","email":"%s","locale":"en"}}"""
                         .formatted(type, start, email))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());
-        return email;
+        return JSON.readTree(r.body());
+    }
+
+    /** {@code POST /api/v1/bookings/{id}/{action}} as a MANAGER (cancel, reassign). */
+    private static void change(JsonNode booking, String action, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.scheduling.get(0).baseUri()
+                        + "/api/v1/bookings/" + booking.path("id").asText() + "/" + action))
+                .header("Authorization", "Bearer " + tenant.managerToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), action + ": " + r.body());
+    }
+
+    /** The host links their Zoom account through integration-service, as their browser would (the code is the email). */
+    private static void linkZoom(UUID host) throws Exception {
+        String token = TestTokens.user(tenant.orgId, host, "member");
+        String base = stack.integration.baseUri() + "/api/v1/users/" + host + "/zoom-connection";
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/authorization"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, started.statusCode(), started.body());
+        String url = JSON.readTree(started.body()).path("authorizeUrl").asText();
+        String state = java.net.URLDecoder.decode(url.replaceFirst(".*[?&]state=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+        HttpResponse<String> linked = HTTP.send(HttpRequest.newBuilder(URI.create(base))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("code", email(host)).put("state", state)
+                        .toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, linked.statusCode(), linked.body());
+    }
+
+    private static String email(UUID host) {
+        return "host-" + host + "@faults.example";
+    }
+
+    private static String ids(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    private static int createdIn(List<UUID> pool) {
+        return pool.stream().mapToInt(h -> stack.zoom.createdFor(email(h))).sum();
     }
 
     private static List<UUID> meetingBookedEvents() {
@@ -177,7 +288,7 @@ class EventResilienceTest {
 
     private static long applied(List<UUID> events) {
         java.util.Set<UUID> inbox = new java.util.HashSet<>(Sql.column(Stack.INTEGRATION_DB, UUID.class,
-                "select event_id from inbox where event_type = ?", EventTypes.MEETING_BOOKED.name()));
+                "select event_id from inbox"));
         return events.stream().filter(inbox::contains).count();
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The SMTP server integration-service mails to: accepts every message and counts the messages
  * delivered to each recipient, which is how a test sees a booking's lead and host mails, and sees
- * them twice if an event was applied twice.
+ * them twice if an event was applied twice. It keeps each message's {@code Message-ID} too: a mail sent again
+ * after a crash carries the same one, so it can be told from a second mail.
  */
 public final class MailSink implements AutoCloseable {
 
@@ -32,6 +33,7 @@ public final class MailSink implements AutoCloseable {
     });
     private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
+    private final Map<String, List<String>> messageIds = new ConcurrentHashMap<>();
 
     MailSink() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -46,6 +48,12 @@ public final class MailSink implements AutoCloseable {
     public int deliveredTo(String address) {
         AtomicInteger n = delivered.get(address.toLowerCase(Locale.ROOT));
         return n == null ? 0 : n.get();
+    }
+
+    /** The {@code Message-ID}s of the messages delivered to {@code address}, in order, repeats included. */
+    public List<String> messageIdsTo(String address) {
+        List<String> ids = messageIds.get(address.toLowerCase(Locale.ROOT));
+        return ids == null ? List.of() : List.copyOf(ids);
     }
 
     public int messages() {
@@ -81,10 +89,19 @@ public final class MailSink implements AutoCloseable {
                     reply(out, "250 OK");
                 } else if (command.equals("DATA")) {
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    String messageId = null;
+                    boolean headers = true;
                     while ((line = in.readLine()) != null && !line.equals(".")) {
-                        // the message body is not needed: who it went to is
+                        headers = headers && !line.isEmpty(); // the body is not needed: who it went to, and its id, are
+                        if (headers && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                            messageId = line.substring(11).trim();
+                        }
                     }
-                    recipients.forEach(r -> delivered.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet());
+                    String id = messageId;
+                    recipients.forEach(r -> {
+                        delivered.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
+                        messageIds.computeIfAbsent(r, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(String.valueOf(id));
+                    });
                     messages.incrementAndGet();
                     recipients.clear();
                     reply(out, "250 OK queued");

@@ -35,6 +35,7 @@ public final class Stack {
 
     public final KafkaProcess kafka;
     public final MailSink mail;
+    public final ZoomSink zoom;
     public final Events events;
     public final List<ServiceProcess> scheduling;
     public final List<ServiceProcess> licensing;
@@ -64,6 +65,7 @@ public final class Stack {
         STARTED.add(kafka);
         kafka.start();
         mail = new MailSink();
+        zoom = new ZoomSink();
         events = new Events(kafka.bootstrapServers());
 
         ServiceProcess lic1 = service(root, work, "licensing-service", "licensing-1", LICENSING_DB, Map.of());
@@ -77,11 +79,16 @@ public final class Stack {
                 "quarkus.rest-client.licensing.read-timeout", "30000",
                 "kaigi.service-account.token", TestTokens.service("user-service", Duration.ofHours(12))));
         integration = service(root, work, "integration-service", "integration-service", INTEGRATION_DB, Map.of(
-                "kaigi.crypto.key", "ZmF1bHQtY2hlY2tzLW9ubHkta2V5LW5vdC1mb3ItcHJvZA==",
+                "kaigi.crypto.key", "ZmF1bHQtY2hlY2tzLW9ubHkta2V5LW5vdC1wcm9kISE=",
                 "kaigi.mail.manage-link-secret", MANAGE_LINK_SECRET,
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(mail.port()),
-                "quarkus.mailer.start-tls", "DISABLED"));
+                "quarkus.mailer.start-tls", "DISABLED",
+                "kaigi.zoom.oauth-url", zoom.url(),
+                "kaigi.zoom.api-url", zoom.url(),
+                "kaigi.zoom.client-id", ZoomSink.CLIENT_ID,
+                "kaigi.zoom.client-secret", ZoomSink.CLIENT_SECRET,
+                "kaigi.zoom.redirect-uri", "https://app.faults.example/integrations/zoom/callback"));
         scheduling = List.of(sch1, sch2);
         licensing = List.of(lic1, lic2);
         // first instances (they migrate the databases), then the second ones: on two cores a

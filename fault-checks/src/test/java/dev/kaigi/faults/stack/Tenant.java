@@ -94,10 +94,15 @@ public final class Tenant {
 
     /** A 30-minute phone meeting type named {@code name} over {@code pool}, bookable from now to a year ahead; its id. */
     public UUID meetingType(String name, List<UUID> pool) {
+        return meetingType(name, pool, "PHONE");
+    }
+
+    /** A 30-minute meeting type held by {@code conferencingMethod} (PHONE, ZOOM, ...); its id. */
+    public UUID meetingType(String name, List<UUID> pool, String conferencingMethod) {
         String ids = pool.stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(","));
         HttpResponse<String> r = send(scheduling(), "POST", "/api/v1/meeting-types", """
-                {"name":"%s","durationMinutes":30,"conferencingMethod":"PHONE","hostPool":[%s],"slotStepMinutes":30,
-                 "minimumNoticeMinutes":0,"bookingHorizonDays":365}""".formatted(name, ids), null);
+                {"name":"%s","durationMinutes":30,"conferencingMethod":"%s","hostPool":[%s],"slotStepMinutes":30,
+                 "minimumNoticeMinutes":0,"bookingHorizonDays":365}""".formatted(name, conferencingMethod, ids), null);
         return UUID.fromString(body(expect(201, r)).path("id").asText());
     }
 

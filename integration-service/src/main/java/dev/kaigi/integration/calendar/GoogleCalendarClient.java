@@ -15,6 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import dev.kaigi.integration.provider.ProviderCalls;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -89,10 +93,13 @@ public class GoogleCalendarClient implements CalendarApi {
 
     /** {@code GET /oauth2/v3/userinfo}: the Google account ({@code sub}) and its email. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public LinkedAccount account(OAuthTokens tokens) {
         JsonNode user = api(http.request(base(config.apiUrl()) + "/oauth2/v3/userinfo")
                 .header("Authorization", "Bearer " + tokens.accessToken()).GET().build());
@@ -112,10 +119,13 @@ public class GoogleCalendarClient implements CalendarApi {
 
     /** {@code POST /calendar/v3/freeBusy}; a calendar answered with {@code errors} (not shared, not found) is left out. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public Map<String, List<BusyInterval>> busy(ConnectionAccess.Token token, List<String> calendars, Instant from, Instant to) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timeMin", from.toString());
@@ -146,10 +156,13 @@ public class GoogleCalendarClient implements CalendarApi {
 
     /** {@code POST /calendar/v3/calendars/primary/events}, no invitation mails (Kaigi sends its own). */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public String writeEvent(ConnectionAccess.Token token, CalendarEvent event) {
         Map<String, Object> body = body(event);
         body.put("id", event.key()); // base32hex: a UUID's hex digits qualify
@@ -169,10 +182,13 @@ public class GoogleCalendarClient implements CalendarApi {
 
     /** {@code PATCH /calendar/v3/calendars/primary/events/{eventId}}: the fields we wrote, no update mails. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public void updateEvent(ConnectionAccess.Token token, String eventId, CalendarEvent event) {
         http.send(http.request(events(eventId)).header("Authorization", "Bearer " + token.accessToken())
                 .header("Content-Type", "application/json")
@@ -181,10 +197,13 @@ public class GoogleCalendarClient implements CalendarApi {
 
     /** {@code DELETE /calendar/v3/calendars/primary/events/{eventId}}: 204; 404 or 410 Gone when it is gone already. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public void deleteEvent(ConnectionAccess.Token token, String eventId) {
         ProviderHttp.Answer answer = http.send(http.request(events(eventId))
                 .header("Authorization", "Bearer " + token.accessToken()).DELETE().build());

@@ -15,6 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import dev.kaigi.integration.provider.ProviderCalls;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -95,10 +99,13 @@ public class MicrosoftGraphClient implements CalendarApi {
 
     /** {@code GET /v1.0/me}: the directory object id and the mailbox address (or the sign-in name). */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public LinkedAccount account(OAuthTokens tokens) {
         JsonNode me = api(http.request(graph() + "/me").header("Authorization", "Bearer " + tokens.accessToken()).GET().build());
         String mail = me.path("mail").asText("");
@@ -108,10 +115,13 @@ public class MicrosoftGraphClient implements CalendarApi {
 
     /** {@code POST /v1.0/me/calendar/getSchedule} in UTC; a schedule answered with an {@code error} is left out. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public Map<String, List<BusyInterval>> busy(ConnectionAccess.Token token, List<String> calendars, Instant from, Instant to) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schedules", calendars);
@@ -146,10 +156,13 @@ public class MicrosoftGraphClient implements CalendarApi {
 
     /** {@code POST /v1.0/me/events}; Graph answers the existing event for a {@code transactionId} it has seen. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public String writeEvent(ConnectionAccess.Token token, CalendarEvent event) {
         Map<String, Object> body = body(event);
         body.put("transactionId", event.key());
@@ -164,10 +177,13 @@ public class MicrosoftGraphClient implements CalendarApi {
 
     /** {@code PATCH /v1.0/me/events/{id}} with the fields we wrote. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public void updateEvent(ConnectionAccess.Token token, String eventId, CalendarEvent event) {
         api(http.request(graph() + "/me/events/" + ProviderHttp.encode(eventId)).header("Authorization", "Bearer " + token.accessToken())
                 .header("Content-Type", "application/json").method("PATCH", http.jsonBody(body(event))).build());
@@ -175,10 +191,13 @@ public class MicrosoftGraphClient implements CalendarApi {
 
     /** {@code DELETE /v1.0/me/events/{id}}: 204; 404 when it is gone already. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public void deleteEvent(ConnectionAccess.Token token, String eventId) {
         ProviderHttp.Answer answer = http.send(http.request(graph() + "/me/events/" + ProviderHttp.encode(eventId))
                 .header("Authorization", "Bearer " + token.accessToken()).DELETE().build());

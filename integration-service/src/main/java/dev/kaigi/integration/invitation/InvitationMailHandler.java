@@ -7,6 +7,7 @@ import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.user.UserInvited;
 import dev.kaigi.integration.mail.MailConfig;
 import dev.kaigi.integration.mail.MailSender;
+import dev.kaigi.integration.mail.MessageIds;
 import dev.kaigi.integration.mail.MailTemplates;
 import dev.kaigi.integration.meeting.SideEffects;
 import dev.kaigi.integration.provider.ProviderFailures;
@@ -38,6 +39,8 @@ public class InvitationMailHandler implements EventSubscriber {
     MailConfig config;
     @Inject
     SideEffects effects;
+    @Inject
+    MessageIds messageIds;
 
     @Override
     public void subscribe(EventSubscriptions on) {
@@ -61,7 +64,8 @@ public class InvitationMailHandler implements EventSubscriber {
         SideEffects.Outcome outcome = SideEffects.Outcome.DONE;
         String detail = null;
         try {
-            mail.send(e.email(), null, templates.render("invitation", e.locale(), data), null);
+            mail.send(messageIds.of(invitation, 0, SideEffects.Kind.INVITATION_MAIL.name(), null), e.email(), null,
+                    templates.render("invitation", e.locale(), data), null);
         } catch (ProviderRejectedException refused) {
             LOG.warnf("invitation mail of user %s refused: %s", e.userId(), refused.reason());
             outcome = SideEffects.Outcome.FAILED;

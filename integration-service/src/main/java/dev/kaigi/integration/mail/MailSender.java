@@ -12,7 +12,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 /**
  * Sends one plain-text mail, with an attachment or none, through SMTP (Quarkus Mailer, INT-05). A server that is away or answers
  * with a temporary (4xx) reply is {@link ProviderUnavailableException}, retried; a permanent (5xx)
- * refusal of the mail is {@link ProviderRejectedException}. Bodies are never logged.
+ * refusal of the mail is {@link ProviderRejectedException}. A mail that is a side effect carries its own
+ * {@code Message-ID} ({@link MessageIds}), the same on every attempt. Bodies are never logged.
  */
 @ApplicationScoped
 public class MailSender {
@@ -30,8 +31,11 @@ public class MailSender {
             abortOn = ProviderRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
             failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
-    public void send(String to, String replyTo, MailTemplates.Rendered content, Attachment attachment) {
+    public void send(String messageId, String to, String replyTo, MailTemplates.Rendered content, Attachment attachment) {
         Mail mail = Mail.withText(to, content.subject(), content.body());
+        if (messageId != null) {
+            mail.addHeader("Message-ID", messageId);
+        }
         if (attachment != null) {
             mail.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
         }

@@ -19,7 +19,10 @@ import java.util.function.Function;
  * The Zoom side of a booking's steps (INT-01, MTG-06): a meeting in the host's Zoom account when booked or handed
  * to them (or the host's personal meeting URL), its time moved on a reschedule, and the meeting deleted from the
  * account that holds it when it changes hands or is cancelled. The meeting in force is the one the latest earlier
- * step created, with the account it was created in.
+ * step created, with the account it was created in. Moving and deleting may be repeated safely (the same time
+ * again; a meeting already gone counts as deleted); a creation is not: Zoom takes no idempotency key, so each
+ * meeting carries its step's marker in its agenda, and a creation an earlier attempt may have made is looked up
+ * by it before another is made.
  */
 @ApplicationScoped
 class MeetingConferences {
@@ -54,7 +57,7 @@ class MeetingConferences {
             return null;
         }
         if (live.isEmpty() || moved) {
-            return once.run(Kind.ZOOM_MEETING, () -> create(c, host)).result();
+            return once.run(Kind.ZOOM_MEETING, repeated -> create(c, host, repeated)).result();
         }
         if (meetingId != null && c.step() == MeetingChange.Step.RESCHEDULED) {
             once.run(Kind.ZOOM_UPDATE, () -> asOwner(owner, token -> {
@@ -70,12 +73,19 @@ class MeetingConferences {
         return done.detail() != null && done.detail().startsWith("personal-url");
     }
 
-    private Done create(MeetingChange c, UserProfile host) {
+    /** The marker of the meeting a step creates, kept in its agenda: the booking and the step's sequence. */
+    static String marker(MeetingChange c) {
+        return "kaigi-ref: " + c.bookingId() + "/" + c.sequence();
+    }
+
+    private Done create(MeetingChange c, UserProfile host, boolean repeated) {
         String personal = host == null ? null : host.zoomPersonalMeetingUrl;
         Optional<ZoomClient.Meeting> meeting;
         try {
-            meeting = zoomAccess.asUser(c.hostUserId(), token -> zoom.createMeeting(token,
-                    c.meetingTypeName() + " / " + c.leadName(), c.startsAt(), c.endsAt(), c.hostTimeZone(), c.lead()));
+            meeting = zoomAccess.asUser(c.hostUserId(), token -> (repeated ? zoom.findMeeting(token, marker(c))
+                    : Optional.<ZoomClient.Meeting>empty())
+                    .orElseGet(() -> zoom.createMeeting(token, c.meetingTypeName() + " / " + c.leadName(), c.startsAt(),
+                            c.endsAt(), c.hostTimeZone(), c.lead(), marker(c))));
         } catch (ZoomAccess.RelinkRequiredException relink) {
             meeting = Optional.empty();
         } catch (ProviderRejectedException refused) {

@@ -2,6 +2,8 @@ package dev.kaigi.integration.meeting;
 
 import dev.kaigi.integration.mail.MailSender;
 import dev.kaigi.integration.mail.MailTemplates;
+import dev.kaigi.integration.mail.MessageIds;
+import dev.kaigi.integration.meeting.SideEffects.Kind;
 import dev.kaigi.integration.user.UserDirectory;
 import dev.kaigi.integration.user.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,8 @@ import java.util.Map;
 /**
  * The mails of a booking's steps (INT-05, MTG-01, MTG-06): the lead's, sent for the host (their signature,
  * replies to them, the lead's language and zone) with the calendar invitation and the manage link; the host's;
- * and, when the meeting changed hands, the previous host's.
+ * and, when the meeting changed hands, the previous host's. Each mail's {@code Message-ID} is derived from the
+ * booking, the step and the kind of mail, so one sent again after a crash is recognisably the same.
  */
 @ApplicationScoped
 class MeetingMails {
@@ -27,6 +30,8 @@ class MeetingMails {
     UserDirectory users;
     @Inject
     ManageLinks links;
+    @Inject
+    MessageIds messageIds;
     @ConfigProperty(name = "quarkus.mailer.from")
     String from;
 
@@ -38,7 +43,8 @@ class MeetingMails {
             case CANCELLED -> "meeting-lead-cancelled";
         };
         Map<String, Object> data = leadData(c, host, joinUrl);
-        mail.send(c.leadEmail(), host == null ? null : host.email, templates.render(template, c.leadLocale(), data),
+        mail.send(messageId(c, Kind.LEAD_MAIL), c.leadEmail(), host == null ? null : host.email,
+                templates.render(template, c.leadLocale(), data),
                 invitation(c, host, joinUrl, (String) data.get("organizationName"), (String) data.get("manageUrl")).attachment());
         return Done.done(null, null);
     }
@@ -47,9 +53,10 @@ class MeetingMails {
      * The lead's reminder of the meeting (MTG-07), sent for its host as the other mails are. The host is the one
      * the latest step named; their profile is read now, for the name and signature they have today.
      */
-    void reminder(MeetingChange c, String joinUrl) {
+    void reminder(MeetingChange c, String joinUrl, int minutesBefore) {
         UserProfile host = users.inOrganization(c.orgId(), c.hostUserId()).orElse(null);
-        mail.send(c.leadEmail(), host == null ? null : host.email,
+        mail.send(messageIds.of(c.bookingId(), c.sequence(), "REMINDER_" + minutesBefore, null), c.leadEmail(),
+                host == null ? null : host.email,
                 templates.render("meeting-lead-reminder", c.leadLocale(), leadData(c, host, joinUrl)), null);
     }
 
@@ -71,7 +78,7 @@ class MeetingMails {
         String template = c.cancelled() ? "meeting-host-cancelled" : c.newToHost() ? "meeting-host" : "meeting-host-moved";
         Map<String, Object> data = data(c, host.locale, c.hostTimeZone(), host, joinUrl);
         data.put("reason", c.cancelled() ? c.reason() : null);
-        mail.send(host.email, null, templates.render(template, host.locale, data), null);
+        mail.send(messageId(c, Kind.HOST_MAIL), host.email, null, templates.render(template, host.locale, data), null);
         return Done.done(null, null);
     }
 
@@ -79,8 +86,13 @@ class MeetingMails {
     Done previousHost(MeetingChange c, UserProfile previous, UserProfile host) {
         Map<String, Object> data = data(c, previous.locale, c.hostTimeZone(), previous, null);
         data.put("newHostName", host == null ? "" : host.displayName());
-        mail.send(previous.email, null, templates.render("meeting-host-handed-over", previous.locale, data), null);
+        mail.send(messageId(c, Kind.PREVIOUS_HOST_MAIL), previous.email, null,
+                templates.render("meeting-host-handed-over", previous.locale, data), null);
         return Done.done(null, null);
+    }
+
+    private String messageId(MeetingChange c, Kind kind) {
+        return messageIds.of(c.bookingId(), c.sequence(), kind.name(), null);
     }
 
     private MeetingInvitation invitation(MeetingChange c, UserProfile host, String joinUrl, String organization,

@@ -78,7 +78,7 @@ public class MeetingReminderSender {
         } else {
             MeetingReminders.Planned planned = reminders.read((String) row[4]);
             try {
-                mails.reminder(planned.meeting(), planned.joinUrl());
+                mails.reminder(planned.meeting(), planned.joinUrl(), ((Number) row[1]).intValue());
             } catch (ProviderRejectedException refused) {
                 outcome = "FAILED";
                 detail = refused.provider() + ": " + refused.reason();

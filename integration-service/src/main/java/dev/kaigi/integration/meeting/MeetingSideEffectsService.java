@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * What each step of a booking's life sets off (INT-01, INT-02, INT-04, INT-05, MTG-01, MTG-06): the Zoom meeting
@@ -25,10 +24,12 @@ import java.util.function.Supplier;
  * with its calendar invitation and manage link, the host's mail (and the previous host's when it changed hands),
  * and a Slack message to the host. A step older than one already applied to the booking is skipped
  * ({@link BookingSequences}). Each effect happens once per step: it is skipped when {@link SideEffects} has it
- * and recorded as soon as it is done. A provider that is away stops the run with
+ * and recorded as soon as it is done; its intent is committed before the provider is called, so a retry knows
+ * when an effect may have been done already ({@link Once.Effect}). A provider that is away stops the run with
  * {@link DependencyUnavailableException}, so the event is retried and only the missing effects are done then. A
- * provider's refusal of one effect (Slack {@code ok:false}, a mail refused) is recorded as FAILED and does not hold
- * the others back.
+ * provider's refusal of one effect (Slack {@code ok:false}, a mail refused, a Zoom 4xx) is recorded as FAILED and
+ * does not hold the others back; once the step's effects are all recorded, the organization's OWNERs are mailed
+ * about what was refused ({@link FailedEffectAlerts}), once.
  */
 @ApplicationScoped
 public class MeetingSideEffectsService {
@@ -53,6 +54,8 @@ public class MeetingSideEffectsService {
     MeetingSlack slack;
     @Inject
     MeetingReminders reminders;
+    @Inject
+    FailedEffectAlerts alerts;
 
     /** Applies one step, in the event's transaction (which holds the booking's sequence). */
     void apply(MeetingChange event, Instant eventTime) {
@@ -72,19 +75,27 @@ public class MeetingSideEffectsService {
         String joinUrl = conferences.apply(c, host.orElse(null), once);
         calendarEvents.apply(c, joinUrl, host.isPresent(), once);
         reminders.plan(c, joinUrl);
-        once(c, Kind.LEAD_MAIL, () -> mails.lead(c, host.orElse(null), joinUrl));
+        // A mail or Slack message an earlier attempt may have sent is sent again: SMTP and chat.postMessage take no
+        // idempotency key and cannot be asked what they received, and a lead without the invitation or the
+        // cancellation (MTG-01), or a host not told of a new meeting, is worse than a second copy. A mail's second
+        // copy carries the same Message-ID, so mail clients (and checks) see one message.
+        once(c, Kind.LEAD_MAIL, repeated -> mails.lead(c, host.orElse(null), joinUrl));
         // a host who left (deactivated, removed, deleted) is told nothing more; their meeting is still cleared away
         Optional<UserProfile> reachable = host.filter(h -> !h.isGone());
         String unreachable = host.isPresent() ? "host-gone" : "host-unknown";
-        once(c, Kind.HOST_MAIL, () -> reachable.map(h -> mails.host(c, h, joinUrl)).orElse(Done.skipped(unreachable)));
+        once(c, Kind.HOST_MAIL, repeated -> reachable.map(h -> mails.host(c, h, joinUrl)).orElse(Done.skipped(unreachable)));
         if (c.hostChanged()) {
-            once(c, Kind.PREVIOUS_HOST_MAIL, () -> users.inOrganization(c.orgId(), c.previousHostUserId())
+            once(c, Kind.PREVIOUS_HOST_MAIL, repeated -> users.inOrganization(c.orgId(), c.previousHostUserId())
                     .filter(u -> u.email != null && !u.isGone())
                     .map(previous -> mails.previousHost(c, previous, host.orElse(null)))
                     .orElse(Done.skipped("previous-host-unknown")));
         }
         if (c.newToHost() || c.cancelled()) {
-            once(c, Kind.SLACK_MENTION, () -> reachable.map(h -> slack.tell(c, h, joinUrl)).orElse(Done.skipped(unreachable)));
+            once(c, Kind.SLACK_MENTION, repeated -> reachable.map(h -> slack.tell(c, h, joinUrl)).orElse(Done.skipped(unreachable)));
+        }
+        List<SideEffects.Record> refused = effects.failed(c.bookingId(), c.sequence());
+        if (!refused.isEmpty()) {
+            once(c, Kind.ADMIN_ALERT, repeated -> alerts.tell(c, refused));
         }
     }
 
@@ -100,15 +111,19 @@ public class MeetingSideEffectsService {
                 MeetingConferences.personal(done));
     }
 
-    /** Runs the effect unless it is recorded; records its outcome; an outage stops the run for a retry. */
-    private SideEffects.Record once(MeetingChange c, Kind kind, Supplier<Done> effect) {
+    /**
+     * Runs the effect unless it is recorded, its intent committed first; records its outcome; an outage stops
+     * the run for a retry and leaves the intent, so the retry looks before it repeats the effect.
+     */
+    private SideEffects.Record once(MeetingChange c, Kind kind, Once.Effect effect) {
         Optional<SideEffects.Record> recorded = effects.find(c.bookingId(), c.sequence(), kind);
         if (recorded.isPresent()) {
             return recorded.get();
         }
+        boolean repeated = effects.intend(c.bookingId(), c.orgId(), c.sequence(), kind);
         Done done;
         try {
-            done = effect.get();
+            done = effect.run(repeated);
         } catch (ProviderRejectedException refused) {
             LOG.warnf("%s of booking %s refused by %s: %s", kind, c.bookingId(), refused.provider(), refused.reason());
             done = new Done(Outcome.FAILED, null, refused.provider() + ": " + refused.reason(), null);

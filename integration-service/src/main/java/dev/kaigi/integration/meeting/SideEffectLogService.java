@@ -10,7 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A booking's side-effect log: what each of its events set off, and its reminders (MTG-07), oldest first. */
+/**
+ * A booking's side-effect log: what each of its events set off, oldest first, what is still waiting for its
+ * provider (an intent without a record, shown as PENDING), and its reminders (MTG-07).
+ */
 @ApplicationScoped
 public class SideEffectLogService {
 
@@ -26,6 +29,9 @@ public class SideEffectLogService {
                                case outcome when 'SENT' then 'DONE' else outcome end, null,
                                minutes_before || ' minutes before' || coalesce('; ' || detail, ''), done_at
                         from meeting_reminder where booking_id = :b and outcome is not null
+                        union all
+                        select sequence, kind, 'PENDING', null, 'attempts: ' || attempts, started_at from side_effect_intent
+                        where subject_id = :b
                         order by 1, 6, 2 limit :max
                         """)
                 .setParameter("b", bookingId).setParameter("max", max).getResultList().stream().map(row -> {

@@ -2,6 +2,7 @@ package dev.kaigi.integration.provider;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /** How a provider's failure is told to an API caller: 503 while it is away, 502 when it answered nonsense. Never its raw answer. */
 public final class ProviderFailures {
@@ -9,9 +10,13 @@ public final class ProviderFailures {
     private ProviderFailures() {
     }
 
-    /** True for failures that clear up by waiting: the provider away, slow, rate-limiting, or its circuit open. */
+    /**
+     * True for failures that clear up by waiting: the provider away, slow (its answer or the call's
+     * {@code @Timeout}), rate-limiting, or its circuit open.
+     */
     public static boolean isTransient(Throwable e) {
-        return e instanceof ProviderUnavailableException || e instanceof CircuitBreakerOpenException;
+        return e instanceof ProviderUnavailableException || e instanceof CircuitBreakerOpenException
+                || e instanceof TimeoutException;
     }
 
     public static ProblemException toProblem(RuntimeException e, String provider) {

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
  * One provider's HTTP transport: JSON in and out, timeouts, and the classification every client
  * shares: unreachable, timed out, 5xx and 429 are {@link ProviderUnavailableException} (a 429 first
  * waits the provider's {@code Retry-After}, up to a cap), other 4xx are {@link ProviderRejectedException}
- * unless the caller handles the status itself. Request and response bodies are never logged: they hold tokens.
+ * unless the caller handles the status itself; a request sent but not answered in time is
+ * {@link ProviderTimeoutException}. Request and response bodies are never logged: they hold tokens.
  */
 public final class ProviderHttp {
 
@@ -66,8 +69,11 @@ public final class ProviderHttp {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ProviderUnavailableException(provider, request.method() + " " + request.uri().getPath()
-                    + " failed: " + e.getClass().getSimpleName(), e);
+            String failed = request.method() + " " + request.uri().getPath() + " failed: " + e.getClass().getSimpleName();
+            if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
+                throw new ProviderTimeoutException(provider, failed, e); // sent: it may have been done
+            }
+            throw new ProviderUnavailableException(provider, failed, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException(provider, "interrupted", e);

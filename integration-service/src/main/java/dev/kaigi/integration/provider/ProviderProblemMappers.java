@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -23,6 +24,11 @@ public class ProviderProblemMappers {
 
     @ServerExceptionMapper
     public Response circuitOpen(CircuitBreakerOpenException e, HttpHeaders headers, UriInfo uri) {
+        return problems.build(503, "provider-unavailable", List.of(), new Object[] {"provider"}, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response timedOut(TimeoutException e, HttpHeaders headers, UriInfo uri) {
         return problems.build(503, "provider-unavailable", List.of(), new Object[] {"provider"}, headers, uri);
     }
 

@@ -47,6 +47,15 @@ public class UserDirectory {
                 .setParameter("org", orgId).getSingleResult()).longValue();
     }
 
+    /** The organization's active OWNERs who have an email, in a stable order: the admins told of what failed. */
+    public List<UserProfile> owners(UUID orgId) {
+        return em.createQuery("""
+                        from UserProfile where orgId = :org and status = 'ACTIVE' and role = 'OWNER' and email is not null
+                        order by userId
+                        """, UserProfile.class)
+                .setParameter("org", orgId).getResultList();
+    }
+
     public void organization(UUID orgId, String name, String timeZone) {
         em.createNativeQuery("""
                         insert into organization (org_id, name, time_zone) values (:org, :name, :zone)

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
+import dev.kaigi.integration.provider.ProviderTimeoutException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import dev.kaigi.integration.provider.ProviderCalls;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +24,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Zoom's user-level OAuth and the API calls we make, in Zoom's documented shapes. Token calls are
- * not retried (an authorization code and a rotating refresh token are single use); the read and the
- * meeting calls are retried with backoff on outages. One circuit breaker per call trips on outages
- * only, never on a refusal. Tokens are passed in and out, never logged.
+ * not retried (an authorization code and a rotating refresh token are single use); the reads and the
+ * meeting calls are retried with exponential backoff on outages ({@link ProviderCalls}), a creation only
+ * when Zoom surely did not make the meeting: Zoom takes no idempotency key, so a creation that may have
+ * happened is looked up by the marker it wrote into the agenda ({@link #findMeeting}). One circuit breaker
+ * per call trips on outages only, never on a refusal. Tokens are passed in and out, never logged.
  */
 @ApplicationScoped
 public class ZoomClient {
 
     static final String PROVIDER = "zoom";
+    private static final int AGENDA_MAX = 2000;
+    private static final int MAX_PAGES = 10;
     private static final DateTimeFormatter ZOOM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -86,10 +96,13 @@ public class ZoomClient {
     }
 
     /** {@code GET /v2/users/me}: the Zoom user behind the token. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public ZoomUser me(String accessToken) {
         JsonNode user = api(http.request(base(config.apiUrl()) + "/v2/users/me")
                 .header("Authorization", "Bearer " + accessToken).GET().build());
@@ -102,19 +115,23 @@ public class ZoomClient {
     }
 
     /** {@code POST /v2/users/me/meetings}: a scheduled meeting (type 2) in the host's account. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
-            abortOn = ProviderRejectedException.class)
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
+            abortOn = {ProviderRejectedException.class, ProviderTimeoutException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public Meeting createMeeting(String accessToken, String topic, Instant start, Instant end, String timeZone,
-                                 String agenda) {
+                                 String agenda, String marker) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("topic", topic.length() > 200 ? topic.substring(0, 200) : topic);
         body.put("type", 2);
         body.put("start_time", ZOOM_TIME.format(start));
         body.put("duration", Math.max(1, ChronoUnit.MINUTES.between(start, end)));
         body.put("timezone", timeZone);
-        body.put("agenda", agenda.length() > 2000 ? agenda.substring(0, 2000) : agenda);
+        int room = AGENDA_MAX - marker.length() - 1;
+        body.put("agenda", (agenda.length() > room ? agenda.substring(0, room) : agenda) + "\n" + marker);
         body.put("settings", Map.of("join_before_host", false, "waiting_room", true));
         JsonNode meeting = api(http.request(base(config.apiUrl()) + "/v2/users/me/meetings")
                 .header("Authorization", "Bearer " + accessToken)
@@ -127,11 +144,44 @@ public class ZoomClient {
         return new Meeting(meeting.path("id").asLong(), joinUrl);
     }
 
-    /** {@code PATCH /v2/meetings/{meetingId}}: the meeting's new time (204). */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    /**
+     * {@code GET /v2/users/me/meetings?type=scheduled}, page by page (at most {@value #MAX_PAGES} of 300): the
+     * meeting whose agenda carries {@code marker}, as {@link #createMeeting} wrote it.
+     */
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
+    public Optional<Meeting> findMeeting(String accessToken, String marker) {
+        String page = "";
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            JsonNode answer = api(http.request(base(config.apiUrl()) + "/v2/users/me/meetings?type=scheduled&page_size=300"
+                            + (page.isEmpty() ? "" : "&next_page_token=" + ProviderHttp.encode(page)))
+                    .header("Authorization", "Bearer " + accessToken).GET().build());
+            for (JsonNode meeting : answer.path("meetings")) {
+                if (meeting.path("agenda").asText("").contains(marker)) {
+                    return Optional.of(new Meeting(meeting.path("id").asLong(), meeting.path("join_url").asText("")));
+                }
+            }
+            page = answer.path("next_page_token").asText("");
+            if (page.isEmpty()) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code PATCH /v2/meetings/{meetingId}}: the meeting's new time (204). */
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
+            abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public void updateMeeting(String accessToken, long meetingId, Instant start, Instant end, String timeZone) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("start_time", ZOOM_TIME.format(start));
@@ -147,10 +197,13 @@ public class ZoomClient {
      * {@code DELETE /v2/meetings/{meetingId}} (204), without Zoom's own cancellation mail: Kaigi tells the lead.
      * A meeting Zoom no longer has (404, code 3001) counts as deleted.
      */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
+    @Retry(maxRetries = ProviderCalls.RETRIES, delay = ProviderCalls.FIRST_DELAY_MS, jitter = ProviderCalls.JITTER_MS,
+            maxDuration = ProviderCalls.MAX_DURATION_MS, retryOn = {ProviderUnavailableException.class, TimeoutException.class},
             abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = ProviderCalls.BACKOFF_FACTOR, maxDelay = ProviderCalls.MAX_DELAY_MS)
+    @Timeout(ProviderCalls.ATTEMPT_TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
-            failOn = ProviderUnavailableException.class, skipOn = ProviderRejectedException.class)
+            failOn = {ProviderUnavailableException.class, TimeoutException.class}, skipOn = ProviderRejectedException.class)
     public void deleteMeeting(String accessToken, long meetingId) {
         ProviderHttp.Answer answer = http.send(http.request(base(config.apiUrl()) + "/v2/meetings/" + meetingId
                         + "?schedule_for_reminder=false&cancel_meeting_reminder=false")

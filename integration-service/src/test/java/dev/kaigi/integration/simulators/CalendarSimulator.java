@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -213,17 +212,11 @@ public final class CalendarSimulator {
     }
 
     /** userinfo, me, freeBusy, getSchedule and the event writes, from the simulator's state. */
-    private final class Answers implements ResponseDefinitionTransformerV2 {
+    private final class Answers extends StubAnswer {
         static final String NAME = "calendar-answers";
 
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
+        Answers() {
+            super(NAME);
         }
 
         @Override

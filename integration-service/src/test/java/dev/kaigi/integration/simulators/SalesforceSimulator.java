@@ -2,7 +2,6 @@ package dev.kaigi.integration.simulators;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -134,17 +133,11 @@ public final class SalesforceSimulator {
     }
 
     /** Answers the aggregate query from the data set of the token's organization. */
-    private final class QueryAnswer implements ResponseDefinitionTransformerV2 {
+    private final class QueryAnswer extends StubAnswer {
         static final String NAME = "salesforce-aggregate-query";
 
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
+        QueryAnswer() {
+            super(NAME);
         }
 
         @Override

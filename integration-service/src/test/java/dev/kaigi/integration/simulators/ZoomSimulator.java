@@ -1,11 +1,18 @@
 package dev.kaigi.integration.simulators;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -18,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -25,19 +33,22 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * Zoom's OAuth server and API as documented (zoom.us {@code /oauth/token}, {@code /oauth/revoke};
- * api.zoom.us {@code GET /v2/users/me}, {@code POST /v2/users/me/meetings}, {@code PATCH} and {@code DELETE
- * /v2/meetings/{meetingId}}) on one WireMock server. Tests
+ * api.zoom.us {@code GET /v2/users/me}, {@code POST} and {@code GET /v2/users/me/meetings}, {@code PATCH} and
+ * {@code DELETE /v2/meetings/{meetingId}}) on one WireMock server. The list of a user's meetings shows every
+ * meeting created with the token, with its agenda, in pages of {@code page_size} linked by
+ * {@code next_page_token}. Tests
  * grant codes and tokens for their Zoom users; anything else answers like Zoom does: {@code invalid_grant}
  * for an unknown code or refresh token, 401 code 124 for an unknown or expired access token.
  */
 public final class ZoomSimulator {
 
     public static final String CLIENT_ID = "zoom-client-id";
+    private static final ObjectMapper JSON = new ObjectMapper();
     public static final String CLIENT_SECRET = "zoom-client-secret";
     private static final String BASIC = "Basic " + Base64.getEncoder()
             .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().extensions(new MeetingList()));
 
     void start() {
         server.start();
@@ -49,6 +60,8 @@ public final class ZoomSimulator {
                 .willReturn(json(401, "{\"code\":124,\"message\":\"Invalid access token.\"}")));
         server.stubFor(post(urlPathEqualTo("/v2/users/me/meetings")).atPriority(10)
                 .willReturn(json(401, "{\"code\":124,\"message\":\"Access token is expired.\"}")));
+        server.stubFor(get(urlPathEqualTo("/v2/users/me/meetings")).atPriority(10)
+                .willReturn(aResponse().withTransformers(MeetingList.NAME)));
         for (var method : List.of(patch(urlPathMatching("/v2/meetings/[0-9]+")), delete(urlPathMatching("/v2/meetings/[0-9]+")))) {
             server.stubFor(method.atPriority(10).willReturn(json(401, "{\"code\":124,\"message\":\"Invalid access token.\"}")));
         }
@@ -105,6 +118,12 @@ public final class ZoomSimulator {
             server.stubFor(method.atPriority(4).withHeader("Authorization", equalTo("Bearer " + accessToken))
                     .willReturn(json(404, "{\"code\":3001,\"message\":\"Meeting does not exist.\"}")));
         }
+    }
+
+    /** Lookups of the user's meetings ({@code GET /v2/users/me/meetings}) Zoom received with {@code accessToken}. */
+    public List<LoggedRequest> meetingLists(String accessToken) {
+        return server.findAll(getRequestedFor(urlPathEqualTo("/v2/users/me/meetings"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
     }
 
     /** The id of the meetings the simulator creates with {@code accessToken}. */
@@ -170,7 +189,55 @@ public final class ZoomSimulator {
                 """.formatted(access, refresh, expiresIn));
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+    /** {@code GET /v2/users/me/meetings}: the meetings created (201) with the caller's token, oldest first. */
+    private final class MeetingList extends StubAnswer {
+        static final String NAME = "zoom-meeting-list";
+
+        MeetingList() {
+            super(NAME);
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String auth = event.getRequest().getHeader("Authorization");
+            String token = auth == null ? "" : auth.replaceFirst("^Bearer ", "");
+            List<ObjectNode> created = new ArrayList<>();
+            for (ServeEvent e : server.getAllServeEvents()) { // newest first
+                if (e.getRequest().getMethod().getName().equals("POST") && e.getRequest().getUrl().startsWith("/v2/users/me/meetings")
+                        && auth != null && auth.equals(e.getRequest().getHeader("Authorization"))
+                        && e.getResponse() != null && e.getResponse().getStatus() == 201) {
+                    JsonNode q = read(e.getRequest().getBodyAsString());
+                    created.add(0, JSON.createObjectNode().put("uuid", "aDYlohsHRtCd4ii1uC2+hA==").put("id", meetingId(token))
+                            .put("topic", q.path("topic").asText()).put("type", 2).put("start_time", q.path("start_time").asText())
+                            .put("duration", q.path("duration").asInt()).put("timezone", q.path("timezone").asText())
+                            .put("agenda", q.path("agenda").asText("")).put("join_url", joinUrl(token)));
+                }
+            }
+            int size = Math.min(300, Integer.parseInt(query(event, "page_size", "30")));
+            String next = query(event, "next_page_token", "");
+            int from = next.isEmpty() ? 0 : Integer.parseInt(next);
+            ObjectNode out = JSON.createObjectNode().put("page_size", size).put("total_records", created.size())
+                    .put("next_page_token", from + size < created.size() ? String.valueOf(from + size) : "");
+            ArrayNode meetings = out.putArray("meetings");
+            created.stream().skip(from).limit(size).forEach(meetings::add);
+            return json(200, out.toString()).build();
+        }
+
+        private static String query(ServeEvent event, String name, String otherwise) {
+            var value = event.getRequest().queryParameter(name);
+            return value.isPresent() ? value.firstValue() : otherwise;
+        }
+
+        private static JsonNode read(String body) {
+            try {
+                return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+            } catch (java.io.IOException e) {
+                return JSON.createObjectNode();
+            }
+        }
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8").withBody(body);
     }
 }

@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +48,14 @@ final class ProviderApis {
     /** A change of one Zoom meeting, Google Calendar event or Graph event: {@code PATCH}, {@code PUT}, {@code DELETE}. */
     private static final Pattern ONE_ITEM = Pattern.compile(
             "(PATCH|PUT|DELETE) (/v2/meetings|/calendar/v3/calendars/primary/events|/v1\\.0/me/events)/([^/]+)");
+    /** How many Zoom meetings and Google event ids are kept for the duplicate checks; the oldest go first. */
+    private static final int KEPT_ITEMS = 20_000;
     private final Recorder recorder;
     private final AtomicLong meetingIds = new AtomicLong(81_000_000_000L);
+    /** Zoom meetings by id, as the list of a user's meetings shows them, with the account's email. */
+    private final Map<Long, ObjectNode> meetings = kept();
+    /** Google event ids written per account: {@code events.insert} refuses one it has with 409 {@code duplicate}. */
+    private final Map<String, Boolean> googleEventIds = kept();
 
     ProviderApis(Recorder recorder) {
         this.recorder = recorder;
@@ -81,10 +88,11 @@ final class ProviderApis {
                         .put("id", "zu" + Integer.toHexString(email.hashCode())).put("email", email)
                         .put("account_id", "simulated").put("type", 2).put("status", "active"));
                 case "POST /v2/users/me/meetings" -> withAccount(x, "zoom", email -> zoomMeeting(email, json(body)));
+                case "GET /v2/users/me/meetings" -> withAccount(x, "zoom", email -> zoomMeetings(email, query(x)));
                 case "GET /oauth2/v3/userinfo" -> withAccount(x, "google", email -> Recorder.JSON.createObjectNode()
                         .put("sub", "g" + Integer.toHexString(email.hashCode())).put("email", email).put("email_verified", true));
                 case "POST /calendar/v3/freeBusy" -> withAccount(x, "google", email -> googleFreeBusy(json(body)));
-                case "POST /calendar/v3/calendars/primary/events" -> withAccount(x, "google", email -> googleEvent(email, json(body)));
+                case "POST /calendar/v3/calendars/primary/events" -> googleInsert(x, json(body));
                 case "GET /v1.0/me" -> withAccount(x, "microsoft", email -> Recorder.JSON.createObjectNode()
                         .put("id", "m" + Integer.toHexString(email.hashCode())).put("mail", email).put("userPrincipalName", email)
                         .put("displayName", email));
@@ -193,7 +201,8 @@ final class ProviderApis {
             return;
         }
         ObjectNode out = answer.to(email);
-        send(x, route(x).endsWith("/meetings") || route(x).startsWith("POST /v1.0/me/events") ? 201 : 200, out.toString());
+        send(x, route(x).equals("POST /v2/users/me/meetings") || route(x).startsWith("POST /v1.0/me/events") ? 201 : 200,
+                out.toString());
     }
 
     /** The account a token of {@code provider} was issued for, or null. */
@@ -213,9 +222,59 @@ final class ProviderApis {
         long id = meetingIds.incrementAndGet();
         String joinUrl = "https://zoom.simulated.kaigi.dev/j/" + id;
         recorder.record("zoom-meeting", email + ": " + q.path("topic").asText() + " at " + q.path("start_time").asText() + " " + joinUrl);
-        return Recorder.JSON.createObjectNode().put("uuid", UUID.randomUUID().toString()).put("id", id).put("topic", q.path("topic").asText())
-                .put("type", 2).put("start_time", q.path("start_time").asText()).put("duration", q.path("duration").asInt())
-                .put("timezone", q.path("timezone").asText()).put("join_url", joinUrl);
+        ObjectNode meeting = Recorder.JSON.createObjectNode().put("uuid", UUID.randomUUID().toString()).put("id", id)
+                .put("host_email", email).put("topic", q.path("topic").asText()).put("type", 2)
+                .put("start_time", q.path("start_time").asText()).put("duration", q.path("duration").asInt())
+                .put("timezone", q.path("timezone").asText()).put("agenda", q.path("agenda").asText(""))
+                .put("join_url", joinUrl);
+        synchronized (meetings) {
+            meetings.put(id, meeting);
+        }
+        return meeting;
+    }
+
+    /**
+     * Zoom's {@code GET /v2/users/me/meetings}: the account's meetings (not deleted), with their agenda, in pages of
+     * {@code page_size} (30 by default, 300 at most) linked by {@code next_page_token}.
+     */
+    private ObjectNode zoomMeetings(String email, Map<String, String> q) {
+        int size = Math.min(300, Math.max(1, Integer.parseInt(q.getOrDefault("page_size", "30"))));
+        int from = q.getOrDefault("next_page_token", "").isEmpty() ? 0 : Integer.parseInt(q.get("next_page_token"));
+        List<ObjectNode> own;
+        synchronized (meetings) {
+            own = meetings.values().stream().filter(m -> m.path("host_email").asText().equals(email)).toList();
+        }
+        ObjectNode out = Recorder.JSON.createObjectNode().put("page_size", size).put("total_records", own.size())
+                .put("next_page_token", from + size < own.size() ? String.valueOf(from + size) : "");
+        var list = out.putArray("meetings");
+        own.stream().skip(from).limit(size).forEach(list::add);
+        return out;
+    }
+
+    /** Google's {@code events.insert}: an event id the account has already answers 409 {@code duplicate}. */
+    private void googleInsert(HttpExchange x, JsonNode q) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        String email = auth == null || !auth.startsWith("Bearer ") ? null : account("google", auth.substring(7));
+        boolean seen;
+        synchronized (googleEventIds) {
+            seen = email != null && q.hasNonNull("id") && googleEventIds.put(email + "/" + q.path("id").asText(), true) != null;
+        }
+        if (seen) {
+            send(x, 409, "{\"error\":{\"errors\":[{\"domain\":\"global\",\"reason\":\"duplicate\","
+                    + "\"message\":\"The requested identifier already exists.\"}],\"code\":409,"
+                    + "\"message\":\"The requested identifier already exists.\"}}");
+            return;
+        }
+        withAccount(x, "google", e -> googleEvent(e, q));
+    }
+
+    private static <K, V> Map<K, V> kept() {
+        return new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > KEPT_ITEMS;
+            }
+        };
     }
 
     private static ObjectNode googleFreeBusy(JsonNode q) {
@@ -279,6 +338,11 @@ final class ProviderApis {
         String when = provider.equals("zoom") ? q.path("start_time").asText("") : q.path("start").path("dateTime").asText("");
         recorder.record(kind + (method.equals("DELETE") ? "-deleted" : "-updated"),
                 email + ": " + id + (when.isEmpty() ? "" : " to " + when));
+        if (method.equals("DELETE") && provider.equals("zoom") && id.matches("[0-9]{1,18}")) {
+            synchronized (meetings) {
+                meetings.remove(Long.parseLong(id));
+            }
+        }
         if (method.equals("DELETE") || provider.equals("zoom")) {
             x.sendResponseHeaders(204, -1);
             return;

@@ -40,7 +40,10 @@ final class Fixtures {
         return org;
     }
 
-    /** An active user as user-service announces them; waits until the read model has them. */
+    /** The customer-facing contact (USR-08) of every user the fixtures announce. */
+    static final String CONTACT = "営業窓口 03-1234-5678";
+
+    /** An active user as user-service announces them, with {@link #CONTACT}; waits until the read model has them. */
     static UUID activeUser(DataSource db, UUID org, String email, String slackMemberId, String zoomPersonalUrl,
                            String signature) {
         return activeUser(db, org, email, Role.MEMBER, slackMemberId, zoomPersonalUrl, signature);
@@ -54,7 +57,7 @@ final class Fixtures {
                                    String zoomPersonalUrl, String signature) {
         UUID user = UUID.randomUUID();
         TestEvents.publish(new UserJoined(org, user, email, "山田", "太郎", role, UserType.REGULAR,
-                UserStatus.ACTIVE, JoinedVia.INVITATION_ACCEPTED, slackMemberId, zoomPersonalUrl, signature));
+                UserStatus.ACTIVE, JoinedVia.INVITATION_ACCEPTED, slackMemberId, zoomPersonalUrl, signature, CONTACT));
         Await.until("user " + user + " in the read model",
                 () -> count(db, "select count(*) from user_profile where user_id = ? and status = 'ACTIVE'", user) == 1,
                 Duration.ofSeconds(60));

@@ -139,7 +139,7 @@ class MeetingChangeEffectsTest {
     }
 
     @Test
-    @DisplayName("MTG-01, MTG-06: booked → rescheduled → cancelled: one UID, SEQUENCE 0, 1, 2, REQUEST then CANCEL; Zoom and the calendar event moved, then deleted; everyone told")
+    @DisplayName("MTG-01, MTG-06, USR-08: booked → rescheduled → cancelled: one UID, SEQUENCE 0, 1, 2, REQUEST then CANCEL; Zoom and the calendar event moved, then deleted; everyone told")
     void mtg01InvitationFollowsTheBookingThroughRescheduleAndCancellation() throws Exception {
         UUID org = organization(db, "株式会社アクメ");
         Host host = host(org, "google");
@@ -155,8 +155,9 @@ class MeetingChangeEffectsTest {
                 START, START.plus(30, ChronoUnit.MINUTES), joinUrl, first.description()), first);
         assertTrue(first.description().contains(joinUrl) && first.description().contains(manageUrl(b)), first.description());
         String text = Mails.text(bookedMail);
-        // MTG-02 link and the lead's own zone (INT-05: in the lead's language)
+        // MTG-02 link and the lead's own zone (INT-05: in the lead's language); USR-08: the host's contact
         assertTrue(text.contains("To reschedule or cancel: " + manageUrl(b)), text);
+        assertTrue(text.contains("Contact: " + Fixtures.CONTACT), text);
         assertTrue(text.contains("Sun, Mar 31, 2030 21:00–21:30 (America/New_York)"), text);
 
         TestEvents.publish(rescheduled(b, host, host, START, moved, 1));
@@ -192,6 +193,7 @@ class MeetingChangeEffectsTest {
         String cancelText = Mails.text(cancelMail);
         // MTG-05: nobody could take it over, so the lead may book again
         assertTrue(cancelText.contains("https://app.kaigi.test/book/" + b.meetingTypeId()), cancelText);
+        assertTrue(cancelText.contains("Contact: " + Fixtures.CONTACT), cancelText);
         String hostCancelled = Mails.text(awaitMails(host.email(), 3).get(2)); // the host's language: Japanese by default
         assertTrue(hostCancelled.contains("キャンセルされました。理由: host-unavailable"), hostCancelled);
         List<JsonNode> posts = ProviderSimulators.slack().postsMentioning(host.slackId());

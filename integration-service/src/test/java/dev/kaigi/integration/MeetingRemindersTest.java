@@ -164,6 +164,7 @@ class MeetingRemindersTest {
         assertTrue(text.contains("https://app.kaigi.test/bookings/" + MANAGE.tokenOf(m.id())), text);
         assertTrue(text.contains(ZoomSimulator.joinUrl(m.hostToken())), text);
         assertTrue(text.contains("(Europe/London)"), "in the lead's zone: " + text);
+        assertTrue(text.contains("Contact: " + Fixtures.CONTACT), "USR-08, the host's contact: " + text);
 
         Instant later = start.plus(2, ChronoUnit.DAYS);
         TestEvents.publish(rescheduled(m, start, later, List.of(60, 1440)));

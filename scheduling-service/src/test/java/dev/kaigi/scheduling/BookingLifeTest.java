@@ -63,7 +63,8 @@ class BookingLifeTest {
     }
 
     @Test
-    @DisplayName("MTG-02: the 201 carries the manage token; the link shows the booking in the lead's zone and its host; "
+    @DisplayName("MTG-02, USR-08: the 201 carries the manage token; the link shows the booking in the lead's zone, its host and "
+            + "the host's contact; "
             + "a tampered, malformed or expired token is 404; only the token's hash is stored")
     void mtg02ManageLinkShowsTheBookingToItsLeadOnly() {
         Org org = Org.create(TOKYO);
@@ -81,7 +82,8 @@ class BookingLifeTest {
         given().get("/api/v1/public/bookings/" + token).then().statusCode(200)
                 .body("status", equalTo("BOOKED")).body("timeZone", equalTo("America/New_York"))
                 .body("localStart", equalTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start.atZone(ZoneId.of("America/New_York")))))
-                .body("hostName", equalTo("Hana Sato")).body("leadName", equalTo("Jane Doe")).body("changeable", equalTo(true));
+                .body("hostName", equalTo("Hana Sato")).body("leadName", equalTo("Jane Doe")).body("changeable", equalTo(true))
+                .body("hostContact", equalTo(SchedulingFixtures.CONTACT)); // USR-08
         String tampered = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
         given().get("/api/v1/public/bookings/" + tampered).then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/public/bookings/" + token.substring(1)).then().statusCode(404);

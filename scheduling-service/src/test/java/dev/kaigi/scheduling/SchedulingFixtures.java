@@ -21,6 +21,8 @@ import static io.restassured.RestAssured.given;
 final class SchedulingFixtures {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** The customer-facing contact (USR-08) of every user the fixtures announce. */
+    static final String CONTACT = "Sales desk: 03-1234-5678 (weekdays 9-18)";
 
     /** A full week in JSON with Monday's cap and Tuesday's breaks given; the rest Mon–Fri 09–18 with a lunch break. */
     static final String WEEK = """
@@ -70,11 +72,11 @@ final class SchedulingFixtures {
             return org;
         }
 
-        /** A user of this organization as user-service announces them; call {@link #await} before using them. */
+        /** A user of this organization as user-service announces them, with {@link #CONTACT}; call {@link #await} first. */
         UUID join(Role role, UserType type) {
             UUID user = UUID.randomUUID();
             TestEvents.publish(new UserJoined(id, user, "u" + user.toString().substring(0, 8) + "@acme.example", "Sato", "Hana",
-                    role, type, UserStatus.ACTIVE, JoinedVia.SAME_DOMAIN, null, null, null));
+                    role, type, UserStatus.ACTIVE, JoinedVia.SAME_DOMAIN, null, null, null, CONTACT));
             return user;
         }
 

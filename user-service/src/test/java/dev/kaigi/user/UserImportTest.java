@@ -192,7 +192,8 @@ class UserImportTest {
     }
 
     @Test
-    @DisplayName("BLK-01/BLK-03: upsert updates regular users, never team users, and adds the rest")
+    @DisplayName("BLK-01/BLK-03, USR-08: upsert updates regular users (user-updated carries the contact), never team users, "
+            + "and adds the rest")
     void upsert() {
         UserFixtures.Org org = newOrganization();
         org.regularSeats(10);
@@ -217,7 +218,9 @@ class UserImportTest {
             JsonPath rows = issues(org, done.getString("id"), "en");
             assertEquals(List.of(3, 5), rows.getList("items.row"));
             assertEquals(List.of("team-user-not-updatable", "super-admin-transfer-required"), rows.getList("items.reason"));
-            events.await(EventTypes.USER_UPDATED, regular.toString(), WAIT);
+            // USR-08: the contact travels with the profile, for the services that show it to leads
+            assertEquals("sales@acme.example",
+                    events.await(EventTypes.USER_UPDATED, regular.toString(), WAIT).data().get("contact").asText());
         }
         org.asSuperAdmin().get("/api/v1/users/" + regular).then()
                 .body("contact", equalTo("sales@acme.example")).body("role", equalTo("MANAGER")).body("lastName", equalTo("Sato"));

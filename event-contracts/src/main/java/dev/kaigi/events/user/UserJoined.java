@@ -8,6 +8,7 @@ import java.util.UUID;
 /**
  * Payload of {@code kaigi.user.joined.v1}: a user became a member of the organization. Carries the whole
  * profile other services keep a copy of, so a consumer can create its read-model row from this event alone.
+ * @param contact the customer-facing contact (問合せ先) leads see for this user as their host (USR-08)
  */
 public record UserJoined(
         UUID orgId,
@@ -21,7 +22,8 @@ public record UserJoined(
         JoinedVia joinedVia,
         @Nullable String slackMemberId,
         @Nullable String zoomPersonalMeetingUrl,
-        @Nullable String emailSignature) implements EventPayload {
+        @Nullable String emailSignature,
+        @Nullable String contact) implements EventPayload {
 
     public UserJoined {
         Objects.requireNonNull(orgId, "orgId");
@@ -33,6 +35,14 @@ public record UserJoined(
         Objects.requireNonNull(userType, "userType");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(joinedVia, "joinedVia");
+    }
+
+    /** The event of a user without a customer-facing contact. */
+    public UserJoined(UUID orgId, UUID userId, String email, String lastName, String firstName, Role role,
+            UserType userType, UserStatus status, JoinedVia joinedVia, @Nullable String slackMemberId,
+            @Nullable String zoomPersonalMeetingUrl, @Nullable String emailSignature) {
+        this(orgId, userId, email, lastName, firstName, role, userType, status, joinedVia, slackMemberId,
+                zoomPersonalMeetingUrl, emailSignature, null);
     }
 
     @Override

@@ -10,7 +10,9 @@ import java.util.UUID;
  * Payload of {@code kaigi.user.updated.v1}: a user's profile changed. Carries the profile after the change,
  * not a diff, so a consumer that missed an update is corrected by the next one.
  *
- * @param changedFields names of the components above whose value changed, e.g. {@code role}, {@code email}
+ * @param changedFields names of the profile components whose value changed, e.g. {@code role}, {@code email},
+ *                      {@code contact}
+ * @param contact the customer-facing contact (問合せ先) leads see for this user as their host (USR-08)
  */
 public record UserUpdated(
         UUID orgId,
@@ -23,7 +25,8 @@ public record UserUpdated(
         @Nullable String slackMemberId,
         @Nullable String zoomPersonalMeetingUrl,
         @Nullable String emailSignature,
-        List<String> changedFields) implements EventPayload {
+        List<String> changedFields,
+        @Nullable String contact) implements EventPayload {
 
     public UserUpdated {
         Objects.requireNonNull(orgId, "orgId");
@@ -34,6 +37,14 @@ public record UserUpdated(
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(userType, "userType");
         changedFields = List.copyOf(Objects.requireNonNull(changedFields, "changedFields"));
+    }
+
+    /** The event of a user without a customer-facing contact. */
+    public UserUpdated(UUID orgId, UUID userId, String email, String lastName, String firstName, Role role,
+            UserType userType, @Nullable String slackMemberId, @Nullable String zoomPersonalMeetingUrl,
+            @Nullable String emailSignature, List<String> changedFields) {
+        this(orgId, userId, email, lastName, firstName, role, userType, slackMemberId, zoomPersonalMeetingUrl,
+                emailSignature, changedFields, null);
     }
 
     @Override

@@ -67,6 +67,8 @@ class MeetingMails {
         data.put("signature", host == null || host.emailSignature == null || host.emailSignature.isBlank()
                 ? null : host.emailSignature.strip());
         data.put("manageUrl", links.manage(c.bookingId()));
+        // USR-08: whom the lead may ask, as the host gave it
+        data.put("hostContact", host == null || host.contact == null || host.contact.isBlank() ? null : host.contact.strip());
         // every key the templates name must be there, null or not (Qute refuses a missing one)
         data.put("rebookUrl", c.cancelled() && MeetingChange.HOST_UNAVAILABLE.equals(c.reason()) && c.meetingTypeId() != null
                 ? links.bookAgain(c.meetingTypeId()) : null);

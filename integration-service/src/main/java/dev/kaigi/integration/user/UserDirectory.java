@@ -78,16 +78,17 @@ public class UserDirectory {
      */
     public void profile(UUID orgId, UUID userId, String email, String lastName, String firstName, String role,
                         String userType, String slackMemberId, String zoomPersonalMeetingUrl, String emailSignature,
-                        String status, String locale) {
+                        String contact, String status, String locale) {
         query("""
                 insert into user_profile (user_id, org_id, email, last_name, first_name, role, user_type, slack_member_id,
-                    zoom_personal_meeting_url, email_signature, status, locale)
-                values (:user, :org, :email, :last, :first, :role, :type, :slack, :zoom, :signature, :status, :locale)
+                    zoom_personal_meeting_url, email_signature, contact, status, locale)
+                values (:user, :org, :email, :last, :first, :role, :type, :slack, :zoom, :signature, :contact, :status,
+                        :locale)
                 on conflict (user_id) do update set email = excluded.email, last_name = excluded.last_name,
                     first_name = excluded.first_name, role = excluded.role, user_type = excluded.user_type,
                     slack_member_id = excluded.slack_member_id,
                     zoom_personal_meeting_url = excluded.zoom_personal_meeting_url,
-                    email_signature = excluded.email_signature,
+                    email_signature = excluded.email_signature, contact = excluded.contact,
                     status = case when excluded.status is null or user_profile.status in (:final) then user_profile.status
                                   else excluded.status end,
                     locale = coalesce(excluded.locale, user_profile.locale),
@@ -97,7 +98,7 @@ public class UserDirectory {
                 .setParameter("email", email).setParameter("last", lastName).setParameter("first", firstName)
                 .setParameter("role", role).setParameter("type", userType).setParameter("slack", slackMemberId)
                 .setParameter("zoom", zoomPersonalMeetingUrl).setParameter("signature", emailSignature)
-                .setParameter("status", status).setParameter("locale", locale)
+                .setParameter("contact", contact).setParameter("status", status).setParameter("locale", locale)
                 .executeUpdate();
     }
 

@@ -24,11 +24,11 @@ class UserEvents implements EventSubscriber {
                 e.firstName(), e.userType().name(), e.locale()));
         on.event(EventTypes.USER_JOINED, e -> users.profile(e.orgId(), e.userId(), e.email(), e.lastName(),
                 e.firstName(), e.role().name(), e.userType().name(), e.slackMemberId(), e.zoomPersonalMeetingUrl(),
-                e.emailSignature(), e.status().name(), null));
-        // email, names, role, Slack ID, Zoom URL, signature; the status stays as the lifecycle events left it
+                e.emailSignature(), e.contact(), e.status().name(), null));
+        // email, names, role, Slack ID, Zoom URL, signature, contact; the status stays as the lifecycle events left it
         on.event(EventTypes.USER_UPDATED, e -> users.profile(e.orgId(), e.userId(), e.email(), e.lastName(),
                 e.firstName(), e.role().name(), e.userType().name(), e.slackMemberId(), e.zoomPersonalMeetingUrl(),
-                e.emailSignature(), null, null));
+                e.emailSignature(), e.contact(), null, null));
         on.event(EventTypes.USER_DEACTIVATED, e -> users.status(e.orgId(), e.userId(), "DEACTIVATED", e.userType().name()));
         on.event(EventTypes.USER_ACTIVATED, e -> users.status(e.orgId(), e.userId(), "ACTIVE", e.userType().name()));
         on.event(EventTypes.USER_CONVERTED, e -> users.status(e.orgId(), e.userId(), null, e.toType().name()));

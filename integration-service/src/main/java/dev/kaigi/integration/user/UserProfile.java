@@ -46,6 +46,9 @@ public class UserProfile {
     @Column(name = "email_signature")
     public String emailSignature;
 
+    /** USR-08: what leads see as this user's customer-facing contact when the user hosts their meeting. */
+    public String contact;
+
     /** INVITED, ACTIVE, DEACTIVATED, DELETED, REMOVED or DECLINED. */
     public String status;
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,7 +30,9 @@ public class ManagedBookings {
     /** What the lead sees of their booking; times also in the lead's zone. */
     public record ManagedView(UUID id, String meetingTypeName, String conferencingMethod, String conferenceUrl, BookingStatus status,
                               Instant start, Instant end, String timeZone, OffsetDateTime localStart, OffsetDateTime localEnd,
-                              String hostName, String leadName, boolean changeable) {
+                              String hostName,
+                              @Schema(description = "The host's customer-facing contact (USR-08), if they gave one") String hostContact,
+                              String leadName, boolean changeable) {
     }
 
     @Inject
@@ -84,7 +87,7 @@ public class ManagedBookings {
         Host host = em.find(Host.class, b.hostUserId);
         return new ManagedView(b.id, b.meetingTypeName, b.conferencingMethod.name(), b.conferenceUrl, b.status, b.startsAt, b.endsAt,
                 b.leadTimeZone, b.startsAt.atZone(zone).toOffsetDateTime(), b.endsAt.atZone(zone).toOffsetDateTime(),
-                host == null ? null : nameOf(host, b.leadLocale), b.leadName,
+                host == null ? null : nameOf(host, b.leadLocale), host == null ? null : host.contact, b.leadName,
                 b.status == BookingStatus.BOOKED && b.startsAt.isAfter(now));
     }
 

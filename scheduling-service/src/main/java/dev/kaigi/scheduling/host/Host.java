@@ -36,6 +36,9 @@ public class Host {
     @Column(name = "last_name")
     public String lastName;
 
+    /** USR-08: the customer-facing contact leads see for this host. */
+    public String contact;
+
     @Column(name = "first_name")
     public String firstName;
 

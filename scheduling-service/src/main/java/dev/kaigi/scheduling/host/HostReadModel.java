@@ -33,13 +33,13 @@ public class HostReadModel {
 
     /** The profile user-service announced; {@code status} null keeps the known status. */
     public void recordProfile(UUID orgId, UUID userId, String email, String lastName, String firstName, Role role, UserType type,
-                              String zoomUrl, HostStatus status) {
+                              String zoomUrl, String contact, HostStatus status) {
         query("""
                 insert into host (user_id, org_id, email, email_key, last_name, first_name, role, user_type, status,
-                                  zoom_personal_url_present, updated_at)
-                values (:user, :org, :email, :emailKey, :lastName, :firstName, :role, :type, :status, :zoomUrl, now())
+                                  zoom_personal_url_present, contact, updated_at)
+                values (:user, :org, :email, :emailKey, :lastName, :firstName, :role, :type, :status, :zoomUrl, :contact, now())
                 on conflict (user_id) do update set email = excluded.email, email_key = excluded.email_key,
-                    last_name = excluded.last_name, first_name = excluded.first_name,
+                    last_name = excluded.last_name, first_name = excluded.first_name, contact = excluded.contact,
                     role = excluded.role, user_type = excluded.user_type,
                     zoom_personal_url_present = excluded.zoom_personal_url_present,
                     status = case when excluded.status is null or host.status in ('DELETED', 'REMOVED') then host.status
@@ -55,6 +55,7 @@ public class HostReadModel {
                 .setParameter("type", type.name())
                 .setParameter("status", status == null ? null : status.name())
                 .setParameter("zoomUrl", zoomUrl != null && !zoomUrl.isBlank())
+                .setParameter("contact", contact == null || contact.isBlank() ? null : contact.strip())
                 .executeUpdate();
     }
 

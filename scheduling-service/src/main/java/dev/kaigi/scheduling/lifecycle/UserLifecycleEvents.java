@@ -41,18 +41,18 @@ class UserLifecycleEvents implements EventSubscriber {
         // SCH-05: an invited user gets their schedule at once, so an OWNER can prepare it
         on.event(EventTypes.USER_INVITED, e -> {
             hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.lastName(), e.firstName(), e.role(), e.userType(), null,
-                    HostStatus.INVITED);
+                    null, HostStatus.INVITED);
             schedules.provideInitial(e.orgId(), e.userId());
         }).batchable();
         on.event(EventTypes.USER_JOINED, e -> {
             hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.lastName(), e.firstName(), e.role(), e.userType(),
-                    e.zoomPersonalMeetingUrl(), statusOf(e.status()));
+                    e.zoomPersonalMeetingUrl(), e.contact(), statusOf(e.status()));
             schedules.provideInitial(e.orgId(), e.userId());
         }).batchable();
-        // role, email, type and Zoom URL; the status stays as the lifecycle events left it
+        // role, email, type, Zoom URL and contact; the status stays as the lifecycle events left it
         on.event(EventTypes.USER_UPDATED, e -> {
             hosts.recordProfile(e.orgId(), e.userId(), e.email(), e.lastName(), e.firstName(), e.role(), e.userType(),
-                    e.zoomPersonalMeetingUrl(), null);
+                    e.zoomPersonalMeetingUrl(), e.contact(), null);
             schedules.provideInitial(e.orgId(), e.userId());
         }).batchable();
         // LIF-01: no longer a host, at once; MTG-05: their future meetings go to others of their pools

@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Applies one partition's records of a poll, in order: in runs where the handlers allow it, one by one otherwise,
- * retrying a failing record and dead-lettering it when it keeps failing. It never touches the Kafka consumer, so
+ * retrying a failing record and dead-lettering it when it keeps failing (a run that fails is split in halves until
+ * the record that fails it is alone). It never touches the Kafka consumer, so
  * it may run on a worker thread; what the consumer must do with the partition comes back as a
  * {@link PartitionResult}.
  */
@@ -39,28 +40,46 @@ final class PartitionApplier {
      * and the other partitions stop at their next record.
      */
     PartitionResult apply(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records, AtomicBoolean roundStopped) {
-        OffsetAndMetadata applied = null;
+        OffsetAndMetadata[] applied = {null};
         int from = 0;
         while (from < records.size()) {
             int to = endOfRun(records, from);
-            List<ConsumerRecord<String, byte[]>> run = records.subList(from, to);
-            if (run.size() > 1 && goOn(roundStopped) && applyRun(run)) {
-                applied = after(run.get(run.size() - 1));
-            } else {
-                for (ConsumerRecord<String, byte[]> record : run) {
-                    Outcome outcome = goOn(roundStopped) ? applyOrDeadLetter(record) : Outcome.STOP;
-                    if (outcome != Outcome.DONE) {
-                        if (outcome == Outcome.STOP) {
-                            roundStopped.set(true);
-                        }
-                        return new PartitionResult(partition, applied, record.offset(), outcome == Outcome.RETRY_LATER);
-                    }
-                    applied = after(record);
-                }
+            PartitionResult ended = applyOrSplit(partition, records.subList(from, to), roundStopped, applied);
+            if (ended != null) {
+                return ended;
             }
             from = to;
         }
-        return new PartitionResult(partition, applied, null, false);
+        return new PartitionResult(partition, applied[0], null, false);
+    }
+
+    /**
+     * Applies {@code run} in one transaction; when that fails, each half the same way, down to single records,
+     * which are retried and dead-lettered. So a failing record is found in a few tries and the records around it
+     * still go in runs. Returns null when all of it was applied, else what ends the partition's round;
+     * {@code applied} follows the last record applied.
+     */
+    private PartitionResult applyOrSplit(TopicPartition partition, List<ConsumerRecord<String, byte[]>> run,
+                                         AtomicBoolean roundStopped, OffsetAndMetadata[] applied) {
+        if (run.size() > 1) {
+            if (goOn(roundStopped) && applyRun(run)) {
+                applied[0] = after(run.get(run.size() - 1));
+                return null;
+            }
+            int half = run.size() / 2;
+            PartitionResult ended = applyOrSplit(partition, run.subList(0, half), roundStopped, applied);
+            return ended != null ? ended : applyOrSplit(partition, run.subList(half, run.size()), roundStopped, applied);
+        }
+        ConsumerRecord<String, byte[]> record = run.get(0);
+        Outcome outcome = goOn(roundStopped) ? applyOrDeadLetter(record) : Outcome.STOP;
+        if (outcome != Outcome.DONE) {
+            if (outcome == Outcome.STOP) {
+                roundStopped.set(true);
+            }
+            return new PartitionResult(partition, applied[0], record.offset(), outcome == Outcome.RETRY_LATER);
+        }
+        applied[0] = after(record);
+        return null;
     }
 
     private boolean goOn(AtomicBoolean roundStopped) {
@@ -83,7 +102,7 @@ final class PartitionApplier {
         return Math.max(to, from + 1);
     }
 
-    /** Applies a run in one transaction; false when it failed (rolled back whole, to be applied one by one). */
+    /** Applies a run in one transaction; false when it failed (rolled back whole, to be applied in halves). */
     private boolean applyRun(List<ConsumerRecord<String, byte[]>> run) {
         try {
             dispatcher.dispatchAll(run);

@@ -17,6 +17,8 @@ import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.events.scheduling.MeetingReassigned;
 import dev.kaigi.events.scheduling.MeetingRescheduled;
 import dev.kaigi.events.user.OrganizationCreated;
+import dev.kaigi.events.user.PermissionProfileDeleted;
+import dev.kaigi.events.user.PermissionProfileSaved;
 import dev.kaigi.events.user.SuperAdminTransferred;
 import dev.kaigi.events.user.UserActivated;
 import dev.kaigi.events.user.UserConverted;
@@ -71,6 +73,12 @@ public final class EventTypes {
     public static final EventType<SuperAdminTransferred> SUPER_ADMIN_TRANSFERRED = user(
             "kaigi.user.super-admin-transferred.v1", SuperAdminTransferred.class,
             "The super-admin flag moved to another user of the organization.");
+    public static final EventType<PermissionProfileSaved> PERMISSION_PROFILE_SAVED = user(
+            "kaigi.user.permission-profile-saved.v1", PermissionProfileSaved.class,
+            "A permission profile was created or changed; carries its whole set of permissions.");
+    public static final EventType<PermissionProfileDeleted> PERMISSION_PROFILE_DELETED = user(
+            "kaigi.user.permission-profile-deleted.v1", PermissionProfileDeleted.class,
+            "An unused permission profile was deleted.");
 
     // licensing-service
 
@@ -133,6 +141,7 @@ public final class EventTypes {
     private static final List<EventType<?>> ALL = List.of(
             ORGANIZATION_CREATED, USER_INVITED, USER_JOINED, USER_DECLINED, USER_UPDATED, USER_DEACTIVATED,
             USER_ACTIVATED, USER_DELETED, USER_REMOVED, USER_CONVERTED, SUPER_ADMIN_TRANSFERRED,
+            PERMISSION_PROFILE_SAVED, PERMISSION_PROFILE_DELETED,
             SEAT_ASSIGNED, SEAT_RELEASED, TEAM_LICENCES_DISABLED, PLAN_CHANGED,
             MEETING_BOOKED, MEETING_CANCELLED, MEETING_REASSIGNED, MEETING_RESCHEDULED,
             ZOOM_LINKED, ZOOM_UNLINKED, CALENDAR_LINKED, CALENDAR_UNLINKED, OPPORTUNITY_COUNTS_SYNCED,

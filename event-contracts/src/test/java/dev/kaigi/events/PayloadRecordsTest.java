@@ -19,17 +19,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PayloadRecordsTest {
 
     /** Component whose value is the Kafka key; {@code userId} when not listed. */
-    private static final Map<EventType<?>, String> KEY_COMPONENT = Map.of(
-            EventTypes.ORGANIZATION_CREATED, "orgId",
-            EventTypes.SUPER_ADMIN_TRANSFERRED, "orgId",
-            EventTypes.TEAM_LICENCES_DISABLED, "orgId",
-            EventTypes.PLAN_CHANGED, "orgId",
-            EventTypes.OPPORTUNITY_COUNTS_SYNCED, "orgId",
-            EventTypes.MEETING_BOOKED, "hostUserId",
-            EventTypes.MEETING_CANCELLED, "hostUserId",
-            EventTypes.MEETING_REASSIGNED, "toHostUserId",
-            EventTypes.MEETING_RESCHEDULED, "hostUserId",
-            EventTypes.MEETING_CONFERENCE_CREATED, "hostUserId");
+    private static final Map<EventType<?>, String> KEY_COMPONENT = Map.ofEntries(
+            Map.entry(EventTypes.ORGANIZATION_CREATED, "orgId"),
+            Map.entry(EventTypes.PERMISSION_PROFILE_SAVED, "orgId"),
+            Map.entry(EventTypes.PERMISSION_PROFILE_DELETED, "orgId"),
+            Map.entry(EventTypes.SUPER_ADMIN_TRANSFERRED, "orgId"),
+            Map.entry(EventTypes.TEAM_LICENCES_DISABLED, "orgId"),
+            Map.entry(EventTypes.PLAN_CHANGED, "orgId"),
+            Map.entry(EventTypes.OPPORTUNITY_COUNTS_SYNCED, "orgId"),
+            Map.entry(EventTypes.MEETING_BOOKED, "hostUserId"),
+            Map.entry(EventTypes.MEETING_CANCELLED, "hostUserId"),
+            Map.entry(EventTypes.MEETING_REASSIGNED, "toHostUserId"),
+            Map.entry(EventTypes.MEETING_RESCHEDULED, "hostUserId"),
+            Map.entry(EventTypes.MEETING_CONFERENCE_CREATED, "hostUserId"));
 
     static List<EventType<?>> eventTypes() {
         return EventTypes.all();

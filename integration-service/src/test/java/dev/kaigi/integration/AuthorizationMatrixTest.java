@@ -12,6 +12,7 @@ import dev.kaigi.testsupport.authz.AuthorizationMatrix;
 import dev.kaigi.testsupport.authz.AuthorizationMatrixContract;
 import dev.kaigi.testsupport.authz.CallerKind;
 import dev.kaigi.testsupport.authz.Callers;
+import dev.kaigi.testsupport.authz.ProfilelessOwners;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,6 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static dev.kaigi.events.user.ProfilePermission.MANAGE_INTEGRATIONS;
+import static dev.kaigi.events.user.ProfilePermission.SEE_ALL_BOOKINGS;
+import static dev.kaigi.events.user.ProfilePermission.SEE_AUDIT_LOG;
 import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.lifecycle;
@@ -47,6 +51,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
 
     // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
     //          PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, DEACTIVATED, SERVICE
+    // an OWNER whose permission profile grants nothing answers as OWNER, or as a row's inProfileAs says (USR-07)
     private static final int[] OWNERS = {401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403};
     /** Let in, then nothing there: the organization has no Salesforce connection (another organization reads its own). */
     private static final int[] OWNERS_NOTHING_THERE = {401, 401, 401, 403, 403, 403, 404, 404, 404, 403, 403, 401, 403};
@@ -59,43 +64,43 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
         // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
-        matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events", OWNERS);
+        matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events", OWNERS).inProfileAs(SEE_AUDIT_LOG);
 
         String users = "/api/v1/mail-option-users/";
-        matrix.row("GET /api/v1/mail-option-users", f -> "/api/v1/mail-option-users", OWNERS);
-        matrix.row("GET /api/v1/mail-option-users/{userId}", f -> users + f.member(), SELF_OR_OWNERS_NOTHING_THERE);
+        matrix.row("GET /api/v1/mail-option-users", f -> "/api/v1/mail-option-users", OWNERS).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("GET /api/v1/mail-option-users/{userId}", f -> users + f.member(), SELF_OR_OWNERS_NOTHING_THERE).inProfileAs(MANAGE_INTEGRATIONS);
         matrix.row("PUT /api/v1/mail-option-users/{userId}/settings", f -> users + f.member() + "/settings",
-                f -> "{\"mailboxType\":\"IMAP\",\"mailboxEmail\":\"m@acme.test\",\"sharing\":\"DONT_SHARE\"}", SELF_OR_OWNERS);
+                f -> "{\"mailboxType\":\"IMAP\",\"mailboxEmail\":\"m@acme.test\",\"sharing\":\"DONT_SHARE\"}", SELF_OR_OWNERS).inProfileAs(MANAGE_INTEGRATIONS);
         // a member without mail-option settings cannot be locked: the owners pass the role check and meet 409
         matrix.row("POST /api/v1/mail-option-users/{userId}/lock", f -> users + f.member() + "/lock",
-                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
-        matrix.row("POST /api/v1/mail-option-users/{userId}/unlock", f -> users + f.member() + "/unlock", OWNERS_FOR_THE_MEMBER);
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("POST /api/v1/mail-option-users/{userId}/unlock", f -> users + f.member() + "/unlock", OWNERS_FOR_THE_MEMBER).inProfileAs(MANAGE_INTEGRATIONS);
         // the member is still active: the owners pass the role check and meet 409
         matrix.row("POST /api/v1/mail-option-users/{userId}/backup", f -> users + f.member() + "/backup",
-                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
         matrix.row("POST /api/v1/mail-option-users/{userId}/latest-backup", f -> users + f.member() + "/latest-backup",
-                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
-        matrix.row("GET /api/v1/mail-option-users/{userId}/backups", f -> users + f.member() + "/backups", OWNERS_FOR_THE_MEMBER);
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("GET /api/v1/mail-option-users/{userId}/backups", f -> users + f.member() + "/backups", OWNERS_FOR_THE_MEMBER).inProfileAs(MANAGE_INTEGRATIONS);
 
         String salesforce = "/api/v1/organization/salesforce-connection";
-        matrix.row("GET /api/v1/organization/salesforce-connection", f -> salesforce, OWNERS_NOTHING_THERE);
+        matrix.row("GET /api/v1/organization/salesforce-connection", f -> salesforce, OWNERS_NOTHING_THERE).inProfileAs(MANAGE_INTEGRATIONS);
         matrix.row("DELETE /api/v1/organization/salesforce-connection", f -> salesforce,
-                401, 401, 401, 403, 403, 403, 204, 204, 204, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 204, 204, 204, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
         // a code and state the identity provider never issued: the owners pass the role check and meet 400
         matrix.row("PUT /api/v1/organization/salesforce-connection", f -> salesforce,
                 f -> "{\"code\":\"forged\",\"state\":\"forged\"}",
-                401, 401, 401, 403, 403, 403, 400, 400, 400, 403, 403, 401, 403);
-        matrix.row("POST /api/v1/organization/salesforce-connection/authorization", f -> salesforce + "/authorization", OWNERS);
-        matrix.row("POST /api/v1/organization/salesforce-connection/sync", f -> salesforce + "/sync", OWNERS_NOTHING_THERE);
+                401, 401, 401, 403, 403, 403, 400, 400, 400, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("POST /api/v1/organization/salesforce-connection/authorization", f -> salesforce + "/authorization", OWNERS).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("POST /api/v1/organization/salesforce-connection/sync", f -> salesforce + "/sync", OWNERS_NOTHING_THERE).inProfileAs(MANAGE_INTEGRATIONS);
 
         // MTG-06: a booking's side effects, for its host (the MEMBER) and the organization's MANAGERs and OWNERs
         matrix.row("GET /api/v1/bookings/{bookingId}/side-effects", f -> "/api/v1/bookings/" + f.booking() + "/side-effects",
-                401, 401, 401, 403, 200, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 200, 200, 200, 200, 404, 403, 403, 401, 403).inProfileAs(SEE_ALL_BOOKINGS);
 
         for (String kind : new String[] {"calendar", "zoom"}) {
             String base = "/api/v1/users/{userId}/" + kind + "-connection";
             java.util.function.Function<Fixture, String> path = f -> "/api/v1/users/" + f.member() + "/" + kind + "-connection";
-            matrix.row("GET " + base, path, SELF_OR_OWNERS_NOTHING_THERE);
+            matrix.row("GET " + base, path, SELF_OR_OWNERS_NOTHING_THERE).inProfileAs(MANAGE_INTEGRATIONS);
             // unlinking is the user's own act, like linking (INT-01, INT-04): not even an OWNER's
             matrix.row("DELETE " + base, path, 401, 401, 401, 403, 204, 403, 403, 403, 404, 403, 403, 401, 403);
             matrix.row("PUT " + base, path, f -> "{\"code\":\"forged\",\"state\":\"forged\"}",
@@ -124,7 +129,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                     .with(CallerKind.MANAGER, activeUser(db, org, "manager" + domain, Role.MANAGER))
                     .with(CallerKind.OWNER, activeUser(db, org, "owner" + domain, Role.OWNER))
                     .with(CallerKind.SUPER_ADMIN, activeUser(db, org, "admin" + domain, Role.OWNER))
-                    .with(CallerKind.DEACTIVATED, deactivated);
+                    .with(CallerKind.DEACTIVATED, deactivated)
+                    .with(CallerKind.OWNER_WITHOUT_PROFILE_PERMISSIONS, ProfilelessOwners.join(org));
             UUID member = callers.user(CallerKind.MEMBER);
             MeetingBooked booked = new MeetingBooked(org, UUID.randomUUID(), UUID.randomUUID(), "Demo", member,
                     Instant.parse("2030-04-01T01:00:00Z"), Instant.parse("2030-04-01T01:30:00Z"), "Asia/Tokyo",

@@ -11,6 +11,7 @@ import dev.kaigi.testsupport.authz.AuthorizationMatrix;
 import dev.kaigi.testsupport.authz.AuthorizationMatrixContract;
 import dev.kaigi.testsupport.authz.CallerKind;
 import dev.kaigi.testsupport.authz.Callers;
+import dev.kaigi.testsupport.authz.ProfilelessOwners;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -21,6 +22,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.kaigi.events.user.ProfilePermission.MANAGE_MEETING_TYPES;
+import static dev.kaigi.events.user.ProfilePermission.SEE_ALL_BOOKINGS;
+import static dev.kaigi.events.user.ProfilePermission.SEE_AUDIT_LOG;
+import static dev.kaigi.events.user.ProfilePermission.SEE_REPORTS;
 import static dev.kaigi.scheduling.BookingFixtures.at;
 import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
 import static dev.kaigi.scheduling.BookingFixtures.host;
@@ -47,8 +52,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     private static final AtomicInteger SLOTS = new AtomicInteger();
     private static Shared shared;
 
-    /** What all fixtures share: the organization, a host, a second member and a deactivated OWNER. */
-    record Shared(Org org, UUID host, UUID colleague, UUID deactivated, UUID secondHost) {
+    /** What all fixtures share: the organization, a host, a second member, a deactivated OWNER and one no profile lets do anything. */
+    record Shared(Org org, UUID host, UUID colleague, UUID deactivated, UUID secondHost, UUID profilelessOwner) {
     }
 
     /** A fresh meeting type of the host with one booking, the current ETags and a free slot. */
@@ -58,6 +63,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
 
     // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
     //          PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, DEACTIVATED, SERVICE
+    // an OWNER whose permission profile grants nothing answers as OWNER, or as a row's inProfileAs says (USR-07)
     private static final int[] ANY_MEMBER_OR_PARTNER = {401, 401, 401, 200, 200, 200, 200, 200, 200, 200, 403, 401, 403};
     private static final String BOOKINGS = "bookings:write";
     private static final String SCHEDULES = "schedules:read";
@@ -67,23 +73,23 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
         // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
         matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events",
-                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).inProfileAs(SEE_AUDIT_LOG);
 
         matrix.row("GET /api/v1/bookings", f -> "/api/v1/bookings", ANY_MEMBER_OR_PARTNER).partnerScope(BOOKINGS);
         matrix.row("POST /api/v1/bookings", f -> "/api/v1/bookings",
                 f -> bookingBody(f.typeId(), f.freeSlot(), "lead@customer.example"),
                 401, 401, 401, 403, 201, 201, 201, 201, 400, 201, 403, 401, 403).partnerScope(BOOKINGS);
         matrix.row("GET /api/v1/bookings/{id}", f -> "/api/v1/bookings/" + f.bookingId(),
-                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS).inProfileAs(SEE_ALL_BOOKINGS, 404);
         matrix.row("POST /api/v1/bookings/{id}/cancel", f -> "/api/v1/bookings/" + f.bookingId() + "/cancel", f -> "{}",
-                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS).inProfileAs(SEE_ALL_BOOKINGS, 404);
         // MTG-03: whoever may cancel may move it; MTG-04: only MANAGERs and OWNERs hand it to another host
         matrix.row("POST /api/v1/bookings/{id}/reschedule", f -> "/api/v1/bookings/" + f.bookingId() + "/reschedule",
                 f -> "{\"start\":\"" + f.freeSlot() + "\"}",
-                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS);
+                401, 401, 401, 404, 404, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(BOOKINGS).inProfileAs(SEE_ALL_BOOKINGS, 404);
         matrix.row("POST /api/v1/bookings/{id}/reassign", f -> "/api/v1/bookings/" + f.bookingId() + "/reassign",
                 f -> "{\"hostUserId\":\"" + f.secondHost() + "\"}",
-                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403).inProfileAs(SEE_ALL_BOOKINGS);
 
         // MTG-02: the manage link is its own credential; a token sent along must still be a valid one
         matrix.row("GET /api/v1/public/bookings/{token}", f -> "/api/v1/public/bookings/" + f.manageToken(),
@@ -98,20 +104,20 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
 
         matrix.row("GET /api/v1/hosts/{userId}", f -> "/api/v1/hosts/" + f.host(),
-                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES).inProfileAs(SEE_REPORTS);
         matrix.row("GET /api/v1/hosts/{userId}/eligibility", f -> "/api/v1/hosts/" + f.host() + "/eligibility?meetingType="
                         + f.typeId() + "&start=" + f.freeSlot(),
-                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES).inProfileAs(SEE_REPORTS);
 
         matrix.row("GET /api/v1/meeting-types", f -> "/api/v1/meeting-types", ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
         matrix.row("POST /api/v1/meeting-types", f -> "/api/v1/meeting-types", f -> meetingTypeBody(f.host()),
-                401, 401, 401, 403, 403, 201, 201, 201, 400, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 201, 201, 201, 400, 403, 403, 401, 403).inProfileAs(MANAGE_MEETING_TYPES);
         matrix.row("PUT /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(), f -> meetingTypeBody(f.host()),
-                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403).header("If-Match", Fixture::typeEtag);
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403).header("If-Match", Fixture::typeEtag).inProfileAs(MANAGE_MEETING_TYPES);
         matrix.row("GET /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(),
                 401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
         matrix.row("DELETE /api/v1/meeting-types/{id}", f -> "/api/v1/meeting-types/" + f.typeId(),
-                401, 401, 401, 403, 403, 204, 204, 204, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 204, 204, 204, 404, 403, 403, 401, 403).inProfileAs(MANAGE_MEETING_TYPES);
         matrix.row("GET /api/v1/meeting-types/{id}/availability", f -> "/api/v1/meeting-types/" + f.typeId() + "/availability"
                         + days(f),
                 401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
@@ -167,7 +173,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
             org.await(deactivated);
             TestEvents.publish(new UserDeactivated(org.id(), deactivated, UserType.REGULAR, null, DeactivationReason.ADMIN));
             Await.until("deactivation applied", () -> org.as(deactivated, "owner").get("/api/v1/caller").statusCode() == 401, WAIT);
-            shared = new Shared(org, host, colleague, deactivated, host(org, ScheduleBody.in(ZONE)));
+            shared = new Shared(org, host, colleague, deactivated, host(org, ScheduleBody.in(ZONE)), ProfilelessOwners.join(org.id()));
         }
         return shared;
     }
@@ -186,7 +192,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         ExtractableResponse<Response> booking = org.owner().body(bookingBody(type.path("id"), nextSlot(), "lead@customer.example"))
                 .post("/api/v1/bookings").then().statusCode(201).extract();
         String defaultsEtag = org.owner().get("/api/v1/organization/default-work-schedule").header("ETag");
-        Callers callers = Callers.inOrganization(org.id()).with(CallerKind.DEACTIVATED, s.deactivated());
+        Callers callers = Callers.inOrganization(org.id()).with(CallerKind.DEACTIVATED, s.deactivated())
+                .with(CallerKind.OWNER_WITHOUT_PROFILE_PERMISSIONS, s.profilelessOwner());
         return new Fixture(org, s.host(), s.colleague(), type.path("id"), type.header("ETag"), type.path("publicBookingId"),
                 booking.path("id"), booking.path("manageToken"), s.secondHost(), org.read(s.host()).etag(),
                 defaultsEtag == null ? "\"0\"" : defaultsEtag, nextSlot(), callers);

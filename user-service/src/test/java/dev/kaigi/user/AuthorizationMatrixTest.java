@@ -24,6 +24,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import static dev.kaigi.events.user.ProfilePermission.IMPORT_USERS;
+import static dev.kaigi.events.user.ProfilePermission.MANAGE_TEAMS;
+import static dev.kaigi.events.user.ProfilePermission.MANAGE_USERS;
+import static dev.kaigi.events.user.ProfilePermission.SEE_AUDIT_LOG;
 import static dev.kaigi.user.UserFixtures.newOrganization;
 import static io.restassured.RestAssured.given;
 
@@ -56,7 +60,16 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     record Fixture(UserFixtures.Org org, Lazy<UUID> subject, Lazy<String> subjectEtag, Lazy<UUID> invited,
                    Lazy<String> invitationToken, Lazy<UUID> invitationId, Lazy<ExtractableResponse<Response>> team,
                    String importId,
-                   Lazy<String> scimEmail, Lazy<String> scimUser, Lazy<String> scimGroup, Callers callers) {
+                   Lazy<String> scimEmail, Lazy<String> scimUser, Lazy<String> scimGroup,
+                   Lazy<ExtractableResponse<Response>> profile, Callers callers) {
+
+        String profileId() {
+            return profile.get().path("id");
+        }
+
+        String profileEtag() {
+            return profile.get().header("ETag");
+        }
 
         String teamId() {
             return team.get().path("id");
@@ -69,6 +82,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
 
     // columns: ANONYMOUS, EXPIRED, TAMPERED, RESTRICTED, MEMBER, MANAGER, OWNER, SUPER_ADMIN, OTHER_ORG_SUPER_ADMIN,
     //          PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, DEACTIVATED, SERVICE
+    // an OWNER whose permission profile grants nothing answers as OWNER, or 403 where a row names the entry (inProfileAs)
     private static final int[] ANY_USER = {401, 401, 401, 200, 200, 200, 200, 200, 200, 403, 403, 401, 403};
     private static final int[] OWNERS_200 = {401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403};
     private static final int[] OWNERS_204 = {401, 401, 401, 403, 403, 403, 204, 204, 404, 403, 403, 401, 403};
@@ -82,7 +96,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
         matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events",
-                401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403).partnerScope(READ);
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403).partnerScope(READ).inProfileAs(SEE_AUDIT_LOG);
         matrix.row("POST /api/v1/invitations/{token}/accept", f -> "/api/v1/invitations/" + f.invitationToken().get() + "/accept",
                 200, 401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200).notTenantIds();
         matrix.row("POST /api/v1/invitations/{token}/decline", f -> "/api/v1/invitations/" + f.invitationToken().get() + "/decline",
@@ -103,62 +117,84 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         // an OWNER decides what the SCIM client may do: never a partner (else one could widen its own power); another
         // organization's super admin sets their own organization's; false is the default, so the fixture stays as it was
         matrix.row("PUT /api/v1/organization/scim-settings", f -> "/api/v1/organization/scim-settings", f -> "{\"ownerRoleGrantable\":false}",
-                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).changesNothing();
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).changesNothing().inProfileAs(MANAGE_USERS);
+        // USR-07: everyone reads the profiles; an OWNER who may manage users manages them, never a partner
         matrix.row("GET /api/v1/permission-profiles", f -> "/api/v1/permission-profiles", ANY_USER_OR_READER).partnerScope(READ);
+        matrix.row("GET /api/v1/permission-profiles/{id}", f -> "/api/v1/permission-profiles/" + f.org().standardProfile(),
+                401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(READ);
+        matrix.row("POST /api/v1/permission-profiles", f -> "/api/v1/permission-profiles",
+                f -> "{\"name\":\"P " + UUID.randomUUID() + "\",\"userType\":\"REGULAR\",\"permissions\":[]}",
+                401, 401, 401, 403, 403, 403, 201, 201, 201, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
+        matrix.row("POST /api/v1/permission-profiles/{id}/copy", f -> "/api/v1/permission-profiles/" + f.org().standardProfile() + "/copy",
+                f -> "{\"name\":\"Copy " + UUID.randomUUID() + "\"}",
+                401, 401, 401, 403, 403, 403, 201, 201, 404, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
+        matrix.row("PUT /api/v1/permission-profiles/{id}", f -> "/api/v1/permission-profiles/" + f.profileId(),
+                f -> "{\"name\":\"P " + UUID.randomUUID() + "\",\"permissions\":[\"SEE_REPORTS\"]}", OWNERS_200)
+                .header("If-Match", Fixture::profileEtag).inProfileAs(MANAGE_USERS);
+        matrix.row("DELETE /api/v1/permission-profiles/{id}", f -> "/api/v1/permission-profiles/" + f.profileId(), OWNERS_204)
+                .inProfileAs(MANAGE_USERS);
 
         matrix.row("GET /api/v1/teams", f -> "/api/v1/teams", ANY_USER_OR_READER).partnerScope(READ);
         matrix.row("POST /api/v1/teams", f -> "/api/v1/teams", f -> "{\"name\":\"Team " + UUID.randomUUID() + "\"}",
-                401, 401, 401, 403, 403, 403, 201, 201, 201, 201, 403, 401, 403).partnerScope(WRITE);
+                401, 401, 401, 403, 403, 403, 201, 201, 201, 201, 403, 401, 403).partnerScope(WRITE).inProfileAs(MANAGE_TEAMS);
         matrix.row("PUT /api/v1/teams/{id}", f -> "/api/v1/teams/" + f.teamId(), f -> "{\"name\":\"Team " + UUID.randomUUID() + "\"}",
-                OWNERS_OR_PARTNER_200).partnerScope(WRITE).header("If-Match", Fixture::teamEtag);
+                OWNERS_OR_PARTNER_200).partnerScope(WRITE).header("If-Match", Fixture::teamEtag).inProfileAs(MANAGE_TEAMS);
         matrix.row("GET /api/v1/teams/{id}", f -> "/api/v1/teams/" + f.teamId(),
                 401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(READ);
         matrix.row("DELETE /api/v1/teams/{id}", f -> "/api/v1/teams/" + f.teamId(),
-                401, 401, 401, 403, 403, 403, 204, 204, 404, 204, 403, 401, 403).partnerScope(WRITE);
+                401, 401, 401, 403, 403, 403, 204, 204, 404, 204, 403, 401, 403).partnerScope(WRITE).inProfileAs(MANAGE_TEAMS);
 
         matrix.row("POST /api/v1/user-imports", f -> "/api/v1/user-imports",
                 401, 401, 401, 403, 403, 403, 202, 202, 202, 403, 403, 401, 403)
                 .request((f, r) -> r.multiPart("file", "users.csv",
                         ("email,lastName\nimp" + UUID.randomUUID().toString().substring(0, 8) + "@" + f.org().domain() + ",Sato\n")
-                                .getBytes(StandardCharsets.UTF_8), "text/csv"));
+                                .getBytes(StandardCharsets.UTF_8), "text/csv")).inProfileAs(IMPORT_USERS);
+        // BLK-06: the saved column mapping; another organization's owner reads and writes its own
+        matrix.row("GET /api/v1/user-imports/column-mapping", f -> "/api/v1/user-imports/column-mapping",
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403).partnerScope(READ).inProfileAs(IMPORT_USERS);
+        matrix.row("PUT /api/v1/user-imports/column-mapping", f -> "/api/v1/user-imports/column-mapping",
+                f -> "{\"columns\":{\"Mail\":\"email\"}}",
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).inProfileAs(IMPORT_USERS);
+        matrix.row("DELETE /api/v1/user-imports/column-mapping", f -> "/api/v1/user-imports/column-mapping",
+                401, 401, 401, 403, 403, 403, 204, 204, 204, 403, 403, 401, 403).inProfileAs(IMPORT_USERS);
         matrix.row("GET /api/v1/user-imports", f -> "/api/v1/user-imports",
-                401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403).partnerScope(READ);
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403).partnerScope(READ).inProfileAs(IMPORT_USERS);
         matrix.row("GET /api/v1/user-imports/{id}", f -> "/api/v1/user-imports/" + f.importId(), OWNERS_OR_PARTNER_200)
-                .partnerScope(READ);
+                .partnerScope(READ).inProfileAs(IMPORT_USERS);
         matrix.row("GET /api/v1/user-imports/{id}/issues", f -> "/api/v1/user-imports/" + f.importId() + "/issues",
-                OWNERS_OR_PARTNER_200).partnerScope(READ);
+                OWNERS_OR_PARTNER_200).partnerScope(READ).inProfileAs(IMPORT_USERS);
 
         matrix.row("GET /api/v1/users", f -> "/api/v1/users", ANY_USER_OR_READER).partnerScope(READ);
         matrix.row("POST /api/v1/users", f -> "/api/v1/users", f -> """
                         {"email":"new%s@%s","lastName":"Sato","firstName":"Hana","role":"MEMBER","userType":"REGULAR","permissionProfileId":"%s"}
                         """.formatted(UUID.randomUUID().toString().substring(0, 8), f.org().domain(), f.org().standardProfile()),
-                401, 401, 401, 403, 403, 403, 201, 201, 400, 201, 403, 401, 403).partnerScope(WRITE);
+                401, 401, 401, 403, 403, 403, 201, 201, 400, 201, 403, 401, 403).partnerScope(WRITE).inProfileAs(MANAGE_USERS);
         matrix.row("GET /api/v1/users/me", f -> "/api/v1/users/me", ANY_USER);
         matrix.row("PUT /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
                 f -> "{\"lastName\":\"Kimura\",\"firstName\":\"Hana\",\"role\":\"MEMBER\"}",
-                OWNERS_OR_PARTNER_200).partnerScope(WRITE).header("If-Match", f -> f.subjectEtag().get());
+                OWNERS_OR_PARTNER_200).partnerScope(WRITE).header("If-Match", f -> f.subjectEtag().get()).inProfileAs(MANAGE_USERS);
         matrix.row("GET /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
                 401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(READ);
         // LIF-02: deleting is the super admin's alone
         matrix.row("DELETE /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
-                401, 401, 401, 403, 403, 403, 403, 204, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 403, 204, 404, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
         // the subject is active: the owners pass the role check and meet 409 (already active)
         matrix.row("POST /api/v1/users/{id}/activate", f -> "/api/v1/users/" + f.subject().get() + "/activate",
-                401, 401, 401, 403, 403, 403, 409, 409, 404, 409, 403, 401, 403).partnerScope(WRITE);
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 409, 403, 401, 403).partnerScope(WRITE).inProfileAs(MANAGE_USERS);
         matrix.row("POST /api/v1/users/{id}/apply-to-others", f -> "/api/v1/users/" + f.subject().get() + "/apply-to-others",
                 f -> "{\"fields\":[\"CONTACT\"],\"targetUserIds\":[\"" + f.invited().get() + "\"],\"dryRun\":true}", OWNERS_200)
-                .changesNothing();
+                .changesNothing().inProfileAs(MANAGE_USERS);
         matrix.row("POST /api/v1/users/{id}/convert-to-regular", f -> "/api/v1/users/" + f.subject().get() + "/convert-to-regular",
                 f -> "{\"permissionProfileId\":\"" + f.org().standardProfile() + "\"}",
-                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
         matrix.row("POST /api/v1/users/{id}/deactivate", f -> "/api/v1/users/" + f.subject().get() + "/deactivate",
-                OWNERS_OR_PARTNER_200).partnerScope(WRITE);
+                OWNERS_OR_PARTNER_200).partnerScope(WRITE).inProfileAs(MANAGE_USERS);
         matrix.row("POST /api/v1/users/{id}/invitation/resend", f -> "/api/v1/users/" + f.invited().get() + "/invitation/resend",
-                401, 401, 401, 403, 403, 403, 204, 204, 404, 204, 403, 401, 403).partnerScope(WRITE);
+                401, 401, 401, 403, 403, 403, 204, 204, 404, 204, 403, 401, 403).partnerScope(WRITE).inProfileAs(MANAGE_USERS);
         // the identity provider has the same address: the refresh changes nothing
         matrix.row("POST /api/v1/users/{id}/refresh-email", f -> "/api/v1/users/" + withIdentityAccount(f.subject().get())
-                + "/refresh-email", OWNERS_200).changesNothing();
-        matrix.row("POST /api/v1/users/{id}/remove", f -> "/api/v1/users/" + f.subject().get() + "/remove", OWNERS_204);
+                + "/refresh-email", OWNERS_200).changesNothing().inProfileAs(MANAGE_USERS);
+        matrix.row("POST /api/v1/users/{id}/remove", f -> "/api/v1/users/" + f.subject().get() + "/remove", OWNERS_204).inProfileAs(MANAGE_USERS);
 
         String group = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"G%s\",\"members\":[]}";
         String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
@@ -228,6 +264,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                     .with(CallerKind.OWNER, org.addActive("OWNER", "REGULAR"))
                     .with(CallerKind.SUPER_ADMIN, org.superAdmin())
                     .with(CallerKind.DEACTIVATED, deactivated)
+                    .with(CallerKind.OWNER_WITHOUT_PROFILE_PERMISSIONS, ownerWithEmptyProfile(org))
                     .withOtherOrganization(other.id(), other.superAdmin());
             String importId = org.asSuperAdmin().contentType("multipart/form-data")
                     .multiPart("file", "users.csv", "email,lastName\nnot-an-email,B\n".getBytes(StandardCharsets.UTF_8), "text/csv")
@@ -252,9 +289,23 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         Lazy<String> scimGroup = Lazy.of(() -> scim(org).body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
                 + "\"displayName\":\"G" + UUID.randomUUID() + "\",\"members\":[]}").post("/scim/v2/Groups")
                 .then().statusCode(201).extract().path("id"));
+        Lazy<ExtractableResponse<Response>> profile = Lazy.of(() -> org.asSuperAdmin()
+                .body("{\"name\":\"P " + UUID.randomUUID() + "\",\"userType\":\"REGULAR\",\"permissions\":[]}")
+                .post("/api/v1/permission-profiles").then().statusCode(201).extract());
         Lazy<String> subjectEtag = Lazy.of(() -> org.asSuperAdmin().get("/api/v1/users/" + subject.get()).header("ETag"));
         return new Fixture(org, subject, subjectEtag, invited, token, invitationId, team, s.importId(), scimEmail, scimUser,
-                scimGroup, s.callers());
+                scimGroup, profile, s.callers());
+    }
+
+    /** An OWNER of {@code org} whose permission profile grants nothing (USR-07). */
+    private static UUID ownerWithEmptyProfile(UserFixtures.Org org) {
+        String empty = org.asSuperAdmin().body("{\"name\":\"Nothing granted\",\"userType\":\"REGULAR\",\"permissions\":[]}")
+                .post("/api/v1/permission-profiles").then().statusCode(201).extract().path("id");
+        UUID owner = org.addActive("OWNER", "REGULAR");
+        String etag = org.asSuperAdmin().get("/api/v1/users/" + owner).then().extract().header("ETag");
+        org.asSuperAdmin().header("If-Match", etag).body("{\"lastName\":\"Narrow\",\"permissionProfileId\":\"" + empty + "\"}")
+                .put("/api/v1/users/" + owner).then().statusCode(200);
+        return owner;
     }
 
     private static RequestSpecification scim(UserFixtures.Org org) {

@@ -74,7 +74,7 @@ class TeamLicencesTest {
     }
 
     @Test
-    @DisplayName("LIC-06: moving to FREE deactivates team users and gives them a copy of the team-user profile")
+    @DisplayName("LIC-06, USR-07: moving to FREE deactivates team users with a copy of their profile, kept on conversion")
     void downgradeCopiesProfileAndDeactivates() {
         UserFixtures.Org org = newOrganization();
         List<UUID> team = withTeamUsers(org);
@@ -83,13 +83,21 @@ class TeamLicencesTest {
             awaitStatus(org, user, "DEACTIVATED");
         }
         var profiles = org.asSuperAdmin().get("/api/v1/permission-profiles").then().statusCode(200)
-                .body("findAll { it.userType == 'TEAM' }", hasSize(2)).extract();
-        String copyId = profiles.path("find { it.userType == 'TEAM' && !it.system }.id");
-        String copyName = profiles.path("find { it.userType == 'TEAM' && !it.system }.name");
+                .body("findAll { !it.system }", hasSize(1)).extract();
+        String copyId = profiles.path("find { !it.system }.id");
+        String copyName = profiles.path("find { !it.system }.name");
+        // made for regular users, the only way back (LIF-04), and granting what the team profile did: nothing
+        assertEquals("REGULAR", profiles.path("find { !it.system }.userType"));
+        assertEquals(List.of(), profiles.path("find { !it.system }.permissions"));
         for (UUID user : team) {
             org.asSuperAdmin().get("/api/v1/users/" + user).then().body("permissionProfileId", equalTo(copyId));
         }
         assertEquals(true, copyName.startsWith("Team user ("));
+
+        org.regularSeats(5);
+        org.asSuperAdmin().body("{\"permissionProfileId\":\"" + copyId + "\"}")
+                .post("/api/v1/users/" + team.get(0) + "/convert-to-regular").then().statusCode(200)
+                .body("userType", equalTo("REGULAR")).body("status", equalTo("ACTIVE")).body("permissionProfileId", equalTo(copyId));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.UUID;
  * Payload of {@code kaigi.user.joined.v1}: a user became a member of the organization. Carries the whole
  * profile other services keep a copy of, so a consumer can create its read-model row from this event alone.
  * @param contact the customer-facing contact (問合せ先) leads see for this user as their host (USR-08)
+ * @param permissionProfileId the user's permission profile, whose permissions every service enforces (USR-07)
  */
 public record UserJoined(
         UUID orgId,
@@ -23,7 +24,8 @@ public record UserJoined(
         @Nullable String slackMemberId,
         @Nullable String zoomPersonalMeetingUrl,
         @Nullable String emailSignature,
-        @Nullable String contact) implements EventPayload {
+        @Nullable String contact,
+        @Nullable UUID permissionProfileId) implements EventPayload {
 
     public UserJoined {
         Objects.requireNonNull(orgId, "orgId");
@@ -42,7 +44,15 @@ public record UserJoined(
             UserType userType, UserStatus status, JoinedVia joinedVia, @Nullable String slackMemberId,
             @Nullable String zoomPersonalMeetingUrl, @Nullable String emailSignature) {
         this(orgId, userId, email, lastName, firstName, role, userType, status, joinedVia, slackMemberId,
-                zoomPersonalMeetingUrl, emailSignature, null);
+                zoomPersonalMeetingUrl, emailSignature, null, null);
+    }
+
+    /** The event of a user whose permission profile is not said. */
+    public UserJoined(UUID orgId, UUID userId, String email, String lastName, String firstName, Role role,
+            UserType userType, UserStatus status, JoinedVia joinedVia, @Nullable String slackMemberId,
+            @Nullable String zoomPersonalMeetingUrl, @Nullable String emailSignature, @Nullable String contact) {
+        this(orgId, userId, email, lastName, firstName, role, userType, status, joinedVia, slackMemberId,
+                zoomPersonalMeetingUrl, emailSignature, contact, null);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param changedFields names of the profile components whose value changed, e.g. {@code role}, {@code email},
  *                      {@code contact}
  * @param contact the customer-facing contact (問合せ先) leads see for this user as their host (USR-08)
+ * @param permissionProfileId the user's permission profile, whose permissions every service enforces (USR-07)
  */
 public record UserUpdated(
         UUID orgId,
@@ -26,7 +27,8 @@ public record UserUpdated(
         @Nullable String zoomPersonalMeetingUrl,
         @Nullable String emailSignature,
         List<String> changedFields,
-        @Nullable String contact) implements EventPayload {
+        @Nullable String contact,
+        @Nullable UUID permissionProfileId) implements EventPayload {
 
     public UserUpdated {
         Objects.requireNonNull(orgId, "orgId");
@@ -44,7 +46,15 @@ public record UserUpdated(
             UserType userType, @Nullable String slackMemberId, @Nullable String zoomPersonalMeetingUrl,
             @Nullable String emailSignature, List<String> changedFields) {
         this(orgId, userId, email, lastName, firstName, role, userType, slackMemberId, zoomPersonalMeetingUrl,
-                emailSignature, changedFields, null);
+                emailSignature, changedFields, null, null);
+    }
+
+    /** The event of a user whose permission profile is not said. */
+    public UserUpdated(UUID orgId, UUID userId, String email, String lastName, String firstName, Role role,
+            UserType userType, @Nullable String slackMemberId, @Nullable String zoomPersonalMeetingUrl,
+            @Nullable String emailSignature, List<String> changedFields, @Nullable String contact) {
+        this(orgId, userId, email, lastName, firstName, role, userType, slackMemberId, zoomPersonalMeetingUrl,
+                emailSignature, changedFields, contact, null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import dev.kaigi.integration.user.UserAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import java.util.UUID;
 class MailOptionPermissions {
 
     /** Every user's settings: list them, lock and unlock them, start and list mailbox backups (INT-06...INT-09). */
-    static final Permission MANAGE = Permission.of("manage-mail-options", Roles.OWNER);
+    static final Permission MANAGE = Permission.of("manage-mail-options", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_INTEGRATIONS);
 
     @Inject
     CurrentCaller caller;

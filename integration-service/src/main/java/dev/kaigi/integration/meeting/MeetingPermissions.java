@@ -5,6 +5,7 @@ import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import dev.kaigi.integration.user.UserAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class MeetingPermissions {
 
-    static final Permission VIEW_SIDE_EFFECTS = Permission.of("view-side-effects", Roles.MANAGER, Roles.OWNER);
+    static final Permission VIEW_SIDE_EFFECTS = Permission.of("view-side-effects", Roles.MANAGER, Roles.OWNER)
+            .inProfileAs(ProfilePermission.SEE_ALL_BOOKINGS);
 
     @Inject
     CurrentCaller current;

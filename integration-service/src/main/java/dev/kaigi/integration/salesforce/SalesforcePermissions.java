@@ -4,6 +4,7 @@ import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +13,8 @@ import jakarta.inject.Inject;
 class SalesforcePermissions {
 
     /** Link, see, unlink and sync the organization's Salesforce account (INT-03). */
-    static final Permission MANAGE = Permission.of("manage-salesforce", Roles.OWNER);
+    static final Permission MANAGE = Permission.of("manage-salesforce", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_INTEGRATIONS);
 
     @Inject
     CurrentCaller caller;

@@ -4,6 +4,7 @@ import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +15,8 @@ class SubscriptionPermissions {
     /** Plan, licences and seat counts: any user of the organization. */
     static final Permission VIEW = Permission.of("view-subscription", Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED);
     /** Buy or set seats, change the plan, switch team licences. */
-    static final Permission MANAGE = Permission.of("manage-subscription", Roles.OWNER);
+    static final Permission MANAGE = Permission.of("manage-subscription", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_SEATS);
 
     @Inject
     CurrentCaller caller;

@@ -2,9 +2,10 @@ package dev.kaigi.scheduling.booking;
 
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
-import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.PartnerScopes;
+import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,9 +26,11 @@ public class BookingPermissions {
     static final Permission HOST = Permission.of("host-meetings", Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED)
             .orPartnerWith(PartnerScopes.BOOKINGS_WRITE);
     static final Permission SEE_ALL = Permission.of("see-all-bookings", Roles.OWNER, Roles.MANAGER)
+            .inProfileAs(ProfilePermission.SEE_ALL_BOOKINGS)
             .orPartnerWith(PartnerScopes.BOOKINGS_WRITE);
 
-    static final Permission REASSIGN = Permission.of("reassign-meetings", Roles.OWNER, Roles.MANAGER);
+    static final Permission REASSIGN = Permission.of("reassign-meetings", Roles.OWNER, Roles.MANAGER)
+            .inProfileAs(ProfilePermission.SEE_ALL_BOOKINGS);
 
     @Inject
     CurrentCaller caller;

@@ -5,6 +5,7 @@ import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +15,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class HostPermissions {
 
-    static final Permission VIEW = Permission.of("view-hosts", Roles.OWNER, Roles.MANAGER).orPartnerWith(PartnerScopes.SCHEDULES_READ);
+    static final Permission VIEW = Permission.of("view-hosts", Roles.OWNER, Roles.MANAGER)
+            .inProfileAs(ProfilePermission.SEE_REPORTS).orPartnerWith(PartnerScopes.SCHEDULES_READ);
 
     @Inject
     CurrentCaller caller;

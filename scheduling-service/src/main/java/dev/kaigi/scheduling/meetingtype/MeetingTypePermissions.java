@@ -5,6 +5,7 @@ import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,7 +18,8 @@ public class MeetingTypePermissions {
 
     static final Permission VIEW = Permission.of("view-meeting-types", Roles.OWNER, Roles.MANAGER, Roles.MEMBER, Roles.RESTRICTED)
             .orPartnerWith(PartnerScopes.SCHEDULES_READ);
-    static final Permission MANAGE = Permission.of("manage-meeting-types", Roles.OWNER, Roles.MANAGER);
+    static final Permission MANAGE = Permission.of("manage-meeting-types", Roles.OWNER, Roles.MANAGER)
+            .inProfileAs(ProfilePermission.MANAGE_MEETING_TYPES);
 
     @Inject
     CurrentCaller caller;

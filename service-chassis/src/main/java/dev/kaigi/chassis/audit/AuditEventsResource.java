@@ -6,6 +6,7 @@ import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -34,7 +35,8 @@ import java.util.UUID;
 public abstract class AuditEventsResource {
 
     /** SEC-02: the audit log is the OWNERs'. */
-    static final Permission VIEW = Permission.of("view-audit-log", Roles.OWNER);
+    static final Permission VIEW = Permission.of("view-audit-log", Roles.OWNER)
+            .inProfileAs(ProfilePermission.SEE_AUDIT_LOG);
 
     @Inject
     CurrentCaller caller;

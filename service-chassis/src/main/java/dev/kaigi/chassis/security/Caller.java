@@ -1,6 +1,7 @@
 package dev.kaigi.chassis.security;
 
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.events.user.ProfilePermission;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -15,12 +16,20 @@ import java.util.UUID;
  * @param user         the {@code uid} claim; empty for partner clients and services
  * @param roles        the {@code roles} claim
  * @param scopes       the space-separated {@code scope} claim of partner clients
+ * @param profile      what the user's permission profile allows (USR-07)
  */
-public record Caller(Optional<UUID> organization, Optional<UUID> user, Set<String> roles, Set<String> scopes) {
+public record Caller(Optional<UUID> organization, Optional<UUID> user, Set<String> roles, Set<String> scopes,
+        ProfileGrants profile) {
 
     public Caller {
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
+        profile = profile == null ? ProfileGrants.UNRESTRICTED : profile;
+    }
+
+    /** A caller no permission profile narrows. */
+    public Caller(Optional<UUID> organization, Optional<UUID> user, Set<String> roles, Set<String> scopes) {
+        this(organization, user, roles, scopes, ProfileGrants.UNRESTRICTED);
     }
 
     /** The caller's organization; a token without one may not touch tenant data. */
@@ -63,5 +72,14 @@ public record Caller(Optional<UUID> organization, Optional<UUID> user, Set<Strin
 
     public boolean isService() {
         return roles.contains(Roles.SERVICE);
+    }
+
+    /**
+     * Whether the caller's permission profile leaves {@code entry} to their role (USR-07). The super admin's
+     * profile narrows nothing: the organization's administrator of last resort (ORG-04) can always mend a
+     * profile that locked everyone else out.
+     */
+    public boolean profileAllows(ProfilePermission entry) {
+        return roles.contains(Roles.SUPER_ADMIN) || profile.allows(entry);
     }
 }

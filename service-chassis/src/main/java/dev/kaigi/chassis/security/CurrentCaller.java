@@ -2,6 +2,7 @@ package dev.kaigi.chassis.security;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,6 +25,9 @@ public class CurrentCaller {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    Instance<CallerProfiles> profiles;
 
     private Caller caller;
 
@@ -53,7 +57,12 @@ public class CurrentCaller {
         String scope = token.getClaim("scope");
         Set<String> scopes = scope == null || scope.isBlank() ? Set.of()
                 : Arrays.stream(scope.trim().split("\\s+")).collect(Collectors.toSet());
-        return new Caller(uuidClaim("org_id"), uuidClaim("uid"), identity.getRoles(), scopes);
+        Optional<UUID> org = uuidClaim("org_id");
+        Optional<UUID> user = uuidClaim("uid");
+        ProfileGrants profile = org.isPresent() && user.isPresent() && profiles.isResolvable()
+                ? ProfileGrants.readOnFirstAsk(() -> profiles.get().permissionsOf(user.get(), org.get()))
+                : ProfileGrants.UNRESTRICTED;
+        return new Caller(org, user, identity.getRoles(), scopes, profile);
     }
 
     private Optional<UUID> uuidClaim(String name) {

@@ -76,6 +76,7 @@ public record Callers(UUID org, Map<CallerKind, UUID> users, UUID otherOrg, UUID
             case SERVICE -> TestTokens.service(serviceName);
             case ID_TOKEN -> TestTokens.idToken(org, user(CallerKind.OWNER), "owner");
             case FOREIGN_AUDIENCE -> TestTokens.foreignAudience(org, user(CallerKind.OWNER), "owner");
+            case OWNER_WITHOUT_PROFILE_PERMISSIONS -> TestTokens.user(org, user(kind), "owner");
         };
     }
 }

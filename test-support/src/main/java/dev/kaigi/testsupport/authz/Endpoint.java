@@ -1,5 +1,6 @@
 package dev.kaigi.testsupport.authz;
 
+import dev.kaigi.events.user.ProfilePermission;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ public final class Endpoint<F> {
     private String partnerScope;
     private boolean tenantIds = true;
     private boolean changesFixture;
+    private ProfilePermission profileEntry;
+    private int withoutProfileEntry;
 
     Endpoint(String key, Function<F, String> path, Function<F, String> body, int[] expected) {
         if (expected.length != CallerKind.WRITTEN_DOWN.size()) {
@@ -44,6 +47,24 @@ public final class Endpoint<F> {
 
     boolean changesFixture() {
         return changesFixture;
+    }
+
+    /**
+     * The permission-profile catalogue entry (USR-07) a user needs beside the role: an OWNER whose profile
+     * lacks it is refused (403).
+     */
+    public Endpoint<F> inProfileAs(ProfilePermission entry) {
+        return inProfileAs(entry, 403);
+    }
+
+    /**
+     * The same, where an OWNER whose profile lacks {@code entry} gets {@code status}: 404 where the entry
+     * widens what the caller sees (all bookings) and the fixture's record is not theirs.
+     */
+    public Endpoint<F> inProfileAs(ProfilePermission entry, int status) {
+        this.profileEntry = entry;
+        this.withoutProfileEntry = status;
+        return this;
     }
 
     /** The partner scope that opens this endpoint (a partner without it must be refused). */
@@ -94,6 +115,9 @@ public final class Endpoint<F> {
     }
 
     public int expected(CallerKind kind) {
+        if (kind == CallerKind.OWNER_WITHOUT_PROFILE_PERMISSIONS && profileEntry != null) {
+            return withoutProfileEntry;
+        }
         return expected[kind.column().ordinal()];
     }
 

@@ -3,6 +3,7 @@ package dev.kaigi.user.account;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import dev.kaigi.user.security.UserRoles;
@@ -22,10 +23,14 @@ public class UserPermissions {
 
     static final Permission VIEW = UserRoles.everyUser("view-users").orPartnerWith(PartnerScopes.USERS_READ);
     static final Permission VIEW_OWN = UserRoles.everyUser("view-own-user");
-    static final Permission MANAGE = Permission.of("manage-users", Roles.OWNER).orPartnerWith(PartnerScopes.USERS_WRITE);
-    static final Permission ADMINISTER = Permission.of("administer-users", Roles.OWNER);
-    static final Permission REFRESH_EMAIL = Permission.of("refresh-emails", Roles.OWNER);
-    static final Permission DELETE = Permission.of("delete-users", Roles.SUPER_ADMIN);
+    static final Permission MANAGE = Permission.of("manage-users", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_USERS).orPartnerWith(PartnerScopes.USERS_WRITE);
+    static final Permission ADMINISTER = Permission.of("administer-users", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_USERS);
+    static final Permission REFRESH_EMAIL = Permission.of("refresh-emails", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_USERS);
+    static final Permission DELETE = Permission.of("delete-users", Roles.SUPER_ADMIN)
+            .inProfileAs(ProfilePermission.MANAGE_USERS);
 
     @Inject
     CurrentUser currentUser;

@@ -3,6 +3,7 @@ package dev.kaigi.user.audit;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditPermissions {
 
-    static final Permission VIEW = Permission.of("view-audit-log", Roles.OWNER).orPartnerWith(PartnerScopes.USERS_READ);
+    static final Permission VIEW = Permission.of("view-audit-log", Roles.OWNER)
+            .inProfileAs(ProfilePermission.SEE_AUDIT_LOG).orPartnerWith(PartnerScopes.USERS_READ);
 
     @Inject
     CurrentUser currentUser;

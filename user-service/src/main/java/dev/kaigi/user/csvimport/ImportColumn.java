@@ -63,7 +63,18 @@ public enum ImportColumn {
         return Optional.ofNullable(BY_HEADER.get(normalize(header)));
     }
 
-    private static String normalize(String header) {
+    /** The field a column mapping names by its English header ({@code lastName}), ignoring case (BLK-06). */
+    public static Optional<ImportColumn> ofField(String field) {
+        for (ImportColumn column : values()) {
+            if (column.header().equalsIgnoreCase(field.strip())) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A header as matched: without case, spaces, hyphens and underscores. */
+    static String normalize(String header) {
         return header.strip().replaceAll("[\\s_\\-　]", "").toLowerCase(Locale.ROOT);
     }
 }

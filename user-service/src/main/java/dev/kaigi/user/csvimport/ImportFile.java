@@ -27,28 +27,33 @@ public final class ImportFile {
     public static final int MAX_ROWS = 50_000;
 
     private final String encoding;
+    private final List<String> header;
     private final List<ImportColumn> columns;
     private final List<Row> rows;
 
-    private ImportFile(String encoding, List<ImportColumn> columns, List<Row> rows) {
+    private ImportFile(String encoding, List<String> header, List<ImportColumn> columns, List<Row> rows) {
         this.encoding = encoding;
+        this.header = header;
         this.columns = columns;
         this.rows = rows;
     }
 
     public static ImportFile read(byte[] bytes) {
         CsvDecoder.Decoded decoded = CsvDecoder.decode(bytes);
-        return read(decoded.text(), decoded.encoding());
+        return read(decoded.text(), decoded.encoding(), ColumnMapping.NONE);
     }
 
-    /** Reads already decoded text (an import resumed after a restart reads its stored text again). */
-    public static ImportFile read(String text, String encoding) {
+    /**
+     * Reads already decoded text (an import resumed after a restart reads its stored text again), its header
+     * by {@code mapping} first and the built-in header names then (BLK-06).
+     */
+    public static ImportFile read(String text, String encoding, ColumnMapping mapping) {
         List<CsvParser.Row> records = CsvParser.parse(text);
         if (records.isEmpty()) {
             throw new CsvFormatException(1, "csv-empty");
         }
         CsvParser.Row header = records.get(0);
-        List<ImportColumn> columns = columns(header);
+        List<ImportColumn> columns = columns(header, mapping);
         if (records.size() == 1) {
             throw new CsvFormatException(1, "csv-no-rows");
         }
@@ -63,6 +68,9 @@ public final class ImportFile {
             }
             Map<ImportColumn, String> cells = new EnumMap<>(ImportColumn.class);
             for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i) == null) {
+                    continue; // a column the mapping ignores
+                }
                 String value = record.fields().get(i).replace("\r\n", "\n").replace('\r', '\n').strip();
                 if (ControlCharacters.inText(value)) {
                     throw new CsvFormatException(record.row(), "csv-control-character", columns.get(i).header());
@@ -73,15 +81,20 @@ public final class ImportFile {
             }
             rows.add(new Row(record.row(), cells));
         }
-        return new ImportFile(encoding, columns, rows);
+        return new ImportFile(encoding, List.copyOf(header.fields()), columns, rows);
     }
 
-    private static List<ImportColumn> columns(CsvParser.Row header) {
+    /** The field of each column in order; null for a column the mapping ignores. */
+    private static List<ImportColumn> columns(CsvParser.Row header, ColumnMapping mapping) {
         List<ImportColumn> columns = new ArrayList<>();
         Map<ImportColumn, String> seen = new HashMap<>();
         for (String name : header.fields()) {
-            ImportColumn column = ImportColumn.ofHeader(name)
+            ImportColumn column = mapping.names(name) ? mapping.fieldOf(name).orElse(null) : ImportColumn.ofHeader(name)
                     .orElseThrow(() -> new CsvFormatException(1, "csv-unknown-column", name.strip()));
+            if (column == null) {
+                columns.add(null);
+                continue;
+            }
             if (seen.put(column, name) != null) {
                 throw new CsvFormatException(1, "csv-duplicate-column", name.strip());
             }
@@ -101,6 +114,11 @@ public final class ImportFile {
 
     public boolean has(ImportColumn column) {
         return columns.contains(column);
+    }
+
+    /** Whether the header has a column named {@code name}, as a column mapping would name it. */
+    public boolean hasColumnNamed(String name) {
+        return header.stream().anyMatch(h -> ImportColumn.normalize(h).equals(ImportColumn.normalize(name)));
     }
 
     public List<Row> rows() {

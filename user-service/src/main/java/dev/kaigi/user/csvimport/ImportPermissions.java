@@ -3,6 +3,7 @@ package dev.kaigi.user.csvimport;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImportPermissions {
 
-    static final Permission IMPORT = Permission.of("import-users", Roles.OWNER);
-    static final Permission VIEW = Permission.of("view-imports", Roles.OWNER).orPartnerWith(PartnerScopes.USERS_READ);
+    static final Permission IMPORT = Permission.of("import-users", Roles.OWNER)
+            .inProfileAs(ProfilePermission.IMPORT_USERS);
+    static final Permission VIEW = Permission.of("view-imports", Roles.OWNER)
+            .inProfileAs(ProfilePermission.IMPORT_USERS).orPartnerWith(PartnerScopes.USERS_READ);
 
     @Inject
     CurrentUser currentUser;

@@ -117,7 +117,7 @@ public class ImportWorker {
         }
         if (file[0] == null) {
             String content = imports.content(job.id).orElseThrow(() -> new IllegalStateException("import " + job.id + " lost its file"));
-            file[0] = ImportFile.read(content, job.encoding);
+            file[0] = ImportFile.read(content, job.encoding, ColumnMapping.stored(job.columnMapping));
         }
         if (job.status == UserImport.Status.QUEUED) {
             job.status = UserImport.Status.RUNNING;

@@ -7,8 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** One CSV import of users (BLK-01…04) and its progress; the import history is these rows (BLK-02). */
@@ -40,6 +43,10 @@ public class UserImport {
     /** Language of the invitation mails of the users it adds. */
     public String locale;
     public String encoding;
+    /** The column mapping the file was read with (BLK-06), so a resumed import reads it alike; null for none. */
+    @Column(name = "column_mapping")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> columnMapping;
     @Enumerated(EnumType.STRING)
     public Status status;
     @Column(name = "total_rows")

@@ -79,19 +79,23 @@ public class UserImportResource {
                     `permissionProfile` (name or id), `userId`, `contact`, `slackMemberId`, `zoomPersonalMeetingUrl`, \
                     `emailSignature`, `phone`, `mobile`, `fax`, `website`, `address`, `otherInfo`, `teams` (names separated by `;`); Japanese headers such as \
                     `メールアドレス`, `姓`, `名` are understood), `mode` (ADD or UPSERT), `skipDuplicatesBy` (EMAIL or USER_ID), \
-                    `locale` of the invitation mails. The file is checked whole first: a malformed one is refused with its row and \
+                    `locale` of the invitation mails, `mapping` (the file's own column names to those fields, JSON; the organization's \
+                    saved mapping applies too, BLK-06). The file is checked whole first: a malformed one is refused with its row and \
                     nothing is imported. The rows are then imported in the background: poll the Location for progress. Each new \
                     user takes a seat; rows past the last free seat are skipped (BLK-01…04). OWNERs only: a row's `role` can make \
                     users OWNERs, which a partner integration may not, so partners add users one by one (POST /api/v1/users).""")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the import",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "400", description = "The file cannot be imported: the problem names the row and reason (csv-empty, csv-no-rows, csv-unknown-column, csv-missing-column, csv-duplicate-column, csv-cell-count, csv-control-character, csv-unclosed-quote, csv-stray-quote, csv-text-after-quote, csv-encoding, csv-mixed-encoding, csv-too-many-rows)")
+    @APIResponse(responseCode = "400", description = "The file cannot be imported: the problem names the row and reason (csv-empty, csv-no-rows, validation-failed with errors[].field mapping.<column>: unknown-profile-field, field-mapped-twice, column-not-in-file, csv-unknown-column, csv-missing-column, csv-duplicate-column, csv-cell-count, csv-control-character, csv-unclosed-quote, csv-stray-quote, csv-text-after-quote, csv-encoding, csv-mixed-encoding, csv-too-many-rows)")
     @APIResponse(responseCode = "403", description = "Not an OWNER (a partner integration included)")
     @APIResponse(responseCode = "413", description = "file-too-large")
     public Response upload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file,
                            @RestForm("mode") @DefaultValue("ADD") UserImport.Mode mode,
                            @RestForm("skipDuplicatesBy") UserImport.DuplicateKey skipDuplicatesBy,
                            @RestForm("locale") @DefaultValue("ja") @Pattern(regexp = "^(ja|en)$") String locale,
+                           @RestForm("mapping") @Schema(description = "The file's column names to profile fields (BLK-06), a JSON "
+                                   + "object as in PUT /api/v1/user-imports/column-mapping; over the saved mapping, column by column",
+                                   example = "{\"メール\": \"email\", \"氏\": \"lastName\", \"備考\": null}") String mapping,
                            @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
@@ -103,7 +107,8 @@ public class UserImportResource {
             throw new ProblemException(413, "file-too-large", maxFileSize.asLongValue() / (1024 * 1024));
         }
         byte[] content = read(file);
-        UserImportService.Options options = new UserImportService.Options(fileName(file), mode, skipDuplicatesBy, locale);
+        UserImportService.Options options = new UserImportService.Options(fileName(file), mode, skipDuplicatesBy, locale,
+                UploadedColumnMapping.read(mapping).columns());
         UserImportService.Accepted[] accepted = new UserImportService.Accepted[1];
         Response answer = idempotent.run(caller.get(), key, "POST", uri.getPath(), new UploadFingerprint(options, sha256(content)), () -> {
             accepted[0] = imports.accept(owner, content, options);

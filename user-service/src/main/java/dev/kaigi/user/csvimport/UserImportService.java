@@ -23,8 +23,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserImportService {
 
-    /** What the owner asked for along with the file. */
-    public record Options(String fileName, UserImport.Mode mode, UserImport.DuplicateKey skipDuplicatesBy, String locale) {
+    /**
+     * What the owner asked for along with the file.
+     *
+     * @param columnMapping the upload's own column mapping (BLK-06), checked by {@link ColumnMapping#of}; empty for none
+     */
+    public record Options(String fileName, UserImport.Mode mode, UserImport.DuplicateKey skipDuplicatesBy, String locale,
+            Map<String, String> columnMapping) {
     }
 
     /** The recorded import and the file as read, which the worker can start from without reading it again. */
@@ -37,21 +42,31 @@ public class UserImportService {
     ImportIssueRepository issues;
     @Inject
     AuditLog audit;
+    @Inject
+    ColumnMappingService columnMappings;
 
     /**
-     * Reads the whole file and records the import as QUEUED; the worker then imports it. A file
-     * that cannot be read is refused here, whole, with its row (400), and nothing is recorded.
+     * Reads the whole file, its header by the upload's column mapping over the organization's saved one
+     * (BLK-06), and records the import as QUEUED; the worker then imports it. A file that cannot be read,
+     * or that the mapping does not fit, is refused here, whole, with its row (400), and nothing is recorded.
      */
     @Transactional
     public Accepted accept(Actor owner, byte[] content, Options options) {
+        ColumnMapping upload = ColumnMapping.stored(options.columnMapping());
+        ColumnMapping mapping = columnMappings.ofOrganization(owner.orgId()).overriddenBy(upload);
         CsvDecoder.Decoded text;
         ImportFile file;
         try {
             text = CsvDecoder.decode(content);
-            file = ImportFile.read(text.text(), text.encoding());
+            file = ImportFile.read(text.text(), text.encoding(), mapping);
         } catch (CsvFormatException e) {
             throw new ProblemException(400, e.reason(), List.of(new FieldViolation("file", e.reason(), null)),
                     e.row(), e.detail() == null ? "" : e.detail());
+        }
+        for (String column : upload.columns().keySet()) {
+            if (!file.hasColumnNamed(column)) { // a misspelt column would otherwise leave its field out unnoticed
+                throw ProblemException.invalidField("mapping." + column, "column-not-in-file");
+            }
         }
         UserImport job = new UserImport();
         job.id = UUID.randomUUID();
@@ -62,6 +77,7 @@ public class UserImportService {
         job.skipDuplicatesBy = options.skipDuplicatesBy();
         job.locale = options.locale();
         job.encoding = text.encoding();
+        job.columnMapping = mapping.isEmpty() ? null : mapping.columns();
         job.status = UserImport.Status.QUEUED;
         job.totalRows = file.rows().size();
         job.createdAt = Instant.now();

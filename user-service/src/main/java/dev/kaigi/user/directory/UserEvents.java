@@ -14,12 +14,13 @@ public final class UserEvents {
 
     public static UserJoined joined(UserAccount u, JoinedVia via) {
         return new UserJoined(u.orgId, u.id, u.email, u.lastName, nonNull(u.firstName), u.role, u.userType, u.status, via,
-                u.slackMemberId, u.zoomPersonalMeetingUrl, u.emailSignature, u.contact);
+                u.slackMemberId, u.zoomPersonalMeetingUrl, u.emailSignature, u.contact, u.permissionProfileId);
     }
 
     public static UserUpdated updated(UserAccount u, List<String> changedFields) {
         return new UserUpdated(u.orgId, u.id, u.email, u.lastName, nonNull(u.firstName), u.role, u.userType,
-                u.slackMemberId, u.zoomPersonalMeetingUrl, u.emailSignature, changedFields, u.contact);
+                u.slackMemberId, u.zoomPersonalMeetingUrl, u.emailSignature, changedFields, u.contact,
+                u.permissionProfileId);
     }
 
     private static String nonNull(String s) {

@@ -12,6 +12,7 @@ import dev.kaigi.user.directory.PermissionProfileRepository;
 import dev.kaigi.user.directory.UserAccount;
 import dev.kaigi.user.directory.UserRepository;
 import dev.kaigi.user.invitation.InvitationService;
+import dev.kaigi.user.permission.PermissionProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,8 @@ public class TeamUserDeactivation {
     PermissionProfileRepository profiles;
     @Inject
     Outbox outbox;
+    @Inject
+    PermissionProfileService permissionProfiles;
     @Inject
     InvitationService invitations;
 
@@ -97,14 +100,6 @@ public class TeamUserDeactivation {
         for (int n = 2; profiles.count("orgId = ?1 and name = ?2", orgId, name) > 0; n++) {
             name = base + " " + n;
         }
-        PermissionProfile copy = new PermissionProfile();
-        copy.id = UUID.randomUUID();
-        copy.orgId = orgId;
-        copy.name = name;
-        copy.userType = UserType.TEAM;
-        copy.system = false;
-        copy.createdAt = Instant.now();
-        profiles.persist(copy);
-        return copy;
+        return permissionProfiles.copyForTeamUsersLeaving(orgId, name);
     }
 }

@@ -5,6 +5,7 @@ import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import dev.kaigi.user.security.UserRoles;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.UUID;
 
 /**
- * Who may do what to the organization ({@code /api/v1/organization}, its permission profiles and sign-up),
+ * Who may do what to the organization ({@code /api/v1/organization} and sign-up),
  * each check named once and called first thing in a resource method. The owners' own decisions (the SCIM
  * client's powers, the super admin) are never a partner integration's.
  */
@@ -24,7 +25,8 @@ import java.util.UUID;
 public class OrganizationPermissions {
 
     static final Permission VIEW = UserRoles.everyUser("view-organization").orPartnerWith(PartnerScopes.USERS_READ);
-    static final Permission MANAGE_SETTINGS = Permission.of("manage-organization-settings", Roles.OWNER);
+    static final Permission MANAGE_SETTINGS = Permission.of("manage-organization-settings", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_USERS);
     static final Permission TRANSFER_SUPER_ADMIN = Permission.of("transfer-super-admin", Roles.SUPER_ADMIN);
 
     @Inject
@@ -34,12 +36,12 @@ public class OrganizationPermissions {
     @Inject
     JsonWebToken token;
 
-    /** Reading the organization and its permission profiles; returns the organization read. */
+    /** Reading the organization; returns the organization read. */
     public UUID requireView() {
         return currentUser.require(VIEW).orgId();
     }
 
-    /** Deciding what the organization's SCIM client may do: an OWNER. */
+    /** Deciding what the organization's SCIM client may do to users: an OWNER who may manage users. */
     public Actor requireManageSettings() {
         return currentUser.requireActor(MANAGE_SETTINGS);
     }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 /** {@code /api/v1/organizations} (sign-up) and {@code /api/v1/organization} (the caller's own, ORG-01…ORG-03). */
@@ -104,14 +103,5 @@ public class OrganizationResource {
     public OrganizationView scimSettings(@Valid @NotNull ScimSettings request) {
         var owner = permissions.requireManageSettings();
         return organizations.setScimOwnerRoleGrantable(owner, request.ownerRoleGrantable());
-    }
-
-    @GET
-    @Path("/permission-profiles")
-    @Operation(summary = "The organization's permission profiles", description = "Any user, or a partner with scope users:read.")
-    @APIResponse(responseCode = "200", description = "Every profile, system ones first")
-    public List<PermissionProfileView> permissionProfiles() {
-        UUID org = permissions.requireView();
-        return organizations.permissionProfiles(org);
     }
 }

@@ -13,7 +13,7 @@ import dev.kaigi.user.audit.AuditLog;
 import dev.kaigi.user.directory.Organization;
 import dev.kaigi.user.directory.OrganizationRepository;
 import dev.kaigi.user.directory.PermissionProfile;
-import dev.kaigi.user.directory.PermissionProfileRepository;
+import dev.kaigi.user.permission.PermissionProfileService;
 import dev.kaigi.user.directory.UserAccount;
 import dev.kaigi.user.directory.UserEvents;
 import dev.kaigi.user.directory.UserRepository;
@@ -37,7 +37,7 @@ public class OrganizationService {
     @Inject
     OrganizationRepository organizations;
     @Inject
-    PermissionProfileRepository profiles;
+    PermissionProfileService permissionProfiles;
     @Inject
     UserRepository users;
     @Inject
@@ -77,8 +77,7 @@ public class OrganizationService {
         org.superAdminUserId = admin.id; // the foreign key is checked at commit
         organizations.persist(org);
 
-        PermissionProfile standard = systemProfile(org.id, "Standard", UserType.REGULAR, now);
-        systemProfile(org.id, "Team user", UserType.TEAM, now);
+        PermissionProfile standard = permissionProfiles.createBuiltIns(org.id, now);
 
         admin.orgId = org.id;
         admin.setEmail(request.email());
@@ -144,23 +143,5 @@ public class OrganizationService {
     @Transactional
     public OrganizationView view(UUID orgId) {
         return OrganizationView.of(organizations.findById(orgId));
-    }
-
-    /** The organization's permission profiles, system ones first. */
-    @Transactional
-    public List<PermissionProfileView> permissionProfiles(UUID orgId) {
-        return profiles.ofOrganization(orgId).stream().map(PermissionProfileView::of).toList();
-    }
-
-    private PermissionProfile systemProfile(UUID orgId, String name, UserType type, Instant now) {
-        PermissionProfile p = new PermissionProfile();
-        p.id = UUID.randomUUID();
-        p.orgId = orgId;
-        p.name = name;
-        p.userType = type;
-        p.system = true;
-        p.createdAt = now;
-        profiles.persist(p);
-        return p;
     }
 }

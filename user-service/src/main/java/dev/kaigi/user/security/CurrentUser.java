@@ -2,8 +2,10 @@ package dev.kaigi.user.security;
 
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
+import dev.kaigi.chassis.security.CallerProfiles;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
+import dev.kaigi.chassis.security.ProfileGrants;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.user.directory.OrganizationRepository;
 import dev.kaigi.user.directory.UserAccount;
@@ -19,7 +21,8 @@ import java.util.UUID;
  * The caller as user-service knows them now, for the {@code *Permissions} classes to check a
  * {@link Permission} against. A user's roles and standing come from this service's data, not the token: a
  * deactivated or deleted user's still-valid token is refused at once (LIF-01), and a role change applies to
- * the next request. A partner client has no user and no roles: it holds what its token's scopes grant
+ * the next request, and so does a change of their permission profile (USR-07). A partner client has no
+ * user and no roles: it holds what its token's scopes grant
  * (README "For partners"), and only while its organization exists here.
  */
 @RequestScoped
@@ -31,6 +34,8 @@ public class CurrentUser {
     UserRepository users;
     @Inject
     OrganizationRepository organizations;
+    @Inject
+    CallerProfiles profiles;
 
     private UserAccount user;
     private Caller caller;
@@ -76,7 +81,8 @@ public class CurrentUser {
             } else {
                 UserAccount u = user();
                 caller = new Caller(Optional.of(u.orgId), Optional.of(u.id),
-                        Set.copyOf(UserRoles.of(u, organizations.superAdminOf(u.orgId))), Set.of());
+                        Set.copyOf(UserRoles.of(u, organizations.superAdminOf(u.orgId))), Set.of(),
+                        ProfileGrants.readOnFirstAsk(() -> profiles.permissionsOf(u.id, u.orgId)));
             }
         }
         return caller;

@@ -3,6 +3,7 @@ package dev.kaigi.user.team;
 import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import dev.kaigi.user.security.Actor;
 import dev.kaigi.user.security.CurrentUser;
 import dev.kaigi.user.security.UserRoles;
@@ -16,7 +17,8 @@ import java.util.UUID;
 public class TeamPermissions {
 
     static final Permission VIEW = UserRoles.everyUser("view-teams").orPartnerWith(PartnerScopes.USERS_READ);
-    static final Permission MANAGE = Permission.of("manage-teams", Roles.OWNER).orPartnerWith(PartnerScopes.USERS_WRITE);
+    static final Permission MANAGE = Permission.of("manage-teams", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_TEAMS).orPartnerWith(PartnerScopes.USERS_WRITE);
 
     @Inject
     CurrentUser currentUser;

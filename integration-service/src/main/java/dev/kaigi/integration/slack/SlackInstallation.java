@@ -2,12 +2,14 @@ package dev.kaigi.integration.slack;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,4 +72,10 @@ public class SlackInstallation {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The organization's installation, active or revoked; an organization has one at most. */
+    static Optional<SlackInstallation> of(EntityManager em, UUID orgId) {
+        return em.createQuery("from SlackInstallation where orgId = :org", SlackInstallation.class)
+                .setParameter("org", orgId).getResultStream().findFirst();
+    }
 }

@@ -71,24 +71,30 @@ public class SlackInstallationService {
         } catch (RuntimeException e) {
             throw ProviderFailures.toProblem(e, Provider.SLACK.displayName());
         }
-        String[] replaced = new String[1];
-        SlackInstallationView view;
+        Stored stored;
         try {
-            view = QuarkusTransaction.requiringNew().call(() -> install(orgId, by, state, installed, replaced));
+            stored = QuarkusTransaction.requiringNew().call(() -> install(orgId, by, state, installed));
         } catch (RuntimeException e) {
             if (UniqueViolations.is(e)) { // a concurrent install of this organization, or of the workspace elsewhere
                 throw ProblemException.conflict("connection-changed-concurrently");
             }
             throw e;
         }
-        if (replaced[0] != null) {
-            revokeQuietly(replaced[0]);
+        if (stored.replacedToken() != null) {
+            revokeQuietly(stored.replacedToken());
         }
-        return view;
+        return stored.view();
     }
 
-    private SlackInstallationView install(UUID orgId, UUID by, String state, SlackClient.Installed installed,
-                                          String[] replaced) {
+    /** The installation committed, and the bot token of another workspace's install it replaced, to revoke. */
+    private record Stored(SlackInstallationView view, String replacedToken) {
+        @Override
+        public String toString() {
+            return "Stored[" + view.workspaceId() + ", redacted]";
+        }
+    }
+
+    private Stored install(UUID orgId, UUID by, String state, SlackClient.Installed installed) {
         if (!states.consume(state, orgId, by)) {
             throw new ProblemException(400, "oauth-state-invalid"); // a concurrent completion used it first
         }
@@ -101,15 +107,17 @@ public class SlackInstallationService {
         if (elsewhere) {
             throw ProblemException.conflict("slack-workspace-in-use", installed.teamName());
         }
-        Optional<SlackInstallation> previous = find(orgId);
+        Optional<SlackInstallation> previous = SlackInstallation.of(em, orgId);
         Workspace was = previous.map(p -> new Workspace(p.teamId, p.teamName)).orElse(null);
-        previous.ifPresent(p -> {
+        String replacedToken = null;
+        if (previous.isPresent()) {
+            SlackInstallation p = previous.get();
             if (p.status == SlackInstallation.Status.ACTIVE && !p.teamId.equals(installed.teamId())) {
-                replaced[0] = tokens.read(p); // the same workspace's install answers the same bot token
+                replacedToken = tokens.read(p); // the same workspace's install answers the same bot token
             }
             em.remove(p);
             em.flush(); // the organization's one row goes before its successor comes
-        });
+        }
         SlackInstallation i = new SlackInstallation();
         i.id = UUID.randomUUID();
         i.orgId = orgId;
@@ -127,18 +135,18 @@ public class SlackInstallationService {
         em.persist(i);
         em.flush();
         audit.record(ConnectionAudit.linked(orgId, null, i.id, was, new Workspace(i.teamId, i.teamName)));
-        return SlackInstallationView.of(i);
+        return new Stored(SlackInstallationView.of(i), replacedToken);
     }
 
     /** 404 {@code slack-not-installed} when the organization has no installation. */
     public SlackInstallationView get(UUID orgId) {
-        return find(orgId).map(SlackInstallationView::of)
+        return SlackInstallation.of(em, orgId).map(SlackInstallationView::of)
                 .orElseThrow(() -> new ProblemException(404, "slack-not-installed"));
     }
 
     /** Removes the installation and its token; an active bot token is revoked at Slack afterwards. */
     public void uninstall(UUID orgId) {
-        String token = QuarkusTransaction.requiringNew().call(() -> find(orgId).map(i -> {
+        String token = QuarkusTransaction.requiringNew().call(() -> SlackInstallation.of(em, orgId).map(i -> {
             String active = i.status == SlackInstallation.Status.ACTIVE ? tokens.read(i) : null;
             audit.record(ConnectionAudit.unlinked(orgId, null, i.id, new Workspace(i.teamId, i.teamName)));
             em.remove(i);
@@ -147,11 +155,6 @@ public class SlackInstallationService {
         if (token != null) {
             revokeQuietly(token);
         }
-    }
-
-    private Optional<SlackInstallation> find(UUID orgId) {
-        return em.createQuery("from SlackInstallation where orgId = :org", SlackInstallation.class)
-                .setParameter("org", orgId).getResultStream().findFirst();
     }
 
     private static ProblemException refused(ProviderRejectedException e) {

@@ -46,8 +46,7 @@ public class SlackWorkspaces {
     }
 
     public Bot of(UUID orgId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from SlackInstallation where orgId = :org",
-                        SlackInstallation.class).setParameter("org", orgId).getResultStream().findFirst()
+        return QuarkusTransaction.requiringNew().call(() -> SlackInstallation.of(em, orgId)
                 .map(i -> i.status == SlackInstallation.Status.ACTIVE ? new Bot(i.id, tokens.read(i), null)
                         : new Bot(i.id, null, "slack-installation-revoked"))
                 .orElse(new Bot(null, null, "slack-not-installed")));

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * "host@example.com", "state": ...}}); the authorize pages redirect to the {@code redirect_uri} at once with
  * a code made from {@code login_hint} or a fresh address, as a user who clicked "Allow" would come back.
  *
- * <p>Slack (INT-10): {@code /oauth/v2/authorize} comes back the same way; {@code oauth.v2.access} (form-encoded) makes
+ * <p>Slack (INT-10): {@code /oauth/v2/authorize} comes back the same way (the code from {@code team} or a fresh
+ * workspace name); {@code oauth.v2.access} (form-encoded) makes
  * the code the name of the workspace installed into and answers its bot token ({@code xoxb-} and the name, base64url),
  * which {@code chat.postMessage} accepts until {@code auth.revoke} revokes it ({@code token_revoked} from then on, until
  * a restart). Every answer is HTTP 200 with {@code ok} and, when false, Slack's {@code error}.
@@ -121,7 +122,9 @@ final class ProviderApis {
 
     private void authorize(HttpExchange x) throws IOException {
         Map<String, String> q = query(x);
-        String code = q.getOrDefault("login_hint", "user-" + UUID.randomUUID().toString().substring(0, 8) + "@simulated.kaigi.dev");
+        String fresh = route(x).equals("GET /oauth/v2/authorize") ? "Workspace " + UUID.randomUUID().toString().substring(0, 8)
+                : "user-" + UUID.randomUUID().toString().substring(0, 8) + "@simulated.kaigi.dev";
+        String code = q.getOrDefault("login_hint", q.getOrDefault("team", fresh));
         String location = q.getOrDefault("redirect_uri", "") + (q.getOrDefault("redirect_uri", "").contains("?") ? "&" : "?")
                 + "code=" + encode(code) + "&state=" + encode(q.getOrDefault("state", ""));
         x.getResponseHeaders().add("Location", location);

@@ -373,10 +373,12 @@ final class ProviderApis {
             return;
         }
         String id = Integer.toHexString(workspace.hashCode()).toUpperCase(Locale.ROOT);
+        String token = "xoxb-" + Base64.getUrlEncoder().withoutPadding().encodeToString(workspace.getBytes(StandardCharsets.UTF_8));
+        synchronized (revokedSlackTokens) {
+            revokedSlackTokens.remove(token); // installed again: the workspace's bot works again
+        }
         ObjectNode answer = Recorder.JSON.createObjectNode().put("ok", true).put("app_id", "A0SIMULATED")
-                .put("scope", "chat:write").put("token_type", "bot")
-                .put("access_token", "xoxb-" + Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(workspace.getBytes(StandardCharsets.UTF_8)))
+                .put("scope", "chat:write").put("token_type", "bot").put("access_token", token)
                 .put("bot_user_id", "U0BOT" + id).put("is_enterprise_install", false);
         answer.putObject("team").put("id", "T" + id).put("name", workspace);
         answer.putNull("enterprise");

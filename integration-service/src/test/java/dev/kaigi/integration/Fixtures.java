@@ -7,6 +7,7 @@ import dev.kaigi.events.user.UserJoined;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
 import dev.kaigi.integration.simulators.ProviderSimulators;
+import dev.kaigi.integration.simulators.SlackSimulator;
 import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.TestEvents;
 import dev.kaigi.testsupport.TestTokens;
@@ -37,6 +38,13 @@ final class Fixtures {
         TestEvents.publish(new OrganizationCreated(org, name, UUID.randomUUID(), "admin@" + org + ".test", "Asia/Tokyo"));
         Await.until("organization " + org, () -> count(db, "select count(*) from organization where org_id = ?", org) == 1,
                 Duration.ofSeconds(60));
+        return org;
+    }
+
+    /** An organization that installed Kaigi's Slack app into a workspace of its own (INT-10), so its hosts are mentioned. */
+    static UUID organizationWithSlack(DataSource db, String name) {
+        UUID org = organization(db, name);
+        installSlack(org);
         return org;
     }
 
@@ -89,6 +97,24 @@ final class Fixtures {
                 .body("{\"code\":\"" + code + "\",\"state\":\"" + query(url, "state") + "\"}")
                 .put("/api/v1/organization/salesforce-connection")
                 .then().statusCode(200);
+    }
+
+    /**
+     * An OWNER installs Kaigi's Slack app into a workspace of the organization's own (INT-10) through the API: start,
+     * "allow at Slack", hand code and state back. The OWNER need not be a user known here.
+     */
+    static SlackSimulator.Workspace installSlack(UUID org) {
+        SlackSimulator.Workspace workspace = SlackSimulator.Workspace.fresh("Workspace of " + org);
+        String owner = TestTokens.user(org, UUID.randomUUID(), "owner");
+        String url = given().auth().oauth2(owner).post("/api/v1/organization/slack-installation/authorization")
+                .then().statusCode(200).extract().path("authorizeUrl");
+        String code = "slack-code-" + UUID.randomUUID();
+        ProviderSimulators.slack().grantCode(code, workspace);
+        given().auth().oauth2(owner).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"state\":\"" + query(url, "state") + "\"}")
+                .put("/api/v1/organization/slack-installation")
+                .then().statusCode(200);
+        return workspace;
     }
 
     /** The user links a calendar ({@code google} or {@code microsoft}) through the API; returns the answer's account email. */

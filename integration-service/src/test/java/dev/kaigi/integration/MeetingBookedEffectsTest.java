@@ -25,7 +25,7 @@ import java.util.UUID;
 import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.linkZoom;
-import static dev.kaigi.integration.Fixtures.organization;
+import static dev.kaigi.integration.Fixtures.organizationWithSlack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +44,7 @@ class MeetingBookedEffectsTest {
     }
 
     private Host linkedHost(String slackId, String signature) throws Exception {
-        UUID org = organization(db, "株式会社アクメ");
+        UUID org = organizationWithSlack(db, "株式会社アクメ");
         String email = "host-" + UUID.randomUUID() + "@acme.test";
         UUID user = activeUser(db, org, email, slackId, null, signature);
         String access = "host-access-" + user;

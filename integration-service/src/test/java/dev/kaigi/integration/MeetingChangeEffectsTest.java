@@ -44,7 +44,7 @@ import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.lifecycle;
 import static dev.kaigi.integration.Fixtures.linkCalendar;
 import static dev.kaigi.integration.Fixtures.linkZoom;
-import static dev.kaigi.integration.Fixtures.organization;
+import static dev.kaigi.integration.Fixtures.organizationWithSlack;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,7 +89,7 @@ class MeetingChangeEffectsTest {
     }
 
     private Handover handover() {
-        UUID org = organization(db, "Acme");
+        UUID org = organizationWithSlack(db, "Acme");
         return new Handover(host(org, null), host(org, null), booking(org));
     }
 
@@ -141,7 +141,7 @@ class MeetingChangeEffectsTest {
     @Test
     @DisplayName("MTG-01, MTG-06, USR-08: booked → rescheduled → cancelled: one UID, SEQUENCE 0, 1, 2, REQUEST then CANCEL; Zoom and the calendar event moved, then deleted; everyone told")
     void mtg01InvitationFollowsTheBookingThroughRescheduleAndCancellation() throws Exception {
-        UUID org = organization(db, "株式会社アクメ");
+        UUID org = organizationWithSlack(db, "株式会社アクメ");
         Host host = host(org, "google");
         Booking b = booking(org);
         Instant moved = START.plus(1, ChronoUnit.DAYS);
@@ -224,7 +224,7 @@ class MeetingChangeEffectsTest {
     @Test
     @DisplayName("MTG-06: a reassignment deletes the old host's Zoom meeting and calendar event, creates them for the new host, mails lead and both hosts, mentions the new host; once, however often delivered")
     void mtg06ReassignedMeetingMovesToTheNewHostsAccounts() throws Exception {
-        UUID org = organization(db, "Acme");
+        UUID org = organizationWithSlack(db, "Acme");
         Host from = host(org, "microsoft");
         Host to = host(org, "google");
         Booking b = booking(org);
@@ -311,7 +311,7 @@ class MeetingChangeEffectsTest {
     @Test
     @DisplayName("MTG-05, MTG-06: a meeting cancelled after its host left: their Zoom meeting is deleted and the lead told; the host is told nothing more")
     void mtg06CancellationAfterTheHostLeftTellsTheLeadOnly() throws Exception {
-        UUID org = organization(db, "Acme");
+        UUID org = organizationWithSlack(db, "Acme");
         Host host = host(org, null);
         Booking b = booking(org);
         TestEvents.publish(booked(b, host, START));
@@ -330,7 +330,7 @@ class MeetingChangeEffectsTest {
     @Test
     @DisplayName("MTG-06: a lead who cancels gets the cancellation (METHOD:CANCEL) without a link to book again; the host is told why")
     void mtg06LeadCancellationMailsTheCancellationWithoutARebookLink() throws Exception {
-        UUID org = organization(db, "Acme");
+        UUID org = organizationWithSlack(db, "Acme");
         Host host = host(org, null);
         Booking b = booking(org);
         TestEvents.publish(booked(b, host, START));
@@ -347,7 +347,7 @@ class MeetingChangeEffectsTest {
     @Test
     @DisplayName("INT-04: the busy times published leave out the calendar events Kaigi wrote for bookings, before and after a reschedule")
     void int04BusyTimesLeaveOutKaigisOwnEvents() throws Exception {
-        UUID org = organization(db, "Acme");
+        UUID org = organizationWithSlack(db, "Acme");
         Host host = host(org, "google");
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         Instant other = start.plus(2, ChronoUnit.HOURS);

@@ -26,6 +26,7 @@ import java.util.UUID;
 
 import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.connectSalesforce;
+import static dev.kaigi.integration.Fixtures.installSlack;
 import static dev.kaigi.integration.Fixtures.linkCalendar;
 import static dev.kaigi.integration.Fixtures.linkZoom;
 import static dev.kaigi.integration.Fixtures.organization;
@@ -68,6 +69,8 @@ class SecurityHygieneTest {
                     providerTokens.get("salesforce refresh token"), Map.of());
             linkCalendar(org, member, "google", providerTokens.get("calendar access token"),
                     providerTokens.get("calendar refresh token"), "member-" + run + "@acme.test");
+            providerTokens.put("slack bot token", installSlack(org).botToken());
+            secrets.put("slack bot token", providerTokens.get("slack bot token"));
 
             String bearer = TestTokens.user(org, member, "member");
             secrets.put("caller's bearer token", bearer);

@@ -48,7 +48,7 @@ class UnconfiguredProvidersTest {
     AgroalDataSource db;
 
     @Test
-    @DisplayName("an unconfigured Salesforce, Zoom, Google or Microsoft answers 503 provider-not-configured with its variable, in both languages")
+    @DisplayName("an unconfigured Salesforce, Zoom, Slack, Google or Microsoft answers 503 provider-not-configured with its variable, in both languages")
     void unconfiguredProvidersAreNamed() throws Exception {
         UUID org = organization(db, "Acme");
         UUID owner = activeUser(db, org, "owner-" + UUID.randomUUID() + "@acme.test", Role.OWNER);
@@ -61,6 +61,9 @@ class UnconfiguredProvidersTest {
                 .statusCode(503).body("code", equalTo("provider-not-configured"))
                 .body("title", equalTo("連携先が設定されていません"))
                 .body("detail", containsString("KAIGI_ZOOM_CLIENT_ID"));
+        given().auth().oauth2(token).post("/api/v1/organization/slack-installation/authorization").then()
+                .statusCode(503).body("code", equalTo("provider-not-configured"))
+                .body("detail", containsString("KAIGI_SLACK_CLIENT_ID"));
         for (String[] calendar : new String[][] {{"GOOGLE", "KAIGI_GOOGLE_CLIENT_ID"}, {"MICROSOFT", "KAIGI_MICROSOFT_CLIENT_ID"}}) {
             given().auth().oauth2(token).contentType("application/json").body("{\"provider\":\"" + calendar[0] + "\"}")
                     .post("/api/v1/users/{id}/calendar-connection/authorization", owner).then()

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Preparation the way production gets there: the organization and its hosts arrive as user-service's
  * events ({@code organization-created}, {@code user-joined} with email and Slack member ID) through the
- * service's own consumer; each host links Zoom and a calendar (Google for even, Microsoft for odd hosts)
+ * service's own consumer; an OWNER installs the Slack app (INT-10) and each host links Zoom and a calendar (Google for even, Microsoft for odd hosts)
  * through the service's OAuth endpoints against the simulators' token endpoints, so the tokens are
  * encrypted and stored by the service itself. Then the events of {@link BenchBooking}s, as scheduling-service's
  * relay publishes them. First the capacity: each step of {@code --capacity-bookings} bookings published at
@@ -127,7 +127,11 @@ final class EffectsLoad {
             waitFor("the hosts in integration-service's read model", Duration.ofSeconds(120), () ->
                     db.count("select count(*) from user_profile where org_id = ? and status = 'ACTIVE' and email is not null", org) == hostCount
                             && db.count("select count(*) from organization where org_id = ?", org) == 1);
-            // ---------------------------------------------------------------- Zoom and calendar links, through the service's OAuth endpoints
+            // ---------------------------------------------------------------- Slack installed, Zoom and calendar linked, through the service's OAuth endpoints
+            String owner = Tokens.user(key, org, UUID.randomUUID(), List.of("owner"), Duration.ofHours(3));
+            String slackState = state(call("POST", "/api/v1/organization/slack-installation/authorization", owner, null, 200));
+            call("PUT", "/api/v1/organization/slack-installation", owner,
+                    "{\"code\":\"slack-code-" + org + "\",\"state\":\"" + slackState + "\"}", 200);
             for (int i = 0; i < hostCount; i++) {
                 UUID user = hosts.get(i);
                 String token = Tokens.user(key, org, user, List.of("member"), Duration.ofHours(3));

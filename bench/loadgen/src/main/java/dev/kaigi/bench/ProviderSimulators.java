@@ -442,7 +442,17 @@ final class ProviderSimulators implements AutoCloseable {
                     ev.set("end", q.path("end"));
                     send(x, 201, ev.toString());
                 }
-                // Slack
+                // Slack: the bench organization's install (oauth.v2.access) answers the one bot token the posts carry
+                case "POST /api/oauth.v2.access" -> {
+                    Map<String, String> f = form(body);
+                    if (!CLIENT_ID.equals(f.get("client_id")) || !CLIENT_SECRET.equals(f.get("client_secret"))) {
+                        send(x, 200, "{\"ok\":false,\"error\":\"invalid_client_id\"}");
+                        return;
+                    }
+                    send(x, 200, "{\"ok\":true,\"app_id\":\"A0BENCH\",\"scope\":\"chat:write\",\"token_type\":\"bot\","
+                            + "\"access_token\":\"" + SLACK_BOT_TOKEN + "\",\"bot_user_id\":\"U0BENCHBOT\","
+                            + "\"team\":{\"id\":\"T0BENCH\",\"name\":\"Bench\"},\"enterprise\":null,\"is_enterprise_install\":false}");
+                }
                 case "POST /api/chat.postMessage" -> {
                     if (!SLACK_BOT_TOKEN.equals(bearer)) {
                         send(x, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");

@@ -2,9 +2,9 @@ package dev.kaigi.integration.audit;
 
 /** The administrative changes integration-service records in its audit trail (SEC-02). */
 public enum AuditAction {
-    /** A Zoom, calendar or Salesforce account linked, or replaced by another (INT-01, INT-03, INT-04). */
+    /** A Zoom, calendar or Salesforce account linked, or replaced by another; Slack installed (INT-01, INT-03, INT-04, INT-10). */
     CONNECTION_LINKED,
-    /** A Zoom, calendar or Salesforce account unlinked. */
+    /** A Zoom, calendar or Salesforce account unlinked; Slack uninstalled. */
     CONNECTION_UNLINKED,
     /** A user's mailbox and sharing saved, by the user or an OWNER (INT-06). */
     MAIL_OPTION_SETTINGS_SAVED,

@@ -2,13 +2,15 @@ package dev.kaigi.integration.connection;
 
 /**
  * The providers a user or an organization links through OAuth: Salesforce per organization and a calendar per
- * user ({@link OAuthConnection}); Zoom per user, kept in its own table for its one-account-one-user rule.
+ * user ({@link OAuthConnection}); Zoom per user, kept in its own table for its one-account-one-user rule; Slack per
+ * organization, an installation of Kaigi's app with a bot token and no refresh ({@code slack.SlackInstallation}).
  */
 public enum Provider {
     ZOOM("Zoom"),
     SALESFORCE("Salesforce"),
     GOOGLE("Google Calendar"),
-    MICROSOFT("Microsoft Outlook");
+    MICROSOFT("Microsoft Outlook"),
+    SLACK("Slack");
 
     private final String displayName;
 

@@ -1,21 +1,22 @@
 package dev.kaigi.integration.meeting;
 
 import dev.kaigi.integration.mail.MailTemplates;
-import dev.kaigi.integration.slack.SlackClient;
 import dev.kaigi.integration.slack.SlackText;
+import dev.kaigi.integration.slack.SlackWorkspaces;
 import dev.kaigi.integration.user.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * The host's Slack message of a booking's step (INT-02, MTG-06): a mention when a meeting becomes theirs (booked
- * or handed to them), a message when it is cancelled. In the host's language; whatever a lead typed is escaped.
+ * or handed to them), a message when it is cancelled, in the app's DM with them in the booking organization's own
+ * workspace (INT-10). In the host's language; whatever a lead typed is escaped.
  */
 @ApplicationScoped
 class MeetingSlack {
 
     @Inject
-    SlackClient slack;
+    SlackWorkspaces workspaces;
     @Inject
     MailTemplates templates;
 
@@ -26,8 +27,9 @@ class MeetingSlack {
         if (!SlackText.isMemberId(host.slackMemberId)) {
             return Done.skipped("invalid-slack-member-id");
         }
-        if (!slack.enabled()) {
-            return Done.skipped("slack-not-configured");
+        SlackWorkspaces.Bot bot = workspaces.of(c.orgId());
+        if (!bot.ready()) {
+            return Done.skipped(bot.unavailable());
         }
         boolean ja = "ja".equals(templates.language(host.locale));
         String when = templates.timeRange(host.locale, c.startsAt(), c.endsAt(), c.hostTimeZone());
@@ -40,6 +42,6 @@ class MeetingSlack {
                 : (ja ? " 新しい商談が割り当てられました: *" + type + "* " + lead + " 様\n" + when
                       : " A new meeting was assigned to you: *" + type + "* with " + lead + "\n" + when)
                         + (joinUrl == null ? "" : "\n" + SlackText.escape(joinUrl)));
-        return Done.done(slack.postMessage(host.slackMemberId, text), null);
+        return Done.done(workspaces.post(bot, host.slackMemberId, text), null);
     }
 }

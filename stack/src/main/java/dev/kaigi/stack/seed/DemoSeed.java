@@ -20,6 +20,7 @@ import java.util.UUID;
  *   <li>The owner (a realm user without an organization yet) signs up: the organization and its super admin.
  *       user-service's Keycloak sync then writes {@code org_id}, {@code uid} and {@code roles} onto the account.</li>
  *   <li>The subscription: STANDARD, team licences on, 10 regular and 2 team seats.</li>
+ *   <li>Kaigi's Slack app installed into the organization's workspace "Demo Co." at the simulators (INT-10).</li>
  *   <li>The manager, two members and a team user are added (same domain as the super admin: ACTIVE at once,
  *       INV-04); the sync adopts their realm accounts.</li>
  *   <li>The manager and the members are hosts: Mon–Fri 09:00–18:00 Asia/Tokyo with a lunch break, Zoom and
@@ -74,6 +75,7 @@ public final class DemoSeed {
         step("organization " + orgId + " (super admin " + OWNER.email() + ")");
         String owner = keycloak.userToken(OWNER.email());
         subscription(owner);
+        installSlack(owner);
         Map<String, String> ids = addStaff(owner);
         Map<String, String> hosts = new LinkedHashMap<>();
         for (Person p : STAFF) {
@@ -116,6 +118,17 @@ public final class DemoSeed {
         Api.put(base + "/seats/REGULAR", owner, Map.of("purchased", 10)).expect(200);
         Api.put(base + "/seats/TEAM", owner, Map.of("purchased", 2)).expect(200);
         step("subscription STANDARD: 10 regular seats, 2 team seats");
+    }
+
+    /** The owner installs Kaigi's Slack app; the simulated Slack makes the code the workspace's name. */
+    private void installSlack(String owner) {
+        String base = urls.integration() + "/api/v1/organization/slack-installation";
+        Api.Answer installed = Api.get(base, owner);
+        if (installed.status() != 200 || !"ACTIVE".equals(installed.body().path("status").asText())) {
+            String state = state(Api.post(base + "/authorization", owner, null).expect(200).body());
+            Api.put(base, owner, Map.of("code", "Demo Co.", "state", state)).expect(200);
+        }
+        step("Slack app installed into the workspace \"Demo Co.\" (simulated)");
     }
 
     private Map<String, String> addStaff(String owner) {

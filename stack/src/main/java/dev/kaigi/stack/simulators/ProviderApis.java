@@ -31,6 +31,12 @@ import java.util.stream.Collectors;
  * "host@example.com", "state": ...}}); the authorize pages redirect to the {@code redirect_uri} at once with
  * a code made from {@code login_hint} or a fresh address, as a user who clicked "Allow" would come back.
  *
+ * <p>Slack (INT-10): {@code /oauth/v2/authorize} comes back the same way (the code from {@code team} or a fresh
+ * workspace name); {@code oauth.v2.access} (form-encoded) makes
+ * the code the name of the workspace installed into and answers its bot token ({@code xoxb-} and the name, base64url),
+ * which {@code chat.postMessage} accepts until {@code auth.revoke} revokes it ({@code token_revoked} from then on, until
+ * a restart). Every answer is HTTP 200 with {@code ok} and, when false, Slack's {@code error}.
+ *
  * <p>Salesforce's data: every grant belongs to one Salesforce organization, in which an owner email has
  * as many open opportunities as its local part has digits (so {@code member2@demo.kaigi.dev} has one and
  * {@code owner@demo.kaigi.dev} none): the daily sync and SCH-04's opportunity cap can be watched at work.
@@ -54,6 +60,8 @@ final class ProviderApis {
     private final AtomicLong meetingIds = new AtomicLong(81_000_000_000L);
     /** Zoom meetings by id, as the list of a user's meetings shows them, with the account's email. */
     private final Map<Long, ObjectNode> meetings = kept();
+    /** Slack bot tokens {@code auth.revoke} revoked. */
+    private final Map<String, Boolean> revokedSlackTokens = kept();
     /** Google event ids written per account: {@code events.insert} refuses one it has with 409 {@code duplicate}. */
     private final Map<String, Boolean> googleEventIds = kept();
 
@@ -72,7 +80,7 @@ final class ProviderApis {
             }
             switch (route) {
                 case "GET /oauth/authorize", "GET /o/oauth2/v2/auth", "GET /common/oauth2/v2.0/authorize",
-                     "GET /services/oauth2/authorize" -> authorize(x);
+                     "GET /services/oauth2/authorize", "GET /oauth/v2/authorize" -> authorize(x);
                 case "POST /services/oauth2/token" -> salesforceToken(x, form(body));
                 case "POST /services/oauth2/revoke" -> send(x, 200, "{}");
                 case "GET /services/oauth2/userinfo" -> withAccount(x, "salesforce", email -> Recorder.JSON.createObjectNode()
@@ -98,7 +106,9 @@ final class ProviderApis {
                         .put("displayName", email));
                 case "POST /v1.0/me/calendar/getSchedule" -> withAccount(x, "microsoft", email -> graphSchedule(json(body)));
                 case "POST /v1.0/me/events" -> withAccount(x, "microsoft", email -> graphEvent(email, json(body)));
+                case "POST /api/oauth.v2.access" -> slackInstall(x, form(body));
                 case "POST /api/chat.postMessage" -> slackMessage(x, json(body));
+                case "POST /api/auth.revoke" -> slackRevoke(x);
                 case "GET /simulator/mails" -> send(x, 200, recorder.matching(r -> r.path("kind").asText().equals("mail")
                         && addressedTo(r, query(x).get("to"))).toString());
                 case "GET /simulator/records" -> send(x, 200, recorder.matching(r -> true).toString());
@@ -112,7 +122,9 @@ final class ProviderApis {
 
     private void authorize(HttpExchange x) throws IOException {
         Map<String, String> q = query(x);
-        String code = q.getOrDefault("login_hint", "user-" + UUID.randomUUID().toString().substring(0, 8) + "@simulated.kaigi.dev");
+        String fresh = route(x).equals("GET /oauth/v2/authorize") ? "Workspace " + UUID.randomUUID().toString().substring(0, 8)
+                : "user-" + UUID.randomUUID().toString().substring(0, 8) + "@simulated.kaigi.dev";
+        String code = q.getOrDefault("login_hint", q.getOrDefault("team", fresh));
         String location = q.getOrDefault("redirect_uri", "") + (q.getOrDefault("redirect_uri", "").contains("?") ? "&" : "?")
                 + "code=" + encode(code) + "&state=" + encode(q.getOrDefault("state", ""));
         x.getResponseHeaders().add("Location", location);
@@ -352,15 +364,80 @@ final class ProviderApis {
         send(x, 200, event.toString());
     }
 
+    /** Slack's {@code oauth.v2.access}: the code names the workspace; the answer is a workspace install's bot token. */
+    private void slackInstall(HttpExchange x, Map<String, String> form) throws IOException {
+        String workspace = form.getOrDefault("code", "");
+        if (workspace.isBlank() || form.getOrDefault("client_id", "").isBlank()
+                || form.getOrDefault("client_secret", "").isBlank()) {
+            send(x, 200, "{\"ok\":false,\"error\":\"" + (workspace.isBlank() ? "invalid_code" : "invalid_client_id") + "\"}");
+            return;
+        }
+        String id = Integer.toHexString(workspace.hashCode()).toUpperCase(Locale.ROOT);
+        String token = "xoxb-" + Base64.getUrlEncoder().withoutPadding().encodeToString(workspace.getBytes(StandardCharsets.UTF_8));
+        synchronized (revokedSlackTokens) {
+            revokedSlackTokens.remove(token); // installed again: the workspace's bot works again
+        }
+        ObjectNode answer = Recorder.JSON.createObjectNode().put("ok", true).put("app_id", "A0SIMULATED")
+                .put("scope", "chat:write").put("token_type", "bot").put("access_token", token)
+                .put("bot_user_id", "U0BOT" + id).put("is_enterprise_install", false);
+        answer.putObject("team").put("id", "T" + id).put("name", workspace);
+        answer.putNull("enterprise");
+        answer.putObject("authed_user").put("id", "U0INSTALLER");
+        recorder.record("slack-install", workspace);
+        send(x, 200, answer.toString());
+    }
+
     private void slackMessage(HttpExchange x, JsonNode q) throws IOException {
-        String auth = x.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer xoxb-")) {
-            send(x, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+        String refused = slackTokenRefused(x);
+        if (refused != null) {
+            send(x, 200, "{\"ok\":false,\"error\":\"" + refused + "\"}");
             return;
         }
         String ts = String.format("%d.%06d", System.currentTimeMillis() / 1000, meetingIds.incrementAndGet() % 1_000_000);
-        recorder.record("slack-message", q.path("channel").asText() + ": " + q.path("text").asText());
+        recorder.record("slack-message", slackWorkspace(x) + " " + q.path("channel").asText() + ": " + q.path("text").asText());
         send(x, 200, Recorder.JSON.createObjectNode().put("ok", true).put("channel", q.path("channel").asText()).put("ts", ts).toString());
+    }
+
+    /** Slack's {@code auth.revoke}: the token stops working; Slack answers {@code revoked: true}. */
+    private void slackRevoke(HttpExchange x) throws IOException {
+        String refused = slackTokenRefused(x);
+        if (refused != null) {
+            send(x, 200, "{\"ok\":false,\"error\":\"" + refused + "\"}");
+            return;
+        }
+        synchronized (revokedSlackTokens) {
+            revokedSlackTokens.put(bearer(x), true);
+        }
+        recorder.record("slack-uninstall", slackWorkspace(x));
+        send(x, 200, "{\"ok\":true,\"revoked\":true}");
+    }
+
+    /** Slack's error for the request's bot token, or null when it is a live one. */
+    private String slackTokenRefused(HttpExchange x) {
+        if (slackWorkspace(x) == null) {
+            return "invalid_auth";
+        }
+        synchronized (revokedSlackTokens) {
+            return revokedSlackTokens.containsKey(bearer(x)) ? "token_revoked" : null;
+        }
+    }
+
+    /** The workspace a bot token was issued for, or null. */
+    private static String slackWorkspace(HttpExchange x) {
+        String token = bearer(x);
+        if (!token.startsWith("xoxb-")) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token.substring(5)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String bearer(HttpExchange x) {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        return auth == null || !auth.startsWith("Bearer ") ? "" : auth.substring(7);
     }
 
     private static boolean addressedTo(ObjectNode mail, String to) {

@@ -95,12 +95,14 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
 
         // INT-10: the organization's Slack installation, OWNERs only, like Salesforce's connection
         String slack = "/api/v1/organization/slack-installation";
-        matrix.row("GET /api/v1/organization/slack-installation", f -> slack, OWNERS_NOTHING_THERE);
+        matrix.row("GET /api/v1/organization/slack-installation", f -> slack, OWNERS_NOTHING_THERE)
+                .inProfileAs(MANAGE_INTEGRATIONS);
         matrix.row("DELETE /api/v1/organization/slack-installation", f -> slack,
-                401, 401, 401, 403, 403, 403, 204, 204, 204, 403, 403, 401, 403);
+                401, 401, 401, 403, 403, 403, 204, 204, 204, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
         matrix.row("PUT /api/v1/organization/slack-installation", f -> slack, f -> "{\"code\":\"forged\",\"state\":\"forged\"}",
-                401, 401, 401, 403, 403, 403, 400, 400, 400, 403, 403, 401, 403);
-        matrix.row("POST /api/v1/organization/slack-installation/authorization", f -> slack + "/authorization", OWNERS);
+                401, 401, 401, 403, 403, 403, 400, 400, 400, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("POST /api/v1/organization/slack-installation/authorization", f -> slack + "/authorization", OWNERS)
+                .inProfileAs(MANAGE_INTEGRATIONS);
 
         // MTG-06: a booking's side effects, for its host (the MEMBER) and the organization's MANAGERs and OWNERs
         matrix.row("GET /api/v1/bookings/{bookingId}/side-effects", f -> "/api/v1/bookings/" + f.booking() + "/side-effects",

@@ -4,6 +4,7 @@ import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
 import dev.kaigi.chassis.security.Roles;
+import dev.kaigi.events.user.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +13,8 @@ import jakarta.inject.Inject;
 class SlackPermissions {
 
     /** Install, see and uninstall Kaigi's Slack app in the organization's workspace (INT-10). */
-    static final Permission MANAGE = Permission.of("manage-slack", Roles.OWNER);
+    static final Permission MANAGE = Permission.of("manage-slack", Roles.OWNER)
+            .inProfileAs(ProfilePermission.MANAGE_INTEGRATIONS);
 
     @Inject
     CurrentCaller caller;

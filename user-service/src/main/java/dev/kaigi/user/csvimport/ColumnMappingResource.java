@@ -55,9 +55,9 @@ public class ColumnMappingResource {
     @APIResponse(responseCode = "403", description = "Not an OWNER allowed to import users, nor a partner with scope users:read")
     public Response get() {
         UUID org = permissions.requireView();
-        SavedColumnMapping saved = mappings.saved(org);
-        Response.ResponseBuilder answer = Response.ok(ColumnMappingView.of(saved));
-        return (saved == null ? answer : answer.tag(String.valueOf(saved.version))).build();
+        ColumnMappingView saved = mappings.saved(org);
+        Response.ResponseBuilder answer = Response.ok(saved);
+        return (saved.version() == null ? answer : answer.tag(String.valueOf(saved.version()))).build();
     }
 
     @PUT
@@ -72,8 +72,8 @@ public class ColumnMappingResource {
     @APIResponse(responseCode = "412", description = "The mapping changed since it was read")
     public Response save(@Valid @NotNull SaveMapping request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Actor owner = permissions.requireImport();
-        SavedColumnMapping saved = mappings.save(owner, request.columns(), ETags.expectedVersion(ifMatch));
-        return Response.ok(ColumnMappingView.of(saved)).tag(String.valueOf(saved.version)).build();
+        ColumnMappingView saved = mappings.save(owner, request.columns(), ETags.expectedVersion(ifMatch));
+        return Response.ok(saved).tag(String.valueOf(saved.version())).build();
     }
 
     @DELETE

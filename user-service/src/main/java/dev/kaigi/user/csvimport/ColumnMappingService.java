@@ -24,10 +24,10 @@ public class ColumnMappingService {
     @Inject
     AuditLog audit;
 
-    /** The saved mapping, or null when the organization has none. */
+    /** The saved mapping; empty columns when the organization has none. */
     @Transactional
-    public SavedColumnMapping saved(UUID orgId) {
-        return em.find(SavedColumnMapping.class, orgId);
+    public ColumnMappingView saved(UUID orgId) {
+        return ColumnMappingView.of(em.find(SavedColumnMapping.class, orgId));
     }
 
     /** The saved mapping as an upload applies it. */
@@ -42,7 +42,7 @@ public class ColumnMappingService {
      * If-Match, may be null) must name the saved one's version.
      */
     @Transactional
-    public SavedColumnMapping save(Actor owner, Map<String, String> columns, Long expectedVersion) {
+    public ColumnMappingView save(Actor owner, Map<String, String> columns, Long expectedVersion) {
         ColumnMapping mapping = ColumnMapping.of(columns, "columns");
         organizations.lock(owner.orgId()); // two first saves of one organization create one row
         SavedColumnMapping saved = em.find(SavedColumnMapping.class, owner.orgId());
@@ -62,7 +62,7 @@ public class ColumnMappingService {
         em.flush(); // the answer's ETag is the version written
         audit.record(owner.orgId(), owner.userId(), AuditLog.Action.IMPORT_COLUMN_MAPPING_SAVED, null,
                 before == null ? null : Map.of("columns", before), Map.of("columns", saved.columns));
-        return saved;
+        return ColumnMappingView.of(saved);
     }
 
     /** Removes the saved mapping; removing none changes nothing. */

@@ -10,13 +10,16 @@ import java.util.Map;
  *
  * @param columns   the file's column name to the profile field it holds ({@code lastName}); null ignores the column
  * @param updatedAt when it was last saved; null when none is saved
+ * @param version   what the ETag names; null when none is saved
  */
 @Schema(name = "ImportColumnMapping")
 public record ColumnMappingView(
         @Schema(required = true, example = "{\"メール\": \"email\", \"氏\": \"lastName\", \"備考\": null}") Map<String, String> columns,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long version) {
 
     static ColumnMappingView of(SavedColumnMapping saved) {
-        return saved == null ? new ColumnMappingView(Map.of(), null) : new ColumnMappingView(saved.columns, saved.updatedAt);
+        return saved == null ? new ColumnMappingView(Map.of(), null, null)
+                : new ColumnMappingView(saved.columns, saved.updatedAt, saved.version);
     }
 }

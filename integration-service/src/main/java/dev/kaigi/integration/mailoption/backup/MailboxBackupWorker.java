@@ -1,0 +1,204 @@
+package dev.kaigi.integration.mailoption.backup;
+
+import dev.kaigi.integration.mailoption.MailOptionConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import org.jboss.logging.Logger;
+
+import javax.net.ssl.SSLException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Runs mailbox backups (INT-07, INT-09, INT-11): claims a backup that is due ({@link MailboxBackups#claim}), logs in
+ * to the user's IMAP mailbox and goes through its folders in batches: reads the envelopes of a batch, keeps the
+ * messages exchanged with the organization's leads, fetches those not copied yet and commits their gzip-compressed
+ * raw bytes with the folder's progress (UIDVALIDITY, last UID). A backup interrupted anywhere (the instance died,
+ * the server went away) goes on after its last committed batch; a message met twice is kept once. COMPLETED comes
+ * after the last folder. A refused login fails the backup with the reason; an unreachable server is tried again
+ * later, waiting longer each time, then fails.
+ */
+@ApplicationScoped
+public class MailboxBackupWorker {
+
+    private static final Logger LOG = Logger.getLogger(MailboxBackupWorker.class);
+
+    /** This instance, as the claimant of the backups it runs. */
+    private final UUID instance = UUID.randomUUID();
+
+    @Inject
+    MailboxBackups backups;
+    @Inject
+    MailOptionConfig config;
+
+    @Scheduled(identity = "mailbox-backups", every = "{kaigi.mail-option.backup-worker-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        runDue();
+    }
+
+    /** Runs the backups that are due, one after the other; returns how many were COMPLETED. */
+    public int runDue() {
+        return runDue(Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #runDue()}, but stops dead after {@code maxBatches} batches, its backup left claimed as an instance
+     * that died would leave it (tests).
+     */
+    public int runDue(int maxBatches) {
+        int[] budget = {maxBatches};
+        int completed = 0;
+        Optional<MailboxBackups.Claim> claim;
+        while (budget[0] > 0 && (claim = backups.claim(instance, config.backup().lease())).isPresent()) {
+            if (copy(claim.get(), budget)) {
+                completed++;
+            }
+        }
+        return completed;
+    }
+
+    /** One backup, to its end or its failure; true when COMPLETED. */
+    private boolean copy(MailboxBackups.Claim c, int[] budget) {
+        MailboxLogin login;
+        try {
+            Optional<MailboxLogin> saved = backups.login(c);
+            if (saved.isEmpty()) {
+                backups.fail(c, "imap-not-saved");
+                return false;
+            }
+            login = saved.get();
+        } catch (IllegalStateException unreadable) {
+            backups.fail(c, "imap-password-unreadable"); // another key, or a value moved between rows
+            return false;
+        }
+        Set<String> leads = backups.leads(c.orgId());
+        try (ImapMailbox mailbox = ImapMailbox.open(login, config.backup())) {
+            for (String folder : mailbox.folders()) {
+                if (!copyFolder(c, mailbox, folder, leads, budget)) {
+                    return false;
+                }
+            }
+        } catch (AuthenticationFailedException refused) {
+            LOG.infof("backup %s: login to %s refused", c.id(), login);
+            backups.fail(c, "imap-login-failed");
+            return false;
+        } catch (MessagingException | IOException failure) {
+            String reason = reason(failure);
+            LOG.infof("backup %s: %s at %s (%s)", c.id(), reason, login, failure);
+            if ("imap-tls-failed".equals(reason)) {
+                backups.fail(c, reason);
+            } else {
+                backups.retryLater(c, reason, config.backup().retryBackoff(), config.backup().maxAttempts());
+            }
+            return false;
+        } catch (MailboxBackups.LeaseLost lost) {
+            LOG.infof("backup %s: taken over by another instance", c.id());
+            return false;
+        }
+        return backups.complete(c);
+    }
+
+    /** One folder from where it was left; false when the batch budget ran out (the backup is left as it is). */
+    private boolean copyFolder(MailboxBackups.Claim c, ImapMailbox mailbox, String name, Set<String> leads, int[] budget)
+            throws MessagingException, IOException {
+        try (ImapMailbox.OpenFolder folder = mailbox.open(name)) {
+            long validity = folder.uidValidity();
+            Optional<MailboxBackups.Progress> before = backups.progress(c, name);
+            // a new UIDVALIDITY renumbered the folder: read it again; the copies' keys keep them single
+            boolean same = before.isPresent() && before.get().uidValidity() == validity;
+            if (same && before.get().done()) {
+                return true;
+            }
+            List<Message> pending = folder.after(same ? before.get().lastUid() : 0);
+            int size = config.backup().batchSize();
+            for (int from = 0; from < pending.size() || from == 0; from += size) {
+                if (budget[0]-- <= 0) {
+                    return false;
+                }
+                List<Message> batch = pending.subList(from, Math.min(pending.size(), from + size));
+                long last = batch.isEmpty() ? (same ? before.get().lastUid() : 0) : folder.uid(batch.get(batch.size() - 1));
+                List<MessageCopy> copies = copies(c, folder, name, validity, batch, leads);
+                boolean done = from + size >= pending.size();
+                backups.commitBatch(c, name, new MailboxBackups.Progress(validity, last, done), copies,
+                        config.backup().lease());
+            }
+            return true;
+        }
+    }
+
+    /** Of one batch, the messages exchanged with a lead that the mailbox has no copy of yet, read and compressed. */
+    private List<MessageCopy> copies(MailboxBackups.Claim c, ImapMailbox.OpenFolder folder, String name, long validity,
+                                     List<Message> batch, Set<String> leads) throws MessagingException, IOException {
+        if (batch.isEmpty() || leads.isEmpty()) {
+            return List.of();
+        }
+        folder.readEnvelopes(batch);
+        Map<String, Message> related = new LinkedHashMap<>();
+        Map<String, MessageEnvelope> envelopes = new LinkedHashMap<>();
+        for (Message m : batch) {
+            MessageEnvelope e = MessageEnvelope.of(name, validity, folder.uid(m), m);
+            if (!e.leadsAmong(leads).isEmpty() && !related.containsKey(e.key())) {
+                related.put(e.key(), m);
+                envelopes.put(e.key(), e);
+            }
+        }
+        Set<String> known = backups.alreadyCopied(c, related.keySet());
+        List<MessageCopy> copies = new ArrayList<>();
+        for (Map.Entry<String, Message> r : related.entrySet()) {
+            if (known.contains(r.getKey())) {
+                continue;
+            }
+            MessageEnvelope e = envelopes.get(r.getKey());
+            Counting raw = new Counting();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(raw.compressed)) {
+                folder.writeRaw(r.getValue(), new java.io.FilterOutputStream(gzip) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        raw.size++;
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        raw.size += len;
+                        out.write(b, off, len);
+                    }
+                });
+            }
+            copies.add(new MessageCopy(e, e.leadsAmong(leads), raw.size, raw.compressed.toByteArray()));
+        }
+        return copies;
+    }
+
+    /** The raw size beside the compressed bytes. */
+    private static final class Counting {
+        final ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        int size;
+    }
+
+    /** What the admin is told, as a message key {@code mailbox-backup.<reason>}. */
+    private static String reason(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || (t.getMessage() != null && t.getMessage().contains("STARTTLS"))) {
+                return "imap-tls-failed";
+            }
+            if (t instanceof IOException) {
+                return "imap-unreachable";
+            }
+        }
+        return "imap-error";
+    }
+}

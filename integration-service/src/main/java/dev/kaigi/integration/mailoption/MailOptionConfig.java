@@ -38,11 +38,7 @@ public interface MailOptionConfig {
         @WithDefault("60s")
         Duration readTimeout();
 
-        /**
-         * The IMAP hosts a user may name: DNS names by default, no IP literals nor single labels such as
-         * {@code localhost}, so a mailbox setting cannot aim the service at the machines beside it.
-         */
-        @WithDefault("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?([.][A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*[.][A-Za-z]{2,63}")
+        /** The IMAP hosts a user may name (a regular expression; application.properties says which and why). */
         String imapHostPattern();
 
         /** Whether a mailbox may be read without TLS ({@link ImapSecurity#NONE}): local and test servers only. */

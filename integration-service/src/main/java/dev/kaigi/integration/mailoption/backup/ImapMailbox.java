@@ -9,14 +9,21 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -105,10 +112,11 @@ final class ImapMailbox implements AutoCloseable {
             return newer;
         }
 
-        /** Reads the envelopes (addresses, subject, date, Message-ID) of {@code batch} in one command. */
+        /** Reads the envelopes (addresses, subject, date, Message-ID) and sizes of {@code batch} in one command. */
         void readEnvelopes(List<Message> batch) throws MessagingException {
             FetchProfile profile = new FetchProfile();
             profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.SIZE);
             profile.add(UIDFolder.FetchProfileItem.UID);
             folder.fetch(batch.toArray(Message[]::new), profile);
         }
@@ -117,9 +125,39 @@ final class ImapMailbox implements AutoCloseable {
             return folder.getUID(m);
         }
 
-        /** The message's raw RFC 822 bytes, as the server keeps them. */
-        void writeRaw(Message m, OutputStream out) throws MessagingException, IOException {
-            ((IMAPMessage) m).writeTo(out);
+        /**
+         * The raw RFC 822 bytes of {@code messages}, as the server keeps them, in one {@code FETCH BODY.PEEK[]}: one
+         * round trip for them all instead of one per message. A message the answer left out is read on its own.
+         */
+        Map<Message, byte[]> raw(List<Message> messages) throws MessagingException, IOException {
+            Map<Integer, Message> byNumber = new HashMap<>();
+            messages.forEach(m -> byNumber.put(m.getMessageNumber(), m));
+            int[] numbers = byNumber.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            Map<Message, byte[]> raw = new HashMap<>();
+            folder.doCommand(protocol -> {
+                Response[] answer = protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+                for (Response r : answer) {
+                    if (r instanceof FetchResponse f && byNumber.containsKey(f.getNumber())) {
+                        BODY body = f.getItem(BODY.class);
+                        if (body != null && !body.isHeader() && body.getByteArray() != null) {
+                            ByteArray bytes = body.getByteArray();
+                            raw.put(byNumber.get(f.getNumber()), Arrays.copyOfRange(bytes.getBytes(), bytes.getStart(),
+                                    bytes.getStart() + bytes.getCount()));
+                        }
+                    }
+                }
+                protocol.notifyResponseHandlers(answer);
+                protocol.handleResult(answer[answer.length - 1]);
+                return null;
+            });
+            for (Message m : messages) {
+                if (!raw.containsKey(m)) {
+                    ByteArrayOutputStream one = new ByteArrayOutputStream();
+                    ((IMAPMessage) m).writeTo(one);
+                    raw.put(m, one.toByteArray());
+                }
+            }
+            return raw;
         }
 
         @Override

@@ -13,6 +13,7 @@ import javax.net.ssl.SSLException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import java.util.zip.GZIPOutputStream;
 public class MailboxBackupWorker {
 
     private static final Logger LOG = Logger.getLogger(MailboxBackupWorker.class);
+
+    /** At most this many bytes of messages are read in one command. */
+    private static final long FETCH_BYTES = 16L * 1024 * 1024;
 
     /** This instance, as the claimant of the backups it runs. */
     private final UUID instance = UUID.randomUUID();
@@ -148,45 +152,60 @@ public class MailboxBackupWorker {
         folder.readEnvelopes(batch);
         Map<String, Message> related = new LinkedHashMap<>();
         Map<String, MessageEnvelope> envelopes = new LinkedHashMap<>();
+        Map<Message, String> keys = new HashMap<>();
         for (Message m : batch) {
             MessageEnvelope e = MessageEnvelope.of(name, validity, folder.uid(m), m);
             if (!e.leadsAmong(leads).isEmpty() && !related.containsKey(e.key())) {
                 related.put(e.key(), m);
                 envelopes.put(e.key(), e);
+                keys.put(m, e.key());
             }
         }
         Set<String> known = backups.alreadyCopied(c, related.keySet());
+        List<Message> wanted = related.entrySet().stream().filter(r -> !known.contains(r.getKey())).map(Map.Entry::getValue)
+                .toList();
         List<MessageCopy> copies = new ArrayList<>();
-        for (Map.Entry<String, Message> r : related.entrySet()) {
-            if (known.contains(r.getKey())) {
-                continue;
+        for (List<Message> part : bySize(wanted)) {
+            Map<Message, byte[]> raw = folder.raw(part);
+            for (Message m : part) {
+                MessageEnvelope e = envelopes.get(keys.get(m));
+                byte[] bytes = raw.get(m);
+                copies.add(new MessageCopy(e, e.leadsAmong(leads), bytes.length, gzip(bytes)));
             }
-            MessageEnvelope e = envelopes.get(r.getKey());
-            Counting raw = new Counting();
-            try (GZIPOutputStream gzip = new GZIPOutputStream(raw.compressed)) {
-                folder.writeRaw(r.getValue(), new java.io.FilterOutputStream(gzip) {
-                    @Override
-                    public void write(int b) throws IOException {
-                        raw.size++;
-                        out.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        raw.size += len;
-                        out.write(b, off, len);
-                    }
-                });
-            }
-            copies.add(new MessageCopy(e, e.leadsAmong(leads), raw.size, raw.compressed.toByteArray()));
         }
         return copies;
     }
 
-    /** The raw size beside the compressed bytes. */
-    private static final class Counting {
-        final ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        int size;
+    /**
+     * The messages in runs of at most {@link #FETCH_BYTES} (as the server gave their sizes), each run read in one
+     * command: few round trips, and a batch of large messages never all in memory at once.
+     */
+    private static List<List<Message>> bySize(List<Message> messages) throws MessagingException {
+        List<List<Message>> parts = new ArrayList<>();
+        List<Message> part = new ArrayList<>();
+        long bytes = 0;
+        for (Message m : messages) {
+            long size = Math.max(0, m.getSize());
+            if (!part.isEmpty() && bytes + size > FETCH_BYTES) {
+                parts.add(part);
+                part = new ArrayList<>();
+                bytes = 0;
+            }
+            part.add(m);
+            bytes += size;
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private static byte[] gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(raw.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(raw);
+        }
+        return compressed.toByteArray();
     }
 
     /** What the admin is told, as a message key {@code mailbox-backup.<reason>}. */

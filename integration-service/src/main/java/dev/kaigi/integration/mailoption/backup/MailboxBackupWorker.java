@@ -150,15 +150,12 @@ public class MailboxBackupWorker {
             return List.of();
         }
         folder.readEnvelopes(batch);
-        Map<String, Message> related = new LinkedHashMap<>();
-        Map<String, MessageEnvelope> envelopes = new LinkedHashMap<>();
-        Map<Message, String> keys = new HashMap<>();
+        Map<String, Message> related = new LinkedHashMap<>(); // by the key the copy is kept under: one per key
+        Map<Message, MessageEnvelope> envelopes = new HashMap<>();
         for (Message m : batch) {
             MessageEnvelope e = MessageEnvelope.of(name, validity, folder.uid(m), m);
-            if (!e.leadsAmong(leads).isEmpty() && !related.containsKey(e.key())) {
-                related.put(e.key(), m);
-                envelopes.put(e.key(), e);
-                keys.put(m, e.key());
+            if (!e.leadsAmong(leads).isEmpty() && related.putIfAbsent(e.key(), m) == null) {
+                envelopes.put(m, e);
             }
         }
         Set<String> known = backups.alreadyCopied(c, related.keySet());
@@ -168,7 +165,7 @@ public class MailboxBackupWorker {
         for (List<Message> part : bySize(wanted)) {
             Map<Message, byte[]> raw = folder.raw(part);
             for (Message m : part) {
-                MessageEnvelope e = envelopes.get(keys.get(m));
+                MessageEnvelope e = envelopes.get(m);
                 byte[] bytes = raw.get(m);
                 copies.add(new MessageCopy(e, e.leadsAmong(leads), bytes.length, gzip(bytes)));
             }

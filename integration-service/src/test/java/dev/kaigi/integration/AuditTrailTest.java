@@ -28,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasValue;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -113,24 +114,31 @@ class AuditTrailTest {
                 .then().statusCode(200);
         org.asOwner().post(MAIL_OPTIONS + member + "/lock").then().statusCode(200);
         org.asOwner().post(MAIL_OPTIONS + member + "/unlock").then().statusCode(200);
+        org.asOwner().body("{\"host\":\"imap.acme.test\",\"port\":993,\"security\":\"SSL\",\"username\":\"shared\","
+                + "\"password\":\"imap-Secret-1\"}").put(MAIL_OPTIONS + member + "/imap-connection").then().statusCode(200);
         lifecycle(db, new UserDeactivated(org.id(), member, UserType.REGULAR, org.owner(), DeactivationReason.ADMIN), member,
                 "DEACTIVATED");
         String backup = org.asOwner().post(MAIL_OPTIONS + member + "/backup").then().statusCode(202).extract().path("id");
 
         org.asOwner().queryParam("targetUserId", member).get("/api/v1/audit-events").then().statusCode(200)
-                .body("items.action", contains("MAILBOX_BACKUP_STARTED", "MAIL_OPTION_UNLOCKED", "MAIL_OPTION_LOCKED",
-                        "MAIL_OPTION_SETTINGS_SAVED", "MAIL_OPTION_SETTINGS_SAVED"))
+                .body("items.action", contains("MAILBOX_BACKUP_STARTED", "MAIL_OPTION_SETTINGS_SAVED", "MAIL_OPTION_UNLOCKED",
+                        "MAIL_OPTION_LOCKED", "MAIL_OPTION_SETTINGS_SAVED", "MAIL_OPTION_SETTINGS_SAVED"))
                 .body("items.actorUserId", contains(org.owner().toString(), org.owner().toString(), org.owner().toString(),
-                        member.toString(), org.owner().toString()))
+                        org.owner().toString(), member.toString(), org.owner().toString()))
                 .body("items[0].targetId", equalTo(backup)).body("items[0].after.kind", equalTo("BACKUP"))
                 .body("items[0].after.status", equalTo("IN_PROGRESS")).body("items[0].after.mailboxEmail", equalTo(mailbox))
-                .body("items[1].before", equalTo(Map.of("locked", true))).body("items[1].after", equalTo(Map.of("locked", false)))
-                .body("items[2].before", equalTo(Map.of("locked", false))).body("items[2].after", equalTo(Map.of("locked", true)))
+                // INT-11: the IMAP login saved for the member; that a password was set, never the password
+                .body("items[1].after.imapHost", equalTo("imap.acme.test")).body("items[1].after.imapPort", equalTo(993))
+                .body("items[1].after.imapSecurity", equalTo("SSL")).body("items[1].after.imapUsername", equalTo("shared"))
+                .body("items[1].after.imapPassword", equalTo("changed")).body("items[1].before.imapPassword", nullValue())
+                .body("items[1].after", not(hasValue("imap-Secret-1")))
+                .body("items[2].before", equalTo(Map.of("locked", true))).body("items[2].after", equalTo(Map.of("locked", false)))
+                .body("items[3].before", equalTo(Map.of("locked", false))).body("items[3].after", equalTo(Map.of("locked", true)))
                 // the member's own save changed the mailbox type only
-                .body("items[3].before", equalTo(Map.of("mailboxType", "IMAP")))
-                .body("items[3].after", equalTo(Map.of("mailboxType", "EXCHANGE")))
-                .body("items[4].before", nullValue()).body("items[4].after.sharing", equalTo("SHARE_ALL"))
-                .body("items[4].after.mailboxEmail", equalTo(mailbox)).body("items[4].after.locked", equalTo(false));
+                .body("items[4].before", equalTo(Map.of("mailboxType", "IMAP")))
+                .body("items[4].after", equalTo(Map.of("mailboxType", "EXCHANGE")))
+                .body("items[5].before", nullValue()).body("items[5].after.sharing", equalTo("SHARE_ALL"))
+                .body("items[5].after.mailboxEmail", equalTo(mailbox)).body("items[5].after.locked", equalTo(false));
     }
 
     @Test

@@ -59,6 +59,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     private static final int[] SELF_OR_OWNERS_NOTHING_THERE = {401, 401, 401, 403, 404, 403, 404, 404, 404, 403, 403, 401, 403};
     private static final int[] OWNERS_FOR_THE_MEMBER = {401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403};
     private static final int[] SELF_OR_OWNERS = {401, 401, 401, 403, 200, 403, 200, 200, 404, 403, 403, 401, 403};
+    /** Any user of an organization, let in, then nothing there. */
+    private static final int[] USERS_NOTHING_THERE = {401, 401, 401, 404, 404, 404, 404, 404, 404, 403, 403, 401, 403};
 
     @Override
     protected AuthorizationMatrix<Fixture> table() {
@@ -80,7 +82,22 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
         matrix.row("POST /api/v1/mail-option-users/{userId}/latest-backup", f -> users + f.member() + "/latest-backup",
                 401, 401, 401, 403, 403, 403, 409, 409, 404, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
-        matrix.row("GET /api/v1/mail-option-users/{userId}/backups", f -> users + f.member() + "/backups", OWNERS_FOR_THE_MEMBER).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("GET /api/v1/mail-option-users/{userId}/backups", f -> users + f.member() + "/backups", OWNERS_FOR_THE_MEMBER)
+                .inProfileAs(MANAGE_INTEGRATIONS);
+        // INT-11: after the settings row, so the member has settings to add an IMAP login to
+        matrix.row("PUT /api/v1/mail-option-users/{userId}/imap-connection", f -> users + f.member() + "/imap-connection",
+                f -> "{\"host\":\"imap.acme.test\",\"port\":993,\"security\":\"SSL\",\"username\":\"m\",\"password\":\"p\"}",
+                SELF_OR_OWNERS).inProfileAs(MANAGE_INTEGRATIONS);
+        matrix.row("DELETE /api/v1/mail-option-users/{userId}/imap-connection", f -> users + f.member() + "/imap-connection",
+                SELF_OR_OWNERS).inProfileAs(MANAGE_INTEGRATIONS);
+
+        // INT-11: every user of the organization lists the backed-up mail they are related to (none here); an id
+        // that is not one they may read answers 404; partners and services are refused
+        String messages = "/api/v1/backed-up-messages";
+        matrix.row("GET /api/v1/backed-up-messages", f -> messages, 401, 401, 401, 200, 200, 200, 200, 200, 200, 403, 403, 401, 403);
+        matrix.row("GET /api/v1/backed-up-messages/{messageId}", f -> messages + "/" + UUID.randomUUID(), USERS_NOTHING_THERE);
+        matrix.row("GET /api/v1/backed-up-messages/{messageId}/raw", f -> messages + "/" + UUID.randomUUID() + "/raw",
+                USERS_NOTHING_THERE);
 
         String salesforce = "/api/v1/organization/salesforce-connection";
         matrix.row("GET /api/v1/organization/salesforce-connection", f -> salesforce, OWNERS_NOTHING_THERE).inProfileAs(MANAGE_INTEGRATIONS);

@@ -7,7 +7,7 @@ import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserActivated;
 import dev.kaigi.events.user.UserDeactivated;
 import dev.kaigi.events.user.UserType;
-import dev.kaigi.testsupport.Await;
+import dev.kaigi.integration.mailoption.backup.MailboxBackupWorker;
 import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.ReceivedEvent;
 import dev.kaigi.testsupport.TestTokens;
@@ -38,6 +38,8 @@ class MailOptionUsersTest {
 
     private static final String BASE = "/api/v1/mail-option-users";
 
+    @Inject
+    MailboxBackupWorker worker;
     @Inject
     AgroalDataSource db;
 
@@ -141,10 +143,13 @@ class MailOptionUsersTest {
         post(owner(org), foreignMailbox, "backup").statusCode(409).body("code", equalTo("backup-domain-mismatch"));
         assertEquals(0, count(db, "select count(*) from mailbox_backup where org_id = ?", org.id()));
 
+        Mailboxes.create(org.email("shared"));
+        Mailboxes.save(owner(org), shared, org.email("shared"), Mailboxes.PASSWORD).statusCode(200);
         try (EventProbe probe = EventProbe.open(Topics.INTEGRATION)) {
             String backupId = post(owner(org), shared, "backup").statusCode(202)
                     .body("status", equalTo("IN_PROGRESS")).body("userId", equalTo(shared.toString()))
                     .body("requestedBy", equalTo(org.owner().toString())).extract().path("id");
+            worker.runDue();
             ReceivedEvent completed = probe.await(EventTypes.MAILBOX_BACKUP_COMPLETED, shared.toString(), Duration.ofSeconds(30));
             assertEquals(backupId, completed.data().get("backupId").asText());
             assertEquals(org.id().toString(), completed.data().get("orgId").asText());
@@ -198,6 +203,8 @@ class MailOptionUsersTest {
         UUID user = activeUser(db, org.id(), org.email("back"), Role.MEMBER);
         String userToken = TestTokens.user(org.id(), user, "member");
         save(userToken, user, "IMAP", org.email("back"), "SHARE_ALL").statusCode(200);
+        Mailboxes.create(org.email("back"));
+        Mailboxes.save(userToken, user, org.email("back"), Mailboxes.PASSWORD).statusCode(200);
         deactivate(org, user);
         lifecycle(db, new UserActivated(org.id(), user, UserType.REGULAR), user, "ACTIVE");
 
@@ -207,8 +214,8 @@ class MailOptionUsersTest {
         post(owner(org), user, "latest-backup").statusCode(409).body("code", equalTo("latest-backup-settings-not-saved"));
         save(userToken, user, "IMAP", org.email("back"), "SHARE_ALL").statusCode(200);
         post(owner(org), user, "latest-backup").statusCode(202).body("kind", equalTo("LATEST"));
-        Await.until("completed", () -> count(db, "select count(*) from mailbox_backup where user_id = ? and status = 'COMPLETED'",
-                user) == 1);
+        worker.runDue();
+        assertEquals(1, count(db, "select count(*) from mailbox_backup where user_id = ? and status = 'COMPLETED'", user));
 
         save(userToken, user, "IMAP", org.email("back"), "DONT_SHARE").statusCode(200);
         post(owner(org), user, "latest-backup").statusCode(409).body("code", equalTo("latest-backup-sharing-off"));

@@ -57,6 +57,11 @@ public final class MailOptionPolicy {
         return sameDomain(mailboxEmail, adminEmail) ? Optional.empty() : Optional.of("backup-domain-mismatch");
     }
 
+    /** INT-11: a backup copies over IMAP, so the user's IMAP mailbox must have been saved. */
+    public static Optional<String> mailboxReadable(boolean imapSaved) {
+        return imapSaved ? Optional.empty() : Optional.of("backup-needs-imap");
+    }
+
     /** INT-08: a locked user cannot change their own sharing or mailbox; an admin may change them for the user. */
     public static Optional<String> saveSettings(UUID caller, UUID target, boolean locked) {
         return locked && caller.equals(target) ? Optional.of("mail-settings-locked") : Optional.empty();

@@ -5,6 +5,7 @@ import dev.kaigi.chassis.audit.AuditTrail;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.problem.ProblemException;
+import dev.kaigi.chassis.problem.ProblemMessages;
 import dev.kaigi.integration.audit.AuditAction;
 import dev.kaigi.integration.user.UserDirectory;
 import dev.kaigi.integration.user.UserProfile;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +37,8 @@ public class MailOptionService {
 
     private static final String VIEW = """
             select u.user_id, u.email, trim(coalesce(u.last_name, '') || ' ' || coalesce(u.first_name, '')), u.status,
-                   s.mailbox_type, s.mailbox_email, s.sharing, s.locked, s.user_saved_at, b.status, b.completed_at, s.version
+                   s.mailbox_type, s.mailbox_email, s.sharing, s.locked, s.user_saved_at, b.status, b.completed_at, s.version,
+                   s.imap_host, s.imap_port, s.imap_security, s.imap_username
             from mail_option_setting s
             join user_profile u on u.user_id = s.user_id and u.org_id = s.org_id
             left join lateral (select status, completed_at from mailbox_backup mb where mb.user_id = s.user_id
@@ -48,8 +51,16 @@ public class MailOptionService {
     UserDirectory users;
     @Inject
     AuditTrail audit;
+    @Inject
+    ImapPasswords passwords;
+    @Inject
+    MailOptionConfig config;
 
     public record Settings(MailboxType mailboxType, String mailboxEmail, Sharing sharing) {
+    }
+
+    /** The IMAP mailbox a backup reads (INT-11), with the password in clear as the caller sent it. */
+    public record ImapConnection(String host, int port, ImapSecurity security, String username, String password) {
     }
 
     /** INT-06: the organization's active and deactivated mail-option users, in email order, one page. */
@@ -107,6 +118,43 @@ public class MailOptionService {
         return get(orgId, userId);
     }
 
+    /**
+     * INT-11: saves (or, with null, removes) the IMAP mailbox a backup reads, under the same lock rule as the
+     * mailbox itself (INT-08). The host must match {@code imap-host-pattern} and the connection use TLS unless plain
+     * IMAP is allowed. The user's own save counts as saving their settings (INT-09).
+     */
+    @Transactional
+    public MailOptionUserView saveImap(UUID orgId, UUID callerId, UUID userId, ImapConnection imap) {
+        MailOptionSetting s = setting(orgId, userId);
+        refuse(MailOptionPolicy.saveSettings(callerId, userId, s.locked));
+        if (imap != null) {
+            if (!imap.host().trim().matches(config.backup().imapHostPattern())) {
+                throw ProblemException.invalidField("host", "imap-host-not-allowed");
+            }
+            if (imap.security() == ImapSecurity.NONE && !config.backup().allowPlainImap()) {
+                throw ProblemException.invalidField("security", "imap-plain-not-allowed");
+            }
+        }
+        Map<String, Object> before = auditFields(s);
+        before.put("imapPassword", s.imapPasswordEnc == null ? null : "set"); // whether there is one, never what it is
+        s.imapHost = imap == null ? null : imap.host().trim();
+        s.imapPort = imap == null ? null : imap.port();
+        s.imapSecurity = imap == null ? null : imap.security();
+        s.imapUsername = imap == null ? null : imap.username();
+        s.imapPasswordEnc = imap == null ? null : passwords.seal(userId, imap.password());
+        if (callerId.equals(userId)) {
+            s.userSavedAt = Instant.now();
+        }
+        s.updatedBy = callerId;
+        s.updatedAt = Instant.now();
+        em.flush();
+        Map<String, Object> after = auditFields(s);
+        after.put("imapPassword", imap == null ? null : "changed");
+        audit.record(AuditChange.of(orgId, AuditAction.MAIL_OPTION_SETTINGS_SAVED).targetUser(userId)
+                .changedFields(before, after));
+        return get(orgId, userId);
+    }
+
     /** INT-08: lock or unlock a user's settings. */
     @Transactional
     public MailOptionUserView lock(UUID orgId, UUID adminId, UUID userId, boolean locking) {
@@ -124,7 +172,7 @@ public class MailOptionService {
         return get(orgId, userId);
     }
 
-    /** INT-07 ({@code LATEST}: INT-09): starts a backup; {@link MailboxBackupWorker} completes it. */
+    /** INT-07 ({@code LATEST}: INT-09): starts a backup; {@code backup.MailboxBackupWorker} copies the mail, then completes it. */
     @Transactional
     public MailboxBackupView backup(UUID orgId, UUID adminId, UUID userId, boolean latest) {
         MailOptionSetting s = setting(orgId, userId);
@@ -133,6 +181,7 @@ public class MailOptionService {
         refuse(latest
                 ? MailOptionPolicy.latestBackup(s.sharing, target.reactivatedAt, s.userSavedAt, s.mailboxEmail, adminEmail)
                 : MailOptionPolicy.backup(target.status, s.sharing, s.mailboxEmail, adminEmail));
+        refuse(MailOptionPolicy.mailboxReadable(s.imapHost != null));
         boolean running = !em.createNativeQuery("select 1 from mailbox_backup where user_id = :user and status = 'IN_PROGRESS'")
                 .setParameter("user", userId).getResultList().isEmpty();
         if (running) {
@@ -159,21 +208,32 @@ public class MailOptionService {
         started.put("mailboxEmail", s.mailboxEmail);
         audit.record(AuditChange.of(orgId, AuditAction.MAILBOX_BACKUP_STARTED).targetUser(userId).target(id).after(started));
         return new MailboxBackupView(id, userId, latest ? "LATEST" : "BACKUP", "IN_PROGRESS", s.mailboxEmail, adminId,
-                now, null);
+                now, null, 0, 0, null, null, null, null, null, null);
     }
 
-    /** The user's backups, newest first, at most {@code limit}. */
-    public List<MailboxBackupView> backups(UUID orgId, UUID userId, int limit) {
+    /**
+     * The user's backups, newest first, at most {@code limit}; why one failed, or why it waits for another attempt,
+     * in {@code locale}.
+     */
+    public List<MailboxBackupView> backups(UUID orgId, UUID userId, int limit, Locale locale) {
         return em.createNativeQuery("""
-                        select id, user_id, kind, status, mailbox_email, requested_by, requested_at, completed_at
+                        select id, user_id, kind, status, mailbox_email, requested_by, requested_at, completed_at,
+                               messages_copied, attempts, next_attempt_at, last_error, failure_reason, failed_at
                         from mailbox_backup where org_id = :org and user_id = :user order by requested_at desc limit :limit
                         """)
                 .setParameter("org", orgId).setParameter("user", userId).setParameter("limit", limit)
                 .getResultList().stream().map(row -> {
                     Object[] r = (Object[]) row;
+                    String waiting = "IN_PROGRESS".equals(r[3]) ? (String) r[11] : null;
                     return new MailboxBackupView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                            (UUID) r[5], instant(r[6]), instant(r[7]));
+                            (UUID) r[5], instant(r[6]), instant(r[7]), ((Number) r[8]).intValue(), ((Number) r[9]).intValue(),
+                            waiting, waiting == null ? null : backupText(locale, waiting), waiting == null ? null : instant(r[10]),
+                            (String) r[12], r[12] == null ? null : backupText(locale, (String) r[12]), instant(r[13]));
                 }).toList();
+    }
+
+    private static String backupText(Locale locale, String reason) {
+        return ProblemMessages.text(locale, "mailbox-backup." + reason);
     }
 
     /** A user's mail-option settings as the audit trail shows them (SEC-02). */
@@ -183,6 +243,10 @@ public class MailOptionService {
         fields.put("mailboxEmail", s.mailboxEmail);
         fields.put("sharing", s.sharing);
         fields.put("locked", s.locked);
+        fields.put("imapHost", s.imapHost);
+        fields.put("imapPort", s.imapPort);
+        fields.put("imapSecurity", s.imapSecurity);
+        fields.put("imapUsername", s.imapUsername);
         return fields;
     }
 
@@ -206,11 +270,13 @@ public class MailOptionService {
         String backup = "DEACTIVATED".equals(status) ? (r[9] == null ? "NONE" : (String) r[9]) : null;
         return new MailOptionUserView((UUID) r[0], (String) r[1], (String) r[2], status, MailboxType.valueOf((String) r[4]),
                 (String) r[5], Sharing.valueOf((String) r[6]), (Boolean) r[7], instant(r[8]), backup,
-                "DEACTIVATED".equals(status) ? instant(r[10]) : null, ((Number) r[11]).longValue());
+                "DEACTIVATED".equals(status) ? instant(r[10]) : null, ((Number) r[11]).longValue(),
+                r[12] == null ? null : new ImapConnectionView((String) r[12], ((Number) r[13]).intValue(),
+                        ImapSecurity.valueOf((String) r[14]), (String) r[15]));
     }
 
     /** A timestamp column as the driver hands it over. */
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

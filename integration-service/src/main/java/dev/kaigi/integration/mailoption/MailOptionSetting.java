@@ -44,6 +44,24 @@ public class MailOptionSetting {
     @Column(name = "user_saved_at")
     public Instant userSavedAt;
 
+    /** The IMAP mailbox a backup reads (INT-11); all five are set together, or none. */
+    @Column(name = "imap_host")
+    public String imapHost;
+
+    @Column(name = "imap_port")
+    public Integer imapPort;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "imap_security")
+    public ImapSecurity imapSecurity;
+
+    @Column(name = "imap_username")
+    public String imapUsername;
+
+    /** AES-GCM ciphertext of the password, bound to this row ({@link ImapPasswords}). */
+    @Column(name = "imap_password_enc")
+    public byte[] imapPasswordEnc;
+
     @Column(name = "updated_by")
     public UUID updatedBy;
 

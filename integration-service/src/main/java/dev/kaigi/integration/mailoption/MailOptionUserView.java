@@ -10,5 +10,6 @@ import java.util.UUID;
 public record MailOptionUserView(UUID userId, String email, String name, String status, MailboxType mailboxType,
                                  String mailboxEmail, Sharing sharing, boolean locked, Instant settingsSavedAt,
                                  String backupStatus, Instant backupCompletedAt,
-                                 @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The settings' version, also the ETag to send back as If-Match") long version) {
+                                 @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The settings' version, also the ETag to send back as If-Match") long version,
+                                 @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The IMAP mailbox a backup reads (INT-11); null until saved") ImapConnectionView imap) {
 }

@@ -15,6 +15,8 @@ import java.util.UUID;
  * the old host's earlier ones, from another partition: the event's SEQUENCE orders them. The highest sequence
  * applied is kept per booking, in the event's own transaction (with its inbox row), so an event rolled back for a
  * retry has claimed nothing; its row lock holds back a concurrent event of the same booking until it commits.
+ * The row also keeps the booking's host and lead as of that event: a lead's mail in a mailbox backup is their
+ * meetings' hosts' to read (INT-11).
  */
 @ApplicationScoped
 public class BookingSequences {
@@ -28,18 +30,23 @@ public class BookingSequences {
      */
     Optional<Integer> claim(MeetingChange change) {
         Query claim = em.createNativeQuery(change.sequence() != null ? """
-                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence) values (:b, :o, :h, :s)
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence, lead_email)
+                        values (:b, :o, :h, :s, lower(cast(:lead as text)))
                         on conflict (booking_id) do update
-                        set sequence = excluded.sequence, host_user_id = excluded.host_user_id, applied_at = now()
+                        set sequence = excluded.sequence, host_user_id = excluded.host_user_id,
+                            lead_email = excluded.lead_email, applied_at = now()
                         where booking_sequence.sequence < excluded.sequence
                         returning sequence
                         """ : """
-                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence) values (:b, :o, :h, 1)
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence, lead_email)
+                        values (:b, :o, :h, 1, lower(cast(:lead as text)))
                         on conflict (booking_id) do update
-                        set sequence = booking_sequence.sequence + 1, host_user_id = excluded.host_user_id, applied_at = now()
+                        set sequence = booking_sequence.sequence + 1, host_user_id = excluded.host_user_id,
+                            lead_email = excluded.lead_email, applied_at = now()
                         returning sequence
                         """)
-                .setParameter("b", change.bookingId()).setParameter("o", change.orgId()).setParameter("h", change.hostUserId());
+                .setParameter("b", change.bookingId()).setParameter("o", change.orgId()).setParameter("h", change.hostUserId())
+                .setParameter("lead", change.leadEmail() == null ? null : change.leadEmail().trim());
         if (change.sequence() != null) {
             claim.setParameter("s", change.sequence());
         }

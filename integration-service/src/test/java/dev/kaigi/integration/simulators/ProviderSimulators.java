@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Starts the providers' simulators for the test JVM and points the service at them: Zoom, Slack, Salesforce, Google and Microsoft on
- * WireMock, a real SMTP server (GreenMail). The service's client code runs unchanged against them.
+ * WireMock, a real SMTP server and a real IMAP server (GreenMail). The service's client code runs unchanged against them.
  */
 public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
 
@@ -22,6 +22,7 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
     private static SalesforceSimulator salesforce;
     private static CalendarSimulator calendar;
     private static GreenMail smtp;
+    private static GreenMail imap;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -36,6 +37,8 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
             calendar.start();
             smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             smtp.start();
+            imap = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+            imap.start();
         }
         return Map.ofEntries(
                 Map.entry("kaigi.zoom.oauth-url", zoom.url()),
@@ -92,6 +95,11 @@ public class ProviderSimulators implements QuarkusTestResourceLifecycleManager {
 
     public static GreenMail smtp() {
         return smtp;
+    }
+
+    /** The users' IMAP mailboxes that backups read (INT-11), apart from the SMTP server's. */
+    public static GreenMail imap() {
+        return imap;
     }
 
     /** Mails the SMTP server received for {@code address}. */

@@ -9,11 +9,12 @@ import java.util.concurrent.Executors;
 
 /**
  * The providers integration-service talks to, for the local stack: Zoom, Google Calendar, Microsoft Graph
- * and Slack on one HTTP port ({@link ProviderApis}), and an SMTP server that keeps the mails
- * ({@link SmtpSink}). Both listen on the loopback address only. What arrived can be read at
- * {@code GET /simulator/records} and {@code GET /simulator/mails?to=ADDRESS}.
+ * and Slack on one HTTP port ({@link ProviderApis}), an SMTP server that keeps the mails ({@link SmtpSink}), and
+ * the recipients' IMAP mailboxes that mailbox backups read ({@link ImapMailboxes}). All listen on the loopback
+ * address unless told otherwise. What arrived can be read at {@code GET /simulator/records} and
+ * {@code GET /simulator/mails?to=ADDRESS}, or over IMAP.
  *
- * <pre>java -cp 'stack/target/classes:stack/target/lib/*' dev.kaigi.stack.simulators.ProviderSimulatorsMain HTTP_PORT SMTP_PORT</pre>
+ * <pre>java -cp 'stack/target/classes:stack/target/lib/*' dev.kaigi.stack.simulators.ProviderSimulatorsMain HTTP_PORT SMTP_PORT IMAP_PORT</pre>
  */
 public final class ProviderSimulatorsMain {
 
@@ -21,17 +22,18 @@ public final class ProviderSimulatorsMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: ProviderSimulatorsMain HTTP_PORT SMTP_PORT [BIND_ADDRESS]");
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: ProviderSimulatorsMain HTTP_PORT SMTP_PORT IMAP_PORT [BIND_ADDRESS]");
             System.exit(2);
         }
         Recorder recorder = new Recorder();
         ProviderApis apis = new ProviderApis(recorder);
-        InetAddress bind = args.length == 3 ? InetAddress.getByName(args[2]) : InetAddress.getLoopbackAddress();
+        InetAddress bind = args.length == 4 ? InetAddress.getByName(args[3]) : InetAddress.getLoopbackAddress();
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, Integer.parseInt(args[0])), 64);
         http.createContext("/", apis::handle);
         http.setExecutor(Executors.newFixedThreadPool(4));
-        SmtpSink smtp = new SmtpSink(bind, Integer.parseInt(args[1]), recorder);
+        ImapMailboxes imap = new ImapMailboxes(bind, Integer.parseInt(args[2]));
+        SmtpSink smtp = new SmtpSink(bind, Integer.parseInt(args[1]), recorder, imap);
         http.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -41,9 +43,11 @@ public final class ProviderSimulatorsMain {
             } catch (java.io.IOException ignored) {
                 // exiting anyway
             }
+            imap.close();
             stopped.countDown();
         }, "simulators-stop"));
-        System.out.println("simulators: providers on http://" + bind.getHostAddress() + ":" + args[0] + ", SMTP on " + bind.getHostAddress() + ":" + args[1]);
+        System.out.println("simulators: providers on http://" + bind.getHostAddress() + ":" + args[0] + ", SMTP on " + bind.getHostAddress() + ":" + args[1]
+                + ", IMAP on " + bind.getHostAddress() + ":" + args[2] + " (login: the address, password " + ImapMailboxes.PASSWORD + ")");
         stopped.await();
     }
 }

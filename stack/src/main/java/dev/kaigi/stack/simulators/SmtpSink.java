@@ -16,16 +16,19 @@ import java.util.Locale;
  * An SMTP server that keeps every mail instead of delivering it (plain SMTP as Quarkus Mailer speaks it
  * with STARTTLS disabled: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT). Each mail is recorded with its
  * recipients, subject and text, so invitation links and booking mails can be read from
- * {@code GET /simulator/mails}. One thread per connection; the mailer keeps a few connections open.
+ * {@code GET /simulator/mails}, and put into each recipient's IMAP mailbox ({@link ImapMailboxes}). One thread per
+ * connection; the mailer keeps a few connections open.
  */
 final class SmtpSink implements AutoCloseable {
 
     private final ServerSocket server;
     private final Recorder recorder;
+    private final ImapMailboxes mailboxes;
 
-    SmtpSink(InetAddress bind, int port, Recorder recorder) throws IOException {
+    SmtpSink(InetAddress bind, int port, Recorder recorder, ImapMailboxes mailboxes) throws IOException {
         this.server = new ServerSocket(port, 50, bind);
         this.recorder = recorder;
+        this.mailboxes = mailboxes;
         Thread acceptor = new Thread(this::acceptLoop, "smtp-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -101,6 +104,7 @@ final class SmtpSink implements AutoCloseable {
         recorder.record("mail", "to " + String.join(", ", recipients) + ": " + mail.subject())
                 .put("subject", mail.subject()).put("text", mail.text()).put("calendar", mail.calendarMethod())
                 .set("to", Recorder.JSON.valueToTree(List.copyOf(recipients)));
+        mailboxes.deliver(recipients, content);
     }
 
     private static void reply(PrintWriter out, String text) {

@@ -63,7 +63,7 @@ class BookingLifeTest {
     }
 
     @Test
-    @DisplayName("MTG-02, USR-08: the 201 carries the manage token; the link shows the booking in the lead's zone, its host and "
+    @DisplayName("MTG-02, USR-08: the 201 carries the manage token and the host's contact, also when replayed; the link shows the booking in the lead's zone, its host and "
             + "the host's contact; "
             + "a tampered, malformed or expired token is 404; only the token's hash is stored")
     void mtg02ManageLinkShowsTheBookingToItsLeadOnly() {
@@ -78,6 +78,14 @@ class BookingLifeTest {
                 .post("/api/v1/public/booking-pages/" + pageId + "/bookings").then().statusCode(201).extract();
         String token = booked.path("manageToken");
         assertEquals(43, token.length());
+        assertEquals(SchedulingFixtures.CONTACT, booked.path("hostContact")); // USR-08: the lead's 201
+        String key = "usr-08-" + UUID.randomUUID();
+        Instant later = at(upcoming(DayOfWeek.MONDAY, TOKYO), "11:00", TOKYO);
+        for (int answer = 0; answer < 2; answer++) { // the first answer, then its replay, each with the host's contact
+            org.owner().header("Idempotency-Key", key).body(bookingBody(type, later, "lead@customer.example"))
+                    .post("/api/v1/bookings").then().statusCode(201)
+                    .body("hostUserId", equalTo(a.toString())).body("hostContact", equalTo(SchedulingFixtures.CONTACT));
+        }
 
         given().get("/api/v1/public/bookings/" + token).then().statusCode(200)
                 .body("status", equalTo("BOOKED")).body("timeZone", equalTo("America/New_York"))

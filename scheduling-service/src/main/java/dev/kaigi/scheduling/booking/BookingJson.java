@@ -62,7 +62,10 @@ public final class BookingJson {
 
     @Schema(name = "Booking", description = "A booked (or cancelled) meeting and its host")
     public record BookingView(UUID id, UUID meetingTypeId, String meetingTypeName, ConferencingMethod conferencingMethod,
-                              UUID hostUserId, String hostTimeZone, Instant start, Instant end, BookingStatus status,
+                              UUID hostUserId, String hostTimeZone,
+                              @Schema(description = "The host's customer-facing contact (USR-08), in the answer that created the "
+                                      + "booking; null when they gave none") String hostContact,
+                              Instant start, Instant end, BookingStatus status,
                               String leadName, String leadEmail, String leadCompany, String leadLocale, String notes,
                               boolean viaPublicPage, Instant createdAt, Instant cancelledAt, String cancelReason,
                               @Schema(description = "The lead's time zone") String leadTimeZone,
@@ -74,21 +77,30 @@ public final class BookingJson {
                               String manageToken) {
 
         static BookingView of(Booking b) {
+            return created(b, null);
+        }
+
+        /** The answer that created {@code b}, with its host's contact (USR-08). */
+        static BookingView created(Booking b, String hostContact) {
             return new BookingView(b.id, b.meetingTypeId, b.meetingTypeName, b.conferencingMethod, b.hostUserId,
-                    b.hostTimeZone, b.startsAt, b.endsAt, b.status, b.leadName, b.leadEmail, b.leadCompany, b.leadLocale,
+                    b.hostTimeZone, hostContact, b.startsAt, b.endsAt, b.status, b.leadName, b.leadEmail, b.leadCompany, b.leadLocale,
                     b.notes, b.viaPublicPage, b.createdAt, b.cancelledAt, b.cancelReason, b.leadTimeZone, b.sequence,
                     b.updatedAt, null);
         }
     }
 
-    @Schema(name = "PublicBooking", description = "What a lead learns of their booking: no host, no other meetings")
+    @Schema(name = "PublicBooking", description = "What a lead learns of their booking: the host's customer-facing contact, "
+            + "no other meetings")
     public record PublicBookingView(UUID id, String meetingTypeName, ConferencingMethod conferencingMethod, Instant start,
                                     Instant end, BookingStatus status,
+                                    @Schema(description = "The host's customer-facing contact (USR-08); null when they gave none")
+                                    String hostContact,
                                     @Schema(description = "The manage link's secret (MTG-02): the lead's page is "
                                             + "/api/v1/public/bookings/{manageToken}") String manageToken) {
 
-        static PublicBookingView of(Booking b) {
-            return new PublicBookingView(b.id, b.meetingTypeName, b.conferencingMethod, b.startsAt, b.endsAt, b.status, null);
+        static PublicBookingView created(Booking b, String hostContact) {
+            return new PublicBookingView(b.id, b.meetingTypeName, b.conferencingMethod, b.startsAt, b.endsAt, b.status,
+                    hostContact, null);
         }
     }
 

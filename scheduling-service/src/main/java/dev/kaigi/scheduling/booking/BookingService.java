@@ -142,7 +142,7 @@ public class BookingService {
         String hash = fingerprint(cmd, type);
         keys.pruneNowAndThen();
         try {
-            return booking.apply(new KeyToStore(key, hash, b -> render(b, cmd.channel())));
+            return booking.apply(new KeyToStore(key, hash, b -> render(b, cmd.channel(), null)));
         } catch (KeyTaken taken) {
             if (keys.forgetExpired(type.orgId, key)) {
                 return bookOrReplay(cmd, now); // the key had outlived its retention: it is free again
@@ -196,13 +196,17 @@ public class BookingService {
         b.hostDay = booked.day();
         b.hostTimeZone = booked.zone();
         (plan.fresh() ? plannedFromFacts : plannedFromMemory).increment();
-        return new Outcome(b.id, booked.response() != null ? booked.response() : render(b, cmd.channel()), false);
+        return new Outcome(b.id, booked.response() != null ? booked.response() : render(b, cmd.channel(), booked.hostContact()), false);
     }
 
-    /** A response rendered before the host is known must carry the placeholder the writer replaces. */
+    /** A response rendered before the host is known must carry the placeholders the writer replaces. */
     private static String pendingHostResponse(String response, Channel channel) {
         if (channel == Channel.API && !response.contains(BookingWriter.HOST_PENDING_JSON)) {
             throw new IllegalStateException("the booking's JSON no longer renders its host as " + BookingWriter.HOST_PENDING_JSON);
+        }
+        if (!response.contains(BookingWriter.CONTACT_PENDING_JSON)) {
+            throw new IllegalStateException("the booking's JSON no longer renders its host's contact as "
+                    + BookingWriter.CONTACT_PENDING_JSON);
         }
         return response;
     }
@@ -256,9 +260,11 @@ public class BookingService {
         return keys.replay(orgId, key, hash).map(stored -> new Outcome(stored.bookingId(), stored.response(), true));
     }
 
-    private String render(Booking b, Channel channel) {
+    /** The answer that created {@code b}; a null contact renders the placeholder the writer fills in for the key's copy. */
+    private String render(Booking b, Channel channel, String hostContact) {
         try {
-            return json.writeValueAsString(channel == Channel.PUBLIC_PAGE ? PublicBookingView.of(b) : BookingView.of(b));
+            return json.writeValueAsString(channel == Channel.PUBLIC_PAGE ? PublicBookingView.created(b, hostContact)
+                    : BookingView.created(b, hostContact));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -34,12 +34,17 @@ class BookingWriter {
 
     /** The host fields of an answer rendered before the host is known; the statement writes the chosen host's. */
     static final UUID HOST_PENDING = new UUID(0, 0);
+    /** The host's contact in an answer rendered before the host is known (USR-08); the statement fills it in. */
+    static final String CONTACT_PENDING_JSON = "\"hostContact\":null";
     static final String HOST_PENDING_JSON = "\"hostUserId\":\"" + HOST_PENDING + "\",\"hostTimeZone\":\"\"";
 
     private static final NamedSql BOOK = NamedSql.load(BookingWriter.class, "book.sql");
 
-    /** What the statement chose and wrote: the host, the local day counted on, its zone, and the answer kept (null without a key). */
-    record Booked(UUID hostUserId, LocalDate day, String zone, String response) {
+    /**
+     * What the statement chose and wrote: the host, the local day counted on, its zone, the host's contact for
+     * the lead (USR-08), and the answer kept (null without a key).
+     */
+    record Booked(UUID hostUserId, LocalDate day, String zone, String hostContact, String response) {
     }
 
     /** What the idempotency record keeps: the key, the request's fingerprint, and how to render the answer. */
@@ -56,7 +61,8 @@ class BookingWriter {
      * the first free candidate of {@code plan} in the fair order.
      *
      * @param key      the Idempotency-Key to keep, or null
-     * @param response the answer to keep with the key, its host {@link #HOST_PENDING_JSON}; null without a key
+     * @param response the answer to keep with the key, its host {@link #HOST_PENDING_JSON} and its host's contact
+     *                 {@link #CONTACT_PENDING_JSON}; null without a key
      * @return what was written; null when nothing was: the facts changed since the plan, the caller
      * was revoked, or no candidate is free as of now
      * @throws LostRace when a concurrent booking took the chosen host's day or time since the snapshot
@@ -74,6 +80,7 @@ class BookingWriter {
             st.setString("request_hash", key == null ? null : key.requestHash());
             st.setString("response", response);
             st.setString("host_placeholder", HOST_PENDING_JSON);
+            st.setString("contact_placeholder", CONTACT_PENDING_JSON);
             booked = result(st);
         } catch (SQLException e) {
             throw PlanSql.refusal(e, "booking " + b.id);
@@ -94,7 +101,8 @@ class BookingWriter {
             if (rs.getInt("counted") == 0) {
                 throw new LostRace(Reason.DAILY_CAP_REACHED); // SCH-03: the day filled since the snapshot
             }
-            return new Booked(host, rs.getObject("day", LocalDate.class), rs.getString("zone"), rs.getString("response"));
+            return new Booked(host, rs.getObject("day", LocalDate.class), rs.getString("zone"), rs.getString("host_contact"),
+                    rs.getString("response"));
         }
     }
 

@@ -16,7 +16,8 @@
 --   booked    inserts the booking (its exclusion constraint refuses an overlap: SQLSTATE 23P01);
 --   announced writes meeting-booked to the outbox, its key and host fields from the chosen row;
 --   noted     notes when the host was last given a meeting (the fair order's second rule);
---   remembered keeps the Idempotency-Key and its answer, the host filled in (23505 when in use).
+--   remembered keeps the Idempotency-Key and its answer, the host and their contact for the lead
+--             (USR-08) filled in (23505 when in use).
 --
 -- ranked is materialized so that PostgreSQL cannot push free's checks below the sort, where they
 -- would run for every host of the pool: ranked and free are read lazily, only until chosen has its
@@ -82,15 +83,17 @@ with guard as (
 ), remembered as (
     insert into idempotency_key (org_id, key, request_hash, booking_id, response)
     select :org_id, :idempotency_key, :request_hash, :booking_id,
-        replace(:response, :host_placeholder,
-                '"hostUserId":' || to_json(c.user_id)::text || ',"hostTimeZone":' || to_json(c.zone)::text)
-    from booked, chosen c
+        replace(replace(:response, :host_placeholder,
+                        '"hostUserId":' || to_json(c.user_id)::text || ',"hostTimeZone":' || to_json(c.zone)::text),
+                :contact_placeholder, '"hostContact":' || coalesce(to_json(h.contact)::text, 'null'))
+    from booked, chosen c left join host h on h.user_id = c.user_id
     where :idempotency_key is not null
     returning response
 )
--- whether the guard passed, the host chosen (none: nobody free), whether its counter was taken,
--- and the answer kept with the key
+-- whether the guard passed, the host chosen (none: nobody free) and their contact, whether its counter
+-- was taken, and the answer kept with the key
 select (select count(*) from guard) as guard_passed, c.user_id, c.day, c.zone,
+       (select h.contact from host h where h.user_id = c.user_id) as host_contact,
        (select count(*) from counter) as counted, (select response from remembered) as response
 from (select 1) one
 left join chosen c on true

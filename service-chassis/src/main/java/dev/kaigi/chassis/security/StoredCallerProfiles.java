@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * A service's copy of the permission profiles and of who holds which (USR-07), kept from user-service's
- * events in two tables each service creates ({@code caller_profile}, {@code caller_profile_holder}), and read
+ * events in two tables of the chassis' migrations ({@code caller_profile}, {@code caller_profile_holder}), and read
  * as {@link CallerProfiles}. Not a bean here: a service that enforces profiles declares an
  * {@code @ApplicationScoped} subclass, so user-service, which owns the profiles, does not consume them.
  * A profile and its holders arrive on different partitions; until both are here the role alone decides.

@@ -5,9 +5,11 @@ import dev.kaigi.chassis.text.ControlCharacters;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * BLK-06: the file's own column names mapped to profile fields, beside the built-in English and Japanese
@@ -47,18 +49,20 @@ public final class ColumnMapping {
             throw ProblemException.invalidField(field, "too-many-columns", MAX_COLUMNS);
         }
         Map<ImportColumn, String> mappedFrom = new EnumMap<>(ImportColumn.class);
-        Map<String, String> normalised = new LinkedHashMap<>();
+        Set<String> normalised = new HashSet<>();
+        Map<String, String> given = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : columns.entrySet()) {
             String column = entry.getKey().strip();
             String path = field + "." + column;
             if (column.isEmpty() || column.length() > MAX_NAME_LENGTH || ControlCharacters.inText(column)) {
                 throw ProblemException.invalidField(field, "invalid-column-name");
             }
-            if (normalised.put(ImportColumn.normalize(column), column) != null) {
+            if (!normalised.add(ImportColumn.normalize(column))) {
                 throw ProblemException.invalidField(path, "column-mapped-twice");
             }
             String target = entry.getValue();
             if (target == null || target.isBlank()) {
+                given.put(column, null);
                 continue;
             }
             ImportColumn profileField = ImportColumn.ofField(target)
@@ -66,10 +70,8 @@ public final class ColumnMapping {
             if (mappedFrom.put(profileField, column) != null) {
                 throw ProblemException.invalidField(path, "field-mapped-twice", profileField.header());
             }
+            given.put(column, profileField.header());
         }
-        Map<String, String> given = new LinkedHashMap<>();
-        columns.forEach((column, target) -> given.put(column.strip(), target == null || target.isBlank() ? null
-                : ImportColumn.ofField(target).orElseThrow().header()));
         return new ColumnMapping(given);
     }
 

@@ -16,6 +16,7 @@ import dev.kaigi.events.scheduling.MeetingBooked;
 import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.events.scheduling.MeetingReassigned;
 import dev.kaigi.events.scheduling.MeetingRescheduled;
+import dev.kaigi.events.user.LeadErased;
 import dev.kaigi.events.user.OrganizationCreated;
 import dev.kaigi.events.user.PermissionProfileDeleted;
 import dev.kaigi.events.user.PermissionProfileSaved;
@@ -79,6 +80,9 @@ public final class EventTypes {
     public static final EventType<PermissionProfileDeleted> PERMISSION_PROFILE_DELETED = user(
             "kaigi.user.permission-profile-deleted.v1", PermissionProfileDeleted.class,
             "An unused permission profile was deleted.");
+    public static final EventType<LeadErased> LEAD_ERASED = user(
+            "kaigi.user.lead-erased.v1", LeadErased.class,
+            "An OWNER erased a lead's personal data; every service forgets the person and keeps times and counts.");
 
     // licensing-service
 
@@ -141,7 +145,7 @@ public final class EventTypes {
     private static final List<EventType<?>> ALL = List.of(
             ORGANIZATION_CREATED, USER_INVITED, USER_JOINED, USER_DECLINED, USER_UPDATED, USER_DEACTIVATED,
             USER_ACTIVATED, USER_DELETED, USER_REMOVED, USER_CONVERTED, SUPER_ADMIN_TRANSFERRED,
-            PERMISSION_PROFILE_SAVED, PERMISSION_PROFILE_DELETED,
+            PERMISSION_PROFILE_SAVED, PERMISSION_PROFILE_DELETED, LEAD_ERASED,
             SEAT_ASSIGNED, SEAT_RELEASED, TEAM_LICENCES_DISABLED, PLAN_CHANGED,
             MEETING_BOOKED, MEETING_CANCELLED, MEETING_REASSIGNED, MEETING_RESCHEDULED,
             ZOOM_LINKED, ZOOM_UNLINKED, CALENDAR_LINKED, CALENDAR_UNLINKED, OPPORTUNITY_COUNTS_SYNCED,

@@ -23,6 +23,7 @@ class PayloadRecordsTest {
             Map.entry(EventTypes.ORGANIZATION_CREATED, "orgId"),
             Map.entry(EventTypes.PERMISSION_PROFILE_SAVED, "orgId"),
             Map.entry(EventTypes.PERMISSION_PROFILE_DELETED, "orgId"),
+            Map.entry(EventTypes.LEAD_ERASED, "orgId"),
             Map.entry(EventTypes.SUPER_ADMIN_TRANSFERRED, "orgId"),
             Map.entry(EventTypes.TEAM_LICENCES_DISABLED, "orgId"),
             Map.entry(EventTypes.PLAN_CHANGED, "orgId"),

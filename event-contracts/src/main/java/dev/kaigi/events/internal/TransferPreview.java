@@ -11,7 +11,7 @@ import java.util.UUID;
  * {@link dev.kaigi.events.user.DeletionTransfers} body for the categories it keeps; user-service joins
  * the answers into the super admin's preview.
  */
-public record TransferPreview(List<Category> categories) {
+public record TransferPreview(List<CategoryPreview> categories) {
 
     public TransferPreview {
         categories = List.copyOf(categories);
@@ -22,11 +22,11 @@ public record TransferPreview(List<Category> categories) {
      *
      * @param heirUserId who would take it; null when it goes to nobody
      * @param moving what the heir would take
-     * @param notMoving what stays or goes elsewhere, each with a {@link Item#reason}
+     * @param notMoving what stays or goes elsewhere, each with a {@link TransferItem#reason}
      */
-    public record Category(TransferCategory category, UUID heirUserId, List<Item> moving, List<Item> notMoving) {
+    public record CategoryPreview(TransferCategory category, UUID heirUserId, List<TransferItem> moving, List<TransferItem> notMoving) {
 
-        public Category {
+        public CategoryPreview {
             Objects.requireNonNull(category, "category");
             moving = List.copyOf(moving);
             notMoving = List.copyOf(notMoving);
@@ -42,9 +42,9 @@ public record TransferPreview(List<Category> categories) {
      * @param reason for an item that does not move, a stable code saying why (e.g. {@code heir-not-eligible}); null
      *     for one that moves
      */
-    public record Item(String kind, String id, String label, String reason) {
+    public record TransferItem(String kind, String id, String label, String reason) {
 
-        public Item {
+        public TransferItem {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(id, "id");
         }

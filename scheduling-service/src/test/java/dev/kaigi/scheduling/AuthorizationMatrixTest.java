@@ -76,6 +76,11 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).inProfileAs(SEE_AUDIT_LOG);
 
         matrix.row("GET /api/v1/bookings", f -> "/api/v1/bookings", ANY_MEMBER_OR_PARTNER).partnerScope(BOOKINGS);
+        // LIF-05: user-service asks what a deletion would move; nobody else
+        matrix.row("POST /api/v1/internal/organizations/{orgId}/users/{userId}/transfer-preview",
+                f -> "/api/v1/internal/organizations/" + f.org().id() + "/users/" + f.host() + "/transfer-preview",
+                f -> "{\"futureBookings\":\"" + f.colleague() + "\"}",
+                401, 401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 401, 200);
         matrix.row("POST /api/v1/bookings", f -> "/api/v1/bookings",
                 f -> bookingBody(f.typeId(), f.freeSlot(), "lead@customer.example"),
                 401, 401, 401, 403, 201, 201, 201, 201, 400, 201, 403, 401, 403).partnerScope(BOOKINGS);

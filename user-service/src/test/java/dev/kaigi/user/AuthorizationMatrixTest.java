@@ -178,6 +178,11 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         // LIF-02: deleting is the super admin's alone
         matrix.row("DELETE /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
                 401, 401, 401, 403, 403, 403, 403, 204, 404, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
+        // LIF-05: the same deletion with an heir per category (here: none)
+        matrix.row("POST /api/v1/users/{id}/deletion", f -> "/api/v1/users/" + f.subject().get() + "/deletion",
+                f -> "{\"heirs\":{\"futureBookings\":null,\"poolMemberships\":null,\"salesforceRecords\":null,"
+                        + "\"notificationSubscriptions\":null},\"dryRun\":false}",
+                401, 401, 401, 403, 403, 403, 403, 204, 404, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
         // the subject is active: the owners pass the role check and meet 409 (already active)
         matrix.row("POST /api/v1/users/{id}/activate", f -> "/api/v1/users/" + f.subject().get() + "/activate",
                 401, 401, 401, 403, 403, 403, 409, 409, 404, 409, 403, 401, 403).partnerScope(WRITE).inProfileAs(MANAGE_USERS);

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -69,6 +70,39 @@ public class HostDeparture {
                 service.cancelled(b, HOST_UNAVAILABLE, MeetingActor.SYSTEM, now);
             }
         }
+    }
+
+    /**
+     * One future meeting of a host who may leave, with why {@code heir} could not take it over; an empty
+     * reason means they could (LIF-05's preview).
+     */
+    public record PlannedHandOver(Booking booking, Optional<String> notToHeirBecause) {
+    }
+
+    /**
+     * What {@link #hostLeft} would do with the host's future meetings if {@code heir} were named now:
+     * each meeting, in start order, with the first eligibility reason that keeps the heir from it
+     * ({@code no-heir} when there is none, {@code heir-not-host} for a user who cannot host here).
+     * Reads only.
+     */
+    public List<PlannedHandOver> plan(UUID orgId, UUID host, UUID heir, Instant now) {
+        List<Booking> future = bookings.find("orgId = ?1 and hostUserId = ?2 and status = ?3 and startsAt > ?4 order by startsAt",
+                orgId, host, BookingStatus.BOOKED, now).list();
+        List<PlannedHandOver> plan = new ArrayList<>();
+        for (Booking b : future) {
+            plan.add(new PlannedHandOver(b, heir == null || heir.equals(host) ? Optional.of("no-heir") : heirCannotTake(b, heir)));
+        }
+        return plan;
+    }
+
+    private Optional<String> heirCannotTake(Booking b, UUID heir) {
+        Slot slot = BookingMoves.slotOf(b);
+        List<HostFacts> facts = this.facts.loadChecked(b.orgId, HostFactsLoader.READ_FRESH, null, List.of(heir),
+                slot.blockedFrom(), slot.blockedTo()).hosts();
+        if (facts.isEmpty()) {
+            return Optional.of("heir-not-host");
+        }
+        return EligibilityPolicies.firstReason(facts.get(0), slot).map(r -> r.code());
     }
 
     /** The meeting type's pool, but the host who leaves; none when the type is gone. */

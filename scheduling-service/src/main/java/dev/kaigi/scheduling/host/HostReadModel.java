@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -194,6 +195,14 @@ public class HostReadModel {
     private boolean belongs(UUID orgId, UUID userId) {
         return ((Number) query("select count(*) from host where org_id = :org and user_id = :user", orgId, userId)
                 .getSingleResult()).intValue() == 1;
+    }
+
+    /** The user's standing here; empty for a user this organization has no row of, or one of unknown status. */
+    @SuppressWarnings("unchecked") // a one-column native query
+    public Optional<HostStatus> statusOf(UUID orgId, UUID userId) {
+        List<String> rows = query("select status from host where org_id = :org and user_id = :user and status is not null",
+                orgId, userId).getResultList();
+        return rows.stream().findFirst().map(HostStatus::valueOf);
     }
 
     private Query query(String sql, UUID orgId, UUID userId) {

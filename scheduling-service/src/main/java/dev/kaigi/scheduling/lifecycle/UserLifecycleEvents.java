@@ -3,6 +3,7 @@ package dev.kaigi.scheduling.lifecycle;
 import dev.kaigi.chassis.inbox.EventSubscriber;
 import dev.kaigi.chassis.inbox.EventSubscriptions;
 import dev.kaigi.events.EventTypes;
+import dev.kaigi.events.user.TransferCategory;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.scheduling.ReassignmentReason;
 import dev.kaigi.scheduling.booking.HostDeparture;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * What scheduling does as a user comes and goes: the host read model follows, a new user gets
@@ -64,13 +66,15 @@ class UserLifecycleEvents implements EventSubscriber {
             hosts.recordStatus(e.orgId(), e.userId(), HostStatus.ACTIVE, e.userType());
             schedules.provideInitial(e.orgId(), e.userId());
         }).batchable();
-        // LIF-02: no longer a host; pool places go to the transfer target, and future meetings to them
-        // when they are eligible, else to the pools (MTG-05)
+        // LIF-02, LIF-05: no longer a host; pool places go to their heir, and future meetings to theirs
+        // when they are eligible, else to the pools (MTG-05); each category may have its own heir or none
         on.event(EventTypes.USER_DELETED, e -> {
+            UUID poolHeir = e.heirOf(TransferCategory.POOL_MEMBERSHIPS);
             hosts.recordStatus(e.orgId(), e.userId(), HostStatus.DELETED, null);
-            hosts.recordTransfer(e.orgId(), e.userId(), e.transferToUserId());
-            pools.handOver(e.orgId(), e.userId(), e.transferToUserId());
-            bookings.hostLeft(e.orgId(), e.userId(), e.transferToUserId(), ReassignmentReason.HOST_DELETED, Instant.now());
+            hosts.recordTransfer(e.orgId(), e.userId(), poolHeir);
+            pools.handOver(e.orgId(), e.userId(), poolHeir);
+            bookings.hostLeft(e.orgId(), e.userId(), e.heirOf(TransferCategory.FUTURE_BOOKINGS), ReassignmentReason.HOST_DELETED,
+                    Instant.now());
         }).batchable();
         // LIF-03: no longer a member, so out of every pool; MTG-05: their future meetings go to others
         on.event(EventTypes.USER_REMOVED, e -> {

@@ -6,6 +6,7 @@ import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.DeletionTransfers;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserStatus;
 import dev.kaigi.events.user.UserType;
@@ -246,7 +247,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "super-admin-transfer-required, transfer-target-invalid")
     public void delete(@PathParam("id") UUID id, @QueryParam("transferTo") UUID transferTo) {
         Actor superAdmin = permissions.requireDelete();
-        lifecycle.delete(superAdmin, id, transferTo);
+        lifecycle.delete(superAdmin, id, DeletionTransfers.allTo(transferTo), category -> "transferTo");
     }
 
     @POST

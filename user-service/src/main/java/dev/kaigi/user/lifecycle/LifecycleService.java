@@ -1,9 +1,12 @@
 package dev.kaigi.user.lifecycle;
 
 import dev.kaigi.chassis.outbox.Outbox;
+import dev.kaigi.chassis.problem.FieldViolation;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.licensing.SeatPool;
 import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.DeletionTransfers;
+import dev.kaigi.events.user.TransferCategory;
 import dev.kaigi.events.user.UserActivated;
 import dev.kaigi.events.user.UserConverted;
 import dev.kaigi.events.user.UserDeactivated;
@@ -28,7 +31,12 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -80,24 +88,55 @@ public class LifecycleService {
     }
 
     /**
-     * LIF-02: the super admin deletes a user for good, optionally handing their open records,
-     * host-pool memberships and notification settings to another active regular user (the event
-     * carries the target; scheduling-service moves the meetings).
+     * LIF-02, LIF-05: the super admin deletes a user for good, naming for each category of what they
+     * leave (future meetings, host-pool places, Salesforce ownership, notification subscriptions)
+     * another active regular user to take it over, or nobody. The event carries the heirs; the
+     * services that keep each category move it.
+     *
+     * @param field the request field an invalid heir is reported under, per category
      */
     @Transactional
-    public void delete(Actor superAdmin, UUID id, UUID transferTo) {
+    public void delete(Actor superAdmin, UUID id, DeletionTransfers heirs, Function<TransferCategory, String> field) {
         UserAccount user = target(superAdmin.orgId(), id, true);
-        if (transferTo != null) {
-            UserAccount heir = users.inOrganization(user.orgId, transferTo)
-                    .filter(u -> u.status == UserStatus.ACTIVE && u.userType == UserType.REGULAR && !u.id.equals(user.id))
-                    .orElseThrow(() -> ProblemException.conflict("transfer-target-invalid"));
-            transferTo = heir.id;
-        }
+        requireValidHeirs(user, heirs, field);
         UserStatus was = user.status;
         markDeleted(user);
+        UUID soleHeir = soleHeir(heirs);
         audit.record(user.orgId, superAdmin.userId(), AuditLog.Action.USER_DELETED, user.id, status(was),
-                transferTo == null ? status(user.status) : Map.of("status", user.status, "transferTo", transferTo));
-        outbox.publish(new UserDeleted(user.orgId, user.id, transferTo, superAdmin.userId()));
+                Map.of("status", user.status, "heirs", heirs));
+        outbox.publish(new UserDeleted(user.orgId, user.id, soleHeir, superAdmin.userId(), heirs));
+    }
+
+    /** What {@link #delete} would refuse, refused without deleting: the checks before a preview (LIF-05). */
+    @Transactional
+    public void checkDeletion(Actor superAdmin, UUID id, DeletionTransfers heirs, Function<TransferCategory, String> field) {
+        requireValidHeirs(target(superAdmin.orgId(), id, true), heirs, field);
+    }
+
+    /** Every heir named is another active regular user of the organization. */
+    private void requireValidHeirs(UserAccount user, DeletionTransfers heirs, Function<TransferCategory, String> field) {
+        List<FieldViolation> invalid = new ArrayList<>();
+        for (TransferCategory category : TransferCategory.values()) {
+            UUID heir = heirs.heirOf(category);
+            boolean valid = heir == null || users.inOrganization(user.orgId, heir)
+                    .filter(u -> u.status == UserStatus.ACTIVE && u.userType == UserType.REGULAR && !u.id.equals(user.id))
+                    .isPresent();
+            if (!valid) {
+                invalid.add(new FieldViolation(field.apply(category), "transfer-target-invalid", null));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new ProblemException(409, "transfer-target-invalid", invalid.stream().distinct().toList());
+        }
+    }
+
+    /** The heir of every category when one user takes everything, else null (the event's {@code transferToUserId}). */
+    private static UUID soleHeir(DeletionTransfers heirs) {
+        Set<UUID> named = new HashSet<>();
+        for (TransferCategory category : TransferCategory.values()) {
+            named.add(heirs.heirOf(category));
+        }
+        return named.size() == 1 ? named.iterator().next() : null;
     }
 
     /** LIF-03: removed from the organization; the seat is freed. */

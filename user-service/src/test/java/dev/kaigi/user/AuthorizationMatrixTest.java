@@ -178,6 +178,16 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         // LIF-02: deleting is the super admin's alone
         matrix.row("DELETE /api/v1/users/{id}", f -> "/api/v1/users/" + f.subject().get(),
                 401, 401, 401, 403, 403, 403, 403, 204, 404, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
+        // SEC-04: personal data, OWNERs whose profile manages users; the export asks the other services, which do not
+        // run beside this table, so whoever passes the checks meets 503 (nothing half-exported)
+        matrix.row("POST /api/v1/personal-data/exports", f -> "/api/v1/personal-data/exports",
+                f -> "{\"leadEmail\":\"lead@customer.example\"}",
+                401, 401, 401, 403, 403, 403, 503, 503, 503, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
+        matrix.row("POST /api/v1/personal-data/lead-erasures", f -> "/api/v1/personal-data/lead-erasures",
+                f -> "{\"email\":\"lead@customer.example\"}",
+                401, 401, 401, 403, 403, 403, 202, 202, 202, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
+        matrix.row("GET /api/v1/personal-data/lead-erasures", f -> "/api/v1/personal-data/lead-erasures",
+                401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
         // LIF-05: the same deletion with an heir per category (here: none)
         matrix.row("POST /api/v1/users/{id}/deletion", f -> "/api/v1/users/" + f.subject().get() + "/deletion",
                 f -> "{\"heirs\":{\"futureBookings\":null,\"poolMemberships\":null,\"salesforceRecords\":null,"

@@ -5,20 +5,21 @@ import dev.kaigi.events.Topics;
 import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.ReceivedEvent;
-import dev.kaigi.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.kaigi.user.PeerFixtures.WAIT;
+import static dev.kaigi.user.PeerFixtures.awaitKnown;
+import static dev.kaigi.user.PeerFixtures.book;
+import static dev.kaigi.user.PeerFixtures.host;
+import static dev.kaigi.user.PeerFixtures.meetingType;
+import static dev.kaigi.user.PeerFixtures.scheduling;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,13 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = PeerServicesProcess.class, restrictToAnnotatedClass = true)
 class DeletionWithHeirsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private static RequestSpecification scheduling(UserFixtures.Org org) {
-        return RestAssured.given().baseUri(PeerServicesProcess.scheduling.baseUri())
-                .auth().oauth2(TestTokens.user(org.id(), org.superAdmin(), "owner")).contentType(ContentType.JSON);
-    }
-
     private static String heirs(UUID futureBookings, UUID poolMemberships, UUID salesforce, UUID notifications, boolean dryRun) {
         return """
                 {"heirs":{"futureBookings":%s,"poolMemberships":%s,"salesforceRecords":%s,"notificationSubscriptions":%s},"dryRun":%s}"""
@@ -50,14 +44,6 @@ class DeletionWithHeirsTest {
         return id == null ? "null" : "\"" + id + "\"";
     }
 
-    /** Waits until scheduling-service knows {@code users} from user-service's events. */
-    private static void awaitHosts(UserFixtures.Org org, UUID... users) {
-        for (UUID user : users) {
-            Await.until(user + " known to scheduling-service",
-                    () -> scheduling(org).get("/api/v1/users/" + user + "/work-schedule").statusCode() == 200, WAIT);
-        }
-    }
-
     @Test
     @DisplayName("LIF-05: the dry run asks each service what would move and changes nothing; the deletion then moves each category to its own heir")
     void previewThenDelete() {
@@ -65,22 +51,20 @@ class DeletionWithHeirsTest {
         UUID leaver = org.addActive("MEMBER", "REGULAR");
         UUID poolHeir = org.addActive("MEMBER", "REGULAR");
         UUID colleague = org.addActive("MEMBER", "REGULAR");
-        awaitHosts(org, leaver, poolHeir, colleague);
-        String demo = scheduling(org).body("""
-                        {"name":"Demo","durationMinutes":30,"conferencingMethod":"PHONE","hostPool":["%s"],"slotStepMinutes":30,
-                         "minimumNoticeMinutes":0,"bookingHorizonDays":60}""".formatted(leaver))
-                .post("/api/v1/meeting-types").then().statusCode(201).extract().path("id");
-        String intro = scheduling(org).body("""
-                        {"name":"Intro","durationMinutes":30,"conferencingMethod":"PHONE","hostPool":["%s","%s"],"slotStepMinutes":30,
-                         "minimumNoticeMinutes":0,"bookingHorizonDays":60}""".formatted(leaver, poolHeir))
-                .post("/api/v1/meeting-types").then().statusCode(201).extract().path("id");
+        awaitKnown(org, leaver, poolHeir, colleague);
+        String demo = meetingType(org, "Demo", leaver);
+        String intro = meetingType(org, "Intro", leaver, poolHeir);
+        host(org, leaver);
+        host(org, colleague);
+        String booking = book(org, demo, "10:00", "lead@customer.example");
 
-        JsonPath preview = org.asSuperAdmin().body(heirs(null, poolHeir, colleague, colleague, true))
+        JsonPath preview = org.asSuperAdmin().body(heirs(colleague, poolHeir, colleague, colleague, true))
                 .post("/api/v1/users/" + leaver + "/deletion").then().statusCode(200)
                 .body("unavailable", empty())
                 .body("categories.category", equalTo(List.of("FUTURE_BOOKINGS", "POOL_MEMBERSHIPS", "SALESFORCE_RECORDS",
                         "NOTIFICATION_SUBSCRIPTIONS")))
                 .extract().jsonPath();
+        assertEquals(List.of(booking), preview.getList("categories.find { it.category == 'FUTURE_BOOKINGS' }.moving.id"));
         assertEquals(List.of(demo), preview.getList("categories.find { it.category == 'POOL_MEMBERSHIPS' }.moving.id"));
         assertEquals(List.of(intro), preview.getList("categories.find { it.category == 'POOL_MEMBERSHIPS' }.notMoving.id"));
         assertEquals("heir-already-in-pool",
@@ -89,19 +73,22 @@ class DeletionWithHeirsTest {
         org.asSuperAdmin().get("/api/v1/users/" + leaver).then().statusCode(200).body("status", equalTo("ACTIVE"));
 
         try (EventProbe events = EventProbe.open(Topics.USER)) {
-            org.asSuperAdmin().body(heirs(null, poolHeir, colleague, colleague, false))
+            org.asSuperAdmin().body(heirs(colleague, poolHeir, colleague, colleague, false))
                     .post("/api/v1/users/" + leaver + "/deletion").then().statusCode(204);
             ReceivedEvent deleted = events.await(EventTypes.USER_DELETED, leaver.toString(), WAIT);
             assertTrue(deleted.data().get("transferToUserId").isNull(), "the heirs differ per category");
-            assertTrue(deleted.data().get("transfers").get("futureBookings").isNull());
+            assertEquals(colleague.toString(), deleted.data().get("transfers").get("futureBookings").asText());
             assertEquals(poolHeir.toString(), deleted.data().get("transfers").get("poolMemberships").asText());
             assertEquals(colleague.toString(), deleted.data().get("transfers").get("salesforceRecords").asText());
             assertEquals(colleague.toString(), deleted.data().get("transfers").get("notificationSubscriptions").asText());
         }
         Await.until("Demo's pool handed to the pool heir", () -> List.of(poolHeir.toString())
                 .equals(scheduling(org).get("/api/v1/meeting-types/" + demo).then().extract().path("hostPool")), WAIT);
+        Await.until("the booking handed to its heir", () -> colleague.toString()
+                .equals(scheduling(org).get("/api/v1/bookings/" + booking).then().extract().path("hostUserId")), WAIT);
         scheduling(org).get("/api/v1/meeting-types/" + intro).then().body("hostPool", equalTo(List.of(poolHeir.toString())));
-        org.asSuperAdmin().get("/api/v1/audit-events?action=USER_DELETED").then().statusCode(200);
+        org.asSuperAdmin().queryParam("action", "USER_DELETED").queryParam("targetUserId", leaver).get("/api/v1/audit-events").then()
+                .statusCode(200).body("items[0].after.heirs.poolMemberships", equalTo(poolHeir.toString()));
     }
 
     @Test

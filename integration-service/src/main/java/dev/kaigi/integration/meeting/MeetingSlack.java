@@ -21,11 +21,9 @@ class MeetingSlack {
     MailTemplates templates;
 
     Done tell(MeetingChange c, UserProfile host, String joinUrl) {
-        if (host.slackMemberId == null || host.slackMemberId.isBlank()) {
-            return Done.skipped("no-slack-member-id");
-        }
-        if (!SlackText.isMemberId(host.slackMemberId)) {
-            return Done.skipped("invalid-slack-member-id");
+        Done unreachable = unreachable(host);
+        if (unreachable != null) {
+            return unreachable;
         }
         SlackWorkspaces.Bot bot = workspaces.of(c.orgId());
         if (!bot.ready()) {
@@ -43,5 +41,44 @@ class MeetingSlack {
                       : " A new meeting was assigned to you: *" + type + "* with " + lead + "\n" + when)
                         + (joinUrl == null ? "" : "\n" + SlackText.escape(joinUrl)));
         return Done.done(workspaces.post(bot, host.slackMemberId, text), null);
+    }
+
+    /**
+     * A subscriber's message of a booking's step (LIF-05), in their DM with the app in the organization's workspace:
+     * what happened, to which meeting type, whose meeting it is and when (in the host's zone).
+     */
+    Done tellSubscriber(MeetingChange c, UserProfile subscriber, UserProfile host, String joinUrl) {
+        Done unreachable = unreachable(subscriber);
+        if (unreachable != null) {
+            return unreachable;
+        }
+        SlackWorkspaces.Bot bot = workspaces.of(c.orgId());
+        if (!bot.ready()) {
+            return Done.skipped(bot.unavailable());
+        }
+        boolean ja = "ja".equals(templates.language(subscriber.locale));
+        String when = templates.timeRange(subscriber.locale, c.startsAt(), c.endsAt(), c.hostTimeZone());
+        String what = switch (c.step()) {
+            case BOOKED -> ja ? "新しい商談が予約されました" : "A meeting was booked";
+            case RESCHEDULED -> ja ? "商談の日時が変更されました" : "A meeting was moved";
+            case REASSIGNED -> ja ? "商談の担当者が変わりました" : "A meeting has a new host";
+            case CANCELLED -> ja ? "商談がキャンセルされました" : "A meeting was cancelled";
+        };
+        String hostName = SlackText.escape(host == null ? "" : host.displayName());
+        String text = SlackText.mention(subscriber.slackMemberId) + " " + what + ": *" + SlackText.escape(c.meetingTypeName())
+                + "* " + SlackText.escape(c.lead()) + (ja ? " 様（担当: " + hostName + "）\n" : " (host: " + hostName + ")\n")
+                + when + (joinUrl == null || c.cancelled() ? "" : "\n" + SlackText.escape(joinUrl));
+        return Done.done(workspaces.post(bot, subscriber.slackMemberId, text), null);
+    }
+
+    /** Why a user cannot be messaged in Slack, or null when they can. */
+    private static Done unreachable(UserProfile user) {
+        if (user.slackMemberId == null || user.slackMemberId.isBlank()) {
+            return Done.skipped("no-slack-member-id");
+        }
+        if (!SlackText.isMemberId(user.slackMemberId)) {
+            return Done.skipped("invalid-slack-member-id");
+        }
+        return null;
     }
 }

@@ -6,6 +6,7 @@ import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.internal.TransferPreview;
 import dev.kaigi.events.user.TransferCategory;
 import dev.kaigi.integration.audit.AuditAction;
+import dev.kaigi.integration.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,8 @@ public class NotificationSubscriptionService {
     NotificationSubscriptionRepository subscriptions;
     @Inject
     AuditTrail audit;
+    @Inject
+    UserDirectory users;
 
     @Transactional
     public List<NotificationSubscriptionView> of(UUID orgId, UUID userId) {
@@ -72,7 +75,10 @@ public class NotificationSubscriptionService {
      * there is no heir. Run again, it finds nothing left and records nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void handOver(UUID orgId, UUID userId, UUID heir) {
+    void handOver(UUID orgId, UUID userId, UUID chosen) {
+        // user-service chose the heir among the organization's users; one known here in another organization is not one
+        boolean foreign = chosen != null && users.find(chosen).filter(u -> !u.orgId.equals(orgId)).isPresent();
+        UUID heir = chosen == null || chosen.equals(userId) || foreign ? null : chosen;
         int held = (int) subscriptions.count(orgId, userId);
         if (held == 0) {
             return;

@@ -5,11 +5,8 @@ import dev.kaigi.chassis.inbox.EventSubscriptions;
 import dev.kaigi.events.EventTypes;
 import dev.kaigi.events.user.TransferCategory;
 import dev.kaigi.events.user.UserDeleted;
-import dev.kaigi.integration.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import java.util.UUID;
 
 /**
  * LIF-02, LIF-05: a deleted user's booking notification subscriptions go to the heir of that category (merged with the
@@ -21,8 +18,6 @@ public class UserLeftSubscriptionsHandler implements EventSubscriber {
 
     @Inject
     NotificationSubscriptionService subscriptions;
-    @Inject
-    UserDirectory users;
 
     @Override
     public void subscribe(EventSubscriptions on) {
@@ -31,9 +26,6 @@ public class UserLeftSubscriptionsHandler implements EventSubscriber {
     }
 
     private void deleted(UserDeleted e) {
-        UUID heir = e.heirOf(TransferCategory.NOTIFICATION_SUBSCRIPTIONS);
-        // user-service chose the heir among the organization's users; one known here in another organization is not one
-        boolean foreign = heir != null && users.find(heir).filter(u -> !u.orgId.equals(e.orgId())).isPresent();
-        subscriptions.handOver(e.orgId(), e.userId(), heir == null || heir.equals(e.userId()) || foreign ? null : heir);
+        subscriptions.handOver(e.orgId(), e.userId(), e.heirOf(TransferCategory.NOTIFICATION_SUBSCRIPTIONS));
     }
 }

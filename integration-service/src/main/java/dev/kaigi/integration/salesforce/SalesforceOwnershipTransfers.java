@@ -80,9 +80,15 @@ public class SalesforceOwnershipTransfers {
         }
     }
 
-    /** Hands the deleted user's open opportunities to {@code heir}'s Salesforce user, in the event's transaction. */
+    /**
+     * Hands the deleted user's open opportunities to {@code heir}'s Salesforce user, in the event's transaction; without
+     * an heir (or with one that is not a user of the organization here) they stay where they are.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void transfer(UUID orgId, UUID deletedUserId, UUID heir) {
+        if (heir == null || heir.equals(deletedUserId) || users.inOrganization(orgId, heir).isEmpty()) {
+            return;
+        }
         Optional<OAuthConnection> connection = connections.owned(orgId, null, SALESFORCE);
         if (connection.isEmpty()) {
             return; // Kaigi tracks no Salesforce records for this organization

@@ -107,21 +107,18 @@ public class SalesforceOwnershipTransfers {
             return Outcome.of("NOTHING_TO_MOVE", "deleted-user-email-unknown");
         }
         try {
-            List<SalesforceUser> found = access.call(c.id, t -> salesforce.activeUsers(t,
-                    Stream.of(from, to).filter(e -> e != null).distinct().toList()));
-            Optional<SalesforceUser> owner = userWith(found, from);
-            if (owner.isEmpty()) {
+            Optional<Holdings> held = holdings(c, from, to);
+            if (held.isEmpty()) {
                 return Outcome.of("NOTHING_TO_MOVE", "deleted-user-not-in-salesforce");
             }
-            List<Opportunity> open = access.call(c.id, t -> salesforce.openOpportunities(t, owner.get().id()));
+            List<Opportunity> open = held.get().open();
             if (open.isEmpty()) {
                 return Outcome.of("NOTHING_TO_MOVE", null);
             }
-            Optional<SalesforceUser> heirUser = to == null || to.equals(from) ? Optional.empty() : userWith(found, to);
-            if (heirUser.isEmpty()) {
+            if (held.get().heir().isEmpty()) {
                 return Outcome.of("HEIR_NOT_IN_SALESFORCE", open.size() + " open opportunities stay with their owner");
             }
-            return move(c, open, heirUser.get().id());
+            return move(c, open, held.get().heir().get().id());
         } catch (ConnectionAccess.RelinkRequiredException e) {
             return Outcome.of("RELINK_REQUIRED", null);
         } catch (ProviderRejectedException e) {
@@ -225,16 +222,13 @@ public class SalesforceOwnershipTransfers {
             return category(heir, List.of(), List.of());
         }
         try {
-            List<SalesforceUser> found = access.call(c.id, t -> salesforce.activeUsers(t,
-                    Stream.of(from, to).filter(e -> e != null).distinct().toList()));
-            Optional<SalesforceUser> owner = userWith(found, from);
-            if (owner.isEmpty()) {
+            Optional<Holdings> held = holdings(c, from, to);
+            if (held.isEmpty()) {
                 return category(heir, List.of(), List.of());
             }
-            List<Opportunity> open = access.call(c.id, t -> salesforce.openOpportunities(t, owner.get().id()));
             String reason = heir == null ? "no-heir" : !heirActive ? "heir-not-active"
-                    : to == null || to.equals(from) || userWith(found, to).isEmpty() ? "heir-not-in-salesforce" : null;
-            List<TransferPreview.Item> items = open.stream()
+                    : held.get().heir().isEmpty() ? "heir-not-in-salesforce" : null;
+            List<TransferPreview.Item> items = held.get().open().stream()
                     .map(o -> new TransferPreview.Item("opportunity", o.id(), o.name(), reason)).toList();
             return reason == null ? category(heir, items, List.of()) : category(heir, List.of(), items);
         } catch (ConnectionAccess.RelinkRequiredException e) {
@@ -256,6 +250,25 @@ public class SalesforceOwnershipTransfers {
     private static TransferPreview.Category category(UUID heir, List<TransferPreview.Item> moving,
                                                      List<TransferPreview.Item> notMoving) {
         return new TransferPreview.Category(TransferCategory.SALESFORCE_RECORDS, heir, moving, notMoving);
+    }
+
+    /** The deleted user's open opportunities, and the heir's Salesforce user if Salesforce knows one. */
+    private record Holdings(List<Opportunity> open, Optional<SalesforceUser> heir) {
+    }
+
+    /**
+     * What the deleted user ({@code from}) holds in Salesforce and who would take it ({@code to}, both lower-cased
+     * emails); empty when the deleted user has no active Salesforce user.
+     */
+    private Optional<Holdings> holdings(OAuthConnection c, String from, String to) {
+        List<SalesforceUser> found = access.call(c.id, t -> salesforce.activeUsers(t,
+                Stream.of(from, to).filter(e -> e != null).distinct().toList()));
+        Optional<SalesforceUser> owner = userWith(found, from);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Opportunity> open = access.call(c.id, t -> salesforce.openOpportunities(t, owner.get().id()));
+        return Optional.of(new Holdings(open, to == null || to.equals(from) ? Optional.empty() : userWith(found, to)));
     }
 
     /** The Salesforce user with {@code email}; of several, the one with the lowest id, so every run picks the same. */

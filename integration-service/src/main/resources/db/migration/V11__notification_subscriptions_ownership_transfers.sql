@@ -19,14 +19,15 @@ alter table side_effect add constraint side_effect_kind_check check (kind in (
     'HOST_MAIL', 'PREVIOUS_HOST_MAIL', 'LEAD_MAIL', 'SLACK_MENTION', 'INVITATION_MAIL', 'ADMIN_ALERT',
     'SUBSCRIBER_MAIL', 'SUBSCRIBER_SLACK'));
 
--- LIF-05: the open opportunities of a deleted user handed in Salesforce to their heir, one row per deletion. A run
--- that finds nothing left (a redelivery) adds nothing to what the first moved.
+-- LIF-05: the open opportunities of a deleted user handed in Salesforce to their heir, one row per deletion. What a
+-- batch moved is counted as soon as Salesforce did it (IN_PROGRESS until the run ends); a run that finds nothing
+-- left (a redelivery) adds nothing to what the first moved.
 create table salesforce_ownership_transfer (
     id               uuid        primary key,
     org_id           uuid        not null,
     deleted_user_id  uuid        not null unique,
     heir_user_id     uuid        not null,
-    status           text        not null check (status in ('COMPLETED', 'PARTIAL', 'NOTHING_TO_MOVE',
+    status           text        not null check (status in ('IN_PROGRESS', 'COMPLETED', 'PARTIAL', 'NOTHING_TO_MOVE',
                                                              'HEIR_NOT_IN_SALESFORCE', 'RELINK_REQUIRED', 'REFUSED')),
     moved            integer     not null check (moved >= 0),
     -- the opportunities Salesforce did not move: [{"id", "errors": [{"statusCode", "message", "fields"}]}]

@@ -27,6 +27,10 @@ import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.connectSalesforce;
 import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.organization;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -84,7 +88,8 @@ class SalesforceOwnershipTransferTest {
 
     private void awaitTransfer(Org o) {
         Await.until("the ownership transfer of " + o.leaving(), () -> count(db,
-                "select count(*) from salesforce_ownership_transfer where deleted_user_id = ?", o.leaving()) == 1,
+                "select count(*) from salesforce_ownership_transfer where deleted_user_id = ? and status <> 'IN_PROGRESS'",
+                o.leaving()) == 1,
                 Duration.ofSeconds(60));
     }
 
@@ -181,25 +186,31 @@ class SalesforceOwnershipTransferTest {
     }
 
     @Test
-    @DisplayName("LIF-05: Salesforce away holds the transfer for the consumer's retry, then it completes; a revoked grant is recorded as RELINK_REQUIRED; no heir or no connection moves nothing")
+    @DisplayName("LIF-05: Salesforce away after a batch holds the rest for the consumer's retry (the batch counted), then it completes; a revoked grant is recorded as RELINK_REQUIRED; no heir or no connection moves nothing")
     void outagesAndRevokedGrant() throws Exception {
         Org o = org(true);
-        List<String> open = open(o, 2);
-        StubMapping down = ProviderSimulators.salesforce().ownerUpdatesAnswer(503,
-                "[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]");
+        List<String> open = open(o, 201);
+        // Salesforce goes away after the first batch of 200: what it moved is counted, the rest waits for the retry
+        StubMapping down = ProviderSimulators.salesforce().server().stubFor(patch(urlPathEqualTo(SalesforceSimulator.COLLECTIONS_PATH))
+                .atPriority(1).withRequestBody(containing(open.get(200)))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]")));
         try {
             TestEvents.publish(o.deletion());
-            Await.until("updates tried", () -> ProviderSimulators.salesforce().ownerUpdates(o.access()).size() >= 3,
+            Await.until("the second batch tried", () -> ProviderSimulators.salesforce().ownerUpdates(o.access()).size() >= 4,
                     Duration.ofSeconds(60));
-            assertEquals(0, count(db, "select count(*) from salesforce_ownership_transfer where deleted_user_id = ?", o.leaving()));
-            assertEquals(o.sfLeaving(), o.records().ownerOf(open.get(0)));
+            given().auth().oauth2(o.ownerToken()).get(TRANSFERS).then().statusCode(200)
+                    .body("[0].status", equalTo("IN_PROGRESS")).body("[0].moved", equalTo(200));
+            assertEquals(o.sfHeir(), o.records().ownerOf(open.get(0)));
+            assertEquals(o.sfLeaving(), o.records().ownerOf(open.get(200)));
         } finally {
             ProviderSimulators.salesforce().remove(down);
         }
-        awaitTransfer(o);
-        assertEquals(o.sfHeir(), o.records().ownerOf(open.get(0)));
+        Await.until("the transfer completed", () -> count(db, "select count(*) from salesforce_ownership_transfer"
+                + " where deleted_user_id = ? and status = 'COMPLETED'", o.leaving()) == 1, Duration.ofSeconds(60));
+        assertEquals(o.sfHeir(), o.records().ownerOf(open.get(200)));
         given().auth().oauth2(o.ownerToken()).get(TRANSFERS).then().statusCode(200)
-                .body("[0].status", equalTo("COMPLETED")).body("[0].moved", equalTo(2));
+                .body("[0].status", equalTo("COMPLETED")).body("[0].moved", equalTo(201)).body("[0].failed", empty());
 
         Org revoked = org(true);
         List<String> kept = open(revoked, 1);

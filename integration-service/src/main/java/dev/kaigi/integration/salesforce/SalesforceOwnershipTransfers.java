@@ -93,11 +93,11 @@ public class SalesforceOwnershipTransfers {
         if (connection.isEmpty()) {
             return; // Kaigi tracks no Salesforce records for this organization
         }
-        Outcome outcome = run(connection.get(), deletedUserId, heir);
+        Outcome outcome = run(connection.get(), orgId, deletedUserId, heir);
         record(orgId, deletedUserId, heir, outcome);
     }
 
-    private Outcome run(OAuthConnection c, UUID deletedUserId, UUID heir) {
+    private Outcome run(OAuthConnection c, UUID orgId, UUID deletedUserId, UUID heir) {
         if (c.relinkRequired) {
             return Outcome.of("RELINK_REQUIRED", null);
         }
@@ -118,7 +118,7 @@ public class SalesforceOwnershipTransfers {
             if (held.get().heir().isEmpty()) {
                 return Outcome.of("HEIR_NOT_IN_SALESFORCE", open.size() + " open opportunities stay with their owner");
             }
-            return move(c, open, held.get().heir().get().id());
+            return move(c, orgId, deletedUserId, heir, open, held.get().heir().get().id());
         } catch (ConnectionAccess.RelinkRequiredException e) {
             return Outcome.of("RELINK_REQUIRED", null);
         } catch (ProviderRejectedException e) {
@@ -133,56 +133,99 @@ public class SalesforceOwnershipTransfers {
         }
     }
 
-    private Outcome move(OAuthConnection c, List<Opportunity> open, String heirId) {
-        int moved = 0;
+    /**
+     * Moves the opportunities batch by batch. What each batch moved commits at once, in a transaction of its own, as
+     * Salesforce has done it: an outage after some batches rolls the event back, and its retry, which finds only the
+     * rest still owned by the deleted user, adds to what the first attempt counted.
+     */
+    private Outcome move(OAuthConnection c, UUID orgId, UUID deletedUserId, UUID heir, List<Opportunity> open, String heirId) {
+        QuarkusTransaction.requiringNew().run(() -> begin(orgId, deletedUserId, heir));
         List<OwnershipTransferView.FailedRecord> failed = new ArrayList<>();
         for (int from = 0; from < open.size(); from += SalesforceClient.COLLECTION_LIMIT) {
             List<String> batch = open.subList(from, Math.min(open.size(), from + SalesforceClient.COLLECTION_LIMIT))
                     .stream().map(Opportunity::id).toList();
+            int moved = 0;
+            List<OwnershipTransferView.FailedRecord> refused = new ArrayList<>();
             for (SalesforceClient.SaveResult r : access.call(c.id, t -> salesforce.changeOwner(t, batch, heirId))) {
                 if (r.success()) {
                     moved++;
                 } else {
-                    failed.add(new OwnershipTransferView.FailedRecord(r.id(), r.errors()));
+                    refused.add(new OwnershipTransferView.FailedRecord(r.id(), r.errors()));
                 }
             }
+            int batchMoved = moved;
+            QuarkusTransaction.requiringNew().run(() -> progress(deletedUserId, batchMoved, refused));
+            failed.addAll(refused);
         }
-        return new Outcome(failed.isEmpty() ? "COMPLETED" : "PARTIAL", moved, failed, null);
+        // counted batch by batch above
+        return new Outcome(failed.isEmpty() ? "COMPLETED" : "PARTIAL", 0, failed, null);
+    }
+
+    /** A run that moves records starts: its failures replace an earlier run's; what was moved before stays counted. */
+    private void begin(UUID orgId, UUID deletedUserId, UUID heir) {
+        em.createNativeQuery("""
+                        insert into salesforce_ownership_transfer (id, org_id, deleted_user_id, heir_user_id, status, moved,
+                            failed, detail, transferred_at)
+                        values (:id, :org, :deleted, :heir, 'IN_PROGRESS', 0, '[]', null, :now)
+                        on conflict (deleted_user_id) do update set status = 'IN_PROGRESS', failed = '[]', detail = null,
+                            transferred_at = excluded.transferred_at
+                        where salesforce_ownership_transfer.org_id = excluded.org_id
+                        """)
+                .setParameter("id", UUID.randomUUID()).setParameter("org", orgId).setParameter("deleted", deletedUserId)
+                .setParameter("heir", heir).setParameter("now", Instant.now())
+                .executeUpdate();
+    }
+
+    private void progress(UUID deletedUserId, int moved, List<OwnershipTransferView.FailedRecord> refused) {
+        em.createNativeQuery("""
+                        update salesforce_ownership_transfer set moved = moved + :moved, failed = failed || cast(:failed as jsonb)
+                        where deleted_user_id = :deleted
+                        """)
+                .setParameter("moved", moved).setParameter("failed", write(refused)).setParameter("deleted", deletedUserId)
+                .executeUpdate();
     }
 
     /**
      * One row per deletion: a later run (a redelivery) adds what it moved, and one that found nothing left keeps the
-     * first run's status and failures.
+     * first run's status and failures, and is not audited again.
      */
     private void record(UUID orgId, UUID deletedUserId, UUID heir, Outcome outcome) {
-        UUID id = (UUID) em.createNativeQuery("""
+        Object[] row = (Object[]) em.createNativeQuery("""
                         insert into salesforce_ownership_transfer (id, org_id, deleted_user_id, heir_user_id, status, moved,
                             failed, detail, transferred_at)
                         values (:id, :org, :deleted, :heir, :status, :moved, cast(:failed as jsonb), :detail, :now)
                         on conflict (deleted_user_id) do update set
                             moved = salesforce_ownership_transfer.moved + excluded.moved,
-                            status = case when excluded.status = 'NOTHING_TO_MOVE' then salesforce_ownership_transfer.status
-                                          else excluded.status end,
+                            status = case when excluded.status <> 'NOTHING_TO_MOVE' then excluded.status
+                                          -- a run that stopped after its last batch moved everything
+                                          when salesforce_ownership_transfer.status = 'IN_PROGRESS' then 'COMPLETED'
+                                          else salesforce_ownership_transfer.status end,
                             failed = case when excluded.status = 'NOTHING_TO_MOVE' then salesforce_ownership_transfer.failed
                                           else excluded.failed end,
                             detail = case when excluded.status = 'NOTHING_TO_MOVE' then salesforce_ownership_transfer.detail
                                           else excluded.detail end,
                             transferred_at = excluded.transferred_at
                         where salesforce_ownership_transfer.org_id = excluded.org_id
-                        returning id
+                        returning id, moved, xmax = 0
                         """)
                 .setParameter("id", UUID.randomUUID()).setParameter("org", orgId).setParameter("deleted", deletedUserId)
                 .setParameter("heir", heir).setParameter("status", outcome.status()).setParameter("moved", outcome.moved())
                 .setParameter("failed", write(outcome.failed())).setParameter("detail", outcome.detail())
                 .setParameter("now", Instant.now())
                 .getResultList().stream().findFirst().orElse(null);
+        if (row == null) {
+            return; // the user was another organization's: nothing of theirs is recorded here
+        }
+        if ("NOTHING_TO_MOVE".equals(outcome.status()) && !Boolean.TRUE.equals(row[2])) {
+            return; // a later run that found nothing left changed nothing
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("heirUserId", heir);
         after.put("status", outcome.status());
-        after.put("moved", outcome.moved());
+        after.put("moved", ((Number) row[1]).intValue());
         after.put("failed", outcome.failed().size());
         audit.record(AuditChange.of(orgId, AuditAction.SALESFORCE_OWNERSHIP_TRANSFERRED).targetUser(deletedUserId)
-                .target(id).after(after));
+                .target((UUID) row[0]).after(after));
     }
 
     /** The organization's transfers, newest first. */

@@ -101,8 +101,8 @@ public class SalesforceOwnershipTransfers {
         if (c.relinkRequired) {
             return Outcome.of("RELINK_REQUIRED", null);
         }
-        String from = email(users.find(deletedUserId));
-        String to = email(users.find(heir));
+        String from = email(users.inOrganization(orgId, deletedUserId));
+        String to = email(users.inOrganization(orgId, heir));
         if (from == null) {
             return Outcome.of("NOTHING_TO_MOVE", "deleted-user-email-unknown");
         }
@@ -259,8 +259,9 @@ public class SalesforceOwnershipTransfers {
         if (c.relinkRequired) {
             return unavailable(heir, c, "salesforce-relink-required");
         }
-        String from = QuarkusTransaction.requiringNew().call(() -> email(users.find(userId)));
-        String to = heir == null ? null : QuarkusTransaction.requiringNew().call(() -> email(users.find(heir)));
+        String from = QuarkusTransaction.requiringNew().call(() -> email(users.inOrganization(orgId, userId)));
+        String to = heir == null ? null
+                : QuarkusTransaction.requiringNew().call(() -> email(users.inOrganization(orgId, heir)));
         if (from == null) {
             return category(heir, List.of(), List.of());
         }

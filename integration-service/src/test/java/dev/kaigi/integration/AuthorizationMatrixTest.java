@@ -1,5 +1,6 @@
 package dev.kaigi.integration;
 
+import dev.kaigi.events.internal.InternalPaths;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import dev.kaigi.events.scheduling.MeetingBooked;
 import dev.kaigi.events.user.DeactivationReason;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static dev.kaigi.events.user.ProfilePermission.MANAGE_INTEGRATIONS;
+import static dev.kaigi.events.user.ProfilePermission.MANAGE_USERS;
 import static dev.kaigi.events.user.ProfilePermission.SEE_ALL_BOOKINGS;
 import static dev.kaigi.events.user.ProfilePermission.SEE_AUDIT_LOG;
 import static dev.kaigi.integration.Fixtures.activeUser;
@@ -124,6 +126,26 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         // MTG-06: a booking's side effects, for its host (the MEMBER) and the organization's MANAGERs and OWNERs
         matrix.row("GET /api/v1/bookings/{bookingId}/side-effects", f -> "/api/v1/bookings/" + f.booking() + "/side-effects",
                 401, 401, 401, 403, 200, 200, 200, 200, 404, 403, 403, 401, 403).inProfileAs(SEE_ALL_BOOKINGS);
+
+        // LIF-05: a user's booking notification subscriptions, theirs (not a RESTRICTED user's) or an OWNER's for them;
+        // each allowed call subscribes to another meeting type, so none meets an earlier one's 409
+        String subscriptions = "/api/v1/users/{userId}/notification-subscriptions";
+        java.util.function.Function<Fixture, String> subscriptionsOf = f -> "/api/v1/users/" + f.member() + "/notification-subscriptions";
+        matrix.row("GET " + subscriptions, subscriptionsOf, SELF_OR_OWNERS).inProfileAs(MANAGE_USERS);
+        matrix.row("POST " + subscriptions, subscriptionsOf,
+                f -> "{\"meetingTypeId\":\"" + UUID.randomUUID() + "\",\"channel\":\"MAIL\"}",
+                401, 401, 401, 403, 201, 403, 201, 201, 404, 403, 403, 401, 403).inProfileAs(MANAGE_USERS);
+        matrix.row("DELETE " + subscriptions + "/{subscriptionId}", f -> subscriptionsOf.apply(f) + "/" + UUID.randomUUID(),
+                SELF_OR_OWNERS_NOTHING_THERE).inProfileAs(MANAGE_USERS);
+
+        // LIF-05: what became of deleted users' Salesforce opportunities, OWNERs only (another organization reads its own)
+        matrix.row("GET /api/v1/organization/salesforce-connection/ownership-transfers", f -> salesforce + "/ownership-transfers",
+                OWNERS).inProfileAs(MANAGE_INTEGRATIONS);
+        // LIF-05: user-service's preview of a deletion with transfer, for the service role only
+        matrix.row("POST " + InternalPaths.TRANSFER_PREVIEW,
+                f -> InternalPaths.TRANSFER_PREVIEW.replace("{orgId}", f.org().toString()).replace("{userId}", f.member().toString()),
+                f -> "{\"salesforceRecords\":null,\"notificationSubscriptions\":null}",
+                401, 401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 401, 200).changesNothing();
 
         for (String kind : new String[] {"calendar", "zoom"}) {
             String base = "/api/v1/users/{userId}/" + kind + "-connection";

@@ -13,5 +13,13 @@ public enum AuditAction {
     /** A user's mail-option settings unlocked (INT-08). */
     MAIL_OPTION_UNLOCKED,
     /** A mailbox backup or latest backup started (INT-07, INT-09). */
-    MAILBOX_BACKUP_STARTED
+    MAILBOX_BACKUP_STARTED,
+    /** A user subscribed to booking notifications, by themself or by an OWNER (LIF-05). */
+    NOTIFICATION_SUBSCRIPTION_ADDED,
+    /** A booking notification subscription removed. */
+    NOTIFICATION_SUBSCRIPTION_REMOVED,
+    /** A deleted user's notification subscriptions handed to their heir or dropped (LIF-05). */
+    NOTIFICATION_SUBSCRIPTIONS_TRANSFERRED,
+    /** A deleted user's open Salesforce opportunities handed to their heir's Salesforce user (LIF-05). */
+    SALESFORCE_OWNERSHIP_TRANSFERRED
 }

@@ -93,6 +93,19 @@ class MeetingMails {
         return Done.done(null, null);
     }
 
+    /**
+     * A subscriber's mail (LIF-05): the step as the host's mail tells it, in the subscriber's language and the host's
+     * zone (the subscriber's own is not known here).
+     */
+    Done subscriber(MeetingChange c, UserProfile subscriber, UserProfile host, String joinUrl) {
+        Map<String, Object> data = data(c, subscriber.locale, c.hostTimeZone(), host, joinUrl);
+        data.put("step", c.step().name());
+        data.put("subscriberName", subscriber.displayName());
+        mail.send(messageIds.of(c.bookingId(), c.sequence(), Kind.SUBSCRIBER_MAIL.name(), subscriber.userId),
+                subscriber.email, null, templates.render("meeting-subscriber", subscriber.locale, data), null);
+        return Done.done(null, null);
+    }
+
     private String messageId(MeetingChange c, Kind kind) {
         return messageIds.of(c.bookingId(), c.sequence(), kind.name(), null);
     }

@@ -22,7 +22,8 @@ import java.util.UUID;
  * What each step of a booking's life sets off (INT-01, INT-02, INT-04, INT-05, MTG-01, MTG-06): the Zoom meeting
  * (created, moved, deleted, or the host's personal meeting URL), the event in the host's calendar, the lead's mail
  * with its calendar invitation and manage link, the host's mail (and the previous host's when it changed hands),
- * and a Slack message to the host. A step older than one already applied to the booking is skipped
+ * a Slack message to the host, and a mail or Slack message to each user subscribed to the booking's meeting type
+ * ({@link MeetingSubscribers}, LIF-05). A step older than one already applied to the booking is skipped
  * ({@link BookingSequences}). Each effect happens once per step: it is skipped when {@link SideEffects} has it
  * and recorded as soon as it is done; its intent is committed before the provider is called, so a retry knows
  * when an effect may have been done already ({@link Once.Effect}). A provider that is away stops the run with
@@ -56,6 +57,8 @@ public class MeetingSideEffectsService {
     MeetingReminders reminders;
     @Inject
     FailedEffectAlerts alerts;
+    @Inject
+    MeetingSubscribers subscribers;
 
     /** Applies one step, in the event's transaction (which holds the booking's sequence). */
     void apply(MeetingChange event, Instant eventTime) {
@@ -93,6 +96,9 @@ public class MeetingSideEffectsService {
         if (c.newToHost() || c.cancelled()) {
             once(c, Kind.SLACK_MENTION, repeated -> reachable.map(h -> slack.tell(c, h, joinUrl)).orElse(Done.skipped(unreachable)));
         }
+        for (MeetingSubscribers.Notice notice : subscribers.of(c)) {
+            once(c, notice.subject(), notice.kind(), repeated -> subscribers.tell(c, notice, host.orElse(null), joinUrl));
+        }
         List<SideEffects.Record> refused = effects.failed(c.bookingId(), c.sequence());
         if (!refused.isEmpty()) {
             once(c, Kind.ADMIN_ALERT, repeated -> alerts.tell(c, refused));
@@ -116,11 +122,16 @@ public class MeetingSideEffectsService {
      * the run for a retry and leaves the intent, so the retry looks before it repeats the effect.
      */
     private SideEffects.Record once(MeetingChange c, Kind kind, Once.Effect effect) {
-        Optional<SideEffects.Record> recorded = effects.find(c.bookingId(), c.sequence(), kind);
+        return once(c, c.bookingId(), kind, effect);
+    }
+
+    /** The same for an effect recorded under a subject of its own (a subscriber's notice of the booking). */
+    private SideEffects.Record once(MeetingChange c, UUID subject, Kind kind, Once.Effect effect) {
+        Optional<SideEffects.Record> recorded = effects.find(subject, c.sequence(), kind);
         if (recorded.isPresent()) {
             return recorded.get();
         }
-        boolean repeated = effects.intend(c.bookingId(), c.orgId(), c.sequence(), kind);
+        boolean repeated = effects.intend(subject, c.orgId(), c.sequence(), kind);
         Done done;
         try {
             done = effect.run(repeated);
@@ -136,7 +147,7 @@ public class MeetingSideEffectsService {
         }
         SideEffects.Record record = new SideEffects.Record(kind, c.sequence(), done.outcome(), done.result(),
                 done.detail(), done.accountUserId());
-        effects.record(c.bookingId(), c.orgId(), record, announcement(c, kind, done));
+        effects.record(subject, c.orgId(), record, announcement(c, kind, done));
         return record;
     }
 

@@ -29,7 +29,9 @@ public class SideEffects {
         ZOOM_MEETING, ZOOM_UPDATE, ZOOM_DELETE, CALENDAR_EVENT, CALENDAR_UPDATE, CALENDAR_DELETE,
         HOST_MAIL, PREVIOUS_HOST_MAIL, LEAD_MAIL, SLACK_MENTION, INVITATION_MAIL,
         /** The OWNERs told of the effects of a step that a provider refused for good. */
-        ADMIN_ALERT
+        ADMIN_ALERT,
+        /** A subscriber's mail or Slack message of a step (LIF-05); its subject is {@link MeetingSubscribers#subject}. */
+        SUBSCRIBER_MAIL, SUBSCRIBER_SLACK
     }
 
     public enum Outcome {

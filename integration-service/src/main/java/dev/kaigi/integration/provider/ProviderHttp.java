@@ -161,6 +161,19 @@ public final class ProviderHttp {
             }
         }
 
+        /** The body as a JSON array (Salesforce's sObject Collections results); anything else is a refusal. */
+        public JsonNode array() {
+            try {
+                JsonNode node = body == null ? null : json.readTree(body);
+                if (node == null || !node.isArray()) {
+                    throw new ProviderRejectedException(provider, status, "unreadable-answer");
+                }
+                return node;
+            } catch (IOException e) {
+                throw new ProviderRejectedException(provider, status, "unreadable-answer");
+            }
+        }
+
         /**
          * The refusal this answer means, with the provider's error code: OAuth {@code error}, Zoom {@code code},
          * Salesforce {@code errorCode}, Google's and Graph's {@code error.code}.

@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The organization's Salesforce link (INT-03) and its on-demand sync (SCH-04). OWNERs only; the tenant is
+ * The organization's Salesforce link (INT-03), its on-demand sync (SCH-04) and the ownership transfers of deleted
+ * users' opportunities (LIF-05). OWNERs only; the tenant is
  * the token's, so another organization's link is never reachable. The OAuth redirect lands on the frontend,
  * which hands code and state to {@code PUT}; the state binds the authorization to the OWNER who started it.
  */
@@ -40,6 +42,8 @@ public class SalesforceConnectionResource {
     SalesforceConnectionService salesforce;
     @Inject
     SalesforceSync sync;
+    @Inject
+    SalesforceOwnershipTransfers transfers;
 
     public record AuthorizationView(String authorizeUrl, Instant expiresAt) {
     }
@@ -101,5 +105,15 @@ public class SalesforceConnectionResource {
         Caller caller = permissions.requireManage();
         SalesforceSync.Result r = sync.sync(caller.orgId());
         return new SyncView(r.syncedAt(), r.usersAsked(), r.queries(), r.ownersWithOpenOpportunities());
+    }
+
+    @GET
+    @Path("/ownership-transfers")
+    @Operation(summary = "What became of deleted users' open opportunities, newest first (at most 100) (LIF-05)")
+    @APIResponse(responseCode = "200", description = "One entry per deletion with a Salesforce heir: moved, failed with "
+            + "Salesforce's errors, status")
+    public List<OwnershipTransferView> ownershipTransfers() {
+        Caller caller = permissions.requireManage();
+        return transfers.of(caller.orgId());
     }
 }

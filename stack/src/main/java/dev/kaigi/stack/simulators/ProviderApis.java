@@ -39,7 +39,11 @@ import java.util.stream.Collectors;
  *
  * <p>Salesforce's data: every grant belongs to one Salesforce organization, in which an owner email has
  * as many open opportunities as its local part has digits (so {@code member2@demo.kaigi.dev} has one and
- * {@code owner@demo.kaigi.dev} none): the daily sync and SCH-04's opportunity cap can be watched at work.
+ * {@code owner@demo.kaigi.dev} none): the daily sync and SCH-04's opportunity cap can be watched at work. Every
+ * email is an active Salesforce user ({@code SELECT Id, Email FROM User ...}) whose open opportunities
+ * {@code SELECT Id, Name FROM Opportunity WHERE IsClosed = false AND OwnerId = ...} lists; the sObject Collections
+ * update ({@code PATCH /services/data/v60.0/composite/sobjects}) hands them to another user, each record answered on
+ * its own, and the counts follow (LIF-05), until a restart.
  */
 final class ProviderApis {
 
@@ -51,6 +55,12 @@ final class ProviderApis {
             "SELECT Owner\\.Email, COUNT\\(Id\\) FROM Opportunity WHERE IsClosed = false AND Owner\\.Email IN \\((.*)\\)"
                     + " GROUP BY Owner\\.Email");
     private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
+    /** Salesforce's query of active users by email, as integration-service sends it for an ownership transfer (LIF-05). */
+    private static final Pattern USERS_BY_EMAIL = Pattern.compile(
+            "SELECT Id, Email FROM User WHERE Email IN \\((.*)\\) AND IsActive = true");
+    /** Salesforce's query of one user's open opportunities (LIF-05). */
+    private static final Pattern OPEN_OWNED = Pattern.compile(
+            "SELECT Id, Name FROM Opportunity WHERE IsClosed = false AND OwnerId = '([A-Za-z0-9]{18})'");
     /** A change of one Zoom meeting, Google Calendar event or Graph event: {@code PATCH}, {@code PUT}, {@code DELETE}. */
     private static final Pattern ONE_ITEM = Pattern.compile(
             "(PATCH|PUT|DELETE) (/v2/meetings|/calendar/v3/calendars/primary/events|/v1\\.0/me/events)/([^/]+)");
@@ -64,6 +74,10 @@ final class ProviderApis {
     private final Map<String, Boolean> revokedSlackTokens = kept();
     /** Google event ids written per account: {@code events.insert} refuses one it has with 409 {@code duplicate}. */
     private final Map<String, Boolean> googleEventIds = kept();
+    /** Salesforce opportunities an owner update handed to another user: id -> the new owner's email. */
+    private final Map<String, String> movedOpportunities = java.util.Collections.synchronizedMap(kept());
+    /** Salesforce users by id, as the user query answered them: every email is an active user. */
+    private final Map<String, String> salesforceUsers = java.util.Collections.synchronizedMap(kept());
 
     ProviderApis(Recorder recorder) {
         this.recorder = recorder;
@@ -88,6 +102,7 @@ final class ProviderApis {
                         .put("user_id", "005" + Integer.toHexString(email.hashCode())).put("organization_id", SALESFORCE_ORG)
                         .put("preferred_username", email).put("email", email).put("email_verified", true));
                 case "GET /services/data/v60.0/query" -> salesforceQuery(x);
+                case "PATCH /services/data/v60.0/composite/sobjects" -> salesforceOwnerUpdate(x, json(body));
                 case "POST /oauth/token" -> token(x, "zoom", form(body));
                 case "POST /token" -> token(x, "google", form(body));
                 case "POST /common/oauth2/v2.0/token" -> token(x, "microsoft", form(body));
@@ -175,24 +190,137 @@ final class ProviderApis {
             send(x, 401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
             return;
         }
-        Matcher query = OPEN_BY_OWNER.matcher(query(x).getOrDefault("q", ""));
-        if (!query.matches()) {
-            send(x, 400, "[{\"message\":\"the simulator answers only the open-opportunity count by owner\",\"errorCode\":\"MALFORMED_QUERY\"}]");
+        String soql = query(x).getOrDefault("q", "");
+        Matcher users = USERS_BY_EMAIL.matcher(soql);
+        Matcher owned = OPEN_OWNED.matcher(soql);
+        var records = Recorder.JSON.createArrayNode();
+        if (users.matches()) {
+            for (String email : literals(users.group(1))) {
+                records.addObject().put("Id", salesforceUserId(email)).put("Email", email)
+                        .putObject("attributes").put("type", "User");
+            }
+            recorder.record("salesforce-query", records.size() + " active users");
+            sendRecords(x, records);
             return;
         }
-        var records = Recorder.JSON.createArrayNode();
-        Matcher literal = LITERAL.matcher(query.group(1));
-        while (literal.find()) {
-            String email = literal.group(1).replaceAll("\\\\(.)", "$1").toLowerCase(Locale.ROOT);
-            long open = email.substring(0, Math.max(email.indexOf('@'), 0)).chars().filter(Character::isDigit).count();
+        if (owned.matches()) {
+            String email = salesforceUsers.get(owned.group(1));
+            for (Map.Entry<String, String> o : email == null ? List.<Map.Entry<String, String>>of() : openOpportunities(email)) {
+                records.addObject().put("Id", o.getKey()).put("Name", o.getValue()).putObject("attributes").put("type", "Opportunity");
+            }
+            recorder.record("salesforce-query", records.size() + " open opportunities of " + email);
+            sendRecords(x, records);
+            return;
+        }
+        Matcher query = OPEN_BY_OWNER.matcher(soql);
+        if (!query.matches()) {
+            send(x, 400, "[{\"message\":\"the simulator answers only the open-opportunity count by owner, users by email and a user's open opportunities\",\"errorCode\":\"MALFORMED_QUERY\"}]");
+            return;
+        }
+        for (String email : literals(query.group(1))) {
+            long open = openOpportunities(email).size();
             if (open > 0) {
                 records.addObject().put("Email", email).put("expr0", open).putObject("attributes").put("type", "AggregateResult");
             }
         }
         recorder.record("salesforce-query", records.size() + " owners with open opportunities");
+        sendRecords(x, records);
+    }
+
+    private static void sendRecords(HttpExchange x, com.fasterxml.jackson.databind.node.ArrayNode records) throws IOException {
         ObjectNode out = Recorder.JSON.createObjectNode().put("totalSize", records.size()).put("done", true);
         out.set("records", records);
         send(x, 200, out.toString());
+    }
+
+    private String salesforceUserId(String email) {
+        String id = "005" + "%015x".formatted(email.hashCode() & 0xffffffffL);
+        salesforceUsers.put(id, email);
+        return id;
+    }
+
+    /** The open opportunities (id -> name) {@code email} owns: those of the class comment's rule not handed on, and those handed to them. */
+    private List<Map.Entry<String, String>> openOpportunities(String email) {
+        long own = email.substring(0, Math.max(email.indexOf('@'), 0)).chars().filter(Character::isDigit).count();
+        List<Map.Entry<String, String>> open = new java.util.ArrayList<>();
+        for (int i = 1; i <= own; i++) {
+            String id = opportunityId(email, i);
+            if (!movedOpportunities.containsKey(id)) {
+                open.add(Map.entry(id, "Opportunity " + i + " of " + email));
+            }
+        }
+        synchronized (movedOpportunities) {
+            movedOpportunities.forEach((id, owner) -> {
+                if (owner.equals(email)) {
+                    open.add(Map.entry(id, "Opportunity " + id));
+                }
+            });
+        }
+        return open;
+    }
+
+    private static String opportunityId(String email, int n) {
+        return "006" + "%012x".formatted(email.hashCode() & 0xffffffffL) + "%03d".formatted(n);
+    }
+
+    /**
+     * The sObject Collections update of opportunity owners ({@code allOrNone: false}, at most 200 records): each record
+     * answered on its own, {@code {id, success, errors: [{statusCode, message, fields}]}}; an owner the user query never
+     * answered is {@code INVALID_CROSS_REFERENCE_KEY}, an opportunity nobody owns {@code ENTITY_IS_DELETED}.
+     */
+    private void salesforceOwnerUpdate(HttpExchange x, JsonNode request) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || account("salesforce", auth.substring(7)) == null) {
+            send(x, 401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
+            return;
+        }
+        JsonNode list = request.path("records");
+        if (request.path("allOrNone").asBoolean(true) || !list.isArray() || list.isEmpty() || list.size() > 200) {
+            send(x, 400, "[{\"message\":\"1 to 200 records, allOrNone false\",\"errorCode\":\"INVALID_FIELD\"}]");
+            return;
+        }
+        var results = Recorder.JSON.createArrayNode();
+        int moved = 0;
+        for (JsonNode r : list) {
+            String id = r.path("id").asText();
+            String newOwner = salesforceUsers.get(r.path("OwnerId").asText());
+            List<String> emails;
+            synchronized (salesforceUsers) {
+                emails = List.copyOf(salesforceUsers.values());
+            }
+            boolean known = movedOpportunities.containsKey(id) || emails.stream()
+                    .anyMatch(email -> openOpportunities(email).stream().anyMatch(o -> o.getKey().equals(id)));
+            if (!known || !"Opportunity".equals(r.path("attributes").path("type").asText())) {
+                results.add(salesforceFailure("ENTITY_IS_DELETED", "entity is deleted", null));
+            } else if (newOwner == null) {
+                results.add(salesforceFailure("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "OwnerId"));
+            } else {
+                movedOpportunities.put(id, newOwner);
+                results.addObject().put("id", id).put("success", true).putArray("errors");
+                moved++;
+            }
+        }
+        recorder.record("salesforce-owner-update", moved + " of " + list.size() + " opportunities handed on");
+        send(x, 200, results.toString());
+    }
+
+    private static ObjectNode salesforceFailure(String statusCode, String message, String field) {
+        ObjectNode failed = Recorder.JSON.createObjectNode().putNull("id").put("success", false);
+        ObjectNode error = failed.putArray("errors").addObject().put("statusCode", statusCode).put("message", message);
+        var fields = error.putArray("fields");
+        if (field != null) {
+            fields.add(field);
+        }
+        return failed;
+    }
+
+    private static List<String> literals(String list) {
+        List<String> values = new java.util.ArrayList<>();
+        Matcher literal = LITERAL.matcher(list);
+        while (literal.find()) {
+            values.add(literal.group(1).replaceAll("\\\\(.)", "$1").toLowerCase(Locale.ROOT));
+        }
+        return values;
     }
 
     /** This server as its callers reach it, e.g. {@code http://127.0.0.1:8090}. */

@@ -101,17 +101,17 @@ public class NotificationSubscriptionService {
      * @param heirActive whether the heir is an active user of the organization as this service knows them
      */
     @Transactional
-    public TransferPreview.Category preview(UUID orgId, UUID userId, UUID heir, boolean heirActive) {
-        List<TransferPreview.Item> moving = new ArrayList<>();
-        List<TransferPreview.Item> notMoving = new ArrayList<>();
+    public TransferPreview.CategoryPreview preview(UUID orgId, UUID userId, UUID heir, boolean heirActive) {
+        List<TransferPreview.TransferItem> moving = new ArrayList<>();
+        List<TransferPreview.TransferItem> notMoving = new ArrayList<>();
         Set<UUID> duplicates = heir == null ? Set.of() : new HashSet<>(subscriptions.duplicatesOfHeirs(orgId, userId, heir));
         for (NotificationSubscriptionView s : subscriptions.of(orgId, userId)) {
             String reason = heir == null ? "no-heir" : !heirActive ? "heir-not-active"
                     : duplicates.contains(s.id()) ? "heir-already-subscribed" : null;
-            TransferPreview.Item item = new TransferPreview.Item(KIND, s.id().toString(), label(s), reason);
+            TransferPreview.TransferItem item = new TransferPreview.TransferItem(KIND, s.id().toString(), label(s), reason);
             (reason == null ? moving : notMoving).add(item);
         }
-        return new TransferPreview.Category(TransferCategory.NOTIFICATION_SUBSCRIPTIONS, heir, moving, notMoving);
+        return new TransferPreview.CategoryPreview(TransferCategory.NOTIFICATION_SUBSCRIPTIONS, heir, moving, notMoving);
     }
 
     /** This service knows meeting types by id only: e.g. {@code MAIL, every meeting type}. */

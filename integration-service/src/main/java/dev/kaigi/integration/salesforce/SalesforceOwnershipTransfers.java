@@ -250,7 +250,7 @@ public class SalesforceOwnershipTransfers {
      *
      * @param heirActive whether the heir is an active user of the organization as this service knows them
      */
-    public TransferPreview.Category preview(UUID orgId, UUID userId, UUID heir, boolean heirActive) {
+    public TransferPreview.CategoryPreview preview(UUID orgId, UUID userId, UUID heir, boolean heirActive) {
         Optional<OAuthConnection> connection = QuarkusTransaction.requiringNew().call(() -> connections.owned(orgId, null, SALESFORCE));
         if (connection.isEmpty()) {
             return category(heir, List.of(), List.of());
@@ -272,8 +272,8 @@ public class SalesforceOwnershipTransfers {
             }
             String reason = heir == null ? "no-heir" : !heirActive ? "heir-not-active"
                     : held.get().heir().isEmpty() ? "heir-not-in-salesforce" : null;
-            List<TransferPreview.Item> items = held.get().open().stream()
-                    .map(o -> new TransferPreview.Item("opportunity", o.id(), o.name(), reason)).toList();
+            List<TransferPreview.TransferItem> items = held.get().open().stream()
+                    .map(o -> new TransferPreview.TransferItem("opportunity", o.id(), o.name(), reason)).toList();
             return reason == null ? category(heir, items, List.of()) : category(heir, List.of(), items);
         } catch (ConnectionAccess.RelinkRequiredException e) {
             return unavailable(heir, c, "salesforce-relink-required");
@@ -286,14 +286,14 @@ public class SalesforceOwnershipTransfers {
         }
     }
 
-    private static TransferPreview.Category unavailable(UUID heir, OAuthConnection c, String reason) {
-        return category(heir, List.of(), List.of(new TransferPreview.Item("salesforce-connection", c.id.toString(),
+    private static TransferPreview.CategoryPreview unavailable(UUID heir, OAuthConnection c, String reason) {
+        return category(heir, List.of(), List.of(new TransferPreview.TransferItem("salesforce-connection", c.id.toString(),
                 "Salesforce", reason)));
     }
 
-    private static TransferPreview.Category category(UUID heir, List<TransferPreview.Item> moving,
-                                                     List<TransferPreview.Item> notMoving) {
-        return new TransferPreview.Category(TransferCategory.SALESFORCE_RECORDS, heir, moving, notMoving);
+    private static TransferPreview.CategoryPreview category(UUID heir, List<TransferPreview.TransferItem> moving,
+                                                     List<TransferPreview.TransferItem> notMoving) {
+        return new TransferPreview.CategoryPreview(TransferCategory.SALESFORCE_RECORDS, heir, moving, notMoving);
     }
 
     /** The deleted user's open opportunities, and the heir's Salesforce user if Salesforce knows one. */

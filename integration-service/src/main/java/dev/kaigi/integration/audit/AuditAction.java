@@ -13,5 +13,7 @@ public enum AuditAction {
     /** A user's mail-option settings unlocked (INT-08). */
     MAIL_OPTION_UNLOCKED,
     /** A mailbox backup or latest backup started (INT-07, INT-09). */
-    MAILBOX_BACKUP_STARTED
+    MAILBOX_BACKUP_STARTED,
+    /** A lead's personal data erased from meeting copies, mail records and mailbox backups, as an OWNER asked in user-service (SEC-04). */
+    LEAD_ERASED
 }

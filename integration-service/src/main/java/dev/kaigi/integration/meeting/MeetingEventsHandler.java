@@ -2,8 +2,8 @@ package dev.kaigi.integration.meeting;
 
 import dev.kaigi.chassis.inbox.EventSubscriber;
 import dev.kaigi.chassis.inbox.EventSubscriptions;
+import dev.kaigi.chassis.privacy.ErasedLeads;
 import dev.kaigi.events.EventTypes;
-import dev.kaigi.integration.privacy.LeadErasures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,7 +19,7 @@ public class MeetingEventsHandler implements EventSubscriber {
     @Inject
     MeetingSideEffectsService sideEffects;
     @Inject
-    LeadErasures erasures;
+    ErasedLeads erasedLeads;
 
     @Override
     public void subscribe(EventSubscriptions on) {
@@ -34,7 +34,7 @@ public class MeetingEventsHandler implements EventSubscriber {
      * named no one, so the person does not come back; a booking made after the erasure is the lead's new consent.
      */
     private void apply(MeetingChange change, Instant written) {
-        boolean erased = !change.leadErased() && erasures.erasedSince(change.orgId(), change.leadEmail(), written);
+        boolean erased = !change.leadErased() && erasedLeads.erasedSince(change.orgId(), change.leadEmail(), written);
         sideEffects.apply(erased ? change.erased() : change, written);
     }
 }

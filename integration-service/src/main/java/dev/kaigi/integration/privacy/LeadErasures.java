@@ -2,7 +2,7 @@ package dev.kaigi.integration.privacy;
 
 import dev.kaigi.chassis.audit.AuditChange;
 import dev.kaigi.chassis.audit.AuditTrail;
-import dev.kaigi.chassis.inbox.PoisonEventException;
+import dev.kaigi.chassis.privacy.ErasedLeads;
 import dev.kaigi.chassis.sql.NamedSql;
 import dev.kaigi.chassis.sql.NamedStatement;
 import dev.kaigi.events.user.LeadErased;
@@ -13,52 +13,31 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * The erased leads (SEC-04): applies an OWNER's erasure to what this service keeps ({@code erase-lead.sql}), keeps it
- * as a tombstone and audits it once; and tells the meeting events whether the lead they name was erased after they
- * were written, so an old event read again stores the erased form and mails no one.
+ * Applies an OWNER's erasure of a lead (SEC-04) to what this service keeps ({@code erase-lead.sql}), keeps it as a
+ * tombstone ({@link ErasedLeads}) and audits it once.
  */
 @ApplicationScoped
 public class LeadErasures {
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final NamedSql ERASE = NamedSql.load(LeadErasures.class, "erase-lead.sql");
-    private static final String TOMBSTONE = """
-            insert into lead_erasure (erasure_id, org_id, email_hash, erased_at, by_user_id)
-            values (?, ?, ?, ?, ?) on conflict (erasure_id) do nothing""";
-    private static final String ERASED_SINCE = """
-            select 1 from lead_erasure where org_id = ? and email_hash = ? and erased_at >= ? limit 1""";
 
     @Inject
     AgroalDataSource db;
     @Inject
     AuditTrail audit;
+    @Inject
+    ErasedLeads erasedLeads;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(LeadErased e) {
-        if (!HASH.matcher(e.leadEmailHash()).matches()) {
-            throw new PoisonEventException("lead-erased " + e.erasureId() + " names no SHA-256 hex hash", null);
-        }
+        boolean first = erasedLeads.record(e);
         try (Connection c = db.getConnection()) {
-            boolean first;
-            try (PreparedStatement ps = c.prepareStatement(TOMBSTONE)) {
-                ps.setObject(1, e.erasureId());
-                ps.setObject(2, e.orgId());
-                ps.setString(3, e.leadEmailHash());
-                ps.setTimestamp(4, Timestamp.from(e.erasedAt()));
-                ps.setObject(5, e.byUserId());
-                first = ps.executeUpdate() == 1;
-            }
             Map<String, Object> erased = new LinkedHashMap<>();
             erased.put("erasedAt", e.erasedAt().toString());
             try (NamedStatement st = ERASE.prepare(c)) {
@@ -83,20 +62,4 @@ public class LeadErasures {
         }
     }
 
-    /**
-     * Whether {@code leadEmail} of {@code orgId} was erased at or after {@code written}, when an event naming them was
-     * written: then the event is about the person erased. An event without a time is taken as written before.
-     */
-    public boolean erasedSince(UUID orgId, String leadEmail, Instant written) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(ERASED_SINCE)) {
-            ps.setObject(1, orgId);
-            ps.setString(2, LeadErased.hashOf(leadEmail));
-            ps.setTimestamp(3, Timestamp.from(written == null ? Instant.EPOCH : written));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException ex) {
-            throw new IllegalStateException("reading the lead erasures of " + orgId, ex);
-        }
-    }
 }

@@ -2,7 +2,7 @@ package dev.kaigi.scheduling.privacy;
 
 import dev.kaigi.chassis.audit.AuditChange;
 import dev.kaigi.chassis.audit.AuditTrail;
-import dev.kaigi.chassis.inbox.PoisonEventException;
+import dev.kaigi.chassis.privacy.ErasedLeads;
 import dev.kaigi.chassis.sql.NamedSql;
 import dev.kaigi.chassis.sql.NamedStatement;
 import dev.kaigi.events.EventTypes;
@@ -14,12 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Applies an OWNER's erasure of a lead (SEC-04) to this service: the bookings made before it and the booking events
@@ -30,25 +28,20 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class LeadErasures {
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final NamedSql BOOKINGS = NamedSql.load(LeadErasures.class, "erase-lead-bookings.sql");
     private static final NamedSql OUTBOX = NamedSql.load(LeadErasures.class, "erase-lead-outbox.sql");
-    private static final String TOMBSTONE = """
-            insert into lead_erasure (erasure_id, org_id, email_hash, erased_at, by_user_id)
-            values (?, ?, ?, ?, ?) on conflict (erasure_id) do nothing""";
 
     @Inject
     AgroalDataSource db;
     @Inject
     AuditTrail audit;
+    @Inject
+    ErasedLeads erased;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(LeadErased e) {
-        if (!HASH.matcher(e.leadEmailHash()).matches()) {
-            throw new PoisonEventException("lead-erased " + e.erasureId() + " names no SHA-256 hex hash", null);
-        }
+        boolean first = erased.record(e);
         try (Connection c = db.getConnection()) {
-            boolean first = tombstone(c, e);
             long bookings;
             int events;
             try (NamedStatement st = BOOKINGS.prepare(c)) {
@@ -74,18 +67,6 @@ public class LeadErasures {
             }
         } catch (SQLException ex) {
             throw new IllegalStateException("erasing a lead for erasure " + e.erasureId(), ex);
-        }
-    }
-
-    /** Records the erasure; true the first time it is applied here. */
-    private static boolean tombstone(Connection c, LeadErased e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(TOMBSTONE)) {
-            ps.setObject(1, e.erasureId());
-            ps.setObject(2, e.orgId());
-            ps.setString(3, e.leadEmailHash());
-            ps.setObject(4, java.sql.Timestamp.from(e.erasedAt()));
-            ps.setObject(5, e.byUserId());
-            return ps.executeUpdate() == 1;
         }
     }
 

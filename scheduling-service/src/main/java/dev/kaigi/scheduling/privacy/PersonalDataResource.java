@@ -1,6 +1,7 @@
 package dev.kaigi.scheduling.privacy;
 
 import dev.kaigi.chassis.privacy.LeadEmailQuery;
+import dev.kaigi.chassis.privacy.PersonalDataPermissions;
 import dev.kaigi.events.internal.InternalPaths;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

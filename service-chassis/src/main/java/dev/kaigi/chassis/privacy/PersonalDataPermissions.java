@@ -1,4 +1,4 @@
-package dev.kaigi.scheduling.privacy;
+package dev.kaigi.chassis.privacy;
 
 import dev.kaigi.chassis.security.CurrentCaller;
 import dev.kaigi.chassis.security.Permission;
@@ -6,16 +6,19 @@ import dev.kaigi.chassis.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Who may read what this service keeps about a person: user-service, which gathers an OWNER's export (SEC-04). */
+/**
+ * Who may read what a service keeps about a person (SEC-04): user-service, which gathers an OWNER's export. The same
+ * rule in every service that answers the internal personal-data API; its resources check it first thing.
+ */
 @ApplicationScoped
-class PersonalDataPermissions {
+public class PersonalDataPermissions {
 
     static final Permission EXPORT = Permission.of("export-personal-data", Roles.SERVICE);
 
     @Inject
     CurrentCaller caller;
 
-    void requireExport() {
+    public void requireExport() {
         EXPORT.require(caller.get());
     }
 }

@@ -2,7 +2,9 @@ package dev.kaigi.integration;
 
 import dev.kaigi.events.internal.InternalPaths;
 import dev.kaigi.events.scheduling.ConferencingMethod;
+import dev.kaigi.events.scheduling.MeetingActor;
 import dev.kaigi.events.scheduling.MeetingBooked;
+import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.events.user.LeadErased;
 import dev.kaigi.integration.mailoption.backup.MailboxBackupWorker;
 import dev.kaigi.integration.simulators.ProviderSimulators;
@@ -182,6 +184,19 @@ class PersonalDataTest {
                 org.id(), owner, erased.erasureId()));
         assertEquals(0, count(db, "select count(*) from audit_trail where org_id = ? and lower(after::text) like lower(?)",
                 org.id(), "%" + org.lead() + "%"));
+
+        // cancelled after the erasure by a scheduling-service that had not read it yet: the booking is still the erased one's
+        int mails = ProviderSimulators.mailsTo(org.lead()).size();
+        TestEvents.publish(new MeetingCancelled(org.id(), reminded.bookingId(), org.host(), "Demo", ConferencingMethod.PHONE,
+                reminded.startsAt(), reminded.endsAt(), "Asia/Tokyo", "Jiro Lead", org.lead(), "Lead Corp", "en",
+                "Jiro's boss said no", reminded.meetingTypeId(), null, null, 1, MeetingActor.HOST));
+        Await.until("the cancellation applied", () -> count(db,
+                "select count(*) from booking_sequence where booking_id = ? and sequence = 1", reminded.bookingId()) == 1, WAIT);
+        assertEquals(1, count(db, "select count(*) from booking_sequence where booking_id = ? and lead_email is null",
+                reminded.bookingId()));
+        assertEquals(1, count(db, "select count(*) from side_effect where subject_id = ? and sequence = 1 and kind = 'LEAD_MAIL'"
+                + " and outcome = 'SKIPPED' and detail = 'lead-erased'", reminded.bookingId()));
+        assertEquals(mails, ProviderSimulators.mailsTo(org.lead()).size(), "no mail to the erased lead");
     }
 
     @Test

@@ -179,6 +179,7 @@ class PersonalDataTest {
         Await.until("the replays read", () -> "1".equals(count(
                 "select count(*) from lead_erasure where erasure_id = '" + later.erasureId() + "'")), WAIT);
         assertEquals(email, count("select lead_email from booking where id = '" + again.path("id") + "'"));
+        assertEquals(email, count("select payload ->> 'leadEmail' from outbox where payload ->> 'bookingId' = '" + again.path("id") + "'"));
         given().get("/api/v1/public/bookings/" + again.path("manageToken")).then().statusCode(200);
         assertEquals("1", count("select count(*) from audit_trail where org_id = '" + org.id()
                 + "' and action = 'LEAD_ERASED' and target_id = '" + erased.erasureId() + "'"));

@@ -57,6 +57,20 @@ public class BookingSequences {
         return applied.stream().findFirst().map(s -> ((Number) s).intValue());
     }
 
+    /**
+     * When this service first heard of the booking; empty for a booking it does not know yet. A booking known before
+     * the time was kept counts as known since ever (it was made before any erasure).
+     */
+    Optional<Instant> bookedAt(UUID bookingId) {
+        return em.createNativeQuery("select coalesce(booked_at, timestamptz 'epoch') from booking_sequence where booking_id = :b")
+                .setParameter("b", bookingId).getResultList().stream().findFirst().map(BookingSequences::instant);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
+    }
+
     /** The host of a booking of {@code orgId} as of its latest applied event; empty for another organization's or an unknown one. */
     Optional<UUID> hostOf(UUID orgId, UUID bookingId) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(

@@ -20,6 +20,8 @@ public class MeetingEventsHandler implements EventSubscriber {
     MeetingSideEffectsService sideEffects;
     @Inject
     ErasedLeads erasedLeads;
+    @Inject
+    BookingSequences sequences;
 
     @Override
     public void subscribe(EventSubscriptions on) {
@@ -30,11 +32,14 @@ public class MeetingEventsHandler implements EventSubscriber {
     }
 
     /**
-     * SEC-04: an event written before its lead was erased (read again from the topic, or late) is applied as if it
-     * named no one, so the person does not come back; a booking made after the erasure is the lead's new consent.
+     * SEC-04: an event about a booking made before its lead was erased is applied as if it named no one, so the person
+     * does not come back: one read again from the topic, a late one, or one scheduling-service wrote before it read
+     * the erasure. The booking was made when this service first heard of it, or, unknown yet, when the event was
+     * written. A booking made after the erasure is the lead's new consent.
      */
     private void apply(MeetingChange change, Instant written) {
-        boolean erased = !change.leadErased() && erasedLeads.erasedSince(change.orgId(), change.leadEmail(), written);
+        boolean erased = !change.leadErased() && erasedLeads.erasedSince(change.orgId(), change.leadEmail(),
+                sequences.bookedAt(change.bookingId()).orElse(written));
         sideEffects.apply(erased ? change.erased() : change, written);
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The tombstones of erased leads (SEC-04) in a service that keeps lead data and consumes {@code lead-erased}: its own
  * migration creates {@code lead_erasure} (scheduling's and integration's V12), the services that keep nothing about
  * leads have none. A tombstone makes an erasure apply and be audited once per erasure, however often its event is read,
- * and tells an event about a lead whether it was written before the lead was erased.
+ * and tells an event about a lead whether what it is about was made before the lead was erased.
  */
 @ApplicationScoped
 public class ErasedLeads {
@@ -57,14 +57,14 @@ public class ErasedLeads {
     }
 
     /**
-     * Whether {@code leadEmail} of {@code orgId} was erased at or after {@code written}, when an event naming them was
-     * written: then the event is about the person erased. An event without a time is taken as written before.
+     * Whether {@code leadEmail} of {@code orgId} was erased at or after {@code madeAt}, when what names them (a booking)
+     * was made: then it is about the person erased. Without a time it is taken as made before.
      */
-    public boolean erasedSince(UUID orgId, String leadEmail, Instant written) {
+    public boolean erasedSince(UUID orgId, String leadEmail, Instant madeAt) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(ERASED_SINCE)) {
             ps.setObject(1, orgId);
             ps.setString(2, LeadErased.hashOf(leadEmail));
-            ps.setTimestamp(3, Timestamp.from(written == null ? Instant.EPOCH : written));
+            ps.setTimestamp(3, Timestamp.from(madeAt == null ? Instant.EPOCH : madeAt));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -200,6 +200,35 @@ class PersonalDataTest {
     }
 
     @Test
+    @DisplayName("SEC-04: a backup halfway when the lead is erased loses what it copied of theirs and copies no more of it; the other lead's messages are all copied")
+    void sec04BackupRunningThroughTheErasure() throws Exception {
+        MailboxOrg org = MailboxOrg.create(db);
+        List<jakarta.mail.internet.MimeMessage> inbox = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            inbox.add(Mailboxes.message(i % 4 == 3 ? org.otherLead() : org.lead(), List.of(org.mailbox()), List.of(), "Mail " + i, "m" + i));
+        }
+        Mailboxes.append(org.mailbox(), "INBOX", inbox);
+        org.deactivate(db);
+        Mailboxes.save(org.token(org.owner(), "owner"), org.mailboxUser(), org.mailbox(), Mailboxes.PASSWORD).statusCode(200);
+        String backup = org.startBackup("backup");
+        worker.runDue(2); // two batches, then the instance "dies" holding the backup
+        assertTrue(count(db, "select count(*) from backed_up_message where mailbox_user_id = ? and lower(from_address) = lower(?)",
+                org.mailboxUser(), org.lead()) > 0, "some of the lead's messages copied before the erasure");
+
+        LeadErased erased = new LeadErased(org.id(), UUID.randomUUID(), LeadErased.hashOf(org.lead()), Instant.now(), UUID.randomUUID());
+        TestEvents.publish(erased);
+        Await.until("the erasure applied", () -> erasures(erased.erasureId()) == 1, WAIT);
+        Await.until("the backup taken over and completed", () -> {
+            worker.runDue();
+            return "COMPLETED".equals(MailboxOrg.status(db, backup));
+        }, WAIT);
+        assertEquals(0, count(db, "select count(*) from backed_up_message where mailbox_user_id = ? and lower(from_address) = lower(?)",
+                org.mailboxUser(), org.lead()));
+        assertEquals(3, count(db, "select count(*) from backed_up_message where mailbox_user_id = ? and from_address = ?",
+                org.mailboxUser(), org.otherLead()));
+    }
+
+    @Test
     @DisplayName("SEC-04: after the erasure, an old meeting-booked read again stores the erased form and mails no one; a booking made after it is a new consent, kept when the erasure is redelivered or replayed with a new id; audited once")
     void sec04ReplayKeepsTheLeadErased() throws Exception {
         MailboxOrg org = MailboxOrg.create(db);

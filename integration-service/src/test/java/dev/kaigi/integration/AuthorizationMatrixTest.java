@@ -63,12 +63,19 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     private static final int[] SELF_OR_OWNERS = {401, 401, 401, 403, 200, 403, 200, 200, 404, 403, 403, 401, 403};
     /** Any user of an organization, let in, then nothing there. */
     private static final int[] USERS_NOTHING_THERE = {401, 401, 401, 404, 404, 404, 404, 404, 404, 403, 403, 401, 403};
+    private static final int[] SERVICE_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 401, 200};
 
     @Override
     protected AuthorizationMatrix<Fixture> table() {
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
         // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
         matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events", OWNERS).inProfileAs(SEE_AUDIT_LOG);
+        // SEC-04: what this service keeps about a person, for user-service's export
+        matrix.row("GET /api/v1/internal/organizations/{orgId}/users/{userId}/personal-data",
+                f -> "/api/v1/internal/organizations/" + f.org() + "/users/" + f.member() + "/personal-data", SERVICE_ONLY);
+        matrix.row("POST /api/v1/internal/organizations/{orgId}/lead-personal-data",
+                f -> "/api/v1/internal/organizations/" + f.org() + "/lead-personal-data",
+                f -> "{\"email\":\"lead@customer.example\"}", SERVICE_ONLY);
 
         String users = "/api/v1/mail-option-users/";
         matrix.row("GET /api/v1/mail-option-users", f -> "/api/v1/mail-option-users", OWNERS).inProfileAs(MANAGE_INTEGRATIONS);

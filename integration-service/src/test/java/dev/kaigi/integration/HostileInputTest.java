@@ -20,7 +20,8 @@ import static dev.kaigi.integration.Fixtures.organization;
 
 /**
  * Generated bad requests against every write endpoint of the served OpenAPI document,
- * as an OWNER acting on their own user (so the self-only connection endpoints let them in too); each is
+ * as an OWNER acting on their own user (so the self-only connection endpoints let them in too), or the service token for
+ * the internal API; each is
  * refused 4xx problem+json and changes nothing.
  */
 @QuarkusTest
@@ -37,8 +38,9 @@ class HostileInputTest {
         UUID owner = activeUser(db, org, "owner-" + org.toString().substring(0, 8) + "@acme.test", Role.OWNER);
         String token = TestTokens.user(org, owner, "owner");
         DatabaseSnapshot.settled(db, Duration.ofMillis(300), Duration.ofSeconds(30));
-        HostileInput.of(op -> token, () -> DatabaseSnapshot.of(db))
-                .pathParameters((path, name) -> owner.toString())
+        String service = TestTokens.service("user-service");
+        HostileInput.of(op -> op.path().startsWith("/api/v1/internal/") ? service : token, () -> DatabaseSnapshot.of(db))
+                .pathParameters((path, name) -> "orgId".equals(name) ? org.toString() : owner.toString())
                 .assertEveryBadRequestIsRefusedAndChangesNothing();
     }
 }

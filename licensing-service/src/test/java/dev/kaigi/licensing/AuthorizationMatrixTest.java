@@ -45,6 +45,12 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         AuthorizationMatrix<Fixture> matrix = AuthorizationMatrix.of(this::fixture, Fixture::callers);
         // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
         matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events", OWNERS_OF_AN_ORG).inProfileAs(SEE_AUDIT_LOG);
+        // SEC-04: what this service keeps about a person, for user-service's export
+        matrix.row("GET /api/v1/internal/organizations/{orgId}/users/{userId}/personal-data",
+                f -> "/api/v1/internal/organizations/" + f.org() + "/users/" + f.seated() + "/personal-data", SERVICE_ONLY_200);
+        matrix.row("POST /api/v1/internal/organizations/{orgId}/lead-personal-data",
+                f -> "/api/v1/internal/organizations/" + f.org() + "/lead-personal-data",
+                f -> "{\"email\":\"lead@customer.example\"}", SERVICE_ONLY_200);
         matrix.row("POST /api/v1/internal/organizations/{orgId}/seat-batches",
                 f -> "/api/v1/internal/organizations/" + f.org() + "/seat-batches",
                 f -> "{\"pool\":\"REGULAR\",\"userIds\":[\"" + f.unseated() + "\"]}", SERVICE_ONLY_200);

@@ -65,6 +65,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     //          PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, DEACTIVATED, SERVICE
     // an OWNER whose permission profile grants nothing answers as OWNER, or as a row's inProfileAs says (USR-07)
     private static final int[] ANY_MEMBER_OR_PARTNER = {401, 401, 401, 200, 200, 200, 200, 200, 200, 200, 403, 401, 403};
+    private static final int[] SERVICE_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 401, 200};
     private static final String BOOKINGS = "bookings:write";
     private static final String SCHEDULES = "schedules:read";
 
@@ -74,6 +75,12 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         // SEC-02: the organization's audit trail, OWNERs only; another organization's owner reads its own (empty) one
         matrix.row("GET /api/v1/audit-events", f -> "/api/v1/audit-events",
                 401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).inProfileAs(SEE_AUDIT_LOG);
+        // SEC-04: what this service keeps about a person, for user-service's export
+        matrix.row("GET /api/v1/internal/organizations/{orgId}/users/{userId}/personal-data",
+                f -> "/api/v1/internal/organizations/" + f.org().id() + "/users/" + f.host() + "/personal-data", SERVICE_ONLY);
+        matrix.row("POST /api/v1/internal/organizations/{orgId}/lead-personal-data",
+                f -> "/api/v1/internal/organizations/" + f.org().id() + "/lead-personal-data",
+                f -> "{\"email\":\"lead@customer.example\"}", SERVICE_ONLY);
 
         matrix.row("GET /api/v1/bookings", f -> "/api/v1/bookings", ANY_MEMBER_OR_PARTNER).partnerScope(BOOKINGS);
         // LIF-05: user-service asks what a deletion would move; nobody else

@@ -24,7 +24,8 @@ import static dev.kaigi.scheduling.BookingFixtures.upcoming;
 
 /**
  * Generated bad requests against every write endpoint of the served OpenAPI document
- * (the public booking page and the manage link included), as an OWNER, with ids that exist; each is refused 4xx
+ * (the public booking page and the manage link included), as an OWNER (the service token for the internal API), with ids
+ * that exist; each is refused 4xx
  * problem+json and changes nothing. Every request comes from its own client address, so the public
  * pages' rate limit does not answer in the validation's place.
  */
@@ -48,8 +49,10 @@ class HostileInputTest {
         String booking = booked.path("id");
         String owner = TestTokens.user(org.id(), UUID.randomUUID(), "owner");
         DatabaseSnapshot.settled(db, Duration.ofMillis(300), Duration.ofSeconds(30));
-        HostileInput.of(op -> owner, () -> DatabaseSnapshot.of(db))
+        String service = TestTokens.service("user-service");
+        HostileInput.of(op -> op.path().startsWith("/api/v1/internal/") ? service : owner, () -> DatabaseSnapshot.of(db))
                 .pathParameters((path, name) -> switch (name) {
+                    case "orgId" -> org.id().toString();
                     case "userId" -> host.toString();
                     case "publicId" -> type.path("publicBookingId");
                     case "token" -> booked.path("manageToken");

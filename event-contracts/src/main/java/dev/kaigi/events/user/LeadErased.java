@@ -29,6 +29,12 @@ public record LeadErased(
         Instant erasedAt,
         UUID byUserId) implements EventPayload {
 
+    /**
+     * What an erased lead's name and email read as wherever a record or a later event still names the lead (a
+     * booking's events after the erasure): not an address, so no service mails it, and the same in every service.
+     */
+    public static final String ERASED = "erased";
+
     public LeadErased {
         Objects.requireNonNull(orgId, "orgId");
         Objects.requireNonNull(erasureId, "erasureId");

@@ -21,5 +21,7 @@ public enum AuditAction {
     /** A deleted user's notification subscriptions handed to their heir or dropped (LIF-05). */
     NOTIFICATION_SUBSCRIPTIONS_TRANSFERRED,
     /** A deleted user's open Salesforce opportunities handed to their heir's Salesforce user (LIF-05). */
-    SALESFORCE_OWNERSHIP_TRANSFERRED
+    SALESFORCE_OWNERSHIP_TRANSFERRED,
+    /** A lead's personal data erased from meeting copies, mail records and mailbox backups, as an OWNER asked in user-service (SEC-04). */
+    LEAD_ERASED
 }

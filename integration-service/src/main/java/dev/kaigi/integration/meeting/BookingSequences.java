@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,32 +27,48 @@ public class BookingSequences {
 
     /**
      * Claims the change's sequence; empty when the booking is already past it (a stale or repeated event).
-     * A change without a sequence (an older producer's) comes after whatever was applied.
+     * A change without a sequence (an older producer's) comes after whatever was applied. The first change of a
+     * booking keeps when it was {@code written}: an erasure read again leaves a booking made after it alone (SEC-04).
      */
-    Optional<Integer> claim(MeetingChange change) {
+    Optional<Integer> claim(MeetingChange change, Instant written) {
         Query claim = em.createNativeQuery(change.sequence() != null ? """
-                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence, lead_email)
-                        values (:b, :o, :h, :s, lower(cast(:lead as text)))
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence, lead_email, booked_at)
+                        values (:b, :o, :h, :s, lower(cast(:lead as text)), cast(:at as timestamptz))
                         on conflict (booking_id) do update
                         set sequence = excluded.sequence, host_user_id = excluded.host_user_id,
                             lead_email = excluded.lead_email, applied_at = now()
                         where booking_sequence.sequence < excluded.sequence
                         returning sequence
                         """ : """
-                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence, lead_email)
-                        values (:b, :o, :h, 1, lower(cast(:lead as text)))
+                        insert into booking_sequence (booking_id, org_id, host_user_id, sequence, lead_email, booked_at)
+                        values (:b, :o, :h, 1, lower(cast(:lead as text)), cast(:at as timestamptz))
                         on conflict (booking_id) do update
                         set sequence = booking_sequence.sequence + 1, host_user_id = excluded.host_user_id,
                             lead_email = excluded.lead_email, applied_at = now()
                         returning sequence
                         """)
                 .setParameter("b", change.bookingId()).setParameter("o", change.orgId()).setParameter("h", change.hostUserId())
-                .setParameter("lead", change.leadEmail() == null ? null : change.leadEmail().trim());
+                .setParameter("lead", change.leadEmail() == null || change.leadErased() ? null : change.leadEmail().trim())
+                .setParameter("at", written == null ? Instant.now() : written);
         if (change.sequence() != null) {
             claim.setParameter("s", change.sequence());
         }
         List<?> applied = claim.getResultList();
         return applied.stream().findFirst().map(s -> ((Number) s).intValue());
+    }
+
+    /**
+     * When this service first heard of the booking; empty for a booking it does not know yet. A booking known before
+     * the time was kept counts as known since ever (it was made before any erasure).
+     */
+    Optional<Instant> bookedAt(UUID bookingId) {
+        return em.createNativeQuery("select coalesce(booked_at, timestamptz 'epoch') from booking_sequence where booking_id = :b")
+                .setParameter("b", bookingId).getResultList().stream().findFirst().map(BookingSequences::instant);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
     }
 
     /** The host of a booking of {@code orgId} as of its latest applied event; empty for another organization's or an unknown one. */

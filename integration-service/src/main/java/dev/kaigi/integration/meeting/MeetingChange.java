@@ -6,6 +6,7 @@ import dev.kaigi.events.scheduling.MeetingCalendar;
 import dev.kaigi.events.scheduling.MeetingCancelled;
 import dev.kaigi.events.scheduling.MeetingReassigned;
 import dev.kaigi.events.scheduling.MeetingRescheduled;
+import dev.kaigi.events.user.LeadErased;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -60,6 +61,18 @@ record MeetingChange(Step step, UUID orgId, UUID bookingId, Integer sequence, St
                 e.meetingTypeId(), e.meetingTypeName(), e.conferencingMethod(), e.startsAt(), e.endsAt(), e.hostUserId(),
                 e.hostTimeZone(), null, null, e.leadName(), e.leadEmail(), e.leadCompany(), e.leadLocale(),
                 e.leadTimeZone(), e.reason(), null);
+    }
+
+    /** The same step naming no lead: what it is about a lead erased since it was written (SEC-04). */
+    MeetingChange erased() {
+        return new MeetingChange(step, orgId, bookingId, sequence, calendarUid, meetingTypeId, meetingTypeName, method,
+                startsAt, endsAt, hostUserId, hostTimeZone, previousHostUserId, previousStartsAt, LeadErased.ERASED,
+                LeadErased.ERASED, null, leadLocale, null, null, reminderMinutesBefore);
+    }
+
+    /** Whether the lead was erased (SEC-04): nothing is sent to them, and nothing kept names them. */
+    boolean leadErased() {
+        return LeadErased.ERASED.equals(leadEmail);
     }
 
     /** The same step at the sequence it was applied at. */

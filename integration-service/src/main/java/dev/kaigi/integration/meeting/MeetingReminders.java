@@ -33,7 +33,7 @@ class MeetingReminders {
     Clock clock;
 
     void plan(MeetingChange c, String joinUrl) {
-        if (c.cancelled()) {
+        if (c.cancelled() || c.leadErased()) { // SEC-04: an erased lead is reminded of nothing
             em.createNativeQuery("delete from meeting_reminder where booking_id = :b and outcome is null")
                     .setParameter("b", c.bookingId()).executeUpdate();
             return;

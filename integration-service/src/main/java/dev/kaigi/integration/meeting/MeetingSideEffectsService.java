@@ -62,7 +62,7 @@ public class MeetingSideEffectsService {
 
     /** Applies one step, in the event's transaction (which holds the booking's sequence). */
     void apply(MeetingChange event, Instant eventTime) {
-        Optional<Integer> claimed = sequences.claim(event);
+        Optional<Integer> claimed = sequences.claim(event, eventTime);
         if (claimed.isEmpty()) {
             LOG.infof("%s of booking %s at sequence %s skipped: the booking is past it", event.step(), event.bookingId(),
                     event.sequence());
@@ -82,7 +82,7 @@ public class MeetingSideEffectsService {
         // idempotency key and cannot be asked what they received, and a lead without the invitation or the
         // cancellation (MTG-01), or a host not told of a new meeting, is worse than a second copy. A mail's second
         // copy carries the same Message-ID, so mail clients (and checks) see one message.
-        once(c, Kind.LEAD_MAIL, repeated -> mails.lead(c, host.orElse(null), joinUrl));
+        once(c, Kind.LEAD_MAIL, repeated -> c.leadErased() ? Done.skipped("lead-erased") : mails.lead(c, host.orElse(null), joinUrl));
         // a host who left (deactivated, removed, deleted) is told nothing more; their meeting is still cleared away
         Optional<UserProfile> reachable = host.filter(h -> !h.isGone());
         String unreachable = host.isPresent() ? "host-gone" : "host-unknown";

@@ -14,5 +14,7 @@ public enum AuditAction {
     /** The organization's default schedule set (SCH-05). */
     DEFAULT_WORK_SCHEDULE_SET,
     /** Schedule fields applied from one user to another (BLK-05); one event per changed target. */
-    SCHEDULE_FIELDS_APPLIED
+    SCHEDULE_FIELDS_APPLIED,
+    /** A lead's personal data erased from their bookings, as an OWNER asked in user-service (SEC-04). */
+    LEAD_ERASED
 }

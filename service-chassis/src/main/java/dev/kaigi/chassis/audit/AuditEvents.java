@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
+import dev.kaigi.chassis.privacy.Capped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,6 +49,22 @@ public class AuditEvents {
         long total = ((Number) bind(em.createNativeQuery("select count(*) from audit_trail" + WHERE), orgId, filter)
                 .getSingleResult()).longValue();
         return Page.of(rows.stream().map(r -> view((Object[]) r)).toList(), page, total);
+    }
+
+    /**
+     * The newest {@code limit} entries of {@code orgId} that name {@code userId} as the one who acted or the one acted
+     * upon, for a personal-data export (SEC-04).
+     */
+    @Transactional
+    public Capped<AuditEventView> aboutUser(UUID orgId, UUID userId, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                        select id, actor_user_id, actor_client_id, action, target_user_id, target_id,
+                               cast(before as text), cast(after as text), occurred_at
+                        from audit_trail
+                        where org_id = :org and (target_user_id = :user or actor_user_id = :user)
+                        order by occurred_at desc, seq desc limit :limit""")
+                .setParameter("org", orgId).setParameter("user", userId).setParameter("limit", limit + 1).getResultList();
+        return Capped.of(rows.stream().map(r -> view((Object[]) r)).toList(), limit);
     }
 
     private static Query bind(Query query, UUID orgId, Filter filter) {

@@ -56,11 +56,23 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<AuditChange> all) {
+        write(all, actor());
+    }
+
+    /**
+     * Records {@code change} as made by {@code userId}: a change an event carries out here for a user who asked for
+     * it in another service (an OWNER's erasure), so the trail names them rather than nobody.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOnBehalfOf(UUID userId, AuditChange change) {
+        write(List.of(change), new AuditActor(userId, null));
+    }
+
+    private void write(List<AuditChange> all, AuditActor actor) {
         List<AuditChange> changes = all.stream().filter(c -> !c.changesNothing()).toList();
         if (changes.isEmpty()) {
             return;
         }
-        AuditActor actor = actor();
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (AuditChange change : changes) {

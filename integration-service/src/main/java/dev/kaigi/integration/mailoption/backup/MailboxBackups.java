@@ -161,10 +161,13 @@ class MailboxBackups {
                         insert into backed_up_message (id, org_id, mailbox_user_id, backup_id, message_key, folder, uid,
                             message_id, from_address, to_addresses, cc_addresses, subject, sent_at, lead_emails, size_bytes,
                             raw_gzip)
-                        values (:id, :org, :user, :backup, :key, :folder, :uid, :messageId, :from,
+                        select :id, :org, :user, :backup, :key, :folder, :uid, :messageId, :from,
                             string_to_array(cast(:to as text), chr(10)), string_to_array(cast(:cc as text), chr(10)),
                             :subject, cast(:sentAt as timestamptz), string_to_array(cast(:leads as text), chr(10)), :size,
-                            :raw)
+                            :raw
+                        -- still a lead of the organization: one erased (SEC-04) since the run read its leads is not copied
+                        where exists (select 1 from booking_sequence
+                                      where org_id = :org and lead_email = any (string_to_array(cast(:leads as text), chr(10))))
                         on conflict (mailbox_user_id, message_key) do nothing
                         """)
                 .setParameter("id", UUID.randomUUID()).setParameter("org", c.orgId()).setParameter("user", c.userId())

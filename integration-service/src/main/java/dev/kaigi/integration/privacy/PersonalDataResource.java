@@ -1,0 +1,63 @@
+package dev.kaigi.integration.privacy;
+
+import dev.kaigi.chassis.privacy.LeadEmailQuery;
+import dev.kaigi.chassis.privacy.PersonalDataPermissions;
+import dev.kaigi.events.internal.InternalPaths;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * The internal personal-data API (SEC-04): what integration-service keeps about a user or a lead, for user-service to
+ * gather into an OWNER's export. Service accounts only; the organization is named in the path.
+ */
+@Path("/")
+@Tag(name = "Personal data API for user-service")
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonalDataResource {
+
+    @Inject
+    PersonalDataPermissions permissions;
+    @Inject
+    IntegrationPersonalData data;
+
+    @GET
+    @Path(InternalPaths.USER_PERSONAL_DATA)
+    @Operation(summary = "What integration-service keeps about a user",
+            description = "The user read model (with the Slack member id), Zoom and calendar connections and Slack installations (accounts, never tokens), mail-option settings (never the IMAP password), mailbox backups and the metadata of backed-up messages, the side effects of the meetings they host (newest 10,000 each) and audit entries naming them. A user this service does not know has empty sections.")
+    @APIResponse(responseCode = "200", description = "The user's data",
+            content = @Content(schema = @Schema(implementation = IntegrationPersonalData.UserData.class)))
+    @APIResponse(responseCode = "403", description = "Not a service account")
+    public IntegrationPersonalData.UserData user(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId) {
+        permissions.requireExport();
+        return data.ofUser(orgId, userId);
+    }
+
+    @POST
+    @Path(InternalPaths.LEAD_PERSONAL_DATA)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What integration-service keeps about a lead",
+            description = "The copies of the lead's bookings, the mails and reminders sent to them, the metadata of backed-up messages exchanged with them (newest 10,000 each) and the lead's erasures.")
+    @APIResponse(responseCode = "200", description = "The lead's data",
+            content = @Content(schema = @Schema(implementation = IntegrationPersonalData.LeadData.class)))
+    @APIResponse(responseCode = "400", description = "email missing or not an address")
+    @APIResponse(responseCode = "403", description = "Not a service account")
+    public IntegrationPersonalData.LeadData lead(@PathParam("orgId") UUID orgId, @Valid @NotNull LeadEmailQuery query) {
+        permissions.requireExport();
+        return data.ofLead(orgId, query);
+    }
+}

@@ -113,7 +113,13 @@ class PersonalDataTest {
         String refresh = "zoom-refresh-" + UUID.randomUUID();
         Fixtures.linkZoom(org.id(), org.host(), "zu-" + UUID.randomUUID(), "host-zoom@acme.test", access, refresh);
 
+        given().auth().oauth2(org.token(org.host(), "member")).contentType(ContentType.JSON)
+                .body("{\"meetingTypeId\":null,\"channel\":\"MAIL\"}")
+                .post("/api/v1/users/" + org.host() + "/notification-subscriptions").then().statusCode(201);
+
         String host = service().get(userPath(org.id(), org.host())).then().statusCode(200)
+                .body("notificationSubscriptions.channel", equalTo(java.util.List.of("MAIL")))
+                .body("salesforceOwnershipTransfers.size()", equalTo(0))
                 .body("profile.email", equalTo(org.email("host"))).body("profile.status", equalTo("ACTIVE"))
                 .body("zoomConnection.zoomEmail", equalTo("host-zoom@acme.test"))
                 .body("meetingSideEffects.items.kind", hasItem("LEAD_MAIL"))

@@ -47,6 +47,8 @@ public class IntegrationPersonalData {
             @Schema(description = "Backups of their mailbox") Capped<JsonNode> mailboxBackups,
             @Schema(description = "Headers of the messages copied from their mailbox") Capped<JsonNode> backedUpMessages,
             @Schema(description = "The side effects of the meetings they host or whose Zoom meeting or calendar event is in their account") Capped<JsonNode> meetingSideEffects,
+            @Schema(description = "The booking notifications they subscribed to (LIF-05)") List<JsonNode> notificationSubscriptions,
+            @Schema(description = "Salesforce ownership transfers from them as a deleted user, or to them as heir (LIF-05)") List<JsonNode> salesforceOwnershipTransfers,
             @Schema(description = "Audit entries naming them as actor or target") Capped<AuditEventView> auditEntries) {
     }
 
@@ -99,6 +101,14 @@ public class IntegrationPersonalData {
                                or f.subject_id in (select booking_id from booking_sequence
                                                    where org_id = :org and host_user_id = :user))
                         order by f.completed_at desc""", p, LIMIT),
+                rows.list("""
+                        select id, meeting_type_id, channel, created_at
+                        from notification_subscription where org_id = :org and user_id = :user
+                        order by created_at, id""", p, LIMIT).items(),
+                rows.list("""
+                        select id, deleted_user_id, heir_user_id, status, moved, failed, detail, transferred_at
+                        from salesforce_ownership_transfer where org_id = :org and (deleted_user_id = :user or heir_user_id = :user)
+                        order by transferred_at desc""", p, LIMIT).items(),
                 audit.aboutUser(orgId, userId, LIMIT));
     }
 

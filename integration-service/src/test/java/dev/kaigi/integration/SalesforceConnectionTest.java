@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.connectSalesforce;
@@ -185,21 +186,23 @@ class SalesforceConnectionTest {
     void expiredSessionAndRevokedGrant() throws Exception {
         Org org = connected(new HashMap<>(Map.of("x-" + UUID.randomUUID() + "@acme.test", 2)));
         String renewed = "sf-renewed-" + org.id();
-        ProviderSimulators.salesforce().expire(org.access(), org.refresh(), renewed, org.sfOrgId());
-        given().auth().oauth2(owner(org)).post(BASE + "/sync").then().statusCode(200).body("queries", equalTo(1));
-        assertEquals(1, ProviderSimulators.salesforce().queries(org.access()).size(), "the stale token was tried once");
-        assertEquals(1, ProviderSimulators.salesforce().queries(renewed).size());
-        // the refresh token was kept (Salesforce sends none on a refresh): a second expiry refreshes again
-        ProviderSimulators.salesforce().expire(renewed, org.refresh(), renewed + "-2", org.sfOrgId());
-        given().auth().oauth2(owner(org)).post(BASE + "/sync").then().statusCode(200);
-
-        // revoked at Salesforce: the refresh is refused, the link must be renewed
-        ProviderSimulators.salesforce().revokeGrant(renewed + "-2", org.refresh());
         try (EventProbe probe = EventProbe.open(Topics.INTEGRATION)) {
+            ProviderSimulators.salesforce().expire(org.access(), org.refresh(), renewed, org.sfOrgId());
+            given().auth().oauth2(owner(org)).post(BASE + "/sync").then().statusCode(200).body("queries", equalTo(1));
+            assertEquals(1, ProviderSimulators.salesforce().queries(org.access()).size(), "the stale token was tried once");
+            assertEquals(1, ProviderSimulators.salesforce().queries(renewed).size());
+            // the refresh token was kept (Salesforce sends none on a refresh): a second expiry refreshes again
+            ProviderSimulators.salesforce().expire(renewed, org.refresh(), renewed + "-2", org.sfOrgId());
+            given().auth().oauth2(owner(org)).post(BASE + "/sync").then().statusCode(200);
+            // both syncs' counts are out before the refused one, so what comes after can only be the refused one's
+            Predicate<ReceivedEvent> synced = e -> org.id().toString().equals(e.key());
+            probe.awaitCount(synced, 2, Duration.ofSeconds(30));
+
+            // revoked at Salesforce: the refresh is refused, the link must be renewed
+            ProviderSimulators.salesforce().revokeGrant(renewed + "-2", org.refresh());
             given().auth().oauth2(owner(org)).post(BASE + "/sync").then().statusCode(409)
                     .contentType("application/problem+json").body("code", equalTo("salesforce-relink-required"));
-            assertTrue(probe.drain(Duration.ofMillis(500)).stream()
-                    .noneMatch(e -> org.id().toString().equals(e.key())), "nothing published");
+            assertEquals(2, probe.drain(Duration.ofMillis(500)).stream().filter(synced).count(), "nothing published");
         }
         given().auth().oauth2(owner(org)).get(BASE).then().statusCode(200).body("relinkRequired", equalTo(true));
         given().auth().oauth2(owner(org)).post(BASE + "/sync").then().statusCode(409);

@@ -4,6 +4,7 @@ import dev.kaigi.events.internal.InternalPaths;
 import dev.kaigi.events.internal.TransferPreview;
 import dev.kaigi.events.user.DeletionTransfers;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,9 +41,11 @@ public class TransferPreviewResource {
             description = "FUTURE_BOOKINGS: each meeting not started yet, moving when the heir is eligible for it, else with the heir's first eligibility reason (or no-heir). POOL_MEMBERSHIPS: each pool the user is in, moving unless the heir is already in it (heir-already-in-pool) or cannot host (heir-not-host, no-heir). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The two categories scheduling-service keeps",
             content = @Content(schema = @Schema(implementation = TransferPreview.class)))
+    @APIResponse(responseCode = "400", description = "No body, or a malformed one")
     @APIResponse(responseCode = "403", description = "Not a service account")
-    public TransferPreview preview(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId, DeletionTransfers heirs) {
+    public TransferPreview preview(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId,
+                                   @NotNull DeletionTransfers heirs) {
         permissions.requirePreviewTransfers();
-        return preview.preview(orgId, userId, heirs == null ? DeletionTransfers.allTo(null) : heirs, Instant.now());
+        return preview.preview(orgId, userId, heirs, Instant.now());
     }
 }

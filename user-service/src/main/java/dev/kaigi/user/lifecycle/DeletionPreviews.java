@@ -21,7 +21,7 @@ import java.util.UUID;
  * in {@code unavailable} rather than failing the whole preview: the super admin still sees the rest.
  */
 @ApplicationScoped
-class DeletionPreviews {
+public class DeletionPreviews {
 
     private static final Logger LOG = Logger.getLogger(DeletionPreviews.class);
     private static final List<Peer> KEEPERS = List.of(Peer.SCHEDULING, Peer.INTEGRATION);
@@ -31,7 +31,7 @@ class DeletionPreviews {
     @Inject
     PeerServices peers;
 
-    DeletionPreviewView preview(Actor superAdmin, UUID id, DeletionTransfers heirs) {
+    public DeletionPreviewView preview(Actor superAdmin, UUID id, DeletionTransfers heirs) {
         lifecycle.checkDeletion(superAdmin, id, heirs, DeletionRequest::fieldOf);
         List<CategoryPreview> categories = new ArrayList<>();
         List<TransferCategory> unavailable = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DeletionRequest(@NotNull DeletionTransfers heirs, boolean dryRun) {
 
     /** The request field naming a category's heir, for the problem that refuses it. */
-    static String fieldOf(TransferCategory category) {
+    public static String fieldOf(TransferCategory category) {
         return "heirs." + switch (category) {
             case FUTURE_BOOKINGS -> "futureBookings";
             case POOL_MEMBERSHIPS -> "poolMemberships";

@@ -1,6 +1,9 @@
-package dev.kaigi.user.lifecycle;
+package dev.kaigi.user.account;
 
-import dev.kaigi.user.account.UserPermissions;
+import dev.kaigi.user.lifecycle.DeletionPreviewView;
+import dev.kaigi.user.lifecycle.DeletionPreviews;
+import dev.kaigi.user.lifecycle.DeletionRequest;
+import dev.kaigi.user.lifecycle.LifecycleService;
 import dev.kaigi.user.security.Actor;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -162,7 +162,42 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 f -> "/api/v1/users/" + f.host() + "/work-schedule/apply-to-others",
                 f -> "{\"fields\":[\"DAILY_CAPS\"],\"targetUserIds\":[\"" + f.colleague() + "\"],\"dryRun\":true}",
                 401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403);
+        // AVL-01: as the work schedule; AVL-02: the host, a MANAGER or an OWNER records time off (far ahead, outside the hours booked)
+        matrix.row("GET /api/v1/users/{userId}/date-overrides", f -> "/api/v1/users/" + f.host() + "/date-overrides",
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
+        matrix.row("PUT /api/v1/users/{userId}/date-overrides/{date}", f -> "/api/v1/users/" + f.host() + "/date-overrides/" + FAR_AHEAD,
+                f -> "{\"enabled\":true,\"start\":\"09:00\",\"end\":\"18:00\"}",
+                401, 401, 401, 403, 403, 403, 200, 200, 404, 403, 403, 401, 403);
+        matrix.row("DELETE /api/v1/users/{userId}/date-overrides/{date}", f -> overridden(f) + "/date-overrides/" + FAR_AHEAD,
+                401, 401, 401, 403, 403, 403, 204, 204, 404, 403, 403, 401, 403);
+        matrix.row("GET /api/v1/users/{userId}/time-off", f -> "/api/v1/users/" + f.host() + "/time-off",
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
+        matrix.row("POST /api/v1/users/{userId}/time-off", f -> "/api/v1/users/" + f.host() + "/time-off", f -> timeOffBody(),
+                401, 401, 401, 403, 403, 201, 201, 201, 404, 403, 403, 401, 403);
+        matrix.row("DELETE /api/v1/users/{userId}/time-off/{id}", f -> "/api/v1/users/" + f.host() + "/time-off/" + timeOff(f),
+                401, 401, 401, 403, 403, 204, 204, 204, 404, 403, 403, 401, 403);
         return matrix;
+    }
+
+    /** A date no fixture books: nine months ahead. */
+    private static final LocalDate FAR_AHEAD = LocalDate.now().plusMonths(9);
+
+    /** The host's path, with an override on {@link #FAR_AHEAD} set by an OWNER first. */
+    private static String overridden(Fixture f) {
+        String path = "/api/v1/users/" + f.host();
+        f.org().owner().body("{\"enabled\":false}").put(path + "/date-overrides/" + FAR_AHEAD).then().statusCode(200);
+        return path;
+    }
+
+    /** Half an hour at night on {@link #FAR_AHEAD}, when no fixture has a meeting. */
+    private static String timeOffBody() {
+        return "{\"start\":\"" + FAR_AHEAD + "T03:00:00\",\"end\":\"" + FAR_AHEAD + "T03:30:00\"}";
+    }
+
+    /** A new absence of the host, recorded by an OWNER. */
+    private static String timeOff(Fixture f) {
+        return f.org().owner().body(timeOffBody()).post("/api/v1/users/" + f.host() + "/time-off").then().statusCode(201)
+                .extract().path("timeOff.id");
     }
 
     private static String meetingTypeBody(UUID host) {

@@ -13,5 +13,7 @@ public enum ReassignmentReason {
     /** The host became a team user, who cannot host (MTG-05). */
     HOST_CONVERTED,
     /** The host lost their seat (MTG-05). */
-    HOST_SEAT_RELEASED
+    HOST_SEAT_RELEASED,
+    /** The host recorded time off over the meeting (AVL-02, MTG-05). */
+    HOST_ABSENT
 }

@@ -15,6 +15,14 @@ public enum AuditAction {
     DEFAULT_WORK_SCHEDULE_SET,
     /** Schedule fields applied from one user to another (BLK-05); one event per changed target. */
     SCHEDULE_FIELDS_APPLIED,
+    /** A user's hours for one date set or replaced (AVL-01). */
+    DATE_OVERRIDE_SET,
+    /** A date override removed: the weekday's rules hold again (AVL-01). */
+    DATE_OVERRIDE_REMOVED,
+    /** An absence recorded for a user, by them or an OWNER/MANAGER (AVL-02). */
+    TIME_OFF_ADDED,
+    /** An absence removed (AVL-02). */
+    TIME_OFF_REMOVED,
     /** A lead's personal data erased from their bookings, as an OWNER asked in user-service (SEC-04). */
     LEAD_ERASED
 }

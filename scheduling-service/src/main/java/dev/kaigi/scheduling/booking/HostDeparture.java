@@ -72,6 +72,29 @@ public class HostDeparture {
         }
     }
 
+    /** What became of a meeting its host could no longer keep. */
+    public enum Outcome { REASSIGNED, CANCELLED, ALREADY_CHANGED }
+
+    /**
+     * MTG-05 for one meeting of {@code host}, who can no longer take it (the facts already say so,
+     * e.g. time off, AVL-02): it goes to an eligible host of its pool by the fair choice, or is
+     * cancelled with reason {@code host-unavailable}. Runs in the caller's transaction.
+     */
+    public Outcome handOverOrCancel(Booking b, UUID host, ReassignmentReason reason, Instant now) {
+        em.flush();
+        Booking current = bookings.findById(b.id);
+        if (current == null || current.status != BookingStatus.BOOKED || !host.equals(current.hostUserId)) {
+            return Outcome.ALREADY_CHANGED;
+        }
+        if (handOver(current, poolWithout(current, host), reason, now)) {
+            em.refresh(current);
+            return current.status == BookingStatus.BOOKED && !host.equals(current.hostUserId) ? Outcome.REASSIGNED
+                    : Outcome.ALREADY_CHANGED;
+        }
+        service.cancelled(current, HOST_UNAVAILABLE, MeetingActor.SYSTEM, now);
+        return Outcome.CANCELLED;
+    }
+
     /**
      * One future meeting of a host who may leave, with why {@code heir} could not take it over; an empty
      * reason means they could (LIF-05's preview).

@@ -49,7 +49,24 @@ public final class EligibilityPolicies {
         }
     }
 
-    /** SCH-01: the whole meeting inside the working window of its start's local day, which must be enabled. */
+    /** AVL-02: no part of the meeting in the host's time off. */
+    public static final class TimeOffPolicy extends TimePolicy {
+        @Override
+        public Optional<Reason> check(HostFacts host, Slot slot) {
+            return reject(host.absences().overlaps(slot.start(), slot.end()), Reason.ABSENT);
+        }
+    }
+
+    /** AVL-03: not on a closed day of the organization, in the host's zone, unless the host's override opens it (AVL-01). */
+    public static final class HolidayPolicy extends TimePolicy {
+        @Override
+        public Optional<Reason> check(HostFacts host, Slot slot) {
+            HostFacts.HostDay day = host.dayAt(slot.start());
+            return reject(day != null && day.holiday(), Reason.HOLIDAY);
+        }
+    }
+
+    /** SCH-01, AVL-01: the whole meeting inside the working window of its start's local day, which must be enabled. */
     public static final class WorkingHoursPolicy extends TimePolicy {
         @Override
         public Optional<Reason> check(HostFacts host, Slot slot) {
@@ -114,9 +131,9 @@ public final class EligibilityPolicies {
         }
     }
 
-    /** Every rule, in the spec's order. */
+    /** Every rule, in the spec's order; time off and closed days before the hours they take away. */
     public static final List<EligibilityPolicy> ALL = List.of(new ActiveUserPolicy(), new RegularUserPolicy(),
-            new CalendarConnectedPolicy(), new WorkingHoursPolicy(), new BreakPolicy(), new NoOverlapPolicy(),
+            new CalendarConnectedPolicy(), new TimeOffPolicy(), new HolidayPolicy(), new WorkingHoursPolicy(), new BreakPolicy(), new NoOverlapPolicy(),
             new DailyCapPolicy(), new OpportunityCapPolicy(), new ZoomConfiguredPolicy());
 
     /** The rules that judge the host alone: availability asks them once per host. */

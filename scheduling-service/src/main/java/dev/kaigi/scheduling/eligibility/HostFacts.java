@@ -36,6 +36,7 @@ public final class HostFacts {
     private final Integer openOpportunities;
     private final Map<LocalDate, Integer> bookedPerDay;
     private final Intervals taken;
+    private final Intervals absences;
     private final Map<Long, HostDay> days = new HashMap<>();
     /** The day {@link #dayAt} answered last, and the epoch seconds [from, until) it holds for. Facts are read per request: one thread. */
     private long lastFrom = Long.MAX_VALUE;
@@ -48,10 +49,11 @@ public final class HostFacts {
      * @param openOpportunities Salesforce open opportunities of the host's address; null before any sync
      * @param bookedPerDay      Kaigi bookings per local day in {@code zone} (host_day counters; SCH-03)
      * @param taken             Kaigi bookings (with buffers) and calendar busy times
+     * @param absences          the host's time off (AVL-02)
      */
     public HostFacts(UUID userId, HostStatus status, UserType userType, boolean calendarLinked, boolean zoomLinked,
                      boolean zoomPersonalUrlPresent, ZoneId zone, WorkRules rules, Integer opportunityCap,
-                     Integer openOpportunities, Map<LocalDate, Integer> bookedPerDay, Intervals taken) {
+                     Integer openOpportunities, Map<LocalDate, Integer> bookedPerDay, Intervals taken, Intervals absences) {
         this.userId = userId;
         this.status = status;
         this.userType = userType;
@@ -65,10 +67,24 @@ public final class HostFacts {
         this.openOpportunities = openOpportunities;
         this.bookedPerDay = Map.copyOf(bookedPerDay);
         this.taken = taken;
+        this.absences = absences;
     }
 
-    /** A day of the host, in the host's zone: its rules and their times as instants. */
-    public record HostDay(LocalDate date, WorkRules.Day rules, Instant open, Instant close, List<Instant[]> breaks) {
+    /** Without time off. */
+    public HostFacts(UUID userId, HostStatus status, UserType userType, boolean calendarLinked, boolean zoomLinked,
+                     boolean zoomPersonalUrlPresent, ZoneId zone, WorkRules rules, Integer opportunityCap,
+                     Integer openOpportunities, Map<LocalDate, Integer> bookedPerDay, Intervals taken) {
+        this(userId, status, userType, calendarLinked, zoomLinked, zoomPersonalUrlPresent, zone, rules, opportunityCap,
+                openOpportunities, bookedPerDay, taken, Intervals.NONE);
+    }
+
+    /**
+     * A day of the host, in the host's zone: its rules (an override's, else the weekday's) and their
+     * times as instants; on an organization's closed day that no override opens, {@code holiday}
+     * and no working window.
+     */
+    public record HostDay(LocalDate date, WorkRules.Day rules, Instant open, Instant close, List<Instant[]> breaks,
+                          boolean holiday) {
     }
 
     /**
@@ -96,12 +112,15 @@ public final class HostFacts {
     }
 
     private HostDay day(LocalDate date) {
-        WorkRules.Day r = rules.day(date.getDayOfWeek());
+        WorkRules.Day r = rules.on(date);
+        if (rules.closedOn(date)) {
+            return new HostDay(date, r, null, null, List.of(), true);
+        }
         if (r == null || !r.enabled() || r.hours() == null) {
-            return new HostDay(date, r, null, null, List.of());
+            return new HostDay(date, r, null, null, List.of(), false);
         }
         List<Instant[]> breaks = r.breaks().stream().map(b -> new Instant[] {at(date, b.start()), at(date, b.end())}).toList();
-        return new HostDay(date, r, at(date, r.hours().start()), at(date, r.hours().end()), breaks);
+        return new HostDay(date, r, at(date, r.hours().start()), at(date, r.hours().end()), breaks, false);
     }
 
     /** A wall-clock time of the host's day; one in a DST gap moves forward by the gap. */
@@ -160,5 +179,9 @@ public final class HostFacts {
 
     public Intervals taken() {
         return taken;
+    }
+
+    public Intervals absences() {
+        return absences;
     }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Reads what eligibility needs for a set of hosts and a span of time in one round trip, whatever
@@ -80,6 +81,23 @@ public class HostFactsLoader {
             where o.org_id = ? and o.email_key in (select h.email_key from host h where h.org_id = ? and h.user_id = any(?))
             """;
 
+    /**
+     * AVL-01: the date overrides from two days ago on (a profile is kept for any span ahead), each
+     * day's window and cap, then its breaks, as WEEKDAYS.
+     */
+    private static final String OVERRIDES = """
+            select o.user_id, o.day, o.enabled, o.start_time, o.end_time, o.daily_cap, null::time, null::time
+            from date_override o where o.user_id = any(?) and o.day >= current_date - 2
+            union all
+            select b.user_id, b.day, null, null, null, null, b.start_time, b.end_time
+            from date_override_break b where b.user_id = any(?) and b.day >= current_date - 2
+            """;
+
+    /** AVL-02: time off that ended less than two days ago or later. */
+    private static final String TIME_OFF = """
+            select user_id, starts_at, ends_at from time_off where user_id = any(?) and ends_at > now() - interval '2 days'
+            """;
+
     private static final String COUNTERS =
             "select user_id, day, booked from host_day where user_id = any(?) and day between ? and ? and booked > 0";
 
@@ -112,7 +130,7 @@ public class HostFactsLoader {
             from (select 1) one left join host h on h.user_id = ?
             """;
 
-    private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES);
+    private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES, OVERRIDES, TIME_OFF);
     private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN);
     private static final String ALL = PROFILES + ";\n" + BOOKED;
     // constants, not put together per call: the driver finds its prepared statements by the SQL text
@@ -309,6 +327,11 @@ public class HostFactsLoader {
         ps.setObject(i++, orgId);
         ps.setObject(i++, orgId);
         ps.setArray(i++, ids);
+        // OVERRIDES
+        ps.setArray(i++, ids);
+        ps.setArray(i++, ids);
+        // TIME_OFF
+        ps.setArray(i++, ids);
         return i;
     }
 
@@ -341,11 +364,16 @@ public class HostFactsLoader {
         return ps.getResultSet();
     }
 
-    /** The profiles of the hosts found, from HOSTS, WEEKDAYS and OPPORTUNITIES (each rows set is closed by moving to the next). */
+    /**
+     * The profiles of the hosts found, from HOSTS, WEEKDAYS, OPPORTUNITIES, OVERRIDES and TIME_OFF
+     * (each rows set is closed by moving to the next).
+     */
     private static Map<UUID, HostProfile> profiles(ResultSet hostRows, PreparedStatement ps) throws SQLException {
         Map<UUID, ProfileRow> rows = hosts(hostRows);
         weekdays(next(ps), rows);
         opportunities(next(ps), rows);
+        overrides(next(ps), rows);
+        timeOff(next(ps), rows);
         Map<UUID, HostProfile> profiles = new HashMap<>(rows.size() * 2);
         rows.forEach((id, r) -> profiles.put(id, r.profile()));
         return profiles;
@@ -380,11 +408,7 @@ public class HostFactsLoader {
                 }
                 DayOfWeek weekday = DayOfWeek.valueOf(rs.getString(2));
                 if (rs.getObject(3) != null) {
-                    LocalTime start = rs.getObject(4, LocalTime.class);
-                    LocalTime end = rs.getObject(5, LocalTime.class);
-                    r.day(weekday).enabled = rs.getBoolean(3);
-                    r.day(weekday).hours = start == null ? null : new WorkRules.Window(start, end);
-                    r.day(weekday).cap = (Integer) rs.getObject(6);
+                    r.day(weekday).read(rs);
                 } else {
                     r.day(weekday).breaks.add(new WorkRules.Window(rs.getObject(7, LocalTime.class), rs.getObject(8, LocalTime.class)));
                 }
@@ -407,6 +431,35 @@ public class HostFactsLoader {
         }
         for (ProfileRow r : rows.values()) {
             r.open = synced ? byAddress.getOrDefault(r.emailKey, 0) : null;
+        }
+    }
+
+    private static void overrides(ResultSet rs, Map<UUID, ProfileRow> rows) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                ProfileRow r = rows.get(rs.getObject(1, UUID.class));
+                if (r == null) {
+                    continue;
+                }
+                DayRow day = r.overrides.computeIfAbsent(rs.getObject(2, LocalDate.class), d -> new DayRow());
+                if (rs.getObject(3) != null) {
+                    day.read(rs);
+                } else {
+                    day.breaks.add(new WorkRules.Window(rs.getObject(7, LocalTime.class), rs.getObject(8, LocalTime.class)));
+                }
+            }
+        }
+    }
+
+    private static void timeOff(ResultSet rs, Map<UUID, ProfileRow> rows) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                ProfileRow r = rows.get(rs.getObject(1, UUID.class));
+                if (r != null) {
+                    r.absences.add(new Instant[] {rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()});
+                }
+            }
         }
     }
 
@@ -442,6 +495,9 @@ public class HostFactsLoader {
         Integer opportunityCap;
         Integer open;
         final Map<DayOfWeek, DayRow> days = new EnumMap<>(DayOfWeek.class);
+        final Map<LocalDate, DayRow> overrides = new HashMap<>();
+        Predicate<LocalDate> closed = WorkRules.NEVER_CLOSED;
+        final List<Instant[]> absences = new ArrayList<>();
 
         DayRow day(DayOfWeek weekday) {
             return days.computeIfAbsent(weekday, d -> new DayRow());
@@ -451,19 +507,35 @@ public class HostFactsLoader {
             WorkRules rules = null;
             if (zone != null) {
                 Map<DayOfWeek, WorkRules.Day> week = new EnumMap<>(DayOfWeek.class);
-                days.forEach((d, r) -> week.put(d, new WorkRules.Day(r.enabled, r.hours, List.copyOf(r.breaks), r.cap)));
-                rules = new WorkRules(week);
+                days.forEach((d, r) -> week.put(d, r.rules()));
+                Map<LocalDate, WorkRules.Day> dates = new HashMap<>();
+                overrides.forEach((d, r) -> dates.put(d, r.rules()));
+                rules = new WorkRules(week, dates, closed);
             }
-            return new HostProfile(userId, status, userType, calendarLinked, zoomLinked, zoomUrl, zone, rules, opportunityCap, open);
+            return new HostProfile(userId, status, userType, calendarLinked, zoomLinked, zoomUrl, zone, rules, opportunityCap, open,
+                    Intervals.of(absences));
         }
     }
 
-    /** A weekday being read. */
+    /** A weekday or a date override being read. */
     private static final class DayRow {
         boolean enabled;
         WorkRules.Window hours;
         Integer cap;
         final List<WorkRules.Window> breaks = new ArrayList<>();
+
+        /** Columns 3 to 6 of WEEKDAYS or OVERRIDES: enabled, start, end, cap. */
+        void read(ResultSet rs) throws SQLException {
+            LocalTime start = rs.getObject(4, LocalTime.class);
+            LocalTime end = rs.getObject(5, LocalTime.class);
+            enabled = rs.getBoolean(3);
+            hours = start == null ? null : new WorkRules.Window(start, end);
+            cap = (Integer) rs.getObject(6);
+        }
+
+        WorkRules.Day rules() {
+            return new WorkRules.Day(enabled, hours, List.copyOf(breaks), cap);
+        }
     }
 
     /** What bookings changed for a host: counters per local day and taken times. */
@@ -475,7 +547,7 @@ public class HostFactsLoader {
         HostFacts with(HostProfile p) {
             return new HostFacts(p.userId(), p.status(), p.userType(), p.calendarLinked(), p.zoomLinked(),
                     p.zoomPersonalUrlPresent(), p.zone(), p.rules(), p.opportunityCap(), p.openOpportunities(),
-                    perDay, Intervals.of(taken));
+                    perDay, Intervals.of(taken), p.absences());
         }
     }
 }

@@ -7,6 +7,8 @@ public enum Reason {
     INACTIVE("inactive"),
     TEAM_USER("team-user"),
     CALENDAR_NOT_CONNECTED("calendar-not-connected"),
+    ABSENT("absent"),
+    HOLIDAY("holiday"),
     OUTSIDE_WORKING_HOURS("outside-working-hours"),
     IN_BREAK("in-break"),
     OVERLAPPING_MEETING("overlapping-meeting"),

@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.kaigi.scheduling.schedule.DateOverrideJson.DateOverrideView;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,7 +46,9 @@ public class ApplyScheduleToOthersService {
         /** 日次面談上限. */
         DAILY_CAPS("dailyCaps", s -> weekMap(s, Weekday::dailyCap)),
         /** Salesforce参照の保有商談上限数. */
-        OPPORTUNITY_CAP("opportunityCap", s -> s.opportunityCap);
+        OPPORTUNITY_CAP("opportunityCap", s -> s.opportunityCap),
+        /** AVL-01: the source's date overrides from yesterday on replace the target's. */
+        DATE_OVERRIDES("dateOverrides", s -> s.overrides);
 
         final String field;
         final Function<WorkScheduleState, Object> read;
@@ -67,19 +72,23 @@ public class ApplyScheduleToOthersService {
     public record TargetChange(UUID userId, Map<String, FieldChange> changes) {
     }
 
-    /** A schedule's applicable content: its weekdays Monday first and its opportunity cap. */
-    record WorkScheduleState(List<Weekday> week, Integer opportunityCap) {
+    /** A schedule's applicable content: its weekdays Monday first, its opportunity cap and its date overrides to come. */
+    record WorkScheduleState(List<Weekday> week, Integer opportunityCap, List<DateOverrideView> overrides) {
     }
 
     @Inject
     WorkScheduleService schedules;
     @Inject
     AuditTrail audit;
+    @Inject
+    DateOverrideService dateOverrides;
 
     @Transactional
     public List<TargetChange> apply(UUID orgId, UUID sourceId, Set<ApplicableField> fields, List<UUID> targetIds, boolean dryRun) {
         WorkSchedule source = schedules.get(orgId, sourceId);
-        WorkScheduleState from = new WorkScheduleState(ScheduleMapping.weekdays(source), source.opportunityCap);
+        LocalDate since = LocalDate.now(ZoneId.of(source.timeZone)).minusDays(1);
+        WorkScheduleState from = new WorkScheduleState(ScheduleMapping.weekdays(source), source.opportunityCap,
+                dateOverrides.upcoming(sourceId, since));
         List<UUID> targets = new ArrayList<>(new LinkedHashSet<>(targetIds));
         targets.remove(sourceId);
         List<WorkSchedule> targetSchedules = new ArrayList<>();
@@ -94,7 +103,8 @@ public class ApplyScheduleToOthersService {
         List<FieldViolation> conflicts = new ArrayList<>();
         List<WorkScheduleState> outcomes = new ArrayList<>();
         for (WorkSchedule target : targetSchedules) {
-            WorkScheduleState before = new WorkScheduleState(ScheduleMapping.weekdays(target), target.opportunityCap);
+            WorkScheduleState before = new WorkScheduleState(ScheduleMapping.weekdays(target), target.opportunityCap,
+                    dateOverrides.upcoming(target.userId, since));
             WorkScheduleState after = merge(before, from, fields);
             Map<String, FieldChange> changes = new LinkedHashMap<>();
             for (ApplicableField f : ApplicableField.values()) {
@@ -119,6 +129,9 @@ public class ApplyScheduleToOthersService {
                 if (!result.get(i).changes().isEmpty()) {
                     WorkSchedule target = targetSchedules.get(i);
                     schedules.write(target, target.timeZone, outcomes.get(i).week(), outcomes.get(i).opportunityCap());
+                    if (result.get(i).changes().containsKey(ApplicableField.DATE_OVERRIDES.field)) {
+                        dateOverrides.copy(sourceId, target.userId, orgId, since);
+                    }
                     applied.add(auditChange(orgId, result.get(i)));
                 }
             }
@@ -149,7 +162,8 @@ public class ApplyScheduleToOthersService {
             week.add(new Weekday(t.day(), hours.enabled(), hours.start(), hours.end(), breaks, cap));
         }
         return new WorkScheduleState(week,
-                fields.contains(ApplicableField.OPPORTUNITY_CAP) ? source.opportunityCap() : target.opportunityCap());
+                fields.contains(ApplicableField.OPPORTUNITY_CAP) ? source.opportunityCap() : target.opportunityCap(),
+                fields.contains(ApplicableField.DATE_OVERRIDES) ? source.overrides() : target.overrides());
     }
 
     private static Map<DayOfWeek, Object> weekMap(WorkScheduleState s, Function<Weekday, Object> value) {

@@ -4,6 +4,7 @@ import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.ApplicableFiel
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.WorkScheduleState;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,11 +18,13 @@ final class ScheduleAuditFields {
     }
 
     static Map<String, Object> of(WorkSchedule s) {
-        WorkScheduleState state = new WorkScheduleState(ScheduleMapping.weekdays(s), s.opportunityCap);
+        WorkScheduleState state = new WorkScheduleState(ScheduleMapping.weekdays(s), s.opportunityCap, List.of());
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("timeZone", s.timeZone);
         for (ApplicableField f : ApplicableField.values()) {
-            fields.put(f.field, f.read.apply(state));
+            if (f != ApplicableField.DATE_OVERRIDES) { // audited by their own actions
+                fields.put(f.field, f.read.apply(state));
+            }
         }
         return fields;
     }

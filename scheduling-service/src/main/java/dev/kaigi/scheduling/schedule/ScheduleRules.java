@@ -42,6 +42,13 @@ public final class ScheduleRules {
         return found;
     }
 
+    /** AVL-01: a date override holds what a weekday would (window, breaks, cap on an enabled day only). */
+    public static List<FieldViolation> checkOverride(Weekday day) {
+        List<FieldViolation> found = new ArrayList<>();
+        checkDay(day, "", found);
+        return found;
+    }
+
     private static void checkDay(Weekday w, String at, List<FieldViolation> found) {
         boolean enabled = Boolean.TRUE.equals(w.enabled());
         if (!enabled && w.dailyCap() != null) {

@@ -50,8 +50,8 @@ public class WorkScheduleResource {
     @Inject
     ApplyScheduleToOthersService applyToOthers;
 
-    @Schema(name = "ApplyScheduleToOthersRequest", description = "Schedule fields to copy from the user in the path to the targets (BLK-05); the time zone is never copied")
-    public record ApplyToOthers(@NotNull @Size(max = 4) Set<@NotNull ApplicableField> fields,
+    @Schema(name = "ApplyScheduleToOthersRequest", description = "Schedule fields to copy from the user in the path to the targets (BLK-05): weekly hours, breaks, daily caps, opportunity cap, date overrides to come (AVL-01); the time zone is never copied")
+    public record ApplyToOthers(@NotNull @Size(max = 5) Set<@NotNull ApplicableField> fields,
                                 @NotNull @Size(max = 500) List<@NotNull UUID> targetUserIds,
                                 @Schema(description = "Report the changes without making them") boolean dryRun) {
     }

@@ -12,7 +12,8 @@
 --             per host-day, only tried, never waited for: concurrent bookings spread over the pool,
 --             and every instance sees it), or the first of all when each one is (it then queues);
 --   counter   takes a place under the cap ("where booked < cap": a concurrent booking that filled
---             the day since this snapshot leaves it empty, and then nothing below is written);
+--             the day since this snapshot leaves it empty, and then nothing below is written), on a
+--             day no absence newer than the plan's facts closed (AVL-02, host_day.closed_at_version);
 --   booked    inserts the booking (its exclusion constraint refuses an overlap: SQLSTATE 23P01);
 --   announced writes meeting-booked to the outbox, its key and host fields from the chosen row;
 --   noted     notes when the host was last given a meeting (the fair order's second rule);
@@ -56,7 +57,7 @@ with guard as (
     insert into host_day (org_id, user_id, day, booked)
     select :org_id, user_id, day, 1 from chosen
     on conflict (user_id, day) do update set booked = host_day.booked + 1
-        where host_day.booked < (select cap from chosen)
+        where host_day.booked < (select cap from chosen) and host_day.closed_at_version <= :facts_version
     returning 1
 ), booked as (
     insert into booking (id, org_id, host_user_id, meeting_type_id, meeting_type_name, conferencing_method,

@@ -13,6 +13,8 @@
 --   free      drops those with another meeting or a calendar busy time in the way;
 --   chosen    the first one no other booking is being written for (advisory lock), as book.sql;
 --   counter   takes a place under the new day's cap, unless the meeting stays on its day;
+--   kept      locks the day a meeting that stays on it keeps; both it and counter refuse a day that an
+--             absence newer than the plan's facts closed (AVL-02, host_day.closed_at_version);
 --   released  gives the old day's place back, only once the new one is taken;
 --   moved     writes the new start, host, day and zone, and raises the sequence (MTG-01); the
 --             exclusion constraint refuses an overlap (SQLSTATE 23P01), the whole statement with it;
@@ -59,7 +61,12 @@ with guard as (
     insert into host_day (org_id, user_id, day, booked)
     select :org_id, user_id, day, 1 from chosen where not same_day
     on conflict (user_id, day) do update set booked = host_day.booked + 1
-        where host_day.booked < (select cap from chosen)
+        where host_day.booked < (select cap from chosen) and host_day.closed_at_version <= :facts_version
+    returning 1
+), kept as (
+    update host_day d set booked = d.booked
+    from chosen c
+    where c.same_day and d.user_id = c.user_id and d.day = c.day and d.closed_at_version <= :facts_version
     returning 1
 ), released as (
     update host_day d set booked = d.booked - 1
@@ -71,7 +78,7 @@ with guard as (
     set host_user_id = c.user_id, host_day = c.day, host_time_zone = c.zone, starts_at = :starts_at, ends_at = :ends_at,
         blocked_from = :blocked_from, blocked_to = :blocked_to, sequence = b.sequence + 1, updated_at = :now
     from chosen c
-    where b.id = :booking_id and (c.same_day or exists (select 1 from counter))
+    where b.id = :booking_id and (exists (select 1 from kept) or exists (select 1 from counter))
     returning 1
 ), announced as (
     insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)

@@ -20,7 +20,7 @@ class HostFactsCacheTest {
 
     private static HostProfile profile(UUID id) {
         return new HostProfile(id, HostStatus.ACTIVE, UserType.REGULAR, true, false, false, ZoneId.of("Asia/Tokyo"),
-                new WorkRules(Map.of()), null, null);
+                new WorkRules(Map.of()), null, null, Intervals.NONE);
     }
 
     @Test

@@ -15,6 +15,12 @@ public enum AuditAction {
     DEFAULT_WORK_SCHEDULE_SET,
     /** Schedule fields applied from one user to another (BLK-05); one event per changed target. */
     SCHEDULE_FIELDS_APPLIED,
+    /** The organization's holiday calendar chosen, changed or given up (AVL-03). */
+    HOLIDAY_CALENDAR_SET,
+    /** One of the organization's own closed days added or renamed (AVL-03). */
+    CLOSED_DAY_SET,
+    /** One of the organization's own closed days removed (AVL-03). */
+    CLOSED_DAY_DELETED,
     /** A lead's personal data erased from their bookings, as an OWNER asked in user-service (SEC-04). */
     LEAD_ERASED
 }

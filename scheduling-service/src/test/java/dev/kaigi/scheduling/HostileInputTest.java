@@ -56,6 +56,7 @@ class HostileInputTest {
                     case "userId" -> host.toString();
                     case "publicId" -> type.path("publicBookingId");
                     case "token" -> booked.path("manageToken");
+                    case "date" -> "2099-12-30";
                     default -> path.startsWith("/api/v1/bookings") ? booking : type.path("id");
                 })
                 .assertEveryBadRequestIsRefusedAndChangesNothing();

@@ -32,7 +32,7 @@ public class ClosedDayResource {
     @Inject
     HolidayPermissions permissions;
     @Inject
-    HolidaySettingsService holidays;
+    HolidayService holidays;
 
     @GET
     @Operation(summary = "List the organization's own closed days", description = "Every member, or a partner with scope "

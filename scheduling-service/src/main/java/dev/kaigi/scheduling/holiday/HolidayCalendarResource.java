@@ -24,7 +24,7 @@ public class HolidayCalendarResource {
     @Inject
     HolidayPermissions permissions;
     @Inject
-    HolidaySettingsService holidays;
+    HolidayService holidays;
 
     @GET
     @Operation(summary = "List the holiday calendars", description = "Every member, or a partner with scope schedules:read. "

@@ -27,7 +27,7 @@ public class HolidaySettingsResource {
     @Inject
     HolidayPermissions permissions;
     @Inject
-    HolidaySettingsService holidays;
+    HolidayService holidays;
 
     @GET
     @Operation(summary = "Read the organization's holiday calendar", description = "Every member, or a partner with scope "

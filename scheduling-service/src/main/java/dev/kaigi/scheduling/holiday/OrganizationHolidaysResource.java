@@ -27,7 +27,7 @@ public class OrganizationHolidaysResource {
     @Inject
     HolidayPermissions permissions;
     @Inject
-    HolidaySettingsService holidays;
+    HolidayService holidays;
 
     @GET
     @Operation(summary = "List the days the organization is closed", description = "Every member, or a partner with scope "

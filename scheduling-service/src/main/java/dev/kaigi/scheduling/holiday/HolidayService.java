@@ -35,12 +35,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * An organization's holiday settings (AVL-03): the calendar it chose and its own closed days, each change audited.
+ * Holidays (AVL-03): the calendars Kaigi ships, the one an organization chose, its own closed days (each change
+ * audited), and the days those close together.
  * Both tables bump the organization's facts version (V14), so eligibility, which reads them through
  * {@link ClosedDays}, sees a change at once.
  */
 @ApplicationScoped
-public class HolidaySettingsService {
+public class HolidayService {
 
     static final String CALENDAR_SOURCE = "calendar";
     static final String ORGANIZATION_SOURCE = "organization";

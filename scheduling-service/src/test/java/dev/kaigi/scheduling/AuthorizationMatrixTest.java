@@ -68,6 +68,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
     private static final int[] SERVICE_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 403, 403, 403, 401, 200};
     private static final String BOOKINGS = "bookings:write";
     private static final String SCHEDULES = "schedules:read";
+    /** The organization's own closed day every fixture has (AVL-03), far from the booked slots. */
+    private static final String CLOSED_DAY = "2099-12-31";
 
     @Override
     protected AuthorizationMatrix<Fixture> table() {
@@ -138,6 +140,24 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 f -> ScheduleBody.in(ZONE).json(),
                 401, 401, 401, 403, 403, 403, 200, 200, 200, 403, 403, 401, 403).header("If-Match", Fixture::defaultsEtag);
         matrix.row("GET /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
+                ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
+
+        // AVL-03: every member reads the holidays; MANAGERs and OWNERs change them, as they do meeting types
+        matrix.row("GET /api/v1/holiday-calendars", f -> "/api/v1/holiday-calendars", ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
+        matrix.row("GET /api/v1/organization/holiday-settings", f -> "/api/v1/organization/holiday-settings",
+                ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
+        matrix.row("PUT /api/v1/organization/holiday-settings", f -> "/api/v1/organization/holiday-settings",
+                f -> "{\"calendar\":\"JP\"}",
+                401, 401, 401, 403, 403, 200, 200, 200, 200, 403, 403, 401, 403).inProfileAs(MANAGE_MEETING_TYPES);
+        matrix.row("GET /api/v1/organization/closed-days", f -> "/api/v1/organization/closed-days?from=2099-01-01&to=2099-12-31",
+                ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
+        // a date names a day of the caller's own organization, not a record of ours another organization could probe
+        matrix.row("PUT /api/v1/organization/closed-days/{date}", f -> "/api/v1/organization/closed-days/" + CLOSED_DAY,
+                f -> "{\"name\":\"Closed " + UUID.randomUUID() + "\"}",
+                401, 401, 401, 403, 403, 200, 200, 200, 200, 403, 403, 401, 403).notTenantIds().inProfileAs(MANAGE_MEETING_TYPES);
+        matrix.row("DELETE /api/v1/organization/closed-days/{date}", f -> "/api/v1/organization/closed-days/" + CLOSED_DAY,
+                401, 401, 401, 403, 403, 204, 204, 204, 404, 403, 403, 401, 403).inProfileAs(MANAGE_MEETING_TYPES);
+        matrix.row("GET /api/v1/organization/holidays", f -> "/api/v1/organization/holidays?from=2099-01-01&to=2099-12-31",
                 ANY_MEMBER_OR_PARTNER).partnerScope(SCHEDULES);
 
         matrix.row("GET /api/v1/public/booking-pages/{publicId}", f -> "/api/v1/public/booking-pages/" + f.publicId(),
@@ -239,6 +259,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         ExtractableResponse<Response> booking = org.owner().body(bookingBody(type.path("id"), nextSlot(), "lead@customer.example"))
                 .post("/api/v1/bookings").then().statusCode(201).extract();
         String defaultsEtag = org.owner().get("/api/v1/organization/default-work-schedule").header("ETag");
+        org.owner().body("{\"name\":\"Closed\"}").put("/api/v1/organization/closed-days/" + CLOSED_DAY).then().statusCode(200);
         Callers callers = Callers.inOrganization(org.id()).with(CallerKind.DEACTIVATED, s.deactivated())
                 .with(CallerKind.OWNER_WITHOUT_PROFILE_PERMISSIONS, s.profilelessOwner());
         return new Fixture(org, s.host(), s.colleague(), type.path("id"), type.header("ETag"), type.path("publicBookingId"),

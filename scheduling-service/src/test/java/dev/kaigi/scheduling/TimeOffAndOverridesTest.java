@@ -147,6 +147,42 @@ class TimeOffAndOverridesTest {
     }
 
     @Test
+    @DisplayName("AVL-03: on Japan's national holidays and the organization's own closed days nobody is offered or booked (holiday), each host "
+            + "on their own local date; an override opens the day for one host")
+    void holidaysCloseTheDayInEachHostsZone() {
+        Org org = Org.create(TOKYO);
+        UUID tokyo = host(org, ScheduleBody.in(TOKYO).hours("09:00", "18:00"));
+        UUID newYork = host(org, ScheduleBody.in("America/New_York").hours("09:00", "18:00"));
+        String type = meetingType(org, "Demo", 60, "PHONE", 60, tokyo, newYork).path("id");
+        LocalDate comingOfAge = LocalDate.of(2027, 1, 11); // 成人の日, a Monday
+        LocalDate ownDay = LocalDate.of(2027, 1, 13);
+        org.manager().body("{\"calendar\":\"JP\"}").put("/api/v1/organization/holiday-settings").then().statusCode(200);
+        org.manager().body("{\"name\":\"Company trip\"}").put("/api/v1/organization/closed-days/" + ownDay).then().statusCode(200);
+
+        // Tokyo's 11th is closed; Tokyo's 11th until 08:00 is New York's 10th (open), the rest is New York's 11th (closed)
+        List<String> eleventh = slots(org, type, comingOfAge);
+        assertEquals(8, eleventh.size(), eleventh.toString());
+        assertTrue(eleventh.stream().allMatch(x -> x.compareTo(comingOfAge + "T08:00") < 0), eleventh.toString());
+        org.manager().body(bookingBody(type, at(comingOfAge, "10:00", TOKYO), "h@customer.example")).post("/api/v1/bookings")
+                .then().statusCode(409).body("errors.code", contains("holiday", "outside-working-hours"));
+        // New York's 10th (a Sunday there, but this host works every day) is Tokyo's 11th morning: open for them
+        org.manager().body(bookingBody(type, at(comingOfAge.minusDays(1), "10:00", "America/New_York"), "ny@customer.example"))
+                .post("/api/v1/bookings").then().statusCode(201).body("hostUserId", equalTo(newYork.toString()));
+        org.manager().body(bookingBody(type, at(comingOfAge, "10:00", "America/New_York"), "ny2@customer.example"))
+                .post("/api/v1/bookings").then().statusCode(409).body("errors.code", hasItem("holiday"));
+        assertTrue(slots(org, type, ownDay).stream().allMatch(x -> x.compareTo(ownDay + "T08:00") < 0));
+        assertEquals(8, slots(org, type, ownDay).size());
+
+        org.as(tokyo, "member").body(override("true", "10:00", "12:00", "[]", "null"))
+                .put("/api/v1/users/" + tokyo + "/date-overrides/" + comingOfAge).then().statusCode(200);
+        org.manager().body(bookingBody(type, at(comingOfAge, "10:00", TOKYO), "open@customer.example")).post("/api/v1/bookings")
+                .then().statusCode(201).body("hostUserId", equalTo(tokyo.toString()));
+        org.manager().body("{\"calendar\":null}").put("/api/v1/organization/holiday-settings").then().statusCode(200);
+        org.manager().body(bookingBody(type, at(comingOfAge, "15:00", TOKYO), "after@customer.example")).post("/api/v1/bookings")
+                .then().statusCode(201);
+    }
+
+    @Test
     @DisplayName("AVL-02, MTG-05: time off hides its slots and refuses bookings inside (absent); a new absence hands each meeting inside to "
             + "another pool host, or cancels it with host-unavailable when none can take it")
     void timeOffMovesTheMeetingsInside() {

@@ -23,6 +23,12 @@ public enum AuditAction {
     TIME_OFF_ADDED,
     /** An absence removed (AVL-02). */
     TIME_OFF_REMOVED,
+    /** The organization's holiday calendar chosen, changed or given up (AVL-03). */
+    HOLIDAY_CALENDAR_SET,
+    /** One of the organization's own closed days added or renamed (AVL-03). */
+    CLOSED_DAY_SET,
+    /** One of the organization's own closed days removed (AVL-03). */
+    CLOSED_DAY_DELETED,
     /** A lead's personal data erased from their bookings, as an OWNER asked in user-service (SEC-04). */
     LEAD_ERASED
 }

@@ -1,6 +1,7 @@
 package dev.kaigi.scheduling.eligibility;
 
 import dev.kaigi.events.user.UserType;
+import dev.kaigi.scheduling.holiday.ClosedDays;
 import dev.kaigi.scheduling.host.HostStatus;
 import dev.kaigi.scheduling.meetingtype.MeetingType;
 import io.agroal.api.AgroalDataSource;
@@ -130,7 +131,7 @@ public class HostFactsLoader {
             from (select 1) one left join host h on h.user_id = ?
             """;
 
-    private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES, OVERRIDES, TIME_OFF);
+    private static final String PROFILES = String.join(";\n", HOSTS, WEEKDAYS, OPPORTUNITIES, OVERRIDES, TIME_OFF, ClosedDays.QUERY);
     private static final String BOOKED = String.join(";\n", COUNTERS, TAKEN);
     private static final String ALL = PROFILES + ";\n" + BOOKED;
     // constants, not put together per call: the driver finds its prepared statements by the SQL text
@@ -332,6 +333,9 @@ public class HostFactsLoader {
         ps.setArray(i++, ids);
         // TIME_OFF
         ps.setArray(i++, ids);
+        // ClosedDays.QUERY (AVL-03)
+        ps.setObject(i++, orgId);
+        ps.setObject(i++, orgId);
         return i;
     }
 
@@ -365,8 +369,8 @@ public class HostFactsLoader {
     }
 
     /**
-     * The profiles of the hosts found, from HOSTS, WEEKDAYS, OPPORTUNITIES, OVERRIDES and TIME_OFF
-     * (each rows set is closed by moving to the next).
+     * The profiles of the hosts found, from HOSTS, WEEKDAYS, OPPORTUNITIES, OVERRIDES, TIME_OFF and the
+     * organization's closed days (each rows set is closed by moving to the next).
      */
     private static Map<UUID, HostProfile> profiles(ResultSet hostRows, PreparedStatement ps) throws SQLException {
         Map<UUID, ProfileRow> rows = hosts(hostRows);
@@ -374,6 +378,11 @@ public class HostFactsLoader {
         opportunities(next(ps), rows);
         overrides(next(ps), rows);
         timeOff(next(ps), rows);
+        ClosedDays closed;
+        try (ResultSet rs = next(ps)) {
+            closed = ClosedDays.read(rs);
+        }
+        rows.values().forEach(r -> r.closed = closed::closed);
         Map<UUID, HostProfile> profiles = new HashMap<>(rows.size() * 2);
         rows.forEach((id, r) -> profiles.put(id, r.profile()));
         return profiles;

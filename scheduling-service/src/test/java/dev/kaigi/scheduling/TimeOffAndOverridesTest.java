@@ -178,8 +178,8 @@ class TimeOffAndOverridesTest {
         org.manager().body(bookingBody(type, at(comingOfAge, "10:00", TOKYO), "open@customer.example")).post("/api/v1/bookings")
                 .then().statusCode(201).body("hostUserId", equalTo(tokyo.toString()));
         org.manager().body("{\"calendar\":null}").put("/api/v1/organization/holiday-settings").then().statusCode(200);
-        org.manager().body(bookingBody(type, at(comingOfAge, "15:00", TOKYO), "after@customer.example")).post("/api/v1/bookings")
-                .then().statusCode(201);
+        org.manager().body(bookingBody(type, at(comingOfAge, "10:00", "America/New_York"), "after@customer.example"))
+                .post("/api/v1/bookings").then().statusCode(201).body("hostUserId", equalTo(newYork.toString()));
     }
 
     @Test

@@ -4,7 +4,8 @@ import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.timeoff.TimeOffJson.TimeOffCreated;
 import dev.kaigi.scheduling.timeoff.TimeOffJson.TimeOffListView;
 import dev.kaigi.scheduling.timeoff.TimeOffJson.TimeOffRequest;
-import dev.kaigi.scheduling.timeoff.TimeOffService.Recorded;
+import dev.kaigi.scheduling.timeoff.TimeOffJson.MeetingOutcome;
+import dev.kaigi.scheduling.timeoff.TimeOffJson.TimeOffView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -66,10 +68,9 @@ public class TimeOffResource {
     public Response add(@PathParam("userId") UUID userId, @Valid @NotNull TimeOffRequest request) {
         Caller c = permissions.requireEdit(userId);
         Instant now = Instant.now();
-        Recorded recorded = timeOff.add(c.orgId(), userId, c.user().orElse(null), request, now);
-        var meetings = settlement.settle(recorded.view().id(), now);
-        var view = recorded.view();
-        var settled = new TimeOffJson.TimeOffView(view.id(), view.userId(), view.start(), view.end(), view.timeZone(), view.note(), true);
+        TimeOffView view = timeOff.add(c.orgId(), userId, c.user().orElse(null), request, now);
+        List<MeetingOutcome> meetings = settlement.settle(view.id(), now);
+        TimeOffView settled = new TimeOffView(view.id(), view.userId(), view.start(), view.end(), view.timeZone(), view.note(), true);
         return Response.created(URI.create("/api/v1/users/" + userId + "/time-off/" + view.id()))
                 .entity(new TimeOffCreated(settled, meetings)).build();
     }

@@ -46,12 +46,9 @@ public class TimeOffService {
     @Inject
     AuditTrail audit;
 
-    /** What was recorded, and the host's schedule zone (null when they have none). */
-    record Recorded(TimeOffView view, ZoneId hostZone) {
-    }
-
+    /** Records an absence of {@code userId}, made by {@code by}; its meetings are settled after the commit. */
     @Transactional
-    public Recorded add(UUID orgId, UUID userId, UUID by, TimeOffRequest request, Instant now) {
+    public TimeOffView add(UUID orgId, UUID userId, UUID by, TimeOffRequest request, Instant now) {
         requireMember(orgId, userId);
         Optional<ZoneId> hostZone = scheduleZone(userId);
         ZoneId zone = request.timeZone() == null ? hostZone.orElseThrow(() -> ProblemException.invalidField("timeZone", "required"))
@@ -85,7 +82,7 @@ public class TimeOffService {
         TimeOffView view = new TimeOffView(id, userId, start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(),
                 zone.getId(), request.note(), false);
         audit.record(AuditChange.of(orgId, AuditAction.TIME_OFF_ADDED).targetUser(userId).target(id).after(auditFields(view)));
-        return new Recorded(view, hostZone.orElse(null));
+        return view;
     }
 
     /**

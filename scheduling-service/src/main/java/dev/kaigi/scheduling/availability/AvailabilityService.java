@@ -90,7 +90,7 @@ public class AvailabilityService {
             }
             Slot slot = new Slot(s, s.plus(length), before, after, type.conferencingMethod);
             for (HostFacts h : usable) {
-                if (EligibilityPolicies.firstReason(EligibilityPolicies.ABOUT_TIME, h, slot).isEmpty()) {
+                if (EligibilityPolicies.firstReason(EligibilityPolicies.ABOUT_TIME_VERDICT, h, slot).isEmpty()) {
                     var start = s.atZone(zone);
                     byDay.computeIfAbsent(start.toLocalDate(), d -> new ArrayList<>())
                             .add(new SlotView(iso.format(start), iso.format(slot.end().atZone(zone))));

@@ -131,16 +131,29 @@ public final class EligibilityPolicies {
         }
     }
 
+    private static final EligibilityPolicy WORKING_HOURS = new WorkingHoursPolicy();
+    private static final EligibilityPolicy BREAK = new BreakPolicy();
+    private static final EligibilityPolicy TIME_OFF = new TimeOffPolicy();
+    private static final EligibilityPolicy NO_OVERLAP = new NoOverlapPolicy();
+    private static final EligibilityPolicy DAILY_CAP = new DailyCapPolicy();
+
     /** Every rule, in the spec's order; time off and closed days before the hours they take away. */
     public static final List<EligibilityPolicy> ALL = List.of(new ActiveUserPolicy(), new RegularUserPolicy(),
-            new CalendarConnectedPolicy(), new TimeOffPolicy(), new HolidayPolicy(), new WorkingHoursPolicy(), new BreakPolicy(), new NoOverlapPolicy(),
-            new DailyCapPolicy(), new OpportunityCapPolicy(), new ZoomConfiguredPolicy());
+            new CalendarConnectedPolicy(), TIME_OFF, new HolidayPolicy(), WORKING_HOURS, BREAK, NO_OVERLAP,
+            DAILY_CAP, new OpportunityCapPolicy(), new ZoomConfiguredPolicy());
 
     /** The rules that judge the host alone: availability asks them once per host. */
     public static final List<EligibilityPolicy> ABOUT_HOST = ALL.stream().filter(p -> !p.dependsOnTime()).toList();
 
-    /** The rules that judge the host at a time: availability asks them per slot. */
+    /** The rules that judge the host at a time, in the spec's order. */
     public static final List<EligibilityPolicy> ABOUT_TIME = ALL.stream().filter(EligibilityPolicy::dependsOnTime).toList();
+
+    /**
+     * The same verdict as {@link #ABOUT_TIME}, for a question that needs no reason (availability asks it
+     * per host and slot): the rule that refuses most slots first, and without the closed-day rule, since
+     * a closed day has no working window ({@link HostFacts.HostDay}) and the hours rule refuses it too.
+     */
+    public static final List<EligibilityPolicy> ABOUT_TIME_VERDICT = List.of(WORKING_HOURS, BREAK, TIME_OFF, NO_OVERLAP, DAILY_CAP);
 
     private EligibilityPolicies() {
     }

@@ -23,14 +23,15 @@
 --             the hosts passed over: the plan's (passed_over_ids) and passed;
 --   tallied   counts the meeting for its host and day in the pool (AVL-05);
 --   announced writes meeting-booked to the outbox, its key and host fields from the chosen row;
---   noted     notes when the host was last given a meeting (the fair order's second rule);
+--   noted     notes when the host was last given a meeting (a rule of the fair order);
 --   remembered keeps the Idempotency-Key and its answer, the host and their contact for the lead
 --             (USR-08) filled in (23505 when in use).
 --
 -- ranked is materialized so that PostgreSQL cannot push free's checks below the sort, where they
 -- would run for every host of the pool: ranked and free are read lazily, only until chosen has its
--- host (passed reads free no further). The counter comes first among the writes: its row lock queues one host-day's bookings
--- before their inserts, so two overlapping inserts never wait on each other's exclusion check.
+-- host (passed reads free no further). The counter comes first among the writes: its row lock
+-- queues one host-day's bookings before their inserts, so two overlapping inserts never wait on each
+-- other's exclusion check; tallied's row of the pool is taken under that lock, so it adds no wait.
 with guard as (
     select 1
     where coalesce((select v.version from org_facts_version v where v.org_id = :org_id), 0) = :facts_version

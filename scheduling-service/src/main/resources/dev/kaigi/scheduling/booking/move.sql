@@ -22,10 +22,12 @@
 --             a meeting that goes to another host keeps who was passed over in that choice (AVL-06:
 --             the plan's, passed_over_ids, and passed);
 --   untallied, tallied  move the meeting's count in the pool from its old host and day to the new
---             ones (AVL-05), unless it stays on its day with its host;
+--             ones (AVL-05), unless it stays on its day with its host; each after the host-day row of
+--             the same host and day is locked (released, counter), as every writer of the pool's
+--             rows does, so they add no lock order of their own;
 --   announced writes the event (meeting-rescheduled or meeting-reassigned) to the outbox, its key
 --             and host fields from the chosen row;
---   noted     notes a new host's last meeting (the fair order's second rule);
+--   noted     notes a new host's last meeting (a rule of the fair order);
 --   remembered keeps the Idempotency-Key and its answer, as book.sql.
 with guard as (
     select 1
@@ -103,9 +105,8 @@ with guard as (
     returning 1
 ), untallied as (
     update pool_host_day p set meetings = p.meetings - 1
-    from moved, moving m, chosen c
-    where p.meeting_type_id = m.meeting_type_id and p.user_id = m.host_user_id and p.day = m.host_day and not c.same_day
-      and p.meetings > 0
+    from released, moving m
+    where p.meeting_type_id = m.meeting_type_id and p.user_id = m.host_user_id and p.day = m.host_day and p.meetings > 0
     returning 1
 ), tallied as (
     insert into pool_host_day (meeting_type_id, user_id, day, meetings)

@@ -135,6 +135,10 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
         matrix.row("GET /api/v1/meeting-types/{id}/availability", f -> "/api/v1/meeting-types/" + f.typeId() + "/availability"
                         + days(f),
                 401, 401, 401, 200, 200, 200, 200, 200, 404, 200, 403, 401, 403).partnerScope(SCHEDULES);
+        // AVL-06: how the pool's meetings went to its hosts, for MANAGERs and OWNERs whose profile lets them see reports
+        matrix.row("GET /api/v1/meeting-types/{id}/distribution", f -> "/api/v1/meeting-types/" + f.typeId() + "/distribution?from="
+                        + f.freeSlot().minus(java.time.Duration.ofDays(30)) + "&to=" + f.freeSlot(),
+                401, 401, 401, 403, 403, 200, 200, 200, 404, 403, 403, 401, 403).inProfileAs(SEE_REPORTS);
 
         matrix.row("PUT /api/v1/organization/default-work-schedule", f -> "/api/v1/organization/default-work-schedule",
                 f -> ScheduleBody.in(ZONE).json(),

@@ -315,7 +315,8 @@ class EligibilityPoliciesTest {
         neverToo.booked = Map.of(day, 1);
         List<HostFacts> pool = List.of(busy.facts(), recent.facts(), earlier.facts(), never.facts(), neverToo.facts());
         assertEquals(List.of(never.id, neverToo.id, earlier.id, recent.id, busy.id),
-                FairChoice.order(pool, Instant.parse(TOKYO_10), Map.of(recent.id, recent.lastBooked, earlier.id, earlier.lastBooked))
+                FairChoice.order(pool, Instant.parse(TOKYO_10), Map.of(), Map.of(),
+                                Map.of(recent.id, recent.lastBooked, earlier.id, earlier.lastBooked))
                         .stream().map(HostFacts::userId).toList());
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
@@ -21,6 +22,8 @@ import static dev.kaigi.scheduling.BookingFixtures.bookingBody;
 import static dev.kaigi.scheduling.BookingFixtures.host;
 import static dev.kaigi.scheduling.BookingFixtures.meetingType;
 import static dev.kaigi.scheduling.BookingFixtures.upcoming;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Generated bad requests against every write endpoint of the served OpenAPI document
@@ -60,5 +63,26 @@ class HostileInputTest {
                     default -> path.startsWith("/api/v1/bookings") ? booking : type.path("id");
                 })
                 .assertEveryBadRequestIsRefusedAndChangesNothing();
+    }
+
+    @Test
+    @DisplayName("AVL-06: the distribution report's hostile query values (control characters, SQL, huge or negative numbers, "
+            + "dates out of range) are 400 problem+json")
+    void distributionReportParameters() {
+        Org org = Org.create(ZONE);
+        UUID host = host(org, ScheduleBody.in(ZONE));
+        String type = meetingType(org, "Hostile report", 60, "PHONE", 60, host).path("id");
+        String from = "2026-12-01T00:00:00Z";
+        String to = "2026-12-08T00:00:00Z";
+        for (String query : List.of("from=%00&to=" + to, "from=" + from + "%27%20or%201=1--&to=" + to, "from=" + from + "&to=" + "9".repeat(1000),
+                "from=-999999999-01-01T00:00:00Z&to=" + to, "from=" + from + "&to=+999999999-12-31T23:59:59Z",
+                "from=" + from + "&to=" + to + "&page=-1", "from=" + from + "&to=" + to + "&size=100000",
+                "from=" + from + "&to=" + to + "&format=csv%0d%0aX-Evil:%201",
+                "from=" + from + "&to=" + to + "&format=CSV")) {
+            Response r = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.user(org.id(), UUID.randomUUID(), "owner"))
+                    .get("/api/v1/meeting-types/" + type + "/distribution?" + query);
+            assertEquals(400, r.statusCode(), query + ": " + r.asString());
+            assertEquals("application/problem+json", r.contentType(), query);
+        }
     }
 }

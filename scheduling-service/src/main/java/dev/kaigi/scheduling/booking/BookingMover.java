@@ -11,6 +11,7 @@ import dev.kaigi.scheduling.booking.PlanSql.LostRace;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
+import dev.kaigi.scheduling.meetingtype.PoolShare;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,9 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The one place that moves a booking to another start or host (MTG-03, MTG-04, MTG-05):
@@ -38,13 +41,16 @@ class BookingMover {
 
     /**
      * A move of {@code booking}, as read with its sequence, to {@code slot}, for the first free of
-     * {@code candidates} (judged under {@code factsVersion}; in pool order) in the fair order,
-     * announced with {@code event}: its host fields {@code hostField} and {@code hostTimeZone} are
-     * the chosen host's, written by the statement. {@code callerUserId} is checked against LIF-01
-     * (null for a lead, a partner or Kaigi).
+     * {@code candidates} (judged under {@code factsVersion}; in pool order) in the fair order, each
+     * with their weight and priority in the pool ({@code shares}, AVL-05), announced with
+     * {@code event}: its host fields {@code hostField} and {@code hostTimeZone} are the chosen
+     * host's, written by the statement. {@code callerUserId} is checked against LIF-01 (null for a
+     * lead, a partner or Kaigi). {@code passedOver}: the pool's hosts the plan did not offer, with
+     * why (AVL-06), which the booking keeps when it goes to another host; empty when nobody chose
+     * among the pool (a host named by a MANAGER or a deletion).
      */
     record Move(Booking booking, Slot slot, List<HostFacts> candidates, long factsVersion, UUID callerUserId, UUID callerOrgId,
-                EventPayload event, String hostField, Instant now) {
+                EventPayload event, String hostField, Instant now, Function<UUID, PoolShare> shares, Map<UUID, Reason> passedOver) {
     }
 
     /** Where the meeting went: its host, the local day it counts on, the zone, and the answer kept (null without a key). */
@@ -114,7 +120,8 @@ class BookingMover {
         Booking b = m.booking();
         try (NamedStatement st = MOVE.prepare(c)) {
             PlanSql.bindGuard(st, b.orgId, m.factsVersion(), m.callerUserId(), m.callerOrgId());
-            PlanSql.bindCandidates(st, m.slot().start(), m.candidates(), m.slot().blockedFrom(), m.slot().blockedTo());
+            PlanSql.bindCandidates(st, m.slot().start(), m.candidates(), m.shares(), m.slot().blockedFrom(), m.slot().blockedTo());
+            PlanSql.bindPassedOver(st, m.passedOver());
             st.set("booking_id", b.id);
             st.setInt("sequence", b.sequence);
             st.setInstant("now", m.now());

@@ -20,6 +20,7 @@ import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
 import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
+import dev.kaigi.scheduling.meetingtype.PoolShare;
 import dev.kaigi.scheduling.security.RevokedHosts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -123,7 +124,8 @@ public class BookingMoves {
             try {
                 Moved moved = mover.move(new Move(b, slot, plan.candidates(), plan.target().factsVersion(), plan.callerUserId(),
                         plan.callerOrgId(), BookingEvents.rescheduled(b, after, cmd.acting().on(b), blank(cmd.reason())),
-                        "hostUserId", now), key, response);
+                        "hostUserId", now, plan.target()::share, PlanSql.notOffered(plan.target().pool(), plan.candidates(),
+                        plan.refused())), key, response);
                 if (moved != null) {
                     landed(after, moved);
                     return new Changed(moved.response() != null ? moved.response() : render(after), after.sequence, false);
@@ -166,7 +168,8 @@ public class BookingMoves {
             try {
                 Moved moved = mover.move(new Move(b, slot, List.of(target), checked.factsVersion(), callerUserId,
                         callerUserId == null ? null : orgId, BookingEvents.reassigned(after, b.hostUserId,
-                        ReassignmentReason.MANUAL, acting.on(b)), "toHostUserId", now), null, null);
+                        ReassignmentReason.MANUAL, acting.on(b)), "toHostUserId", now, host -> PoolShare.DEFAULT, Map.of()),
+                        null, null);
                 if (moved != null) {
                     landed(after, moved);
                     return new Changed(render(after), after.sequence, false);

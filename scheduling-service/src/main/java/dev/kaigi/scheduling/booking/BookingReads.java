@@ -42,8 +42,9 @@ class BookingReads {
 
     /**
      * What the writer is offered: the type, the slot, the hosts whose facts accept it (in pool order)
-     * and the caller it checks against LIF-01 (null on a public page). A plan from fresh facts also
-     * knows why each other host of the pool was refused.
+     * and the caller it checks against LIF-01 (null on a public page), and why each other host of the
+     * pool was refused: by every rule for a plan from fresh facts, by the rules of their profile for
+     * one from memory (the writer finds caps and taken times itself).
      */
     record Plan(BookableType target, Slot slot, List<HostFacts> candidates, UUID callerUserId, UUID callerOrgId,
                 Map<UUID, Reason> refused, boolean fresh) {
@@ -116,17 +117,12 @@ class BookingReads {
             return null;
         }
         Slot slot = slot(remembered.type(), start);
-        List<HostFacts> accepted = new ArrayList<>(hosts.size());
-        for (HostFacts h : hosts) {
-            if (EligibilityPolicies.firstReason(h, slot).isEmpty()) {
-                accepted.add(h);
-            }
-        }
-        if (accepted.isEmpty()) {
+        Plan judged = judged(remembered, slot, hosts, null, null);
+        if (judged.candidates().isEmpty()) {
             return null;
         }
         UUID callerOrgId = callerOrgId(ref);
-        return new Plan(remembered, slot, accepted, callerOrgId == null ? null : user, callerOrgId, Map.of(), false);
+        return new Plan(remembered, slot, judged.candidates(), callerOrgId == null ? null : user, callerOrgId, judged.refused(), false);
     }
 
     private Checked load(BookableType t, Slot slot, UUID callerOrgId, UUID callerUserId) {
@@ -204,7 +200,8 @@ class BookingReads {
         if (plan == null) {
             return null;
         }
-        return keepingTheHost(new Plan(plan.target(), plan.slot(), plan.candidates(), callerUserId, callerOrgId, Map.of(), false), b);
+        return keepingTheHost(new Plan(plan.target(), plan.slot(), plan.candidates(), callerUserId, callerOrgId, plan.refused(), false),
+                b);
     }
 
     /** The plan with the meeting's host alone when they are among its candidates. */

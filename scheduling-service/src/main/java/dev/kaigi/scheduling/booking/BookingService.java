@@ -351,6 +351,7 @@ public class BookingService {
         b.updatedAt = now;
         em.flush();
         HostDayCounters.release(em, b.hostUserId, b.hostDay);
+        HostDayCounters.releasePool(em, b.meetingTypeId, b.hostUserId, b.hostDay);
         outbox.publish(BookingEvents.cancelled(b, reason, actor));
     }
 

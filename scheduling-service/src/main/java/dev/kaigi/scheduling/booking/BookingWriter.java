@@ -21,9 +21,9 @@ import java.util.function.Function;
 
 /**
  * The one place that writes a booking (SCH-08, SCH-03, LIF-01): {@code book.sql}, beside this
- * class, chooses the host among a plan's candidates in the fair order and writes host-day counter,
- * booking, {@code meeting-booked}, the host's last booking and the Idempotency-Key, in one
- * statement. It runs in auto-commit, so it is its own transaction and one round trip, without JTA
+ * class, chooses the host among a plan's candidates in the weighted fair order (AVL-05) and writes
+ * host-day counter, booking (with the pool's hosts passed over and why, AVL-06), the pool's count,
+ * {@code meeting-booked}, the host's last booking and the Idempotency-Key, in one statement. It runs in auto-commit, so it is its own transaction and one round trip, without JTA
  * (the booking's hot path: on two cores shared with PostgreSQL every round trip costs both a
  * wake-up). The database decides what no plan can know: the counter's {@code booked < cap} and
  * the exclusion constraint refuse what a concurrent booking took since the statement's snapshot,
@@ -73,7 +73,8 @@ class BookingWriter {
         Booked booked;
         try (Connection c = db.getConnection(); NamedStatement st = BOOK.prepare(c)) {
             PlanSql.bindGuard(st, b.orgId, plan.target().factsVersion(), plan.callerUserId(), plan.callerOrgId());
-            PlanSql.bindCandidates(st, b.startsAt, plan.candidates(), b.blockedFrom, b.blockedTo);
+            PlanSql.bindCandidates(st, b.startsAt, plan.candidates(), plan.target()::share, b.blockedFrom, b.blockedTo);
+            PlanSql.bindPassedOver(st, PlanSql.notOffered(plan.target().pool(), plan.candidates(), plan.refused()));
             bindBooking(st, b);
             event.bind(st);
             st.setString("idempotency_key", key == null ? null : key.key());

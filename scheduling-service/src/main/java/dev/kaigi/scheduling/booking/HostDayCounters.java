@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The host_day counters (SCH-03) as the cancel and transfer paths change them, in the caller's transaction. */
+/** The host_day counters (SCH-03) and the pools' counts (AVL-05) as the cancel and transfer paths change them, in the caller's transaction. */
 final class HostDayCounters {
 
     private HostDayCounters() {
@@ -15,6 +15,15 @@ final class HostDayCounters {
     static void release(EntityManager em, UUID userId, LocalDate day) {
         em.createNativeQuery("update host_day set booked = booked - 1 where user_id = :user and day = :day and booked > 0")
                 .setParameter("user", userId).setParameter("day", day).executeUpdate();
+    }
+
+    /** A meeting of that meeting type's pool, host and day stopped counting in the fair choice (AVL-05). */
+    static void releasePool(EntityManager em, UUID meetingTypeId, UUID userId, LocalDate day) {
+        em.createNativeQuery("""
+                        update pool_host_day set meetings = meetings - 1
+                        where meeting_type_id = :type and user_id = :user and day = :day and meetings > 0
+                        """)
+                .setParameter("type", meetingTypeId).setParameter("user", userId).setParameter("day", day).executeUpdate();
     }
 
     /**

@@ -9,15 +9,20 @@ import dev.kaigi.scheduling.eligibility.EligibilityPolicies;
 import dev.kaigi.scheduling.eligibility.HostFacts;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader;
 import dev.kaigi.scheduling.eligibility.HostFactsLoader.Checked;
+import dev.kaigi.scheduling.eligibility.Reason;
 import dev.kaigi.scheduling.eligibility.Slot;
 import dev.kaigi.scheduling.meetingtype.BookableTypes;
+import dev.kaigi.scheduling.meetingtype.BookableTypes.BookableType;
+import dev.kaigi.scheduling.meetingtype.PoolShare;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,8 +70,12 @@ public class HostDeparture {
         }
         em.flush(); // the host's new status, which the facts read below must see
         for (Booking b : future) {
-            boolean moved = transferTo != null && !transferTo.equals(host) && handOver(b, List.of(transferTo), reason, now);
-            if (!moved && !handOver(b, poolWithout(b, host), reason, now)) {
+            boolean moved = transferTo != null && !transferTo.equals(host) && handOver(b, List.of(transferTo), null, reason, now);
+            if (!moved) {
+                Optional<BookableType> type = types.inOrganization(b.orgId, b.meetingTypeId);
+                moved = handOver(b, poolWithout(type, host), type.orElse(null), reason, now);
+            }
+            if (!moved) {
                 service.cancelled(b, HOST_UNAVAILABLE, MeetingActor.SYSTEM, now);
             }
         }
@@ -129,14 +138,18 @@ public class HostDeparture {
     }
 
     /** The meeting type's pool, but the host who leaves; none when the type is gone. */
-    private List<UUID> poolWithout(Booking b, UUID host) {
-        List<UUID> pool = new ArrayList<>(types.inOrganization(b.orgId, b.meetingTypeId).map(t -> t.pool()).orElse(List.of()));
+    private static List<UUID> poolWithout(Optional<BookableType> type, UUID host) {
+        List<UUID> pool = new ArrayList<>(type.map(BookableType::pool).orElse(List.of()));
         pool.remove(host);
         return pool;
     }
 
-    /** Whether one of {@code hosts} took {@code b}: the eligible ones are offered in the fair order. */
-    private boolean handOver(Booking b, List<UUID> hosts, ReassignmentReason reason, Instant now) {
+    /**
+     * Whether one of {@code hosts} took {@code b}: the eligible ones are offered in the fair order of
+     * {@code pool}'s weights (AVL-05), and the booking keeps who could not take it (AVL-06); without a
+     * pool (a transferee named by a deletion) nobody is weighed or passed over.
+     */
+    private boolean handOver(Booking b, List<UUID> hosts, BookableType pool, ReassignmentReason reason, Instant now) {
         if (hosts.isEmpty()) {
             return false;
         }
@@ -144,14 +157,20 @@ public class HostDeparture {
         for (int attempt = 1; attempt <= TRIES; attempt++) {
             Checked checked = facts.loadChecked(b.orgId, HostFactsLoader.READ_FRESH, null, hosts, slot.blockedFrom(),
                     slot.blockedTo());
-            List<HostFacts> eligible = checked.hosts().stream().filter(h -> EligibilityPolicies.firstReason(h, slot).isEmpty()).toList();
+            List<HostFacts> eligible = new ArrayList<>();
+            Map<UUID, Reason> refused = new LinkedHashMap<>();
+            for (HostFacts h : checked.hosts()) {
+                EligibilityPolicies.firstReason(h, slot).ifPresentOrElse(r -> refused.put(h.userId(), r), () -> eligible.add(h));
+            }
             if (eligible.isEmpty()) {
                 return false;
             }
             Booking after = BookingMoves.after(b, slot, now);
             try {
                 if (mover.moveWithin(new Move(b, slot, eligible, checked.factsVersion(), null, null,
-                        BookingEvents.reassigned(after, b.hostUserId, reason, MeetingActor.SYSTEM), "toHostUserId", now)) != null) {
+                        BookingEvents.reassigned(after, b.hostUserId, reason, MeetingActor.SYSTEM), "toHostUserId", now,
+                        pool == null ? host -> PoolShare.DEFAULT : pool::share,
+                        pool == null ? Map.of() : PlanSql.notOffered(hosts, eligible, refused))) != null) {
                     return true;
                 }
             } catch (LostRace race) {

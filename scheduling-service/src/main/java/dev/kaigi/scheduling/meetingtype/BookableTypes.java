@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,21 @@ public class BookableTypes {
 
     /**
      * A meeting type as booking sees it: its rules (a detached copy, never written), its pool in
-     * order, and the organization's facts version read with it (V5), under which the pool's hosts
-     * may come from memory ({@link dev.kaigi.scheduling.eligibility.HostFactsCache}).
+     * order, the organization's facts version read with it (V5), under which the pool's hosts
+     * may come from memory ({@link dev.kaigi.scheduling.eligibility.HostFactsCache}), and each pool
+     * host's weight and priority in the fair choice (AVL-05).
      */
-    public record BookableType(MeetingType type, List<UUID> pool, long factsVersion) {
+    public record BookableType(MeetingType type, List<UUID> pool, long factsVersion, Map<UUID, PoolShare> shares) {
+
+        /** A type whose hosts all have the default weight and priority. */
+        public BookableType(MeetingType type, List<UUID> pool, long factsVersion) {
+            this(type, pool, factsVersion, Map.of());
+        }
+
+        /** The host's weight and priority here; the defaults for a host outside the pool (a transferee, LIF-02). */
+        public PoolShare share(UUID host) {
+            return shares.getOrDefault(host, PoolShare.DEFAULT);
+        }
     }
 
     /** How a caller names a meeting type: by its id in the caller's organization, or by its public booking id. */
@@ -57,7 +69,9 @@ public class BookableTypes {
                    t.public_booking_id, t.version,
                    array(select h.user_id from meeting_type_host h where h.meeting_type_id = t.id order by h.position),
                    coalesce((select v.version from org_facts_version v where v.org_id = t.org_id), 0),
-                   t.reminder_minutes_before
+                   t.reminder_minutes_before,
+                   array(select h.weight from meeting_type_host h where h.meeting_type_id = t.id order by h.position),
+                   array(select h.priority from meeting_type_host h where h.meeting_type_id = t.id order by h.position)
             from meeting_type t
             """;
 
@@ -146,6 +160,12 @@ public class BookableTypes {
         t.version = rs.getLong(12);
         t.reminderMinutesBefore = Arrays.stream((Integer[]) rs.getArray(15).getArray()).mapToInt(Integer::intValue).toArray();
         UUID[] pool = (UUID[]) rs.getArray(13).getArray();
-        return new BookableType(t, List.copyOf(Arrays.asList(pool)), rs.getLong(14));
+        Integer[] weights = (Integer[]) rs.getArray(16).getArray();
+        Integer[] priorities = (Integer[]) rs.getArray(17).getArray();
+        Map<UUID, PoolShare> shares = new HashMap<>();
+        for (int i = 0; i < pool.length; i++) {
+            shares.put(pool[i], new PoolShare(weights[i], priorities[i]));
+        }
+        return new BookableType(t, List.copyOf(Arrays.asList(pool)), rs.getLong(14), Map.copyOf(shares));
     }
 }

@@ -28,6 +28,12 @@ public class MeetingTypeHost {
 
     public int position;
 
+    /** AVL-05: the host's weight in the pool's fair choice (1–100). */
+    public int weight = PoolShare.DEFAULT.weight();
+
+    /** AVL-05: higher is preferred between hosts the weights leave tied. */
+    public int priority = PoolShare.DEFAULT.priority();
+
     /** The composite key: one place per user per meeting type. */
     public static class Key implements Serializable {
         public UUID meetingTypeId;

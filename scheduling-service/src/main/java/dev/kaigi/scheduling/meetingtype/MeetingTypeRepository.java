@@ -6,11 +6,12 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class MeetingTypeRepository implements PanacheRepositoryBase<MeetingType, UUID> {
@@ -28,36 +29,42 @@ public class MeetingTypeRepository implements PanacheRepositoryBase<MeetingType,
         return count("orgId = ?1 and name = ?2 and id <> ?3", orgId, name, except) > 0;
     }
 
-    /** The pools of {@code typeIds}, each in its order. */
-    public Map<UUID, List<UUID>> pools(Collection<UUID> typeIds) {
+    /** The pools of {@code typeIds}, each in its order, with each host's weight and priority (AVL-05). */
+    public Map<UUID, Map<UUID, PoolShare>> pools(Collection<UUID> typeIds) {
         if (typeIds.isEmpty()) {
             return Map.of();
         }
-        return getEntityManager()
-                .createQuery("from MeetingTypeHost where meetingTypeId in :ids order by position", MeetingTypeHost.class)
+        Map<UUID, Map<UUID, PoolShare>> pools = new HashMap<>();
+        getEntityManager()
+                .createQuery("select meetingTypeId, userId, weight, priority from MeetingTypeHost where meetingTypeId in :ids "
+                        + "order by position", Object[].class)
                 .setParameter("ids", typeIds).getResultStream()
-                .collect(Collectors.groupingBy(h -> h.meetingTypeId, Collectors.mapping(h -> h.userId, Collectors.toList())));
+                .forEach(r -> pools.computeIfAbsent((UUID) r[0], t -> new LinkedHashMap<>())
+                        .put((UUID) r[1], new PoolShare((Integer) r[2], (Integer) r[3])));
+        return pools;
     }
 
     /**
-     * One type's pool in its order, read as ids only: {@link #replacePool} deletes the rows in bulk and
+     * One type's pool in its order, read as values only: {@link #replacePool} deletes the rows in bulk and
      * inserts new ones for the same hosts, which loaded entities would then clash with.
      */
-    public List<UUID> poolIds(UUID typeId) {
-        return getEntityManager()
-                .createQuery("select userId from MeetingTypeHost where meetingTypeId = :id order by position", UUID.class)
-                .setParameter("id", typeId).getResultList();
+    public Map<UUID, PoolShare> pool(UUID typeId) {
+        return pools(List.of(typeId)).getOrDefault(typeId, Map.of());
     }
 
-    public void replacePool(MeetingType type, List<UUID> hosts) {
+    /** Replaces the pool with {@code hosts}, in their order. */
+    public void replacePool(MeetingType type, Map<UUID, PoolShare> hosts) {
         getEntityManager().createQuery("delete from MeetingTypeHost where meetingTypeId = :id")
                 .setParameter("id", type.id).executeUpdate();
-        for (int i = 0; i < hosts.size(); i++) {
+        int position = 0;
+        for (Map.Entry<UUID, PoolShare> e : hosts.entrySet()) {
             MeetingTypeHost h = new MeetingTypeHost();
             h.meetingTypeId = type.id;
-            h.userId = hosts.get(i);
+            h.userId = e.getKey();
             h.orgId = type.orgId;
-            h.position = i;
+            h.position = position++;
+            h.weight = e.getValue().weight();
+            h.priority = e.getValue().priority();
             getEntityManager().persist(h);
         }
     }

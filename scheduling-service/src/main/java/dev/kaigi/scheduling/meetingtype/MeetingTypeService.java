@@ -11,6 +11,7 @@ import dev.kaigi.scheduling.audit.AuditAction;
 import dev.kaigi.scheduling.host.Host;
 import dev.kaigi.scheduling.host.HostRepository;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeRequest;
+import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.PoolHost;
 import dev.kaigi.scheduling.meetingtype.MeetingTypeJson.MeetingTypeView;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,8 @@ public class MeetingTypeService {
     public Page<MeetingTypeView> list(UUID orgId, PageRequest page) {
         PanacheQuery<MeetingType> query = types.ofOrganization(orgId);
         List<MeetingType> items = query.page(page.page(), page.size()).list();
-        Map<UUID, List<UUID>> pools = types.pools(items.stream().map(t -> t.id).toList());
-        return Page.of(items.stream().map(t -> MeetingTypeView.of(t, pools.getOrDefault(t.id, List.of()))).toList(),
+        Map<UUID, Map<UUID, PoolShare>> pools = types.pools(items.stream().map(t -> t.id).toList());
+        return Page.of(items.stream().map(t -> MeetingTypeView.of(t, pools.getOrDefault(t.id, Map.of()))).toList(),
                 page, query.count());
     }
 
@@ -61,7 +61,7 @@ public class MeetingTypeService {
 
     @Transactional
     public MeetingTypeView create(UUID orgId, MeetingTypeRequest request) {
-        List<UUID> pool = validate(orgId, request, null);
+        Map<UUID, PoolShare> pool = validate(orgId, request, null);
         MeetingType t = new MeetingType();
         t.id = UUID.randomUUID();
         t.orgId = orgId;
@@ -82,8 +82,8 @@ public class MeetingTypeService {
         if (t.version != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
-        List<UUID> pool = validate(orgId, request, id);
-        Map<String, Object> before = auditFields(t, types.poolIds(t.id));
+        Map<UUID, PoolShare> pool = validate(orgId, request, id);
+        Map<String, Object> before = auditFields(t, types.pool(t.id));
         copy(request, t);
         types.replacePool(t, pool);
         types.flush(); // the row is always dirty (updatedAt), so the version moves even when only the pool changed
@@ -98,7 +98,7 @@ public class MeetingTypeService {
         if (expectedVersion != null && t.version != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
-        audit.record(AuditChange.of(orgId, AuditAction.MEETING_TYPE_DELETED).target(t.id).before(auditFields(t, types.poolIds(t.id))));
+        audit.record(AuditChange.of(orgId, AuditAction.MEETING_TYPE_DELETED).target(t.id).before(auditFields(t, types.pool(t.id))));
         types.delete(t);
     }
 
@@ -109,16 +109,18 @@ public class MeetingTypeService {
     }
 
     private MeetingTypeView view(MeetingType t) {
-        return MeetingTypeView.of(t, types.pools(List.of(t.id)).getOrDefault(t.id, List.of()));
+        return MeetingTypeView.of(t, types.pool(t.id));
     }
 
     /** The settings an administrator chooses, as the audit trail shows them (SEC-02). */
-    private static Map<String, Object> auditFields(MeetingType t, List<UUID> pool) {
+    private static Map<String, Object> auditFields(MeetingType t, Map<UUID, PoolShare> pool) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", t.name);
         fields.put("durationMinutes", t.durationMinutes);
         fields.put("conferencingMethod", t.conferencingMethod);
-        fields.put("hostPool", List.copyOf(pool));
+        fields.put("hostPool", List.copyOf(pool.keySet()));
+        fields.put("weightedHostPool", pool.entrySet().stream()
+                .map(e -> e.getKey() + " weight " + e.getValue().weight() + " priority " + e.getValue().priority()).toList());
         fields.put("slotStepMinutes", t.slotStepMinutes);
         fields.put("minimumNoticeMinutes", t.minimumNoticeMinutes);
         fields.put("bookingHorizonDays", t.bookingHorizonDays);
@@ -130,26 +132,36 @@ public class MeetingTypeService {
 
     /**
      * The rules bean validation cannot state; 400 naming every offending field. Pool members must
-     * be current regular members of the organization (team users never host, SCH-07).
+     * be current regular members of the organization (team users never host, SCH-07). The pool is
+     * given by ids ({@code hostPool}, default weights) or with weights ({@code weightedHostPool}),
+     * not both. Returns the pool in order with each host's weight and priority.
      */
-    private List<UUID> validate(UUID orgId, MeetingTypeRequest r, UUID self) {
+    private Map<UUID, PoolShare> validate(UUID orgId, MeetingTypeRequest r, UUID self) {
         List<FieldViolation> found = new ArrayList<>();
         if (r.slotStepMinutes() != null && !SLOT_STEPS.contains(r.slotStepMinutes())) {
             found.add(new FieldViolation("slotStepMinutes", "slot-step", null));
         }
-        List<UUID> pool = r.hostPool() == null ? List.of() : r.hostPool();
-        Map<UUID, Host> known = hosts.inOrganization(orgId, new HashSet<>(pool)).stream()
+        if (r.hostPool() != null && r.weightedHostPool() != null) {
+            found.add(new FieldViolation("weightedHostPool", "pool-given-twice", null));
+        }
+        List<PoolHost> asked = r.weightedHostPool() != null ? r.weightedHostPool()
+                : r.hostPool() == null ? List.of() : r.hostPool().stream().map(id -> new PoolHost(id, null, null)).toList();
+        String field = r.weightedHostPool() != null ? "weightedHostPool[%d].userId" : "hostPool[%d]";
+        Map<UUID, Host> known = hosts.inOrganization(orgId, asked.stream().map(PoolHost::userId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(h -> h.userId, Function.identity()));
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < pool.size(); i++) {
-            Host h = known.get(pool.get(i));
-            String field = "hostPool[" + i + "]";
+        Map<UUID, PoolShare> pool = new LinkedHashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            PoolHost p = asked.get(i);
+            Host h = known.get(p.userId());
             if (h == null || !h.isMember()) {
-                found.add(new FieldViolation(field, "unknown-reference", null));
+                found.add(new FieldViolation(field.formatted(i), "unknown-reference", null));
             } else if (h.userType != UserType.REGULAR) {
-                found.add(new FieldViolation(field, "not-a-host", null));
-            } else if (!seen.add(h.userId)) {
-                found.add(new FieldViolation(field, "duplicate", null));
+                found.add(new FieldViolation(field.formatted(i), "not-a-host", null));
+            } else if (pool.containsKey(h.userId)) {
+                found.add(new FieldViolation(field.formatted(i), "duplicate", null));
+            } else {
+                pool.put(h.userId, new PoolShare(p.weight() == null ? PoolShare.DEFAULT.weight() : p.weight(),
+                        p.priority() == null ? PoolShare.DEFAULT.priority() : p.priority()));
             }
         }
         List<Integer> reminders = r.reminderMinutesBefore() == null ? List.of() : r.reminderMinutesBefore();

@@ -95,7 +95,8 @@ public class HostDeparture {
         if (current == null || current.status != BookingStatus.BOOKED || !host.equals(current.hostUserId)) {
             return Outcome.ALREADY_CHANGED;
         }
-        if (handOver(current, poolWithout(current, host), reason, now)) {
+        Optional<BookableType> type = types.inOrganization(current.orgId, current.meetingTypeId);
+        if (handOver(current, poolWithout(type, host), type.orElse(null), reason, now)) {
             em.refresh(current);
             return current.status == BookingStatus.BOOKED && !host.equals(current.hostUserId) ? Outcome.REASSIGNED
                     : Outcome.ALREADY_CHANGED;

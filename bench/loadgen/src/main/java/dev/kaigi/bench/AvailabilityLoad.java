@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,9 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Availability (SCH-09): {@code GET /api/v1/meeting-types/{id}/availability} for 14 days
  * of a 50-host pool with a month of bookings (AvailabilitySpeedTest's data: Mon–Fri 09–18 Tokyo,
  * lunch 12–13, cap 6, bookings at 10:00, 14:00 and 16:00 on every working day of the next 30
- * days; 30-minute meetings, 15-minute slots, 5-minute buffers). Open model: requests leave at a
- * constant rate whatever the answers do, and each latency counts from the moment its request was
- * due, so a stall shows as latency (no coordinated omission).
+ * days; 30-minute meetings, 15-minute slots, 5-minute buffers), and a year's date overrides, time
+ * off and closed days around and inside the range ({@link AvailabilityExceptions}: AVL-01..03).
+ * Open model: requests leave at a constant rate whatever the answers do, and each latency counts
+ * from the moment its request was due, so a stall shows as latency (no coordinated omission).
  */
 final class AvailabilityLoad {
 
@@ -62,7 +65,8 @@ final class AvailabilityLoad {
         LocalDate from = LocalDate.now(tokyo).plusDays(1);
         LocalDate to = from.plusDays(13);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("question", "Availability of a 50-host pool with a month of bookings over a 14-day range, over HTTP; target p99 <= 30 ms");
+        out.put("question", "Availability of a 50-host pool with a month of bookings, date overrides, time off and closed days"
+                + " over a 14-day range, over HTTP; target p99 <= 30 ms");
         out.put("rate_per_s", rate);
         out.put("warmup_s", warmup);
         out.put("duration_s", duration);
@@ -73,8 +77,11 @@ final class AvailabilityLoad {
             List<UUID> hosts = s.hosts(org, SchedulingDb.randomIds(HOSTS), "09:00", "18:00", false, true, 6);
             s.monthOfBookings(org);
             s.meetingType(org, type, "Perf", 30, 15, 60, 5, hosts);
+            AvailabilityExceptions exceptions = new AvailabilityExceptions(HOSTS, from, to, tokyo);
+            exceptions.write(db.connection(), org, hosts);
             s.analyze();
             out.put("seeded_bookings", s.count("select count(*) from booking where org_id = ?", org));
+            out.put("seeded_exceptions", exceptions.summary());
             db.checkpoint();
             String token = Tokens.user(key, org, UUID.randomUUID(), List.of("owner"), Duration.ofHours(3));
             URI uri = URI.create(baseUrl + "/api/v1/meeting-types/" + type + "/availability?from=" + from + "&to=" + to
@@ -87,7 +94,7 @@ final class AvailabilityLoad {
             if (first.statusCode() != 200) {
                 throw new IllegalStateException("availability answered " + first.statusCode() + ": " + first.body());
             }
-            Map<String, Object> check = check(first.body(), from, to, tokyo);
+            Map<String, Object> check = check(first.body(), from, to, tokyo, exceptions, closedDays(token, from, to, exceptions));
             String expectedBody = first.body();
 
             boolean statementStats = db.statementStatsAvailable();
@@ -213,33 +220,80 @@ final class AvailabilityLoad {
         return (List<String>) o;
     }
 
+    /** The closed days of the range as the service lists them (AVL-03), and what is wrong with that list. */
+    private record Closed(Set<LocalDate> days, Set<LocalDate> calendarDays, List<String> problems) {
+    }
+
     /**
-     * The seed leaves every host busy 10:00–10:30, 14:00–14:30 and 16:00–16:30 on working days of
-     * the next 30 days and at lunch, with 5-minute buffers around a 30-minute meeting; caps (6) are
-     * never reached (3 bookings a day). So a shown slot must be on a weekday, inside 09:00–18:00,
-     * clear of lunch and of those three meetings with its buffers; and every such slot must show.
+     * {@code GET /api/v1/organization/holidays} for the range: the calendar's holidays are the service's to know (the
+     * range is tomorrow's two weeks, so some runs meet a JP holiday and most do not); the organization's own days
+     * must be the ones written.
      */
-    private static Map<String, Object> check(String body, LocalDate from, LocalDate to, ZoneId zone) throws Exception {
-        JsonNode root = Json.MAPPER.readTree(body);
+    private Closed closedDays(String token, LocalDate from, LocalDate to, AvailabilityExceptions exceptions) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/organization/holidays?from=" + from + "&to=" + to))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .GET().build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         List<String> problems = new ArrayList<>();
+        Set<LocalDate> days = new TreeSet<>();
+        Set<LocalDate> calendarDays = new TreeSet<>();
+        Set<LocalDate> own = new TreeSet<>();
+        if (r.statusCode() != 200) {
+            problems.add("the organization's holidays answered " + r.statusCode() + ": " + r.body());
+        } else {
+            JsonNode root = Json.MAPPER.readTree(r.body());
+            if (!AvailabilityExceptions.CALENDAR.equals(root.path("calendar").asText())) {
+                problems.add("the organization's holiday calendar is " + root.path("calendar") + ", not " + AvailabilityExceptions.CALENDAR);
+            }
+            for (JsonNode item : root.path("items")) {
+                LocalDate d = LocalDate.parse(item.path("date").asText());
+                days.add(d);
+                ("organization".equals(item.path("source").asText()) ? own : calendarDays).add(d);
+            }
+        }
+        if (!own.equals(new TreeSet<>(exceptions.ownClosedInRange()))) {
+            problems.add("the organization's own closed days in the range are " + own + ", not " + exceptions.ownClosedInRange());
+        }
+        days.addAll(exceptions.ownClosedInRange());
+        return new Closed(days, calendarDays, problems);
+    }
+
+    /**
+     * Every slot shown must suit at least one host, and every slot that suits one must show. A host's day is its
+     * override's (other hours and break, or a day off) or else its weekday's: Mon–Fri 09:00–18:00 with lunch
+     * 12:00–13:00, busy 10:00–10:30, 14:00–14:30 and 16:00–16:30 with 5-minute buffers around a 30-minute meeting
+     * (caps, 6, are never reached: 3 bookings a day); nothing inside its time off; nothing on a closed day that no
+     * override of its own opens. And, said on its own: no slot on a closed day that no host's override opens (the
+     * organization's own two are opened by none). Every later answer is compared with this one.
+     */
+    private static Map<String, Object> check(String body, LocalDate from, LocalDate to, ZoneId zone, AvailabilityExceptions x,
+                                             Closed closed) throws Exception {
+        JsonNode root = Json.MAPPER.readTree(body);
+        List<String> problems = new ArrayList<>(closed.problems());
         int shown = 0;
         java.util.Set<OffsetDateTime> shownStarts = new java.util.HashSet<>();
+        Map<LocalDate, Integer> onClosedDays = new TreeMap<>();
+        for (LocalDate d : closed.days()) {
+            if (java.util.stream.IntStream.range(0, HOSTS).noneMatch(i -> x.overridden(i, d))) {
+                onClosedDays.put(d, 0);
+            }
+        }
         for (JsonNode day : root.path("days")) {
             for (JsonNode slot : day.path("slots")) {
                 OffsetDateTime start = OffsetDateTime.parse(slot.path("start").asText());
-                shownStarts.add(start.atZoneSameInstant(zone).toOffsetDateTime());
+                java.time.ZonedDateTime local = start.atZoneSameInstant(zone);
+                shownStarts.add(local.toOffsetDateTime());
                 shown++;
-                if (!allowed(start.atZoneSameInstant(zone).toLocalDate(), start.atZoneSameInstant(zone).toLocalTime())) {
-                    if (problems.size() < 10) {
-                        problems.add("slot " + start + " should not be free");
-                    }
+                onClosedDays.computeIfPresent(local.toLocalDate(), (d, n) -> n + 1);
+                if (!shown(x, closed.days(), local.toLocalDate(), local.toLocalTime()) && problems.size() < 10) {
+                    problems.add("slot " + start + " should not be free");
                 }
             }
         }
         int expected = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             for (LocalTime t = LocalTime.MIDNIGHT; ; t = t.plusMinutes(15)) {
-                if (allowed(d, t)) {
+                if (shown(x, closed.days(), d, t)) {
                     expected++;
                     if (!shownStarts.contains(d.atTime(t).atZone(zone).toOffsetDateTime()) && problems.size() < 10) {
                         problems.add("slot " + d + " " + t + " should be free but is not shown");
@@ -253,28 +307,73 @@ final class AvailabilityLoad {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("slots_shown", shown);
         c.put("slots_expected", expected);
+        c.put("calendar_holidays_in_range", closed.calendarDays().stream().map(LocalDate::toString).toList());
+        c.put("slots_on_closed_days", onClosedDays.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
         if (shown != expected) {
             problems.add(shown + " slots shown, " + expected + " expected");
         }
+        if (!onClosedDays.keySet().containsAll(x.ownClosedInRange())) {
+            problems.add("an override opens one of the organization's own closed days; the check expects none to");
+        }
+        onClosedDays.forEach((d, n) -> {
+            if (n > 0) {
+                problems.add(n + " slots shown on " + d + ", a closed day");
+            }
+        });
         c.put("problems", problems);
         return c;
     }
 
-    /** A 30-minute meeting at local {@code t} on {@code d}, with 5-minute buffers, fits the seed's hosts. */
-    private static boolean allowed(LocalDate d, LocalTime t) {
-        if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            return false;
-        }
-        int s = t.getHour() * 60 + t.getMinute();
-        int e = s + 30;
-        if (s < 9 * 60 || e > 18 * 60 || (s < 13 * 60 && e > 12 * 60)) {
-            return false; // outside the window or in the lunch break (the meeting itself; buffers may touch it)
-        }
-        for (int busy : new int[] {10 * 60, 14 * 60, 16 * 60}) {
-            if (s - 5 < busy + 30 && e + 5 > busy) {
-                return false;
+    /** A 30-minute meeting at local {@code t} on {@code d} fits at least one of the seed's hosts. */
+    private static boolean shown(AvailabilityExceptions x, Set<LocalDate> closed, LocalDate d, LocalTime t) {
+        for (int i = 0; i < HOSTS; i++) {
+            if (fits(x, i, closed, d, t)) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /** A 30-minute meeting at local {@code t} on {@code d}, with 5-minute buffers, fits host {@code i}. */
+    private static boolean fits(AvailabilityExceptions x, int i, Set<LocalDate> closed, LocalDate d, LocalTime t) {
+        AvailabilityExceptions.Override o = x.override(i, d);
+        int open;
+        int close;
+        int breakStart;
+        int breakEnd;
+        if (o != null) {
+            if (!o.enabled()) {
+                return false;
+            }
+            open = minutes(o.start());
+            close = minutes(o.end());
+            breakStart = minutes(o.breakStart());
+            breakEnd = minutes(o.breakEnd());
+        } else {
+            if (closed.contains(d) || d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                return false;
+            }
+            open = 9 * 60;
+            close = 18 * 60;
+            breakStart = 12 * 60;
+            breakEnd = 13 * 60;
+        }
+        int s = minutes(t);
+        int e = s + 30;
+        if (s < open || e > close || (s < breakEnd && e > breakStart)) {
+            return false; // outside the window or in the break (the meeting itself; buffers may touch it)
+        }
+        if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            for (int busy : new int[] {10 * 60, 14 * 60, 16 * 60}) {
+                if (s - 5 < busy + 30 && e + 5 > busy) {
+                    return false;
+                }
+            }
+        }
+        return !x.away(i, x.at(d, t), x.at(d, t).plusMinutes(30));
+    }
+
+    private static int minutes(LocalTime t) {
+        return t.getHour() * 60 + t.getMinute();
     }
 }

@@ -894,7 +894,15 @@ final class Report {
         Map<String, Object> sm = (Map<String, Object>) a.get("service_metrics");
         md.append("`GET /api/v1/meeting-types/{id}/availability`, ").append(a.get("range")).append(", 15-minute slots; open model at ")
                 .append(a.get("rate_per_s")).append(" requests/s (latency from when each request was due), after a ").append(a.get("warmup_s"))
-                .append(" s warm-up of two closed-loop clients, ").append(a.get("duration_s")).append(" s measured, ").append(a.get("requests")).append(" requests.\n\n");
+                .append(" s warm-up of two closed-loop clients, ").append(a.get("duration_s")).append(" s measured, ").append(a.get("requests")).append(" requests.");
+        if (a.get("seeded_exceptions") instanceof Map<?, ?> x) {
+            md.append(" Besides the weekly schedules (AVL-01..03): ").append(x.get("date_overrides")).append(" date overrides (")
+                    .append(x.get("date_overrides_in_range")).append(" in the range), ").append(x.get("time_off")).append(" absences (")
+                    .append(x.get("time_off_in_range")).append(" in the range), holiday calendar ").append(x.get("holiday_calendar"))
+                    .append(" and ").append(x.get("own_closed_days")).append(" closed days of the organization's own (in the range: ")
+                    .append(x.get("own_closed_days_in_range")).append(").");
+        }
+        md.append("\n\n");
         md.append("| | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
         md.append("| latency (from due time) | ").append(fmt(number(l, "p50_ms"), 1)).append(" ms | ").append(fmt(number(l, "p90_ms"), 1))
                 .append(" ms | ").append(fmt(number(l, "p99_ms"), 1)).append(" ms | ").append(fmt(number(l, "max_ms"), 1)).append(" ms |\n");
@@ -905,7 +913,9 @@ final class Report {
                 .append(Boolean.TRUE.equals(a.get("meets_target")) ? "**met**" : "**not met**").append(". Mean time in the service ")
                 .append(sm == null ? "n/a" : fmt(number(sm, "server_mean_ms"), 2)).append(" ms; CPU ").append(cpu(a)).append(".\n");
         md.append("Check: ").append(Boolean.TRUE.equals(c.get("ok"))
-                ? "ok (" + c.get("slots_shown") + " slots shown = the slots the seed leaves free, computed independently; every answer identical)"
+                ? "ok (" + c.get("slots_shown") + " slots shown = the slots the seed leaves free, computed independently"
+                        + (c.containsKey("slots_on_closed_days") ? "; slots on the closed days " + c.get("slots_on_closed_days")
+                        + ", JP holidays in the range " + c.get("calendar_holidays_in_range") : "") + "; every answer identical)"
                 : "**FAILED** " + c.get("problems")).append(".\n");
         double other = number((Map<String, Object>) ((Map<String, Object>) a.get("cpu")).get("cores_by_process"), "other");
         if (other > NOISY_OTHER_CORES) {

@@ -70,15 +70,20 @@ public class HostDeparture {
         }
         em.flush(); // the host's new status, which the facts read below must see
         for (Booking b : future) {
-            boolean moved = transferTo != null && !transferTo.equals(host) && handOver(b, List.of(transferTo), null, reason, now);
-            if (!moved) {
-                Optional<BookableType> type = types.inOrganization(b.orgId, b.meetingTypeId);
-                moved = handOver(b, poolWithout(type, host), type.orElse(null), reason, now);
-            }
-            if (!moved) {
-                service.cancelled(b, HOST_UNAVAILABLE, MeetingActor.SYSTEM, now);
+            if (transferTo == null || transferTo.equals(host) || !handOver(b, List.of(transferTo), null, reason, now)) {
+                toPoolOrCancelled(b, host, reason, now);
             }
         }
+    }
+
+    /** The meeting to an eligible host of its pool by the fair choice (true), else cancelled {@code host-unavailable}. */
+    private boolean toPoolOrCancelled(Booking b, UUID host, ReassignmentReason reason, Instant now) {
+        Optional<BookableType> type = types.inOrganization(b.orgId, b.meetingTypeId);
+        if (handOver(b, poolWithout(type, host), type.orElse(null), reason, now)) {
+            return true;
+        }
+        service.cancelled(b, HOST_UNAVAILABLE, MeetingActor.SYSTEM, now);
+        return false;
     }
 
     /** What became of a meeting its host could no longer keep. */
@@ -95,14 +100,12 @@ public class HostDeparture {
         if (current == null || current.status != BookingStatus.BOOKED || !host.equals(current.hostUserId)) {
             return Outcome.ALREADY_CHANGED;
         }
-        Optional<BookableType> type = types.inOrganization(current.orgId, current.meetingTypeId);
-        if (handOver(current, poolWithout(type, host), type.orElse(null), reason, now)) {
-            em.refresh(current);
-            return current.status == BookingStatus.BOOKED && !host.equals(current.hostUserId) ? Outcome.REASSIGNED
-                    : Outcome.ALREADY_CHANGED;
+        if (!toPoolOrCancelled(current, host, reason, now)) {
+            return Outcome.CANCELLED;
         }
-        service.cancelled(current, HOST_UNAVAILABLE, MeetingActor.SYSTEM, now);
-        return Outcome.CANCELLED;
+        em.refresh(current); // moved by move.sql, beside this persistence context
+        return current.status == BookingStatus.BOOKED && !host.equals(current.hostUserId) ? Outcome.REASSIGNED
+                : Outcome.ALREADY_CHANGED;
     }
 
     /**

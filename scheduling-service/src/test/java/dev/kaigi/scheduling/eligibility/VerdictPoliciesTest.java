@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Availability judges with {@link EligibilityPolicies#ABOUT_TIME_VERDICT}, which leaves the closed-day
@@ -51,7 +52,7 @@ class VerdictPoliciesTest {
                 refused += spec ? 0 : 1;
             }
         }
-        assertEquals(true, refused > 0, "some slots refused");
+        assertTrue(refused > 0, "some slots refused");
     }
 
     private static HostFacts randomHost(Random random, LocalDate first) {

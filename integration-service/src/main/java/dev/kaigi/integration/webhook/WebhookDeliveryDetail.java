@@ -1,5 +1,6 @@
 package dev.kaigi.integration.webhook;
 
+import dev.kaigi.events.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,7 +21,7 @@ public record WebhookDeliveryDetail(WebhookDeliveryView delivery,
      * @param byHand          sent again by hand
      */
     @Schema(name = "WebhookDeliveryAttempt")
-    public record Attempt(int attempt, java.time.Instant startedAt, long latencyMillis, Integer statusCode,
-                          String error, String responseExcerpt, boolean byHand) {
+    public record Attempt(int attempt, java.time.Instant startedAt, long latencyMillis, @Nullable Integer statusCode,
+                          @Nullable String error, @Nullable String responseExcerpt, boolean byHand) {
     }
 }

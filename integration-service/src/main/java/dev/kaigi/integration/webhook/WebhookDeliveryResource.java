@@ -3,6 +3,7 @@ package dev.kaigi.integration.webhook;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.security.Caller;
+import dev.kaigi.chassis.security.PartnerScopes;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -24,7 +26,7 @@ import java.util.UUID;
 /** HOOK-03: a webhook subscription's delivery log, and sending a delivery again by hand. */
 @Path("/api/v1/webhook-subscriptions/{subscriptionId}/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Partner webhooks: subscriptions, signing secrets, delivery logs")
 public class WebhookDeliveryResource {
 
     @Inject
@@ -35,6 +37,7 @@ public class WebhookDeliveryResource {
     WebhookDispatcher dispatcher;
 
     @GET
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_READ)
     @Operation(summary = "HOOK-03: the subscription's deliveries, newest first")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", description = "No such subscription in the caller's organization")
@@ -46,6 +49,7 @@ public class WebhookDeliveryResource {
 
     @GET
     @Path("/{deliveryId}")
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_READ)
     @Operation(summary = "HOOK-03: one delivery with its body and every attempt (status, latency, the answer's first kilobyte)")
     @APIResponse(responseCode = "200", description = "The delivery")
     @APIResponse(responseCode = "404", description = "No such delivery of a subscription of the caller's organization")
@@ -57,6 +61,7 @@ public class WebhookDeliveryResource {
 
     @POST
     @Path("/{deliveryId}/redeliveries")
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_WRITE)
     @Operation(summary = "HOOK-03: send the delivery again now, under the same webhook-id")
     @APIResponse(responseCode = "202", description = "Queued; the log shows the attempt",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))

@@ -1,5 +1,6 @@
 package dev.kaigi.integration.webhook;
 
+import dev.kaigi.events.Nullable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.UUID;
  */
 @Schema(name = "WebhookDelivery")
 public record WebhookDeliveryView(UUID id, String webhookId, String eventType, UUID subjectId, String status,
-                                  int attempts, Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt,
-                                  Integer lastStatusCode, Instant deliveredAt) {
+                                  int attempts, Instant createdAt, @Nullable Instant lastAttemptAt,
+                                  @Nullable Instant nextAttemptAt, @Nullable Integer lastStatusCode,
+                                  @Nullable Instant deliveredAt) {
 }

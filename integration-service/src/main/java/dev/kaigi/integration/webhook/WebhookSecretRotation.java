@@ -1,5 +1,6 @@
 package dev.kaigi.integration.webhook;
 
+import dev.kaigi.events.Nullable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -9,5 +10,5 @@ import java.time.Instant;
  * signature with each secret, so receivers can switch to the new one at their pace.
  */
 @Schema(name = "WebhookSecretRotation")
-public record WebhookSecretRotation(String secret, Instant previousSecretExpiresAt) {
+public record WebhookSecretRotation(String secret, @Nullable Instant previousSecretExpiresAt) {
 }

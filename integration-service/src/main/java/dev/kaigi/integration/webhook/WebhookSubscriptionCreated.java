@@ -1,5 +1,6 @@
 package dev.kaigi.integration.webhook;
 
+import dev.kaigi.events.Nullable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.UUID;
  * verify the {@code webhook-signature} of each delivery.
  */
 @Schema(name = "WebhookSubscriptionCreated")
-public record WebhookSubscriptionCreated(UUID id, String url, List<String> eventTypes, String description,
+public record WebhookSubscriptionCreated(UUID id, String url, List<String> eventTypes, @Nullable String description,
                                          boolean enabled, Instant createdAt,
                                          @Schema(description = "whsec_ and the base64 of 32 random bytes; shown only now")
                                          String secret) {

@@ -1,6 +1,7 @@
 package dev.kaigi.integration.webhook;
 
 import dev.kaigi.chassis.security.Caller;
+import dev.kaigi.chassis.security.PartnerScopes;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -34,7 +36,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/webhook-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Partner webhooks: subscriptions, signing secrets, delivery logs")
 public class WebhookSubscriptionResource {
 
     @Inject
@@ -51,6 +53,7 @@ public class WebhookSubscriptionResource {
     }
 
     @GET
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_READ)
     @Operation(summary = "HOOK-01: the organization's webhook subscriptions, oldest first (at most 20)")
     @APIResponse(responseCode = "200", description = "The subscriptions, without their secrets")
     public List<WebhookSubscriptionView> list() {
@@ -60,6 +63,7 @@ public class WebhookSubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_WRITE)
     @Operation(summary = "HOOK-01: subscribe a URL to event types; the answer shows the signing secret, once")
     @APIResponse(responseCode = "201", description = "Subscribed",
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionCreated.class)))
@@ -74,6 +78,7 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/{subscriptionId}")
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_READ)
     @Operation(summary = "HOOK-01: one webhook subscription")
     @APIResponse(responseCode = "200", description = "The subscription, without its secret")
     @APIResponse(responseCode = "404", description = "No such subscription in the caller's organization")
@@ -85,6 +90,7 @@ public class WebhookSubscriptionResource {
     @PUT
     @Path("/{subscriptionId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_WRITE)
     @Operation(summary = "HOOK-01: change a subscription's URL, event types, description or switch; switching it on "
             + "again after the service disabled it resumes deliveries")
     @APIResponse(responseCode = "200", description = "The subscription as saved")
@@ -98,6 +104,7 @@ public class WebhookSubscriptionResource {
 
     @DELETE
     @Path("/{subscriptionId}")
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_WRITE)
     @Operation(summary = "HOOK-01: delete a subscription and its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription in the caller's organization")
@@ -109,6 +116,7 @@ public class WebhookSubscriptionResource {
     @POST
     @Path("/{subscriptionId}/secret-rotations")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.WEBHOOKS_WRITE)
     @Operation(summary = "HOOK-02: a new signing secret, shown once; the current one keeps signing beside it for the overlap")
     @APIResponse(responseCode = "201", description = "Rotated",
             content = @Content(schema = @Schema(implementation = WebhookSecretRotation.class)))

@@ -1,5 +1,6 @@
 package dev.kaigi.integration.webhook;
 
+import dev.kaigi.events.Nullable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * @param previousSecretExpiresAt until when the secret before the last rotation still signs too; null when none does
  */
 @Schema(name = "WebhookSubscription")
-public record WebhookSubscriptionView(UUID id, String url, List<String> eventTypes, String description, boolean enabled,
-                                      String disabledReason, Instant failingSince, Instant previousSecretExpiresAt,
+public record WebhookSubscriptionView(UUID id, String url, List<String> eventTypes, @Nullable String description,
+                                      boolean enabled, @Nullable String disabledReason, @Nullable Instant failingSince,
+                                      @Nullable Instant previousSecretExpiresAt,
                                       Instant createdAt, Instant updatedAt) {
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/users/{userId}/calendar-connection")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Calendar connection")
+@Tag(name = "Calendar connection", description = "A user's Google or Microsoft calendar, read for busy times and written with bookings")
 public class CalendarConnectionResource {
 
     @Inject
@@ -47,9 +48,11 @@ public class CalendarConnectionResource {
     public record AuthorizationRequest(@NotNull CalendarChoice provider) {
     }
 
+    @Schema(name = "CalendarAuthorization", description = "Where to send the user to grant access, and until when that link works")
     public record AuthorizationView(String authorizeUrl, Instant expiresAt) {
     }
 
+    @Schema(name = "CalendarAuthorizationCompletion", description = "What the provider handed back to the redirect page")
     public record CompleteRequest(@NotBlank @Size(max = 2048) String code, @NotBlank @Size(max = 512) String state) {
     }
 

@@ -23,7 +23,7 @@ import java.util.UUID;
  * of their own, so the organization is named in the path.
  */
 @Path(InternalPaths.TRANSFER_PREVIEW)
-@Tag(name = "Internal API for user-service")
+@Tag(name = "Internal API for user-service", description = "Calls user-service makes on a user's lifecycle; service tokens only")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferPreviewResource {
 

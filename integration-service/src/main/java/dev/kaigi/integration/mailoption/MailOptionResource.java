@@ -48,7 +48,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/mail-option-users")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Mail-option users")
+@Tag(name = "Mail-option users", description = "Hosts who receive their booking notifications by mail")
 public class MailOptionResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.kaigi.integration.mailoption;
 
+import dev.kaigi.events.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,5 +12,5 @@ public record MailOptionUserView(UUID userId, String email, String name, String 
                                  String mailboxEmail, Sharing sharing, boolean locked, Instant settingsSavedAt,
                                  String backupStatus, Instant backupCompletedAt,
                                  @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The settings' version, also the ETag to send back as If-Match") long version,
-                                 @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The IMAP mailbox a backup reads (INT-11); null until saved") ImapConnectionView imap) {
+                                 @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The IMAP mailbox a backup reads (INT-11); null until saved") @Nullable ImapConnectionView imap) {
 }

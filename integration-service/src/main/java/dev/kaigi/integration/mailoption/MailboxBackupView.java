@@ -1,5 +1,6 @@
 package dev.kaigi.integration.mailoption;
 
+import dev.kaigi.events.Nullable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -13,10 +14,10 @@ public record MailboxBackupView(UUID id, UUID userId, String kind, String status
                                 UUID requestedBy, Instant requestedAt, Instant completedAt,
                                 @Schema(description = "Messages copied so far") int messagesCopied,
                                 @Schema(description = "Attempts that reached for the server") int attempts,
-                                @Schema(description = "While IN_PROGRESS: why the last attempt stopped (imap-unreachable, imap-error)") String retryReason,
+                                @Schema(description = "While IN_PROGRESS: why the last attempt stopped (imap-unreachable, imap-error)") @Nullable String retryReason,
                                 @Schema(description = "retryReason, for a person, in the caller's language") String retryMessage,
-                                @Schema(description = "When the next attempt starts") Instant nextAttemptAt,
-                                @Schema(description = "Why it FAILED: imap-login-failed, imap-tls-failed, imap-unreachable, imap-error, imap-not-saved, imap-password-unreadable") String failureReason,
+                                @Schema(description = "When the next attempt starts") @Nullable Instant nextAttemptAt,
+                                @Schema(description = "Why it FAILED: imap-login-failed, imap-tls-failed, imap-unreachable, imap-error, imap-not-saved, imap-password-unreadable") @Nullable String failureReason,
                                 @Schema(description = "failureReason, for a person, in the caller's language") String failureMessage,
                                 Instant failedAt) {
 }

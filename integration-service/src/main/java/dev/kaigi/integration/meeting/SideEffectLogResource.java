@@ -16,7 +16,7 @@ import java.util.UUID;
 /** {@code /api/v1/bookings/{bookingId}/side-effects}: what was done for a booking, when, with which provider id, what failed. */
 @Path("/api/v1/bookings/{bookingId}/side-effects")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Bookings")
+@Tag(name = "Bookings", description = "Meetings booked with the organization's hosts")
 public class SideEffectLogResource {
 
     private static final int MAX = 200;

@@ -30,7 +30,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/users/{userId}/notification-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Notification subscriptions")
+@Tag(name = "Notification subscriptions", description = "Where a user's booking notifications go")
 public class NotificationSubscriptionResource {
 
     @Inject

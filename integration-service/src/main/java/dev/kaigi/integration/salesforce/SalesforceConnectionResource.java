@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.List;
  */
 @Path("/api/v1/organization/salesforce-connection")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Salesforce connection")
+@Tag(name = "Salesforce connection", description = "The organization's Salesforce connection, for leads and opportunities")
 public class SalesforceConnectionResource {
 
     @Inject
@@ -45,9 +46,11 @@ public class SalesforceConnectionResource {
     @Inject
     SalesforceOwnershipTransfers transfers;
 
+    @Schema(name = "SalesforceAuthorization", description = "Where to send the user to grant access, and until when that link works")
     public record AuthorizationView(String authorizeUrl, Instant expiresAt) {
     }
 
+    @Schema(name = "SalesforceAuthorizationCompletion", description = "What the provider handed back to the redirect page")
     public record CompleteRequest(@NotBlank @Size(max = 2048) String code, @NotBlank @Size(max = 512) String state) {
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -28,7 +29,7 @@ import java.time.Instant;
  */
 @Path("/api/v1/organization/slack-installation")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Slack installation")
+@Tag(name = "Slack installation", description = "The organization's Slack app, for booking notifications")
 public class SlackInstallationResource {
 
     @Inject
@@ -36,9 +37,11 @@ public class SlackInstallationResource {
     @Inject
     SlackInstallationService installations;
 
+    @Schema(name = "SlackAuthorization", description = "Where to send the user to grant access, and until when that link works")
     public record AuthorizationView(String authorizeUrl, Instant expiresAt) {
     }
 
+    @Schema(name = "SlackAuthorizationCompletion", description = "What the provider handed back to the redirect page")
     public record CompleteRequest(@NotBlank @Size(max = 2048) String code, @NotBlank @Size(max = 512) String state) {
     }
 

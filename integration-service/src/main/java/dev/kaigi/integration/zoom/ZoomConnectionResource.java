@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/users/{userId}/zoom-connection")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Zoom connection")
+@Tag(name = "Zoom connection", description = "A user's Zoom account, for meeting links")
 public class ZoomConnectionResource {
 
     @Inject
@@ -39,9 +40,11 @@ public class ZoomConnectionResource {
     @Inject
     ZoomConnectionService connections;
 
+    @Schema(name = "ZoomAuthorization", description = "Where to send the user to grant access, and until when that link works")
     public record AuthorizationView(String authorizeUrl, Instant expiresAt) {
     }
 
+    @Schema(name = "ZoomAuthorizationCompletion", description = "What the provider handed back to the redirect page")
     public record CompleteRequest(@NotBlank @Size(max = 2048) String code, @NotBlank @Size(max = 512) String state) {
     }
 

@@ -34,7 +34,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/seat-assignments}: who holds a seat in the caller's organization (LIC-03, LIF-03). */
 @Path("/api/v1/seat-assignments")
-@Tag(name = "Seat assignments")
+@Tag(name = "Seat assignments", description = "Which users hold a seat of the organization's plan")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeatAssignmentResource {
 

@@ -1,5 +1,6 @@
 package dev.kaigi.licensing.seat;
 
+import dev.kaigi.events.Nullable;
 import dev.kaigi.events.licensing.SeatPool;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,7 +14,7 @@ public record SeatAssignmentResponse(
         @Schema(example = "3c9d2e1f-8a7b-4c6d-9e0f-1a2b3c4d5e6f") UUID userId,
         @Schema(example = "REGULAR") SeatPool pool,
         Instant assignedAt,
-        @Schema(description = "The owner who assigned it; absent when user-service took it") UUID assignedBy) {
+        @Schema(description = "The owner who assigned it; absent when user-service took it") @Nullable UUID assignedBy) {
 
     static SeatAssignmentResponse of(SeatAssignment a) {
         return new SeatAssignmentResponse(a.id, a.userId, a.pool, a.assignedAt, a.assignedBy);

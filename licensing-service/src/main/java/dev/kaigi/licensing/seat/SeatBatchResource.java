@@ -25,7 +25,7 @@ import java.util.UUID;
  * for user-service's CSV import (BLK-01, BLK-03). Service accounts only.
  */
 @Path("/api/v1/internal/organizations/{orgId}/seat-batches")
-@Tag(name = "Seat API for user-service")
+@Tag(name = "Seat API for user-service", description = "Seats taken and given back as users join and leave; service tokens only")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class SeatBatchResource {

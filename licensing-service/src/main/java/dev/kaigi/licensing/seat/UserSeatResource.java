@@ -28,7 +28,7 @@ import java.util.UUID;
  * tenant of their own, so the organization is named in the path.
  */
 @Path("/api/v1/internal/organizations/{orgId}/users/{userId}/seat")
-@Tag(name = "Seat API for user-service")
+@Tag(name = "Seat API for user-service", description = "Seats taken and given back as users join and leave; service tokens only")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserSeatResource {
 

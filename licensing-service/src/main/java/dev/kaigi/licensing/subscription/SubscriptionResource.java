@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/subscription}: the caller's organization's plan, licences and seat counts (LIC-01…LIC-06). */
 @Path("/api/v1/subscription")
-@Tag(name = "Subscription")
+@Tag(name = "Subscription", description = "The organization's plan and its seats")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {

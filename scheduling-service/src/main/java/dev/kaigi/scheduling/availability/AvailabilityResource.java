@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.availability;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.availability.AvailabilityService.AvailabilityView;
@@ -28,7 +30,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/meeting-types/{id}/availability}: the bookable slots of a meeting type (SCH-09). */
 @Path("/api/v1/meeting-types/{id}/availability")
-@Tag(name = "Meeting types")
+@Tag(name = "Meeting types", description = "What can be booked: duration, host pool, booking rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class AvailabilityResource {
 
@@ -39,6 +41,7 @@ public class AvailabilityResource {
     @Inject
     AvailabilityService availability;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "Bookable slots", description = "Every member, or a partner with scope schedules:read. The slots from `from` to `to` (dates in `timeZone`, at most 62 days) "
             + "in which at least one pool host is eligible, after the minimum notice and within the booking horizon (SCH-09).")

@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.booking;
 
+import dev.kaigi.events.Nullable;
 import dev.kaigi.chassis.text.SingleLine;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import jakarta.validation.constraints.Email;
@@ -64,7 +65,7 @@ public final class BookingJson {
     public record BookingView(UUID id, UUID meetingTypeId, String meetingTypeName, ConferencingMethod conferencingMethod,
                               UUID hostUserId, String hostTimeZone,
                               @Schema(description = "The host's customer-facing contact (USR-08), in the answer that created the "
-                                      + "booking; null when they gave none") String hostContact,
+                                      + "booking; null when they gave none") @Nullable String hostContact,
                               Instant start, Instant end, BookingStatus status,
                               String leadName, String leadEmail, String leadCompany, String leadLocale, String notes,
                               boolean viaPublicPage, Instant createdAt, Instant cancelledAt, String cancelReason,
@@ -74,7 +75,7 @@ public final class BookingJson {
                               Instant updatedAt,
                               @Schema(description = "The manage link's secret (MTG-02), in the answer that created the booking only; "
                                       + "the lead's page is /api/v1/public/bookings/{manageToken}")
-                              String manageToken) {
+                              @Nullable String manageToken) {
 
         static BookingView of(Booking b) {
             return created(b, null);
@@ -94,9 +95,9 @@ public final class BookingJson {
     public record PublicBookingView(UUID id, String meetingTypeName, ConferencingMethod conferencingMethod, Instant start,
                                     Instant end, BookingStatus status,
                                     @Schema(description = "The host's customer-facing contact (USR-08); null when they gave none")
-                                    String hostContact,
+                                    @Nullable String hostContact,
                                     @Schema(description = "The manage link's secret (MTG-02): the lead's page is "
-                                            + "/api/v1/public/bookings/{manageToken}") String manageToken) {
+                                            + "/api/v1/public/bookings/{manageToken}") @Nullable String manageToken) {
 
         static PublicBookingView created(Booking b, String hostContact) {
             return new PublicBookingView(b.id, b.meetingTypeName, b.conferencingMethod, b.startsAt, b.endsAt, b.status,

@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.booking;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import dev.kaigi.chassis.security.Caller;
@@ -51,7 +53,7 @@ import java.util.UUID;
  * MANAGER or OWNER the organization's; others' answer 404.
  */
 @Path("/api/v1/bookings")
-@Tag(name = "Bookings")
+@Tag(name = "Bookings", description = "Meetings booked with the organization's hosts")
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingResource {
 
@@ -64,6 +66,7 @@ public class BookingResource {
     @Inject
     BookingMoves moves;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.BOOKINGS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ChecksRevokedCaller // in the booking's first round trip (BookingReads)
@@ -104,6 +107,7 @@ public class BookingResource {
         return r.build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.BOOKINGS_WRITE)
     @GET
     @Operation(summary = "List bookings", description = "A MANAGER, an OWNER or a partner with scope bookings:write sees the organization's, anyone else the meetings they host. "
             + "Start order, paged; from/to select meetings overlapping that span.")
@@ -117,6 +121,7 @@ public class BookingResource {
         return bookings.list(c.orgId(), BookingPermissions.onlyHost(c), hostUserId, status, Params.instant("from", from), Params.instant("to", to), page);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.BOOKINGS_WRITE)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a booking", description = "Its host, a MANAGER, an OWNER or a partner with scope bookings:write. "
@@ -129,6 +134,7 @@ public class BookingResource {
         return Response.ok(b).tag(etag(b.sequence())).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.BOOKINGS_WRITE)
     @POST
     @Path("/{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -185,6 +191,7 @@ public class BookingResource {
         return new EntityTag(Integer.toString(sequence));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.BOOKINGS_WRITE)
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)

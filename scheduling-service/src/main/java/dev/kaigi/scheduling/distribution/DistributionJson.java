@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.distribution;
 
+import dev.kaigi.events.Nullable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -21,8 +22,8 @@ public final class DistributionJson {
             @Schema(description = "Whether the host is in the pool now; a host who left it shows while they held or were passed "
                     + "over for meetings in the period")
             boolean inPool,
-            @Schema(description = "The host's weight in the pool (AVL-05); null for a host who left it") Integer weight,
-            @Schema(description = "The host's priority in the pool; null for a host who left it") Integer priority,
+            @Schema(description = "The host's weight in the pool (AVL-05); null for a host who left it") @Nullable Integer weight,
+            @Schema(description = "The host's priority in the pool; null for a host who left it") @Nullable Integer priority,
             @Schema(description = "The pool's meetings starting in the period that the host holds (cancelled ones do not count)")
             long meetings,
             @Schema(description = "meetings / the pool's meetings in the period, 0 to 1, four decimals") double share,

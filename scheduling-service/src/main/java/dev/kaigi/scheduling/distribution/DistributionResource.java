@@ -37,7 +37,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/meeting-types/{id}/distribution}: how the pool's meetings of a period went to its hosts (AVL-06). */
 @Path("/api/v1/meeting-types/{id}/distribution")
-@Tag(name = "Meeting types")
+@Tag(name = "Meeting types", description = "What can be booked: duration, host pool, booking rules")
 public class DistributionResource {
 
     static final String CSV = "text/csv";

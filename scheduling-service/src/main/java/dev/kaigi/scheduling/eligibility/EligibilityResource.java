@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.eligibility;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.config.Params;
@@ -25,7 +27,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/hosts/{userId}/eligibility}: why a host can or cannot take a slot (SCH-07). */
 @Path("/api/v1/hosts/{userId}/eligibility")
-@Tag(name = "Hosts")
+@Tag(name = "Hosts", description = "The users who host meetings, and whether they can now")
 @Produces(MediaType.APPLICATION_JSON)
 public class EligibilityResource {
 
@@ -36,6 +38,7 @@ public class EligibilityResource {
     @Inject
     EligibilityService eligibility;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "Explain a host's eligibility", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read. Every SCH-07 rule the "
             + "host fails for a meeting of the type starting at `start` (inactive, team-user, calendar-not-connected, "

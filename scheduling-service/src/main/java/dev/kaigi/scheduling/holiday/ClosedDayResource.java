@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.holiday;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.holiday.HolidayJson.ClosedDayList;
 import dev.kaigi.scheduling.holiday.HolidayJson.ClosedDayRequest;
@@ -25,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/organization/closed-days}: the days the organization closes besides its calendar's holidays (AVL-03). */
 @Path("/api/v1/organization/closed-days")
-@Tag(name = "Holidays")
+@Tag(name = "Holidays", description = "Holiday calendars and the organization's closed days (AVL-03)")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClosedDayResource {
 
@@ -34,6 +36,7 @@ public class ClosedDayResource {
     @Inject
     HolidayService holidays;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "List the organization's own closed days", description = "Every member, or a partner with scope "
             + "schedules:read. From `from` to `to` (both included, at most 366 days), in date order.")

@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.holiday;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.problem.ProblemMessages;
 import dev.kaigi.scheduling.holiday.HolidayJson.HolidayCalendarList;
 import jakarta.inject.Inject;
@@ -17,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/holiday-calendars}: the holiday calendars an organization may choose (AVL-03). */
 @Path("/api/v1/holiday-calendars")
-@Tag(name = "Holidays")
+@Tag(name = "Holidays", description = "Holiday calendars and the organization's closed days (AVL-03)")
 @Produces(MediaType.APPLICATION_JSON)
 public class HolidayCalendarResource {
 
@@ -26,6 +28,7 @@ public class HolidayCalendarResource {
     @Inject
     HolidayService holidays;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "List the holiday calendars", description = "Every member, or a partner with scope schedules:read. "
             + "Names in Japanese or English by Accept-Language; each calendar covers the years from firstYear to lastYear.")

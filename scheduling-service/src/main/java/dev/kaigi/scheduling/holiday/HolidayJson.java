@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.holiday;
 
+import dev.kaigi.events.Nullable;
 import dev.kaigi.chassis.text.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -35,7 +36,7 @@ public final class HolidayJson {
     }
 
     @Schema(name = "HolidaySettings")
-    public record HolidaySettingsView(@Schema(description = "The chosen calendar's id; null: none", example = "JP")
+    public record HolidaySettingsView(@Schema(required = true, description = "The chosen calendar's id; null: none", example = "JP")
                                       String calendar) {
     }
 
@@ -61,7 +62,7 @@ public final class HolidayJson {
     }
 
     @Schema(name = "HolidayList")
-    public record HolidayList(@Schema(description = "The organization's calendar; null: none") String calendar,
+    public record HolidayList(@Schema(description = "The organization's calendar; null: none") @Nullable String calendar,
                               List<HolidayView> items) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.holiday;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.holiday.HolidayJson.HolidaySettingsRequest;
 import dev.kaigi.scheduling.holiday.HolidayJson.HolidaySettingsView;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/organization/holiday-settings}: the holiday calendar the organization chose (AVL-03). */
 @Path("/api/v1/organization/holiday-settings")
-@Tag(name = "Holidays")
+@Tag(name = "Holidays", description = "Holiday calendars and the organization's closed days (AVL-03)")
 @Produces(MediaType.APPLICATION_JSON)
 public class HolidaySettingsResource {
 
@@ -29,6 +31,7 @@ public class HolidaySettingsResource {
     @Inject
     HolidayService holidays;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "Read the organization's holiday calendar", description = "Every member, or a partner with scope "
             + "schedules:read. calendar null: none chosen, only the organization's own closed days close.")

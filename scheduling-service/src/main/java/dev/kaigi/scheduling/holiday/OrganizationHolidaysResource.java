@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.holiday;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.problem.ProblemMessages;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.holiday.HolidayJson.HolidayList;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/organization/holidays}: the days the organization is closed, whatever closes them (AVL-03). */
 @Path("/api/v1/organization/holidays")
-@Tag(name = "Holidays")
+@Tag(name = "Holidays", description = "Holiday calendars and the organization's closed days (AVL-03)")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationHolidaysResource {
 
@@ -29,6 +31,7 @@ public class OrganizationHolidaysResource {
     @Inject
     HolidayService holidays;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "List the days the organization is closed", description = "Every member, or a partner with scope "
             + "schedules:read. From `from` to `to` (both included, at most 366 days), in date order: the holidays of the "

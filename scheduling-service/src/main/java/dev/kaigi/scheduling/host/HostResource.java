@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.host;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.host.HostService.HostView;
 import jakarta.inject.Inject;
@@ -18,7 +20,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/hosts/{userId}}: what this service knows of a user as a meeting host. */
 @Path("/api/v1/hosts")
-@Tag(name = "Hosts")
+@Tag(name = "Hosts", description = "The users who host meetings, and whether they can now")
 @Produces(MediaType.APPLICATION_JSON)
 public class HostResource {
 
@@ -27,6 +29,7 @@ public class HostResource {
     @Inject
     HostService hosts;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Path("/{userId}")
     @Operation(summary = "Read a host", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read.")

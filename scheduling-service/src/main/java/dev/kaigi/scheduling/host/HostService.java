@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.host;
 
+import dev.kaigi.events.Nullable;
 import dev.kaigi.chassis.problem.ProblemException;
 import dev.kaigi.events.integration.CalendarProvider;
 import dev.kaigi.events.user.Role;
@@ -25,7 +26,7 @@ public class HostService {
                            boolean zoomPersonalUrlPresent, boolean zoomLinked, boolean calendarLinked,
                            CalendarProvider calendarProvider,
                            @Schema(description = "Open Salesforce opportunities owned by this address (SCH-04); null before the first sync")
-                           Integer openOpportunities, Instant opportunitiesSyncedAt) {
+                           @Nullable Integer openOpportunities, @Nullable Instant opportunitiesSyncedAt) {
     }
 
     @Inject

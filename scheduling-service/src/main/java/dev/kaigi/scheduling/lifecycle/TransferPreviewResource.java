@@ -26,7 +26,7 @@ import java.util.UUID;
  * the super admin's dry run. Service accounts only; they have no tenant, so the organization is in the path.
  */
 @Path(InternalPaths.TRANSFER_PREVIEW)
-@Tag(name = "Transfer preview for user-service")
+@Tag(name = "Transfer preview for user-service", description = "What a user's deletion would hand to others (LIF-05); service tokens only")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferPreviewResource {
 

@@ -35,7 +35,7 @@ import java.time.OffsetDateTime;
  * until the meeting ends. Rate-limited per client address like the public booking pages.
  */
 @Path("/api/v1/public/bookings/{token}")
-@Tag(name = "Manage links")
+@Tag(name = "Manage links", description = "What a lead does with a booking through the link in their confirmation; the link is the credential")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ManageLinkResource {

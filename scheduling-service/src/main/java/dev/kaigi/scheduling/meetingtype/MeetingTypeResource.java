@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.meetingtype;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
@@ -38,7 +40,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/meeting-types}: what leads can book, and who may host it (SCH-06). MANAGERs and OWNERs write; every member reads. */
 @Path("/api/v1/meeting-types")
-@Tag(name = "Meeting types")
+@Tag(name = "Meeting types", description = "What can be booked: duration, host pool, booking rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingTypeResource {
 
@@ -50,6 +52,7 @@ public class MeetingTypeResource {
     @Inject
     MeetingTypeService types;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "List meeting types", description = "Every member, or a partner with scope schedules:read. Creation order, paged.")
     @APIResponse(responseCode = "200", description = "A page of meeting types", content = @Content(schema = @Schema(implementation = MeetingTypePage.class)))
@@ -60,6 +63,7 @@ public class MeetingTypeResource {
         return types.list(c.orgId(), page);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a meeting type", description = "Every member, or a partner with scope schedules:read. ETag carries the version to send back in If-Match.")

@@ -26,7 +26,7 @@ import java.util.UUID;
  * gather into an OWNER's export. Service accounts only; the organization is named in the path.
  */
 @Path("/")
-@Tag(name = "Personal data API for user-service")
+@Tag(name = "Personal data API for user-service", description = "What this service keeps about a person, for user-service's export and erasure (SEC-04); service tokens only")
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonalDataResource {
 

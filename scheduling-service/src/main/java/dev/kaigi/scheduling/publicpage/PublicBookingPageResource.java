@@ -43,7 +43,7 @@ import java.time.Instant;
  * reasons, no other meetings). Rate-limited per client address ({@link PublicRateLimiter}).
  */
 @Path("/api/v1/public/booking-pages/{publicId}")
-@Tag(name = "Public booking pages")
+@Tag(name = "Public booking pages", description = "A meeting type's page where a lead books without an account")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class PublicBookingPageResource {

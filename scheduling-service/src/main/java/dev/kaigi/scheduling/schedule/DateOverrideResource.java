@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.schedule;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.config.Params;
 import dev.kaigi.scheduling.schedule.DateOverrideJson.DateOverrideRequest;
@@ -33,7 +35,7 @@ import java.util.UUID;
  * user (AVL-01). Rights as for the work schedule: the user and an OWNER edit, a MANAGER reads.
  */
 @Path("/api/v1/users/{userId}/date-overrides")
-@Tag(name = "Work schedules")
+@Tag(name = "Work schedules", description = "Each host's weekly hours, breaks, caps and date overrides")
 @Produces(MediaType.APPLICATION_JSON)
 public class DateOverrideResource {
 
@@ -42,6 +44,7 @@ public class DateOverrideResource {
     @Inject
     DateOverrideService overrides;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "List a user's date overrides", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read. Dates are the user's local dates; from defaults to yesterday, to to a year after from (at most 732 days).")
     @APIResponse(responseCode = "200", description = "The overrides by date", content = @Content(schema = @Schema(implementation = DateOverridesView.class)))

@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.schedule;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.schedule.ScheduleJson.DefaultWorkScheduleView;
@@ -27,7 +29,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/organization/default-work-schedule}: what new users' schedules start as (SCH-05). */
 @Path("/api/v1/organization/default-work-schedule")
-@Tag(name = "Work schedules")
+@Tag(name = "Work schedules", description = "Each host's weekly hours, breaks, caps and date overrides")
 @Produces(MediaType.APPLICATION_JSON)
 public class DefaultWorkScheduleResource {
 
@@ -36,6 +38,7 @@ public class DefaultWorkScheduleResource {
     @Inject
     WorkScheduleService schedules;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "Read the organization's default schedule", description = "Every member, or a partner with scope schedules:read. configured=false: none is set and the system defaults apply (Mon–Fri 09:00–18:00, 12:00–13:00 break, no caps, the organization's zone). ETag only when configured.")
     @APIResponse(responseCode = "200", description = "The defaults", content = @Content(schema = @Schema(implementation = DefaultWorkScheduleView.class)))

@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.schedule;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.schedule.ApplyScheduleToOthersService.ApplicableField;
@@ -39,7 +41,7 @@ import java.util.UUID;
  * edits every user's schedule, everyone else only their own. MANAGERs may read every schedule.
  */
 @Path("/api/v1/users/{userId}/work-schedule")
-@Tag(name = "Work schedules")
+@Tag(name = "Work schedules", description = "Each host's weekly hours, breaks, caps and date overrides")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkScheduleResource {
 
@@ -60,6 +62,7 @@ public class WorkScheduleResource {
     public record ApplyToOthersResult(boolean applied, List<TargetChange> targets) {
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "Read a user's work schedule", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read. ETag carries the version to send back in If-Match.")
     @APIResponse(responseCode = "200", description = "The schedule", content = @Content(schema = @Schema(implementation = WorkScheduleView.class)))

@@ -1,5 +1,6 @@
 package dev.kaigi.scheduling.timeoff;
 
+import dev.kaigi.events.Nullable;
 import dev.kaigi.scheduling.booking.HostDeparture.Outcome;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -42,7 +43,7 @@ public final class TimeOffJson {
     @Schema(name = "TimeOffMeeting", description = "A meeting that was inside the absence, and what became of it (MTG-05)")
     public record MeetingOutcome(@Schema(required = true) UUID bookingId,
                                  @Schema(required = true) Outcome outcome,
-                                 @Schema(description = "The host who has it now; none when cancelled") UUID hostUserId) {
+                                 @Schema(description = "The host who has it now; none when cancelled") @Nullable UUID hostUserId) {
     }
 
     @Schema(name = "TimeOffCreated")

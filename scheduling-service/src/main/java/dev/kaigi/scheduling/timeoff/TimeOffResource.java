@@ -1,5 +1,7 @@
 package dev.kaigi.scheduling.timeoff;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.security.Caller;
 import dev.kaigi.scheduling.timeoff.TimeOffJson.TimeOffCreated;
 import dev.kaigi.scheduling.timeoff.TimeOffJson.TimeOffListView;
@@ -35,7 +37,7 @@ import java.util.UUID;
  * inside a new one are handed over or cancelled before the answer (MTG-05).
  */
 @Path("/api/v1/users/{userId}/time-off")
-@Tag(name = "Work schedules")
+@Tag(name = "Work schedules", description = "Each host's weekly hours, breaks, caps and date overrides")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimeOffResource {
 
@@ -46,6 +48,7 @@ public class TimeOffResource {
     @Inject
     TimeOffSettlement settlement;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCHEDULES_READ)
     @GET
     @Operation(summary = "List a user's time off", description = "The user themself, a MANAGER, an OWNER or a partner with scope schedules:read: the absences not yet over, by start.")
     @APIResponse(responseCode = "200", description = "The absences", content = @Content(schema = @Schema(implementation = TimeOffListView.class)))

@@ -1,5 +1,6 @@
 package dev.kaigi.chassis.audit;
 
+import dev.kaigi.events.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,14 +16,14 @@ import java.util.UUID;
 @Schema(name = "AuditEvent")
 public record AuditEventView(
         UUID id,
-        UUID actorUserId,
+        @Nullable UUID actorUserId,
         @Schema(description = "The OAuth client that made the change where no user acted (a partner integration or a service)")
-        String actorClientId,
+        @Nullable String actorClientId,
         @Schema(description = "What was done, one of the service's actions", example = "PLAN_CHANGED")
         String action,
-        UUID targetUserId,
-        UUID targetId,
-        JsonNode before,
-        JsonNode after,
+        @Nullable UUID targetUserId,
+        @Nullable UUID targetId,
+        @Nullable JsonNode before,
+        @Nullable JsonNode after,
         Instant occurredAt) {
 }

@@ -52,7 +52,7 @@ public abstract class AuditEventsResource {
     }
 
     @GET
-    @Tag(name = "Audit log")
+    @Tag(name = "Audit log", description = "Who changed what and when in this service (SEC-02)")
     @Operation(summary = "Read the audit log", description = "OWNER only. Who changed what and when, newest first, paged; "
             + "filter by target user, changed record or action. actorUserId names the user who acted, actorClientId the partner "
             + "integration or service where no user did; neither is set where the system acted. targetUserId is the user the change "

@@ -35,19 +35,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             for (Map.Entry<?, Operation> entry : item.getOperations().entrySet()) {
                 Operation op = entry.getValue();
-                APIResponses responses = op.getResponses() != null ? op.getResponses() : OASFactory.createAPIResponses();
-                op.setResponses(responses);
-                if (op.getRequestBody() != null) {
-                    addIfAbsent(responses, "400", "Invalid request: malformed JSON, unknown or invalid fields (see errors)");
-                }
-                addIfAbsent(responses, "401", "No valid token");
-                addIfAbsent(responses, "500", "Unexpected error (an incident id is given, nothing internal)");
-                if (addIfAbsent(responses, "503", "The database or a system this call needs is unavailable: nothing was changed; "
-                        + "try again after Retry-After seconds")) {
-                    responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
-                            .description("Seconds to wait before trying again")
-                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
-                }
+                APIResponses responses = addSharedResponses(op);
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
                         response.setContent(problemContent());
@@ -55,6 +43,27 @@ public class ProblemResponsesFilter implements OASFilter {
                 });
             }
         });
+    }
+
+    /**
+     * Lists the responses every operation can give (400 where it takes a body, 401, 500, 503 with
+     * Retry-After) where it does not list them itself; their content is the caller's to set.
+     */
+    public static APIResponses addSharedResponses(Operation op) {
+        APIResponses responses = op.getResponses() != null ? op.getResponses() : OASFactory.createAPIResponses();
+        op.setResponses(responses);
+        if (op.getRequestBody() != null) {
+            addIfAbsent(responses, "400", "Invalid request: malformed JSON, unknown or invalid fields (see errors)");
+        }
+        addIfAbsent(responses, "401", "No valid token");
+        addIfAbsent(responses, "500", "Unexpected error (an incident id is given, nothing internal)");
+        if (addIfAbsent(responses, "503", "The database or a system this call needs is unavailable: nothing was changed; "
+                + "try again after Retry-After seconds")) {
+            responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before trying again")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+        }
+        return responses;
     }
 
     /** True when it was absent and is added now. */

@@ -9,17 +9,17 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-        @Schema(description = "Stable URI of the problem type", example = "https://kaigi.dev/problems/seat-unavailable")
+        @Schema(required = true, description = "Stable URI of the problem type")
         String type,
-        @Schema(description = "Short summary in the caller's language", example = "No seat available")
+        @Schema(required = true, description = "Short summary in the caller's language")
         String title,
-        @Schema(example = "409")
+        @Schema(required = true, description = "The HTTP status")
         int status,
         @Schema(description = "What happened, in the caller's language")
         String detail,
-        @Schema(description = "The request path", example = "/api/v1/seat-assignments")
+        @Schema(description = "The request path")
         String instance,
-        @Schema(description = "Stable machine-readable code", example = "seat-unavailable")
+        @Schema(required = true, description = "Stable machine-readable code; each service's document lists its codes")
         String code,
         @Schema(description = "The offending fields, when the request itself was wrong")
         List<FieldViolation> errors) {

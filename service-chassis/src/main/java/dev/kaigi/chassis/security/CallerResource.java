@@ -1,5 +1,6 @@
 package dev.kaigi.chassis.security;
 
+import dev.kaigi.events.Nullable;
 import dev.kaigi.events.user.ProfilePermission;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /** {@code GET /api/v1/caller}: who the service thinks the caller is, to check a token end to end. */
 @Path("/api/v1/caller")
-@Tag(name = "Caller")
+@Tag(name = "Caller", description = "The identity a token carries, as the service reads it")
 public class CallerResource {
 
     @Inject
@@ -31,7 +32,7 @@ public class CallerResource {
      * @param profilePermissions the catalogue entries (USR-07) the caller's permission profile leaves to their
      *                           role, so a frontend can hide what the profile takes away
      */
-    public record CallerView(UUID orgId, UUID userId, Set<String> roles, Set<String> scopes,
+    public record CallerView(@Nullable UUID orgId, @Nullable UUID userId, Set<String> roles, Set<String> scopes,
             @Schema(required = true, description = "The permission-profile entries (USR-07) that do not narrow the caller: "
                     + "all of them for the super admin, partners and services") Set<ProfilePermission> profilePermissions) {
     }

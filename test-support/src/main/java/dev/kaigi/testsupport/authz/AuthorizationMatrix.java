@@ -93,6 +93,32 @@ public final class AuthorizationMatrix<F> {
                 + (extra.isEmpty() ? "" : "rows for endpoints not served: " + extra), "the table must cover exactly what is served");
     }
 
+    /**
+     * A client generator believes the document's {@code security}: an endpoint the table opens to anonymous
+     * callers must say {@code security: []}; every other one {@code bearer}, with the row's partner scope as
+     * its only scope, or none when no partner may call it. Reads the served document, so a resource
+     * method's {@code @SecurityRequirement} or {@code @PermitAll} must agree with what the endpoint does.
+     */
+    public void assertDocumentedSecurityIsWhatTheTableShows() {
+        ServedOpenApi served = ServedOpenApi.fetch();
+        List<String> wrong = new ArrayList<>();
+        for (ServedOpenApi.Operation op : served.operations()) {
+            Endpoint<F> row = rows.get(op.key());
+            if (row == null) {
+                continue; // assertEveryEndpointHasARow names it
+            }
+            boolean open = row.expected(CallerKind.ANONYMOUS) != 401;
+            String expected = open ? "[]"
+                    : "[{\"bearer\":[" + (row.partnerScope() == null ? "" : "\"" + row.partnerScope() + "\"") + "]}]";
+            String documented = String.valueOf(op.spec().get("security"));
+            if (!expected.equals(documented)) {
+                wrong.add(op.key() + ": documents " + documented + ", the table shows " + expected);
+            }
+        }
+        assertTrue(wrong.isEmpty(), "security in the OpenAPI document differs from the table (@SecurityRequirement(name = \"bearer\", "
+                + "scopes = PartnerScopes.X) on a partner's endpoint, @PermitAll on a public one):\n" + String.join("\n", wrong));
+    }
+
     /** Calls every cell; fails listing every cell that answered otherwise and every row breaking the tenant rule. */
     public void assertEveryCellAnswersAsWrittenDown() {
         List<String> wrong = new ArrayList<>(tenantRuleViolations());

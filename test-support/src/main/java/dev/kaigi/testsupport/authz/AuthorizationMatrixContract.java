@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The authorization matrix as every service runs it: extend this in a {@code @QuarkusTest}, write the table in
- * {@link #table()}, and the two checks below run against the served OpenAPI document.
+ * {@link #table()}, and the checks below run against the served OpenAPI document.
  */
 public abstract class AuthorizationMatrixContract<F> {
 
@@ -16,6 +16,13 @@ public abstract class AuthorizationMatrixContract<F> {
     @DisplayName("Every served endpoint has a row, so a new endpoint cannot escape the matrix")
     void everyEndpointHasARow() {
         table().assertEveryEndpointHasARow();
+    }
+
+    @Test
+    @DisplayName("Each operation documents the security the table shows: none where anyone is let in, else a bearer token "
+            + "with the partner scope that opens it")
+    void documentedSecurityIsWhatTheTableShows() {
+        table().assertDocumentedSecurityIsWhatTheTableShows();
     }
 
     @Test

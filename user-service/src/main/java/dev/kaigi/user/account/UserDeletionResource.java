@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/users/{id}/deletion}: delete with an heir per category, or preview it (LIF-05). */
 @Path("/api/v1/users/{id}/deletion")
-@Tag(name = "Users")
+@Tag(name = "Users", description = "The organization's users and their roles")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserDeletionResource {
 

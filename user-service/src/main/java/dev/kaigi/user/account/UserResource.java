@@ -1,5 +1,7 @@
 package dev.kaigi.user.account;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
@@ -50,7 +52,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/users}: the organization's users, their profiles and lifecycle (USR-01…05, INV-01…05, LIF-01…04). */
 @Path("/api/v1/users")
-@Tag(name = "Users")
+@Tag(name = "Users", description = "The organization's users and their roles")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
@@ -89,6 +91,7 @@ public class UserResource {
     public record ConvertToRegular(@NotNull UUID permissionProfileId) {
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Operation(summary = "List users", description = "Any user, or a partner with scope users:read. Creation order; filter by status (deleted users only when asked), role, type, team and text in email or names (USR-03).")
     @APIResponse(responseCode = "200", description = "A page of users", content = @Content(schema = @Schema(implementation = UserPage.class)))
@@ -110,6 +113,7 @@ public class UserResource {
         return view(accounts.view(me.orgId(), me.userId())).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a user", description = "Any user, or a partner with scope users:read. ETag carries the version to send back in If-Match.")
@@ -120,6 +124,7 @@ public class UserResource {
         return view(accounts.view(org, id)).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a user", description = "OWNER, or a partner with scope users:write, which may not make the user an OWNER. Takes a seat; the user is INVITED and mailed a one-time link, or ACTIVE at once with the super admin's email domain (INV-01, INV-04, INV-05, LIC-04).")
@@ -141,6 +146,7 @@ public class UserResource {
         });
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -174,6 +180,7 @@ public class UserResource {
         return view(emailRefresh.refresh(editor, id)).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @POST
     @Path("/{id}/deactivate")
     @Operation(summary = "Deactivate a user", description = "OWNER, or a partner with scope users:write. Tokens stop working, not assignable as host, seat released (LIF-01). Not the super admin (ORG-04).")
@@ -186,6 +193,7 @@ public class UserResource {
         return view(lifecycle.deactivate(owner, id, DeactivationReason.ADMIN)).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @POST
     @Path("/{id}/activate")
     @Operation(summary = "Activate a deactivated user", description = "OWNER, or a partner with scope users:write. Needs a free seat (LIF-01, LIC-04).")
@@ -250,6 +258,7 @@ public class UserResource {
         lifecycle.delete(superAdmin, id, DeletionTransfers.allTo(transferTo), category -> "transferTo");
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @POST
     @Path("/{id}/invitation/resend")
     @Operation(summary = "Re-invite", description = "OWNER, or a partner with scope users:write, while the user is INVITED; a new link is mailed and the old one stops working (INV-03).")

@@ -1,5 +1,7 @@
 package dev.kaigi.user.audit;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -21,7 +23,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/audit-events}: the organization's administrative changes, newest first. */
 @Path("/api/v1/audit-events")
-@Tag(name = "Audit log")
+@Tag(name = "Audit log", description = "Who changed what and when in this service (SEC-02)")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
@@ -34,6 +36,7 @@ public class AuditResource {
     public record AuditEventPage(List<AuditEventView> items, int page, int size, long totalItems, long totalPages) {
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Operation(summary = "Read the audit log", description = "OWNER, or a partner with scope users:read. Who changed what and when, with the values before and after; "
             + "newest first, paged; filter by target user or action. actorUserId is absent where no person acted (a partner integration, SCIM, the system).")

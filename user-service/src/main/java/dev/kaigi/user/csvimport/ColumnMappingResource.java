@@ -1,5 +1,7 @@
 package dev.kaigi.user.csvimport;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.user.security.Actor;
 import jakarta.inject.Inject;
@@ -29,7 +31,7 @@ import java.util.UUID;
  * fields, applied to every upload beside the built-in header names (BLK-06).
  */
 @Path("/api/v1/user-imports/column-mapping")
-@Tag(name = "User imports")
+@Tag(name = "User imports", description = "Bulk creation of users from CSV")
 @Produces(MediaType.APPLICATION_JSON)
 public class ColumnMappingResource {
 
@@ -39,7 +41,7 @@ public class ColumnMappingResource {
             + "(email, lastName, firstName, role, userType, permissionProfile, userId, contact, slackMemberId, "
             + "zoomPersonalMeetingUrl, emailSignature, phone, mobile, fax, website, address, otherInfo, teams); "
             + "null ignores the column. At most 100.",
-            example = "{\"メール\": \"email\", \"氏\": \"lastName\", \"備考\": null}") Map<String, String> columns) {
+            example = "{\"メール\": \"email\", \"氏\": \"lastName\", \"名\": \"firstName\"}") Map<String, String> columns) {
     }
 
     @Inject
@@ -47,6 +49,7 @@ public class ColumnMappingResource {
     @Inject
     ColumnMappingService mappings;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Operation(summary = "The saved column mapping", description = "OWNER, or a partner with scope users:read. "
             + "Empty columns when none is saved.")

@@ -1,5 +1,6 @@
 package dev.kaigi.user.csvimport;
 
+import dev.kaigi.events.Nullable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -14,9 +15,9 @@ import java.util.Map;
  */
 @Schema(name = "ImportColumnMapping")
 public record ColumnMappingView(
-        @Schema(required = true, example = "{\"メール\": \"email\", \"氏\": \"lastName\", \"備考\": null}") Map<String, String> columns,
-        Instant updatedAt,
-        Long version) {
+        @Schema(required = true, example = "{\"メール\": \"email\", \"氏\": \"lastName\", \"名\": \"firstName\"}") Map<String, String> columns,
+        @Nullable Instant updatedAt,
+        @Nullable Long version) {
 
     static ColumnMappingView of(SavedColumnMapping saved) {
         return saved == null ? new ColumnMappingView(Map.of(), null, null)

@@ -1,5 +1,7 @@
 package dev.kaigi.user.csvimport;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
@@ -45,7 +47,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/user-imports}: CSV import of users and the import history (BLK-01…04). OWNERs only. */
 @Path("/api/v1/user-imports")
-@Tag(name = "User imports")
+@Tag(name = "User imports", description = "Bulk creation of users from CSV")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserImportResource {
 
@@ -95,7 +97,7 @@ public class UserImportResource {
                            @RestForm("locale") @DefaultValue("ja") @Pattern(regexp = "^(ja|en)$") String locale,
                            @RestForm("mapping") @Schema(description = "The file's column names to profile fields (BLK-06), a JSON "
                                    + "object as in PUT /api/v1/user-imports/column-mapping; over the saved mapping, column by column",
-                                   example = "{\"メール\": \"email\", \"氏\": \"lastName\", \"備考\": null}") String mapping,
+                                   example = "\"{\\\"メール\\\": \\\"email\\\", \\\"氏\\\": \\\"lastName\\\", \\\"備考\\\": null}\"") String mapping,
                            @Parameter(description = "Makes retries safe: the same request with the same key answers the first result; "
                                    + "1–100 of A–Z a–z 0–9 _ . : -") @HeaderParam(IdempotentCreation.HEADER) String key,
                            @Context UriInfo uri) {
@@ -133,6 +135,7 @@ public class UserImportResource {
         }
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Operation(summary = "Import history", description = "OWNER, or a partner with scope users:read. Newest first, with totals (BLK-02).")
     @APIResponse(responseCode = "200", description = "A page of imports", content = @Content(schema = @Schema(implementation = ImportPage.class)))
@@ -142,6 +145,7 @@ public class UserImportResource {
         return imports.history(org, page);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "An import and its progress", description = "OWNER, or a partner with scope users:read.")
@@ -153,6 +157,7 @@ public class UserImportResource {
         return imports.get(org, id);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Path("/{id}/issues")
     @Operation(summary = "Rows not imported", description = "OWNER, or a partner with scope users:read. Each skipped or failed row with its number and reason, in file order (BLK-02).")

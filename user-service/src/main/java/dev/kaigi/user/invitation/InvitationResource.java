@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (INV-02). The invitee has no account yet, so the one-time token is the credential.
  */
 @Path("/api/v1/invitations/{token}")
-@Tag(name = "Invitations")
+@Tag(name = "Invitations", description = "Invitations to join an organization, accepted by the invitee")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class InvitationResource {

@@ -23,7 +23,7 @@ import java.util.UUID;
  * way an invitation is answered once.
  */
 @Path("/api/v1/me/invitations")
-@Tag(name = "Invitations")
+@Tag(name = "Invitations", description = "Invitations to join an organization, accepted by the invitee")
 @Produces(MediaType.APPLICATION_JSON)
 public class MyInvitationsResource {
 

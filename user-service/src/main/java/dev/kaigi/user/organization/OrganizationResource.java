@@ -1,5 +1,7 @@
 package dev.kaigi.user.organization;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.text.SingleLine;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +27,7 @@ import java.util.UUID;
 
 /** {@code /api/v1/organizations} (sign-up) and {@code /api/v1/organization} (the caller's own, ORG-01…ORG-03). */
 @Path("/api/v1")
-@Tag(name = "Organization")
+@Tag(name = "Organization", description = "The organization's own settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
 
@@ -66,6 +68,7 @@ public class OrganizationResource {
         return Response.created(URI.create("/api/v1/organization")).entity(org).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Path("/organization")
     @Operation(summary = "The caller's organization", description = "Any user, or a partner with scope users:read.")

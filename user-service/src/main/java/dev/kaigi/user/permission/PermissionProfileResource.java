@@ -1,5 +1,7 @@
 package dev.kaigi.user.permission;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.chassis.security.CurrentCaller;
@@ -45,7 +47,7 @@ import java.util.UUID;
  * {@code permissionProfileId} on their profile.
  */
 @Path("/api/v1/permission-profiles")
-@Tag(name = "Permission profiles")
+@Tag(name = "Permission profiles", description = "Profiles that narrow what a role may do (USR-07)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PermissionProfileResource {
 
@@ -76,6 +78,7 @@ public class PermissionProfileResource {
             @NotBlank @SingleLine @Size(max = 100) @Schema(example = "Standard without seats") String name) {
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Operation(summary = "The organization's permission profiles",
             description = "Any user, or a partner with scope users:read. Built-in profiles first, then by creation.")
@@ -85,6 +88,7 @@ public class PermissionProfileResource {
         return profiles.list(org);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a permission profile",

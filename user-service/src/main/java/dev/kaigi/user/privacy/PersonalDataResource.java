@@ -29,7 +29,7 @@ import java.util.List;
  * erases a lead (SEC-04).
  */
 @Path("/api/v1/personal-data")
-@Tag(name = "Personal data")
+@Tag(name = "Personal data", description = "A person's data export and erasure (SEC-04)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonalDataResource {
 

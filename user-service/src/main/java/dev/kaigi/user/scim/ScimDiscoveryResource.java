@@ -1,5 +1,7 @@
 package dev.kaigi.user.scim;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaigi.chassis.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -19,13 +21,14 @@ import java.util.List;
 
 /** {@code /scim/v2/ServiceProviderConfig}, {@code /ResourceTypes}, {@code /Schemas} (RFC 7644 §4). Same token as the rest of SCIM. */
 @Path("/scim/v2")
-@Tag(name = "SCIM")
+@Tag(name = "SCIM", description = "SCIM 2.0 provisioning of users and groups; partner clients with the scim scope")
 @Produces({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class ScimDiscoveryResource {
 
     @Inject
     ScimPermissions permissions;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Path("/ServiceProviderConfig")
     @Operation(summary = "What this SCIM service provider supports")
@@ -35,6 +38,7 @@ public class ScimDiscoveryResource {
         return Response.ok(ScimDiscovery.serviceProviderConfig(ScimResponses.base(uri))).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Path("/ResourceTypes")
     @Operation(summary = "SCIM resource types: User (with the enterprise and Kaigi extensions) and Group")
@@ -45,6 +49,7 @@ public class ScimDiscoveryResource {
         return ScimResponses.list(types, types.size(), 1);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Path("/ResourceTypes/{name}")
     @Operation(summary = "One SCIM resource type")
@@ -55,6 +60,7 @@ public class ScimDiscoveryResource {
         return Response.ok(one(ScimDiscovery.resourceTypes(ScimResponses.base(uri)), name, "resource type")).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Path("/Schemas")
     @Operation(summary = "The schemas of the SCIM attributes this service supports")
@@ -65,6 +71,7 @@ public class ScimDiscoveryResource {
         return ScimResponses.list(schemas, schemas.size(), 1);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Path("/Schemas/{id}")
     @Operation(summary = "One schema, by its URN")

@@ -1,5 +1,7 @@
 package dev.kaigi.user.scim;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.user.security.Actor;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -27,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /scim/v2/Groups} (RFC 7644 §3): the organization's teams and their members, for a partner's identity provider. */
 @Path("/scim/v2/Groups")
-@Tag(name = "SCIM")
+@Tag(name = "SCIM", description = "SCIM 2.0 provisioning of users and groups; partner clients with the scim scope")
 @Produces({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Consumes({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class ScimGroupsResource {
@@ -37,6 +39,7 @@ public class ScimGroupsResource {
     @Inject
     ScimGroupService groups;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Operation(summary = "List or find groups (SCIM)", description = "Teams; filter on displayName, externalId, id, meta.created; paging, sortBy, attributes, excludedAttributes (e.g. members).")
     @APIResponse(responseCode = "200", description = "A ListResponse of Groups")
@@ -46,6 +49,7 @@ public class ScimGroupsResource {
         return list(actor, params.request(), params.projection(ScimSchemas.GROUP), uri);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @POST
     @Path("/.search")
     @Operation(summary = "Find groups with a SearchRequest (SCIM, RFC 7644 §3.4.3)", description = "The parameters of GET /scim/v2/Groups in "
@@ -65,6 +69,7 @@ public class ScimGroupsResource {
         return ScimResponses.list(page.resources().stream().map(projection::apply).toList(), page.total(), request.startIndex());
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a group (SCIM)")
@@ -78,6 +83,7 @@ public class ScimGroupsResource {
         return ScimResponses.resource(200, projection.apply(g.json()), g.version());
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @POST
     @Operation(summary = "Create a group (SCIM)", description = "Creates a team (names unique ignoring case) with the given members.")
     @RequestBody(description = "A SCIM Group")
@@ -89,6 +95,7 @@ public class ScimGroupsResource {
         return ScimResponses.resource(201, groups.create(actor, ScimResponses.parse(body), ScimResponses.base(uri)));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a group (SCIM)", description = "Name, externalId and exactly these members. If-Match optional (412 on mismatch).")
@@ -104,6 +111,7 @@ public class ScimGroupsResource {
                 ScimResponses.base(uri)));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Modify a group (SCIM PatchOp)", description = "Rename, add members, remove members (members[value eq \"…\"] or by value list), replace members.")
@@ -119,6 +127,7 @@ public class ScimGroupsResource {
                 ScimResponses.base(uri)));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a group (SCIM)", description = "Deletes the team; its members stay in the organization.")

@@ -1,5 +1,7 @@
 package dev.kaigi.user.scim;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaigi.user.security.Actor;
 import jakarta.inject.Inject;
@@ -21,7 +23,7 @@ import java.util.List;
 
 /** {@code POST /scim/v2/.search} (RFC 7644 §3.4.3): one search over Users and Groups. */
 @Path("/scim/v2/.search")
-@Tag(name = "SCIM")
+@Tag(name = "SCIM", description = "SCIM 2.0 provisioning of users and groups; partner clients with the scim scope")
 @Produces({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Consumes({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class ScimSearchResource {
@@ -31,6 +33,7 @@ public class ScimSearchResource {
     @Inject
     ScimSearchService searches;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @POST
     @Operation(summary = "Find users and groups with a SearchRequest (SCIM, RFC 7644 §3.4.3)", description = "As POST /scim/v2/Users/.search "
             + "over Users and Groups together: the filter applies to each (meta.resourceType eq \"User\" picks one type; an attribute only "

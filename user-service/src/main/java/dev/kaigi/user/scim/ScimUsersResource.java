@@ -1,5 +1,7 @@
 package dev.kaigi.user.scim;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.rest.ETags;
 import dev.kaigi.user.security.Actor;
 import jakarta.inject.Inject;
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * provider (Okta, Microsoft Entra ID). Every user-service rule applies as through {@code /api/v1/users}.
  */
 @Path("/scim/v2/Users")
-@Tag(name = "SCIM")
+@Tag(name = "SCIM", description = "SCIM 2.0 provisioning of users and groups; partner clients with the scim scope")
 @Produces({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Consumes({ScimSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class ScimUsersResource {
@@ -41,6 +43,7 @@ public class ScimUsersResource {
     @Inject
     ScimUserService users;
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Operation(summary = "List or find users (SCIM)", description = "filter (eq, ne, co, sw, ew, pr, gt, ge, lt, le, and, or, not; userName, emails.value, name.givenName, name.familyName, title, active, externalId, id, meta.created, meta.resourceType and the extensions' attributes), startIndex, count ≤ 200, sortBy, sortOrder, attributes, excludedAttributes.")
     @APIResponse(responseCode = "200", description = "A ListResponse of Users")
@@ -50,6 +53,7 @@ public class ScimUsersResource {
         return list(actor, params.request(), params.projection(ScimSchemas.USER), uri);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @POST
     @Path("/.search")
     @Operation(summary = "Find users with a SearchRequest (SCIM, RFC 7644 §3.4.3)", description = "The parameters of GET /scim/v2/Users in the "
@@ -69,6 +73,7 @@ public class ScimUsersResource {
         return ScimResponses.list(page.resources().stream().map(projection::apply).toList(), page.total(), request.startIndex());
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a user (SCIM)")
@@ -82,6 +87,7 @@ public class ScimUsersResource {
         return ScimResponses.resource(200, projection.apply(u.json()), u.version());
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @POST
     @Operation(summary = "Create a user (SCIM)", description = "As POST /api/v1/users: takes a seat; INVITED, or ACTIVE with the super admin's email domain (INV-04). Role, user type and permission profile come from the Kaigi extension (MEMBER, REGULAR and the system profile when left out).")
     @RequestBody(description = "A SCIM User")
@@ -94,6 +100,7 @@ public class ScimUsersResource {
         return ScimResponses.resource(201, users.create(actor, ScimResponses.parse(body), ScimResponses.base(uri)));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a user (SCIM)", description = "If-Match optional (412 on mismatch). userName cannot change; active=false deactivates an ACTIVE user and "
@@ -112,6 +119,7 @@ public class ScimUsersResource {
                 ETags.expectedVersion(ifMatch), ScimResponses.base(uri)));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Modify a user (SCIM PatchOp)", description = "add, replace, remove (a path may be an extension's URN, whose attributes the value holds); active=false "
@@ -132,6 +140,7 @@ public class ScimUsersResource {
                 ETags.expectedVersion(ifMatch), ScimResponses.base(uri)));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.SCIM)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a user (SCIM)", description = "Removes the user from the organization and frees the seat, as POST /api/v1/users/{id}/remove (LIF-03). Not the super admin (ORG-04).")

@@ -1,5 +1,7 @@
 package dev.kaigi.user.team;
 
+import dev.kaigi.chassis.security.PartnerScopes;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.kaigi.chassis.idempotency.IdempotentCreation;
 import dev.kaigi.chassis.paging.Page;
 import dev.kaigi.chassis.paging.PageRequest;
@@ -44,7 +46,7 @@ import java.util.UUID;
  * and listed with {@code GET /api/v1/users?team=}.
  */
 @Path("/api/v1/teams")
-@Tag(name = "Teams")
+@Tag(name = "Teams", description = "Teams of users, and their members")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamResource {
 
@@ -65,6 +67,7 @@ public class TeamResource {
     public record TeamPage(List<TeamView> items, int page, int size, long totalItems, long totalPages) {
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Operation(summary = "List teams", description = "Any user, or a partner with scope users:read. Creation order.")
     @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(schema = @Schema(implementation = TeamPage.class)))
@@ -73,6 +76,7 @@ public class TeamResource {
         return teams.list(org, page);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a team", description = "Any user, or a partner with scope users:read. ETag carries the version to send back in If-Match.")
@@ -83,6 +87,7 @@ public class TeamResource {
         return view(teams.view(org, id)).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a team", description = "OWNER, or a partner with scope users:write.")
@@ -101,6 +106,7 @@ public class TeamResource {
         });
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -118,6 +124,7 @@ public class TeamResource {
         return view(teams.rename(owner, id, request.name(), expected)).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = PartnerScopes.USERS_WRITE)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a team", description = "OWNER, or a partner with scope users:write. Its members stay in the organization.")

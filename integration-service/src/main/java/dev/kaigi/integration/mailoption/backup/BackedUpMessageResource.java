@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/backed-up-messages")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Mail-option users")
+@Tag(name = "Mail-option users", description = "Hosts who receive their booking notifications by mail")
 public class BackedUpMessageResource {
 
     private static final String RFC822 = "message/rfc822";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +40,21 @@ class AsyncApiDocumentTest {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS) // "1.0" stays a string
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .stringQuotingChecker(new QuotingTimestamps())
             .build());
 
     private static JsonNode committed;
+
+    /** Quotes dates and times too: YAML 1.1 readers (js-yaml, which the AsyncAPI tools use) read them as dates otherwise. */
+    private static final class QuotingTimestamps extends StringQuotingChecker.Default {
+
+        private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || DATE.matcher(value).matches();
+        }
+    }
 
     @BeforeAll
     static void readTheDocument() throws IOException {
@@ -99,6 +113,85 @@ class AsyncApiDocumentTest {
         Set<String> topics = new TreeSet<>(Topics.all());
         Topics.all().forEach(t -> topics.add(Topics.deadLetter(t)));
         assertEquals(topics, addresses, "channels that are not Kaigi's topics; " + REGENERATE);
+    }
+
+    static List<String> consumers() {
+        return EventConsumers.services();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void theExampleIsAnEventItsSchemasAccept(EventType<?> type) throws IOException {
+        JsonNode message = committed.path("components").path("messages").path(AsyncApiGenerator.messageId(type));
+        assertEquals(1, message.path("examples").size(), type + " has no example; " + REGENERATE);
+        JsonNode example = message.path("examples").get(0);
+        JsonNode schema = Json.MAPPER.readTree(SCHEMAS.resolve(SchemaGenerator.fileName(type)).toFile());
+        assertEquals(List.of(), SchemaCheck.violations(schema, example.path("payload")), type + " example payload");
+        assertEquals(List.of(), SchemaCheck.violations(message.path("headers"), example.path("headers")),
+                type + " example headers");
+        // The JSON Jackson writes for the record the example reads as: what a consumer really receives.
+        EventPayload payload = Json.MAPPER.treeToValue(example.path("payload"), type.payloadType());
+        assertEquals(Json.MAPPER.valueToTree(payload), example.path("payload"));
+        assertEquals(payload.partitionKey(), example.path("headers").path(CloudEventHeaders.SUBJECT).asText(), "EVT-03");
+        assertEquals(payload.orgId().toString(), example.path("headers").path(CloudEventHeaders.ORG_ID).asText());
+    }
+
+    /** Proves the header check of the examples can fail: a type or source other than the message's is refused. */
+    @Test
+    void anExampleWithAnotherTypeThanItsMessageIsRefused() {
+        JsonNode message = committed.path("components").path("messages")
+                .path(AsyncApiGenerator.messageId(EventTypes.USER_DEACTIVATED));
+        ObjectNode headers = message.path("examples").get(0).path("headers").deepCopy();
+        headers.put(CloudEventHeaders.TYPE, EventTypes.USER_ACTIVATED.name());
+        headers.put(CloudEventHeaders.SOURCE, EventSources.LICENSING_SERVICE);
+        headers.remove(CloudEventHeaders.TIME);
+
+        List<String> violations = SchemaCheck.violations(message.path("headers"), headers);
+
+        assertEquals(3, violations.size(), violations::toString);
+        assertTrue(violations.get(0).startsWith("$: required property ce_time"), violations::toString);
+        assertTrue(violations.get(1).startsWith("$.ce_type: "), violations::toString);
+        assertTrue(violations.get(2).startsWith("$.ce_source: "), violations::toString);
+    }
+
+    @Test
+    void theDeadLetterExampleCarriesTheOriginalEventAndWhyItWasGivenUp() {
+        JsonNode message = committed.path("components").path("messages").path("deadLetter");
+        JsonNode headers = message.path("examples").path(0).path("headers");
+        assertEquals(List.of(), SchemaCheck.violations(message.path("headers"), headers));
+        message.path("headers").path("properties").fieldNames().forEachRemaining(name ->
+                assertTrue(headers.has(name), "dead-letter example without " + name));
+        JsonNode original = committed.path("components").path("messages")
+                .path(AsyncApiGenerator.messageId(EventTypes.MEETING_BOOKED));
+        assertEquals(List.of(), SchemaCheck.violations(original.path("headers"), headers), "original ce_* headers");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("consumers")
+    void everyConsumerReceivesWhatEventConsumersSaysItApplies(String service) {
+        Set<String> documented = new TreeSet<>();
+        for (JsonNode operation : committed.path("operations")) {
+            if (operation.path("action").asText().equals("receive")
+                    && operation.path("bindings").path("kafka").path("groupId").path("enum").get(0).asText().equals(service)) {
+                String channel = operation.path("channel").path("$ref").asText();
+                for (JsonNode message : operation.path("messages")) {
+                    String ref = message.path("$ref").asText();
+                    assertTrue(ref.startsWith(channel + "/messages/"), ref + " is not a message of " + channel);
+                    documented.add(ref.substring(ref.lastIndexOf('/') + 1));
+                }
+            }
+        }
+        Set<String> applied = new TreeSet<>();
+        EventConsumers.of(service).forEach(type -> applied.add(AsyncApiGenerator.messageId(type)));
+        assertEquals(applied, documented, service + "'s receive operations; " + REGENERATE);
+    }
+
+    /** A date left bare would reach the AsyncAPI tools as a date object, which no string schema accepts. */
+    @Test
+    void everyDateInTheFileIsQuoted() throws IOException {
+        List<String> bare = Files.readAllLines(FILE).stream()
+                .filter(line -> Pattern.compile(":\\s+\\d{4}-\\d{2}-\\d{2}").matcher(line).find()).toList();
+        assertEquals(List.of(), bare, REGENERATE);
     }
 
     /** The whole file as generated: headers, keys and descriptions included. */

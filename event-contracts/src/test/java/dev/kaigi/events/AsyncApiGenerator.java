@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The AsyncAPI 3.0 document of every Kaigi topic and event type ({@code docs/asyncapi.yaml}),
  * built from {@link EventTypes} so that it cannot forget one: a channel per topic and its
- * dead-letter topic, a message per event type with its CloudEvents headers, its Kafka key and its
- * payload (a reference to the committed JSON schema), and the producing service's send operation.
+ * dead-letter topic, a message per event type with its CloudEvents headers, its Kafka key, its
+ * payload (a reference to the committed JSON schema) and an example, the producing service's send
+ * operation, and a receive operation per consuming service and topic, from {@link EventConsumers}.
  */
 final class AsyncApiGenerator {
 
@@ -75,10 +76,44 @@ final class AsyncApiGenerator {
                     + "kaigi_dlq_* headers saying why, for inspection and replay.");
             dlq.putObject("messages").putObject("deadLetter").put("$ref", "#/components/messages/deadLetter");
         }
+        for (String service : EventConsumers.services()) {
+            for (String topic : Topics.all()) {
+                List<EventType<?>> received = EventConsumers.of(service).stream()
+                        .filter(t -> t.topic().equals(topic)).toList();
+                if (!received.isEmpty()) {
+                    operations.set(receiveOperationId(service, topic), receive(service, topic, received));
+                }
+            }
+        }
         ObjectNode components = doc.putObject("components");
         messages.set("deadLetter", deadLetter());
         components.set("messages", messages);
         return doc;
+    }
+
+    /** {@code integration-service}, {@code kaigi.scheduling.v1} → {@code integrationServiceReceivesSchedulingEvents}. */
+    static String receiveOperationId(String service, String topic) {
+        String[] words = service.split("-");
+        StringBuilder id = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            id.append(capitalized(words[i]));
+        }
+        return id.append("Receives").append(capitalized(channelId(topic))).toString();
+    }
+
+    private static ObjectNode receive(String service, String topic, List<EventType<?>> types) {
+        ObjectNode receive = NODES.objectNode();
+        receive.put("action", "receive");
+        receive.put("summary", service + " applies each of these events once (EVT-02).");
+        receive.put("description", "Consumer group " + service + " handles " + String.join(", ",
+                types.stream().map(EventType::name).toList()) + "; it skips the topic's other events.");
+        receive.putObject("channel").put("$ref", "#/channels/" + channelId(topic));
+        ArrayNode messages = receive.putArray("messages");
+        types.forEach(t -> messages.addObject().put("$ref", "#/channels/" + channelId(topic) + "/messages/" + messageId(t)));
+        ObjectNode kafka = receive.putObject("bindings").putObject("kafka");
+        kafka.putObject("groupId").put("type", "string").putArray("enum").add(service);
+        kafka.put("bindingVersion", "0.5.0");
+        return receive;
     }
 
     /** {@code kaigi.user.v1} → {@code userEvents}. */
@@ -117,11 +152,30 @@ final class AsyncApiGenerator {
         List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE,
                 CloudEventHeaders.SUBJECT, CloudEventHeaders.TIME).forEach(required::add);
         m.putObject("payload").put("$ref", SCHEMA_PATH + SchemaGenerator.fileName(type));
+        EventPayload example = ExamplePayloads.of(type);
+        m.putArray("examples").addObject()
+                .put("name", messageId(type))
+                .<ObjectNode>set("headers", exampleHeaders(type, example))
+                .set("payload", Json.MAPPER.valueToTree(example));
         ObjectNode key = m.putObject("bindings").putObject("kafka");
         key.putObject("key").put("type", "string").put("description", "The payload's " + keyComponent(type)
                 + ": events with the same key are consumed in the order they were published (EVT-03)");
         key.put("bindingVersion", "0.5.0");
         return m;
+    }
+
+    /** The headers the outbox relay writes for {@code payload}, in the order the header schema lists them. */
+    private static ObjectNode exampleHeaders(EventType<?> type, EventPayload payload) {
+        ObjectNode headers = NODES.objectNode();
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        headers.put(CloudEventHeaders.ID, Samples.uuid(type.name()).toString());
+        headers.put(CloudEventHeaders.TYPE, type.name());
+        headers.put(CloudEventHeaders.SOURCE, type.source());
+        headers.put(CloudEventHeaders.SUBJECT, payload.partitionKey());
+        headers.put(CloudEventHeaders.TIME, ExamplePayloads.EVENT_TIME.toString());
+        headers.put(CloudEventHeaders.ORG_ID, payload.orgId().toString());
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return headers;
     }
 
     private static ObjectNode header(ObjectNode props, String name, String description) {
@@ -144,7 +198,34 @@ final class AsyncApiGenerator {
         header(props, "kaigi_dlq_attempts", "How many times it was tried");
         header(props, "kaigi_dlq_failed_at", "When it was given up").put("format", "date-time");
         header(props, "kaigi_dlq_consumer_group", "The consumer group that gave up");
+        m.putArray("examples").add(deadLetterExample());
         return m;
+    }
+
+    /**
+     * A meeting-booked event integration-service could not read (a producer left out a required field): dead-lettered
+     * at the first attempt, with its original headers and value.
+     */
+    private static ObjectNode deadLetterExample() {
+        EventType<?> type = EventTypes.MEETING_BOOKED;
+        EventPayload original = ExamplePayloads.of(type);
+        ObjectNode headers = exampleHeaders(type, original);
+        headers.put("kaigi_dlq_error", "dev.kaigi.chassis.inbox.PoisonEventException: unreadable " + type.name() + " at "
+                + type.topic() + "/2@18341 <- com.fasterxml.jackson.databind.exc.ValueInstantiationException: Cannot construct "
+                + "instance of `" + type.payloadType().getName() + "`, problem: leadEmail <- java.lang.NullPointerException: "
+                + "leadEmail");
+        headers.put("kaigi_dlq_original_topic", type.topic());
+        headers.put("kaigi_dlq_original_partition", "2");
+        headers.put("kaigi_dlq_original_offset", "18341");
+        headers.put("kaigi_dlq_attempts", "1");
+        headers.put("kaigi_dlq_failed_at", ExamplePayloads.EVENT_TIME.plusSeconds(3).toString());
+        headers.put("kaigi_dlq_consumer_group", "integration-service");
+        ObjectNode payload = Json.MAPPER.valueToTree(original);
+        payload.remove("leadEmail");
+        return NODES.objectNode()
+                .put("name", "unreadableMeetingBooked")
+                .<ObjectNode>set("headers", headers)
+                .set("payload", payload);
     }
 
     /** The record component whose value is the key: found on a sample, not listed by hand. */

@@ -25,20 +25,42 @@ final class Samples {
     private Samples() {
     }
 
+    /**
+     * Chooses a component's value in place of the one derived from its name; {@link #full(Class, ValueChoice)} asks
+     * it for each component (and again for each element of a list component) before deriving one.
+     */
+    @FunctionalInterface
+    interface ValueChoice {
+
+        /** The value of {@code component}, of type {@code type}; null to derive it from its name. */
+        Object valueOf(RecordComponent component, Type type);
+    }
+
+    private static final ValueChoice DERIVED = (component, type) -> null;
+
     /** Every component set, lists with one element, enums at their last constant. */
     static <R> R full(Class<R> record) {
-        return instantiate(record, argumentsFor(record, true));
+        return full(record, DERIVED);
+    }
+
+    /** {@link #full(Class)}, with the values {@code choice} picks where it picks one. */
+    static <R> R full(Class<R> record, ValueChoice choice) {
+        return instantiate(record, argumentsFor(record, true, choice));
     }
 
     /** Optional components null, lists empty, enums at their first constant. */
     static <R> R minimal(Class<R> record) {
-        return instantiate(record, argumentsFor(record, false));
+        return instantiate(record, argumentsFor(record, false, DERIVED));
     }
 
     static Object[] argumentsFor(Class<?> record, boolean full) {
+        return argumentsFor(record, full, DERIVED);
+    }
+
+    private static Object[] argumentsFor(Class<?> record, boolean full, ValueChoice choice) {
         return Arrays.stream(record.getRecordComponents())
                 .map(component -> full || !component.isAnnotationPresent(Nullable.class)
-                        ? value(component.getGenericType(), component.getName(), full)
+                        ? value(component, component.getGenericType(), full, choice)
                         : null)
                 .toArray();
     }
@@ -71,9 +93,14 @@ final class Samples {
         return UUID.nameUUIDFromBytes(componentName.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Object value(Type type, String name, boolean full) {
+    private static Object value(RecordComponent component, Type type, boolean full, ValueChoice choice) {
+        Object chosen = choice.valueOf(component, type);
+        if (chosen != null) {
+            return chosen;
+        }
+        String name = component.getName();
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
-            return full ? List.of(value(parameterized.getActualTypeArguments()[0], name, true)) : List.of();
+            return full ? List.of(value(component, parameterized.getActualTypeArguments()[0], true, choice)) : List.of();
         }
         Class<?> cls = (Class<?>) type;
         if (cls == String.class) {
@@ -94,7 +121,7 @@ final class Samples {
             Object[] constants = cls.getEnumConstants();
             return constants[full ? constants.length - 1 : 0];
         } else if (cls.isRecord()) {
-            return full ? full(cls) : minimal(cls);
+            return full ? full(cls, choice) : minimal(cls);
         }
         throw new IllegalArgumentException("No sample value for " + type.getTypeName() + " " + name);
     }

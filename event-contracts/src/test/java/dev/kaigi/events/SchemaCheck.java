@@ -12,13 +12,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates a JSON value against the subset of JSON Schema 2020-12 that {@link SchemaGenerator} emits. Fails on any
- * other keyword, so a schema feature is never silently unchecked.
+ * Validates a JSON value against the subset of JSON Schema 2020-12 that {@link SchemaGenerator} emits, and the
+ * {@code const} of the AsyncAPI document's header schemas. Fails on any other keyword, so a schema feature is never
+ * silently unchecked.
  */
 final class SchemaCheck {
 
     private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "title", "description", "type", "properties",
-            "required", "additionalProperties", "items", "enum", "format");
+            "required", "additionalProperties", "items", "enum", "const", "format");
     private static final Pattern UUID =
             Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -46,6 +47,10 @@ final class SchemaCheck {
         JsonNode allowed = schema.get("enum");
         if (allowed != null && !contains(allowed, value)) {
             violations.add(path + ": " + value + " is not one of " + allowed);
+        }
+        JsonNode constant = schema.get("const");
+        if (constant != null && !constant.equals(value)) {
+            violations.add(path + ": " + value + " is not " + constant);
         }
         if (value.isNull()) {
             return;

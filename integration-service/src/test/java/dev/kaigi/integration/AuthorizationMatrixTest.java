@@ -1,5 +1,6 @@
 package dev.kaigi.integration;
 
+import dev.kaigi.chassis.security.PartnerScopes;
 import dev.kaigi.events.internal.InternalPaths;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import dev.kaigi.events.scheduling.MeetingBooked;
@@ -129,6 +130,35 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract<AuthorizationM
                 401, 401, 401, 403, 403, 403, 400, 400, 400, 403, 403, 401, 403).inProfileAs(MANAGE_INTEGRATIONS);
         matrix.row("POST /api/v1/organization/slack-installation/authorization", f -> slack + "/authorization", OWNERS)
                 .inProfileAs(MANAGE_INTEGRATIONS);
+
+        // HOOK-01, HOOK-03: webhook subscriptions, for OWNERs and partners with webhooks:write (webhooks:read reads);
+        // the ids are nobody's, so those let in find nothing there
+        String hooks = "/api/v1/webhook-subscriptions";
+        String hook = hooks + "/" + UUID.randomUUID();
+        String delivery = hook + "/deliveries/" + UUID.randomUUID();
+        String subscription = "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"meeting.booked\"]}";
+        int[] hookOwnersOrPartner = {401, 401, 401, 403, 403, 403, 200, 200, 200, 200, 403, 401, 403};
+        int[] noSuchHook = {401, 401, 401, 403, 403, 403, 404, 404, 404, 404, 403, 401, 403};
+        matrix.row("GET /api/v1/webhook-subscriptions", f -> hooks, hookOwnersOrPartner)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_READ);
+        matrix.row("POST /api/v1/webhook-subscriptions", f -> hooks, f -> subscription,
+                401, 401, 401, 403, 403, 403, 201, 201, 201, 201, 403, 401, 403)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_WRITE);
+        matrix.row("GET /api/v1/webhook-subscriptions/{subscriptionId}", f -> hook, noSuchHook)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_READ);
+        matrix.row("PUT /api/v1/webhook-subscriptions/{subscriptionId}", f -> hook, f -> subscription, noSuchHook)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_WRITE);
+        matrix.row("DELETE /api/v1/webhook-subscriptions/{subscriptionId}", f -> hook, noSuchHook)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_WRITE);
+        matrix.row("POST /api/v1/webhook-subscriptions/{subscriptionId}/secret-rotations", f -> hook + "/secret-rotations",
+                f -> "{}", noSuchHook).inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_WRITE);
+        matrix.row("GET /api/v1/webhook-subscriptions/{subscriptionId}/deliveries", f -> hook + "/deliveries", noSuchHook)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_READ);
+        matrix.row("GET /api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}", f -> delivery, noSuchHook)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_READ);
+        matrix.row("POST /api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/redeliveries",
+                f -> delivery + "/redeliveries", noSuchHook)
+                .inProfileAs(MANAGE_INTEGRATIONS).partnerScope(PartnerScopes.WEBHOOKS_WRITE);
 
         // MTG-06: a booking's side effects, for its host (the MEMBER) and the organization's MANAGERs and OWNERs
         matrix.row("GET /api/v1/bookings/{bookingId}/side-effects", f -> "/api/v1/bookings/" + f.booking() + "/side-effects",

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -379,6 +380,9 @@ class EventConsumerTest {
     void inactiveDeclarationIsSkipped() throws Exception {
         assertTrue(dispatcher.handledTypes().containsAll(List.of("kaigi.user.removed.v1", "kaigi.user.deleted.v1")));
         assertFalse(dispatcher.handledTypes().contains("kaigi.user.declined.v1"));
+        // ...yet still one the service declares it consumes, as the catalogue documents it
+        assertEquals(Set.of("kaigi.user.activated.v1", "kaigi.user.removed.v1", "kaigi.user.deleted.v1",
+                "kaigi.user.declined.v1"), dispatcher.subscribedTypes());
         UUID user = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
         UUID marker = UUID.randomUUID();

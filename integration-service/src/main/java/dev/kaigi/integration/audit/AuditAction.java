@@ -23,5 +23,17 @@ public enum AuditAction {
     /** A deleted user's open Salesforce opportunities handed to their heir's Salesforce user (LIF-05). */
     SALESFORCE_OWNERSHIP_TRANSFERRED,
     /** A lead's personal data erased from meeting copies, mail records and mailbox backups, as an OWNER asked in user-service (SEC-04). */
-    LEAD_ERASED
+    LEAD_ERASED,
+    /** A partner webhook subscription created by an OWNER or a partner (HOOK-01). */
+    WEBHOOK_SUBSCRIPTION_CREATED,
+    /** A webhook subscription's URL, event types, description or switch changed. */
+    WEBHOOK_SUBSCRIPTION_UPDATED,
+    /** A webhook subscription deleted. */
+    WEBHOOK_SUBSCRIPTION_DELETED,
+    /** A webhook subscription's signing secret rotated (HOOK-02); the values are never recorded. */
+    WEBHOOK_SECRET_ROTATED,
+    /** A webhook subscription switched off by the service: its endpoint answered 410 or kept failing (HOOK-03). */
+    WEBHOOK_SUBSCRIPTION_DISABLED,
+    /** A webhook delivery sent again by hand (HOOK-03). */
+    WEBHOOK_DELIVERY_RESENT
 }

@@ -51,6 +51,7 @@ public class LeadErasures {
                     erased.put("reminders", rs.getLong(2));
                     erased.put("mailRecords", rs.getLong(3));
                     erased.put("backedUpMessages", rs.getLong(4));
+                    erased.put("webhookDeliveries", rs.getLong(5));
                 }
             }
             if (first) {

@@ -3,6 +3,7 @@
 --   erased     the bookings' copies lose the address (and with it the lead's place in mailbox backups to come)
 --   reminders  the planned reminders' meeting loses the person; those not sent are never sent
 --   effects    a mail record whose detail (a refusal) repeats the address keeps only that it was erased
+--   webhooks   the partner webhook deliveries about the lead's meetings name no one, in their log and when sent again
 --   messages   the backed-up messages exchanged with the lead go, unless copied after the erasure for a newer booking
 -- A booking made after the erasure (a new consent) is left alone, so reading the erasure again changes nothing.
 with erased as (
@@ -29,6 +30,13 @@ with erased as (
     from erased e
     where f.subject_id = e.booking_id and f.detail is not null and strpos(lower(f.detail), e.lead_email) > 0
     returning f.subject_id
+), webhooks as (
+    update webhook_delivery w
+    set payload = jsonb_set(cast(w.payload as jsonb), '{data}', (cast(w.payload as jsonb) -> 'data')
+                || jsonb_build_object('leadName', :marker, 'leadEmail', :marker, 'leadCompany', null))::text
+    where w.org_id = :org_id and w.created_at <= :erased_at and w.event_type like 'meeting.%'
+      and encode(sha256(convert_to(lower(trim(cast(w.payload as jsonb) -> 'data' ->> 'leadEmail')), 'UTF8')), 'hex') = :email_hash
+    returning w.id
 ), messages as (
     delete from backed_up_message m
     where m.org_id = :org_id
@@ -41,4 +49,4 @@ with erased as (
     returning m.id
 )
 select (select count(*) from copies), (select count(*) from reminders), (select count(*) from effects),
-       (select count(*) from messages)
+       (select count(*) from messages), (select count(*) from webhooks)

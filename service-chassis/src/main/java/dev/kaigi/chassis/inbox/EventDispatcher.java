@@ -16,10 +16,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EventDispatcher {
 
     private final Map<String, List<EventHandler<?>>> handlersByType = new HashMap<>();
+    private final Set<String> subscribedTypes = new TreeSet<>();
     private final InboxStore inbox;
     private final EventJson json;
     private final AtomicLong duplicatesSkipped = new AtomicLong();
@@ -50,6 +53,7 @@ public class EventDispatcher {
     }
 
     private void register(EventHandler<?> handler) {
+        subscribedTypes.add(handler.eventType().name());
         if (handler.active()) {
             handlersByType.computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
         }
@@ -58,6 +62,15 @@ public class EventDispatcher {
     /** Event types some handler of this service applies. */
     public Set<String> handledTypes() {
         return handlersByType.keySet();
+    }
+
+    /**
+     * Event types this service's handlers and subscribers declare, whether switched on by
+     * configuration or not: what the service consumes, as {@link dev.kaigi.events.EventConsumers}
+     * documents it.
+     */
+    public Set<String> subscribedTypes() {
+        return Collections.unmodifiableSet(subscribedTypes);
     }
 
     /**

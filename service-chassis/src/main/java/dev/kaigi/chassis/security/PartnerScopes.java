@@ -14,6 +14,10 @@ public final class PartnerScopes {
     public static final String SCHEDULES_READ = "schedules:read";
     /** scheduling-service bookings: book, read back and cancel the organization's bookings. */
     public static final String BOOKINGS_WRITE = "bookings:write";
+    /** integration-service's webhook subscriptions and their delivery logs, read only (HOOK-01, HOOK-03). */
+    public static final String WEBHOOKS_READ = "webhooks:read";
+    /** Creating, changing, deleting webhook subscriptions, rotating their secrets and sending deliveries again. */
+    public static final String WEBHOOKS_WRITE = "webhooks:write";
     /** user-service's SCIM 2.0 provisioning ({@code /scim/v2}). */
     public static final String SCIM = "scim";
 

@@ -43,7 +43,8 @@ public final class AuthorizationMatrix<F> {
     private final Map<String, Endpoint<F>> rows = new LinkedHashMap<>();
 
     /** The partner scopes Kaigi knows (README "For partners"). */
-    public static final List<String> KAIGI_PARTNER_SCOPES = List.of("users:read", "users:write", "schedules:read", "bookings:write", "scim");
+    public static final List<String> KAIGI_PARTNER_SCOPES = List.of("users:read", "users:write", "schedules:read", "bookings:write", "scim",
+            "webhooks:read", "webhooks:write");
 
     private AuthorizationMatrix(Supplier<F> fixtures, Function<F, Callers> callers) {
         this.fixtures = fixtures;

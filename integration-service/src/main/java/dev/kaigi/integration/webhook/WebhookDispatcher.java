@@ -1,0 +1,191 @@
+package dev.kaigi.integration.webhook;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends the due deliveries (HOOK-02, HOOK-03): one thread leases them from {@link WebhookQueue} as soon as one is
+ * added (or every {@link WebhookConfig#pollEvery()} for retries and other instances' work), and each goes out
+ * without blocking it: the host is resolved and checked ({@link WebhookTargets}) on a worker, the request is made
+ * on Vert.x's event loop to the very address checked, and the outcome recorded on a worker. A slow or dead endpoint
+ * thus ties up only its own subscription's in-flight window, never the thread that serves the others (HOOK-04).
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 64;
+    /** How much of an endpoint's answer the delivery log keeps. */
+    static final int EXCERPT_BYTES = 1024;
+    private static final Object WAKE = new Object();
+
+    @Inject
+    WebhookConfig config;
+    @Inject
+    WebhookQueue queue;
+    @Inject
+    WebhookTargets targets;
+    @Inject
+    WebhookDisabling disabling;
+    @Inject
+    Vertx vertx;
+
+    private final BlockingQueue<Object> wakeups = new ArrayBlockingQueue<>(1);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private ExecutorService workers;
+    private HttpClient http;
+    private Thread loop;
+
+    void start(@Observes StartupEvent started) {
+        workers = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "webhook-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(config.inFlightPerSubscription())
+                .setKeepAlive(true)
+                .setVerifyHost(true));
+        running.set(true);
+        loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        running.set(false);
+        wake();
+        workers.shutdown();
+    }
+
+    /** Something may be due now: a new delivery, or the end of one that held back its subject's next. */
+    void wake() {
+        wakeups.offer(WAKE);
+    }
+
+    private void run() {
+        Duration lease = config.requestTimeout().plus(config.connectTimeout()).plusSeconds(30);
+        while (running.get()) {
+            try {
+                List<WebhookQueue.Leased> leased = queue.lease(BATCH, lease);
+                leased.forEach(d -> workers.execute(() -> send(d)));
+                if (leased.size() < BATCH) {
+                    wakeups.poll(config.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running.get()) {
+                    LOG.warn("webhook deliveries could not be leased; trying again", e);
+                    sleepQuietly(config.pollEvery());
+                }
+            }
+        }
+    }
+
+    private void send(WebhookQueue.Leased d) {
+        Instant started = Instant.now();
+        long startedNanos = System.nanoTime();
+        WebhookTargets.Target target;
+        try {
+            target = targets.resolve(d.url());
+        } catch (WebhookTargets.RefusedTarget refused) {
+            finish(d, new WebhookQueue.Outcome(started, elapsed(startedNanos), null, refused.getMessage(), null));
+            return;
+        }
+        long timestamp = started.getEpochSecond();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.tls())
+                .setURI(target.pathAndQuery())
+                .setIdleTimeout(config.requestTimeout().toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "Kaigi-Webhooks/1")
+                .putHeader("webhook-id", d.messageId())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignature.header(d.messageId(), timestamp, d.payload(), d.secrets()));
+        Buffer excerpt = Buffer.buffer();
+        long[] deadline = {-1};
+        http.request(request)
+                .compose(req -> {
+                    // the idle timeout misses an endpoint that trickles its answer: the whole exchange is bounded too
+                    deadline[0] = vertx.setTimer(config.requestTimeout().toMillis(), id -> req.reset());
+                    return req.send(d.payload());
+                })
+                .compose(response -> {
+                    response.handler(chunk -> {
+                        int room = EXCERPT_BYTES - excerpt.length();
+                        if (room > 0) {
+                            excerpt.appendBuffer(chunk.length() > room ? chunk.getBuffer(0, room) : chunk);
+                        }
+                    });
+                    return response.end().map(done -> response.statusCode());
+                })
+                .onComplete(result -> vertx.cancelTimer(deadline[0]))
+                .onComplete(result -> workers.execute(() -> finish(d, result.succeeded()
+                        ? new WebhookQueue.Outcome(started, elapsed(startedNanos), result.result(), null, text(excerpt))
+                        : new WebhookQueue.Outcome(started, elapsed(startedNanos), null, error(result.cause()), text(excerpt)))));
+    }
+
+    private void finish(WebhookQueue.Leased d, WebhookQueue.Outcome outcome) {
+        try {
+            WebhookDisabling.Reason disable = queue.record(d, outcome);
+            if (disable != null) {
+                disabling.disable(d.subscriptionId(), disable);
+            }
+        } catch (RuntimeException e) {
+            // the lease runs out and the delivery is attempted again, under the same webhook-id
+            LOG.warnf(e, "webhook delivery %s: the outcome of attempt %d could not be recorded", d.id(), d.attempt());
+        }
+        wake();
+    }
+
+    private static long elapsed(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    private static String text(Buffer excerpt) {
+        return excerpt.length() == 0 ? null : new String(excerpt.getBytes(), StandardCharsets.UTF_8).replace("\u0000", "");
+    }
+
+    private static String error(Throwable cause) {
+        String name = cause.getClass().getSimpleName();
+        String message = cause.getMessage() == null ? name : name + ": " + cause.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+
+    private static void sleepQuietly(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.kaigi.integration;
+
+import dev.kaigi.chassis.inbox.EventDispatcher;
+import dev.kaigi.testsupport.EventConsumptionContract;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import java.util.Set;
+
+/** integration-service's event subscribers handle what the event catalogue says it consumes. */
+@QuarkusTest
+class IntegrationEventConsumptionTest extends EventConsumptionContract {
+
+    @Inject
+    EventDispatcher dispatcher;
+
+    @Override
+    protected Set<String> subscribedTypes() {
+        return dispatcher.subscribedTypes();
+    }
+}

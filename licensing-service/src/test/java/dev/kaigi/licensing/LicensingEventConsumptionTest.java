@@ -1,0 +1,21 @@
+package dev.kaigi.licensing;
+
+import dev.kaigi.chassis.inbox.EventDispatcher;
+import dev.kaigi.testsupport.EventConsumptionContract;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import java.util.Set;
+
+/** licensing-service's event subscribers handle what the event catalogue says it consumes. */
+@QuarkusTest
+class LicensingEventConsumptionTest extends EventConsumptionContract {
+
+    @Inject
+    EventDispatcher dispatcher;
+
+    @Override
+    protected Set<String> subscribedTypes() {
+        return dispatcher.subscribedTypes();
+    }
+}

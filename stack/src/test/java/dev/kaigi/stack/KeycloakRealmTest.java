@@ -138,8 +138,10 @@ class KeycloakRealmTest {
         List<String> scopes = new ArrayList<>();
         partner.path("defaultClientScopes").forEach(s -> scopes.add(s.asText()));
         partner.path("optionalClientScopes").forEach(s -> scopes.add(s.asText()));
-        assertTrue(scopes.containsAll(List.of("users:read", "users:write", "schedules:read", "bookings:write", "scim")), scopes.toString());
-        for (String s : List.of("users:read", "users:write", "schedules:read", "bookings:write", "scim")) {
+        List<String> partnerScopes = List.of("users:read", "users:write", "schedules:read", "bookings:write", "webhooks:read",
+                "webhooks:write", "scim");
+        assertTrue(scopes.containsAll(partnerScopes), scopes.toString());
+        for (String s : partnerScopes) {
             assertEquals("true", clientScope(s).path("attributes").path("include.in.token.scope").asText(), s + " appears in the scope claim");
         }
     }

@@ -17,6 +17,9 @@ import java.nio.file.Path;
  *   effects --base-url U --kafka K --keys D --db ... --simulator-port P --smtp-port S --out F
  *                                                     meeting-booked on the broker → integration-service's side effects at the
  *                                                     provider simulators (Zoom, calendar, Slack, SMTP) played by this process
+ *   webhooks --base-url U --kafka K --keys D --db ... --receiver-url R --out F
+ *                                                     meeting-booked on the broker → integration-service's signed webhook
+ *                                                     acknowledged by the stack's receiver at R; a burst; beside a dead subscription
  *   reschedules --base-url U --keys D --db ... --out F  moving booked meetings through scheduling-service, 16 clients
  *   pgbench --kind bookings ...                        the booking baseline (bookings/book.pgbench)
  *   pgbench --kind reschedules ...                     the reschedule baseline (reschedules/move.pgbench)
@@ -30,7 +33,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|reschedules|availability|propagation|effects|footprint|report --option value ...");
+            System.err.println("usage: loadgen.jar keys|token|service|pgbench|imports|bookings|reschedules|availability|propagation|effects|webhooks|footprint|report --option value ...");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -47,6 +50,7 @@ public final class Bench {
             case "availability" -> new AvailabilityLoad(args).run();
             case "propagation" -> new PropagationLoad(args).run();
             case "effects" -> new EffectsLoad(args).run();
+            case "webhooks" -> new WebhooksLoad(args).run();
             case "footprint" -> new FootprintLoad(args).run();
             case "token" -> {
                 // a long-lived service token, for a service under benchmark to call another (user-service → licensing-service)

@@ -450,7 +450,7 @@ final class EffectsLoad {
     }
 
     /** The median of each tenth of the measured bookings in sending order: a rising series means a growing backlog. */
-    private static List<Double> tenths(List<Double> series) {
+    static List<Double> tenths(List<Double> series) {
         List<Double> out = new ArrayList<>();
         int n = series.size();
         for (int t = 0; t < 10 && n >= 10; t++) {

@@ -35,6 +35,7 @@ final class Guard {
         METRICS.put("propagation.p99_ms", d -> at(d, "propagation", "latency", "p99_ms"));
         METRICS.put("effects.p99_ms", d -> at(d, "effects", "latency", "p99_ms"));
         METRICS.put("effects.capacity_per_s", d -> at(d, "effects", "capacity", "events_per_s"));
+        METRICS.put("webhooks.p99_ms", d -> at(d, "webhooks", "p99_ms"));
         METRICS.put("footprint.ready_ms", d -> worstService(d, "ready_ms", true));
         METRICS.put("footprint.rss_mb", d -> worstService(d, "rss_mb_after_warmup", true));
         METRICS.put("footprint.read_ratio_to_bare", d -> worstService(d, "read_ratio_to_bare", false));

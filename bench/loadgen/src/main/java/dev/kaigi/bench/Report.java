@@ -147,6 +147,16 @@ final class Report {
             benchmarks.put("effects", effects);
             correct &= Boolean.TRUE.equals(effects.get("correct"));
         }
+        if (Files.exists(runDir.resolve("webhooks.json")) || Files.exists(runDir.resolve("webhooks.started"))) {
+            Map<String, Object> webhooks = Files.exists(runDir.resolve("webhooks.json"))
+                    ? new LinkedHashMap<>(Json.read(runDir.resolve("webhooks.json"))) : failed("webhooks");
+            if (webhooks.get("error") == null) {
+                webhooks.put("correct", ok(webhooks));
+            }
+            benchmarks.put("webhooks", webhooks);
+            correct &= Boolean.TRUE.equals(webhooks.get("correct"));
+            meetsTargets &= Boolean.TRUE.equals(webhooks.get("meets_target"));
+        }
         if (pgVersion == null && benchmarks.get("effects") instanceof Map<?, ?> ef) {
             pgVersion = (String) ef.get("pg_version");
         }
@@ -463,10 +473,54 @@ final class Report {
         if (benchmarks.containsKey("effects")) {
             effectsMarkdown(md, (Map<String, Object>) benchmarks.get("effects"));
         }
+        if (benchmarks.containsKey("webhooks")) {
+            webhooksMarkdown(md, (Map<String, Object>) benchmarks.get("webhooks"));
+        }
         if (benchmarks.containsKey("footprint")) {
             FootprintReport.markdown(md, (Map<String, Object>) benchmarks.get("footprint"));
         }
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void webhooksMarkdown(StringBuilder md, Map<String, Object> w) {
+        if (!section(md, "webhooks: meeting-booked on the broker → signed delivery acknowledged by the partner's receiver (integration-service)", w)) {
+            return;
+        }
+        Map<String, Object> alone = (Map<String, Object>) w.get("alone");
+        Map<String, Object> burst = (Map<String, Object>) w.get("saturation");
+        Map<String, Object> beside = (Map<String, Object>) w.get("beside_dead");
+        Map<String, Object> c = (Map<String, Object>) w.get("check");
+        md.append("One subscription (meeting.booked) to the stack's webhook receiver, which verifies each Standard Webhooks signature;"
+                + " from the event handed to the producer to the receiver's `receivedAt` (same clock, loopback). Open model at ")
+                .append(w.get("rate_per_s")).append(" events/s for ").append(w.get("duration_s")).append(" s after ").append(w.get("warmup_s"))
+                .append(" s of warm-up; a burst of ").append(w.get("burst_events")).append(" events published at once; the open model again"
+                        + " with a second subscription beside it whose receiver holds every request past the sender's timeout.\n\n");
+        md.append("| phase | measured events | p50 ms | p95 ms | p99 ms | max ms | deliveries/s | missing | duplicates |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, Map<String, Object>> phases = new LinkedHashMap<>();
+        phases.put("alone, " + w.get("rate_per_s") + "/s", alone);
+        phases.put("burst (saturation)", burst);
+        phases.put("beside a dead subscription on the same host:port, " + w.get("rate_per_s") + "/s", beside);
+        phases.put("beside a dead subscription on another host, " + w.get("rate_per_s") + "/s",
+                (Map<String, Object>) w.get("beside_dead_elsewhere"));
+        for (var phase : phases.entrySet()) {
+            Map<String, Object> p = phase.getValue();
+            if (p == null) {
+                continue;
+            }
+            md.append("| ").append(phase.getKey()).append(" | ").append(p.get("measured")).append(" | ").append(fmt(number(p, "p50_ms"), 1))
+                    .append(" | ").append(fmt(number(p, "p95_ms"), 1)).append(" | **").append(fmt(number(p, "p99_ms"), 1)).append("** | ")
+                    .append(fmt(number(p, "max_ms"), 1)).append(" | ").append(p.get("deliveries_per_s")).append(" | ")
+                    .append(p.get("missing")).append(" | ").append(p.get("duplicates")).append(" |\n");
+        }
+        md.append("\nTarget p99 ≤ ").append(fmt(number(w, "p99_target_ms"), 0)).append(" ms at ").append(w.get("rate_per_s")).append("/s: ")
+                .append(Boolean.TRUE.equals(w.get("meets_target")) ? "**met**" : "**not met**").append("; beside a dead subscription p99 ")
+                .append(fmt(number(w, "p99_ms_beside_dead"), 1)).append(" ms on the same host:port (").append(w.get("dead_neighbour_p99_ratio"))
+                .append("× alone; the dead receiver was asked ").append(beside == null ? "?" : beside.get("dead_receiver_requests"))
+                .append(" times), ").append(fmt(number(w, "p99_ms_beside_dead_elsewhere"), 1)).append(" ms on another host. Saturation: **").append(burst == null ? "?" : burst.get("deliveries_per_s")).append(" deliveries/s**.\n\nCheck: ");
+        md.append(Boolean.TRUE.equals(c.get("ok")) ? "ok — every one of " + c.get("events_checked")
+                + " events delivered to the live receiver, verified, once.\n" : "**FAILED** " + c.get("problems") + "\n");
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,8 @@ import java.util.UUID;
  *   <li>The owner (a realm user without an organization yet) signs up: the organization and its super admin.
  *       user-service's Keycloak sync then writes {@code org_id}, {@code uid} and {@code roles} onto the account.</li>
  *   <li>The subscription: STANDARD, team licences on, 10 regular and 2 team seats.</li>
+ *   <li>A partner's webhook endpoint: the simulators' receiver {@code demo} subscribed to every meeting.* and user.*
+ *       event, the subscription's secret registered with it, so it verifies each delivery's signature.</li>
  *   <li>Kaigi's Slack app installed into the organization's workspace "Demo Co." at the simulators (INT-10).</li>
  *   <li>The manager, two members and a team user are added (same domain as the super admin: ACTIVE at once,
  *       INV-04); the sync adopts their realm accounts.</li>
@@ -29,7 +31,8 @@ import java.util.UUID;
  *       its pool; the partner client is given the organization.</li>
  *   <li>A booking's life, as a lead lives it: booked at the first free slot, moved to the next one and then
  *       cancelled through its manage link. Each step's Zoom call and mail (with its invitation) is waited for, so
- *       the simulators' records and mails show them; the slot is free again afterwards.</li>
+ *       the simulators' records and mails show them; the slot is free again afterwards. The booking's three
+ *       events are then waited for at the webhook receiver, verified.</li>
  * </ol>
  */
 public final class DemoSeed {
@@ -43,12 +46,16 @@ public final class DemoSeed {
             new Person("member2@demo.kaigi.dev", "Haruto", "Ito", "MEMBER", "REGULAR", true),
             new Person("team@demo.kaigi.dev", "Mei", "Kato", "MEMBER", "TEAM", false));
     private static final Duration SYNC_WAIT = Duration.ofSeconds(90);
+    /** The simulators' webhook receiver the seed subscribes. */
+    static final String WEBHOOK_RECEIVER = "demo";
+    static final List<String> WEBHOOK_TYPES = List.of("meeting.booked", "meeting.cancelled", "meeting.rescheduled",
+            "meeting.reassigned", "user.invited", "user.joined", "user.deactivated", "user.deleted");
 
     record Person(String email, String firstName, String lastName, String role, String userType, boolean host) {
     }
 
     /** What the seed made: enough for a booking. */
-    public record Demo(String orgId, String meetingTypeId, Map<String, String> hostIds, String firstSlot) {
+    public record Demo(String orgId, String meetingTypeId, Map<String, String> hostIds, String firstSlot, String webhookSubscriptionId) {
     }
 
     private final StackUrls urls;
@@ -75,6 +82,7 @@ public final class DemoSeed {
         step("organization " + orgId + " (super admin " + OWNER.email() + ")");
         String owner = keycloak.userToken(OWNER.email());
         subscription(owner);
+        String webhooks = webhookSubscription(owner);
         installSlack(owner);
         Map<String, String> ids = addStaff(owner);
         Map<String, String> hosts = new LinkedHashMap<>();
@@ -89,8 +97,9 @@ public final class DemoSeed {
         step("partner client " + Keycloak.PARTNER_CLIENT + " acts for the organization");
         List<String> slots = freeSlots(owner, meetingType);
         step("free slots from " + slots.get(0));
-        bookingLife(owner, meetingType, slots.get(0), slots.get(1));
-        return new Demo(orgId, meetingType, hosts, slots.get(0));
+        String booking = bookingLife(owner, meetingType, slots.get(0), slots.get(1));
+        awaitWebhooks(booking);
+        return new Demo(orgId, meetingType, hosts, slots.get(0), webhooks);
     }
 
     private String signUp() {
@@ -118,6 +127,59 @@ public final class DemoSeed {
         Api.put(base + "/seats/REGULAR", owner, Map.of("purchased", 10)).expect(200);
         Api.put(base + "/seats/TEAM", owner, Map.of("purchased", 2)).expect(200);
         step("subscription STANDARD: 10 regular seats, 2 team seats");
+    }
+
+    /**
+     * The owner subscribes the simulators' receiver to the organization's meeting and user events and hands it the
+     * secret. The secret is shown only when made, so on a second run (or after the simulators restarted) the
+     * existing subscription's secret is rotated and the new one registered: the receiver verifies any delivery
+     * signed with it, also during the rotation's overlap.
+     */
+    private String webhookSubscription(String owner) {
+        String base = urls.integration() + "/api/v1/webhook-subscriptions";
+        String url = urls.simulators() + "/simulator/webhooks/" + WEBHOOK_RECEIVER;
+        String id = null;
+        for (JsonNode existing : Api.get(base, owner).expect(200).body()) {
+            if (url.equals(existing.path("url").asText())) {
+                id = existing.path("id").asText();
+            }
+        }
+        String secret;
+        if (id == null) {
+            JsonNode created = Api.post(base, owner, Map.of("url", url, "eventTypes", WEBHOOK_TYPES,
+                    "description", "the stack's simulated partner endpoint (./kaigi seed)", "enabled", true)).expect(201).body();
+            id = created.path("id").asText();
+            secret = created.path("secret").asText();
+        } else {
+            Api.put(base + "/" + id, owner, Map.of("url", url, "eventTypes", WEBHOOK_TYPES,
+                    "description", "the stack's simulated partner endpoint (./kaigi seed)", "enabled", true)).expect(200);
+            secret = Api.post(base + "/" + id + "/secret-rotations", owner, Map.of("overlapMinutes", 60)).expect(201).body()
+                    .path("secret").asText();
+        }
+        Api.put(urls.simulators() + "/simulator/webhook-receivers/" + WEBHOOK_RECEIVER, null, Map.of("secret", secret)).expect(200);
+        step("webhook subscription " + id + ": " + String.join(", ", WEBHOOK_TYPES) + " to " + url
+                + " (its secret registered with the receiver, which verifies each delivery)");
+        return id;
+    }
+
+    /** The booking's three events at the webhook receiver, each verified against the subscription's secret. */
+    private void awaitWebhooks(String bookingId) {
+        String deliveries = urls.simulators() + "/simulator/webhooks/" + WEBHOOK_RECEIVER + "/deliveries?verified=true&limit=10000";
+        List<String> expected = List.of("meeting.booked", "meeting.rescheduled", "meeting.cancelled");
+        List<JsonNode> arrived = Await.until("the booking's webhooks at the simulators' receiver", SYNC_WAIT, () -> {
+            List<JsonNode> found = new ArrayList<>();
+            for (JsonNode d : Api.get(deliveries, null).expect(200).body().path("deliveries")) {
+                if (bookingId.equals(d.path("subject").asText()) && !d.path("duplicate").asBoolean()) {
+                    found.add(d);
+                }
+            }
+            return found.stream().map(d -> d.path("type").asText()).distinct().count() == expected.size()
+                    ? Optional.of(found) : Optional.empty();
+        });
+        for (JsonNode d : arrived) {
+            step("  webhook " + d.path("type").asText() + " " + d.path("webhookId").asText() + " received "
+                    + d.path("receivedAt").asText() + ", signature verified");
+        }
     }
 
     /** The owner installs Kaigi's Slack app; the simulated Slack makes the code the workspace's name. */
@@ -235,7 +297,7 @@ public final class DemoSeed {
      * lead's mail of it arrived at the simulated SMTP server: its Zoom meeting and calendar event were made, moved and
      * deleted by then, as {@code /simulator/records} shows.
      */
-    private void bookingLife(String owner, String meetingType, String start, String later) {
+    private String bookingLife(String owner, String meetingType, String start, String later) {
         String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
         JsonNode booking = Api.post(urls.scheduling() + "/api/v1/bookings", owner, Map.of("meetingTypeId", meetingType,
                 "start", start, "lead", Map.of("name", "Taro Yamada", "email", lead, "company", "Customer K.K.",
@@ -251,6 +313,7 @@ public final class DemoSeed {
         awaitMails(lead, 3);
         step("  cancelled by the lead (Zoom meeting and event deleted, cancellation sent); see " + urls.simulators()
                 + "/simulator/mails?to=" + lead);
+        return booking.path("id").asText();
     }
 
     private void awaitMails(String to, int n) {

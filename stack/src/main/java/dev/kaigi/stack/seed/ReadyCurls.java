@@ -2,7 +2,7 @@ package dev.kaigi.stack.seed;
 
 import java.time.OffsetDateTime;
 
-/** The commands printed after the seed: a token, availability, a booking, its manage link, a partner token. */
+/** The commands printed after the seed: a token, availability, a booking, its manage link, webhooks received, a partner token. */
 final class ReadyCurls {
 
     private ReadyCurls() {
@@ -39,7 +39,12 @@ final class ReadyCurls {
                 "# what the simulated providers received (Zoom meetings and their moves, calendar events, mails with invitations)",
                 "curl -s " + urls.simulators() + "/simulator/records",
                 "",
-                "# a partner token (client credentials; scopes users:read users:write schedules:read bookings:write)",
+                "# the webhooks the simulated partner endpoint received, each with its signature checked; and the sender's log of them",
+                "curl -s " + urls.simulators() + "/simulator/webhooks/" + DemoSeed.WEBHOOK_RECEIVER + "/deliveries",
+                "curl -s -H \"Authorization: Bearer $TOKEN\" " + urls.integration() + "/api/v1/webhook-subscriptions/"
+                        + demo.webhookSubscriptionId() + "/deliveries",
+                "",
+                "# a partner token (client credentials; scopes users:read users:write schedules:read bookings:write webhooks:read webhooks:write)",
                 "curl -s -d grant_type=client_credentials -d client_id=" + Keycloak.PARTNER_CLIENT + " -d client_secret="
                         + Keycloak.PARTNER_SECRET + " " + new Keycloak(urls.keycloak()).tokenUrl());
     }

@@ -592,7 +592,7 @@ final class ProviderApis {
         }
     }
 
-    private static Map<String, String> query(HttpExchange x) {
+    static Map<String, String> query(HttpExchange x) {
         String raw = x.getRequestURI().getRawQuery();
         return raw == null ? Map.of() : form(raw);
     }
@@ -609,7 +609,7 @@ final class ProviderApis {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static void send(HttpExchange x, int status, String json) throws IOException {
+    static void send(HttpExchange x, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().set("Content-Type", "application/json");
         x.sendResponseHeaders(status, bytes.length);

@@ -10,8 +10,9 @@ import java.util.concurrent.Executors;
 /**
  * The providers integration-service talks to, for the local stack: Zoom, Google Calendar, Microsoft Graph
  * and Slack on one HTTP port ({@link ProviderApis}), an SMTP server that keeps the mails ({@link SmtpSink}), and
- * the recipients' IMAP mailboxes that mailbox backups read ({@link ImapMailboxes}). All listen on the loopback
- * address unless told otherwise. What arrived can be read at {@code GET /simulator/records} and
+ * the recipients' IMAP mailboxes that mailbox backups read ({@link ImapMailboxes}), and partners' webhook endpoints
+ * that verify what integration-service delivers ({@link WebhookReceivers}, on the HTTP port). All listen on the
+ * loopback address unless told otherwise. What arrived can be read at {@code GET /simulator/records} and
  * {@code GET /simulator/mails?to=ADDRESS}, or over IMAP.
  *
  * <pre>java -cp 'stack/target/classes:stack/target/lib/*' dev.kaigi.stack.simulators.ProviderSimulatorsMain HTTP_PORT SMTP_PORT IMAP_PORT</pre>
@@ -31,6 +32,9 @@ public final class ProviderSimulatorsMain {
         InetAddress bind = args.length == 4 ? InetAddress.getByName(args[3]) : InetAddress.getLoopbackAddress();
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, Integer.parseInt(args[0])), 64);
         http.createContext("/", apis::handle);
+        WebhookReceivers webhooks = new WebhookReceivers(recorder);
+        http.createContext("/simulator/webhook-receivers/", webhooks::manage);
+        http.createContext("/simulator/webhooks/", webhooks::endpoint);
         http.setExecutor(Executors.newFixedThreadPool(4));
         ImapMailboxes imap = new ImapMailboxes(bind, Integer.parseInt(args[2]));
         SmtpSink smtp = new SmtpSink(bind, Integer.parseInt(args[1]), recorder, imap);
@@ -46,7 +50,7 @@ public final class ProviderSimulatorsMain {
             imap.close();
             stopped.countDown();
         }, "simulators-stop"));
-        System.out.println("simulators: providers on http://" + bind.getHostAddress() + ":" + args[0] + ", SMTP on " + bind.getHostAddress() + ":" + args[1]
+        System.out.println("simulators: providers and webhook receivers on http://" + bind.getHostAddress() + ":" + args[0] + ", SMTP on " + bind.getHostAddress() + ":" + args[1]
                 + ", IMAP on " + bind.getHostAddress() + ":" + args[2] + " (login: the address, password " + ImapMailboxes.PASSWORD + ")");
         stopped.await();
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the due deliveries (HOOK-02, HOOK-03): one thread leases them from {@link WebhookQueue} as soon as one is
@@ -40,6 +41,7 @@ public class WebhookDispatcher {
     /** How much of an endpoint's answer the delivery log keeps. */
     static final int EXCERPT_BYTES = 1024;
     private static final Object WAKE = new Object();
+    private static final int MAX_CONNECTIONS_PER_HOST = 256;
 
     @Inject
     WebhookConfig config;
@@ -54,6 +56,7 @@ public class WebhookDispatcher {
 
     private final BlockingQueue<Object> wakeups = new ArrayBlockingQueue<>(1);
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private ExecutorService workers;
     private HttpClient http;
     private Thread loop;
@@ -66,7 +69,9 @@ public class WebhookDispatcher {
         });
         http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(config.inFlightPerSubscription())
+                // pools are per host and port, not per subscription: room for many subscriptions' windows on one
+                // host, so a dead endpoint holding its window never starves a live one beside it
+                .setMaxPoolSize(MAX_CONNECTIONS_PER_HOST)
                 .setKeepAlive(true)
                 .setVerifyHost(true));
         running.set(true);
@@ -75,9 +80,14 @@ public class WebhookDispatcher {
         loop.start();
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
+    /** Lets the requests in flight end and their outcomes be recorded; one cut short is sent again after its lease. */
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
         running.set(false);
         wake();
+        long deadline = System.nanoTime() + config.requestTimeout().plusSeconds(1).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         workers.shutdown();
     }
 
@@ -91,6 +101,7 @@ public class WebhookDispatcher {
         while (running.get()) {
             try {
                 List<WebhookQueue.Leased> leased = queue.lease(BATCH, lease);
+                inFlight.addAndGet(leased.size());
                 leased.forEach(d -> workers.execute(() -> send(d)));
                 if (leased.size() < BATCH) {
                     wakeups.poll(config.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
@@ -139,15 +150,11 @@ public class WebhookDispatcher {
                     deadline[0] = vertx.setTimer(config.requestTimeout().toMillis(), id -> req.reset());
                     return req.send(d.payload());
                 })
-                .compose(response -> {
-                    response.handler(chunk -> {
-                        int room = EXCERPT_BYTES - excerpt.length();
-                        if (room > 0) {
-                            excerpt.appendBuffer(chunk.length() > room ? chunk.getBuffer(0, room) : chunk);
-                        }
-                    });
-                    return response.end().map(done -> response.statusCode());
-                })
+                // body() copes with an answer already complete (an empty 204) where a late handler would not
+                .compose(response -> response.body().map(body -> {
+                    excerpt.appendBuffer(body.length() > EXCERPT_BYTES ? body.getBuffer(0, EXCERPT_BYTES) : body);
+                    return response.statusCode();
+                }))
                 .onComplete(result -> vertx.cancelTimer(deadline[0]))
                 .onComplete(result -> workers.execute(() -> finish(d, result.succeeded()
                         ? new WebhookQueue.Outcome(started, elapsed(startedNanos), result.result(), null, text(excerpt))
@@ -163,6 +170,8 @@ public class WebhookDispatcher {
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is attempted again, under the same webhook-id
             LOG.warnf(e, "webhook delivery %s: the outcome of attempt %d could not be recorded", d.id(), d.attempt());
+        } finally {
+            inFlight.decrementAndGet();
         }
         wake();
     }

@@ -11,3 +11,10 @@ create table note (
     id   uuid primary key,
     text text not null
 );
+
+-- What the test subscriber of a consumer of its own (MirrorConsumer) applies.
+create table mirrored_event (
+    id       bigserial primary key,
+    event_id uuid not null,
+    user_id  uuid not null
+);

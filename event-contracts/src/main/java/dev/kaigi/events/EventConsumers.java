@@ -73,12 +73,18 @@ public final class EventConsumers {
                     // its copy of the users, invitation mails, hand-overs on deletion, leads to forget, partner webhooks
                     ORGANIZATION_CREATED, USER_INVITED, USER_JOINED, USER_UPDATED, USER_DEACTIVATED, USER_ACTIVATED,
                     USER_CONVERTED, USER_REMOVED, USER_DELETED, USER_DECLINED, LEAD_ERASED,
-                    // mails, calendar invitations, conferences and webhooks of the meetings
+                    // mails, calendar invitations and conferences of the meetings
                     MEETING_BOOKED, MEETING_CANCELLED, MEETING_REASSIGNED, MEETING_RESCHEDULED,
                     // the permission profiles its callers hold (the chassis' StoredCallerProfiles, USR-07)
-                    PERMISSION_PROFILE_SAVED, PERMISSION_PROFILE_DELETED,
-                    // partner webhooks of seat changes
-                    SEAT_ASSIGNED, SEAT_RELEASED));
+                    PERMISSION_PROFILE_SAVED, PERMISSION_PROFILE_DELETED));
+
+    // Consumers a service runs beside its own, each in group <service>-<name>, so that their work never waits behind
+    // the service's other handlers: the chassis' EventSubscriber#consumer().
+    private static final Map<String, Map<String, Set<EventType<?>>>> NAMED = Map.of(
+            "integration-service", inThisOrder(
+                    // partner webhooks (HOOK-01), queued as their events arrive, not behind the meetings' provider calls
+                    consumer("webhooks", MEETING_BOOKED, MEETING_CANCELLED, MEETING_REASSIGNED, MEETING_RESCHEDULED,
+                            USER_INVITED, USER_JOINED, USER_DEACTIVATED, USER_DELETED, SEAT_ASSIGNED, SEAT_RELEASED)));
 
     private EventConsumers() {
     }
@@ -89,16 +95,31 @@ public final class EventConsumers {
     }
 
     /**
-     * The event types {@code service} applies, in {@link EventTypes#all()} order.
+     * The event types {@code service} applies, by any of its consumers, in {@link EventTypes#all()} order.
      *
      * @throws IllegalArgumentException for a service that consumes nothing or does not exist
      */
     public static Set<EventType<?>> of(String service) {
-        Set<EventType<?>> types = BY_SERVICE.get(service);
-        if (types == null) {
+        Set<EventType<?>> types = new LinkedHashSet<>();
+        groupsOf(service).values().forEach(types::addAll);
+        return EventTypes.all().stream().filter(types::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * The consumer groups of {@code service} and the event types each applies: first the service's own group, named
+     * as the service, then each consumer it runs beside it, as {@code <service>-<name>}.
+     *
+     * @throws IllegalArgumentException for a service that consumes nothing or does not exist
+     */
+    public static Map<String, Set<EventType<?>>> groupsOf(String service) {
+        Set<EventType<?>> main = BY_SERVICE.get(service);
+        if (main == null) {
             throw new IllegalArgumentException("No consumer named " + service + "; consumers are " + services());
         }
-        return types;
+        Map<String, Set<EventType<?>>> groups = new LinkedHashMap<>();
+        groups.put(service, main);
+        NAMED.getOrDefault(service, Map.of()).forEach((name, types) -> groups.put(service + "-" + name, types));
+        return groups;
     }
 
     /** The {@link #of} types' names: what a service's event dispatcher reports it subscribes to. */

@@ -77,13 +77,14 @@ final class AsyncApiGenerator {
             dlq.putObject("messages").putObject("deadLetter").put("$ref", "#/components/messages/deadLetter");
         }
         for (String service : EventConsumers.services()) {
-            for (String topic : Topics.all()) {
-                List<EventType<?>> received = EventConsumers.of(service).stream()
-                        .filter(t -> t.topic().equals(topic)).toList();
-                if (!received.isEmpty()) {
-                    operations.set(receiveOperationId(service, topic), receive(service, topic, received));
+            EventConsumers.groupsOf(service).forEach((group, types) -> {
+                for (String topic : Topics.all()) {
+                    List<EventType<?>> received = types.stream().filter(t -> t.topic().equals(topic)).toList();
+                    if (!received.isEmpty()) {
+                        operations.set(receiveOperationId(group, topic), receive(service, group, topic, received));
+                    }
                 }
-            }
+            });
         }
         ObjectNode components = doc.putObject("components");
         messages.set("deadLetter", deadLetter());
@@ -92,8 +93,8 @@ final class AsyncApiGenerator {
     }
 
     /** {@code integration-service}, {@code kaigi.scheduling.v1} → {@code integrationServiceReceivesSchedulingEvents}. */
-    static String receiveOperationId(String service, String topic) {
-        String[] words = service.split("-");
+    static String receiveOperationId(String group, String topic) {
+        String[] words = group.split("-");
         StringBuilder id = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
             id.append(capitalized(words[i]));
@@ -101,17 +102,18 @@ final class AsyncApiGenerator {
         return id.append("Receives").append(capitalized(channelId(topic))).toString();
     }
 
-    private static ObjectNode receive(String service, String topic, List<EventType<?>> types) {
+    private static ObjectNode receive(String service, String group, String topic, List<EventType<?>> types) {
         ObjectNode receive = NODES.objectNode();
         receive.put("action", "receive");
-        receive.put("summary", service + " applies each of these events once (EVT-02).");
-        receive.put("description", "Consumer group " + service + " handles " + String.join(", ",
+        receive.put("summary", service.equals(group) ? service + " applies each of these events once (EVT-02)."
+                : service + " applies each of these events once in this consumer group, beside its own (EVT-02).");
+        receive.put("description", "Consumer group " + group + " handles " + String.join(", ",
                 types.stream().map(EventType::name).toList()) + "; it skips the topic's other events.");
         receive.putObject("channel").put("$ref", "#/channels/" + channelId(topic));
         ArrayNode messages = receive.putArray("messages");
         types.forEach(t -> messages.addObject().put("$ref", "#/channels/" + channelId(topic) + "/messages/" + messageId(t)));
         ObjectNode kafka = receive.putObject("bindings").putObject("kafka");
-        kafka.putObject("groupId").put("type", "string").putArray("enum").add(service);
+        kafka.putObject("groupId").put("type", "string").putArray("enum").add(group);
         kafka.put("bindingVersion", "0.5.0");
         return receive;
     }

@@ -5,6 +5,7 @@ import dev.kaigi.testsupport.EventConsumptionContract;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
+import java.util.Map;
 import java.util.Set;
 
 /** scheduling-service's event subscribers handle what the event catalogue says it consumes. */
@@ -15,7 +16,7 @@ class SchedulingEventConsumptionTest extends EventConsumptionContract {
     EventDispatcher dispatcher;
 
     @Override
-    protected Set<String> subscribedTypes() {
-        return dispatcher.subscribedTypes();
+    protected Map<String, Set<String>> subscribedTypesByConsumer() {
+        return dispatcher.subscribedTypesByConsumer();
     }
 }

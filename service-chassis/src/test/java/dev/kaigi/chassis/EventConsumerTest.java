@@ -2,6 +2,8 @@ package dev.kaigi.chassis;
 
 import dev.kaigi.chassis.inbox.EventConsumer;
 import dev.kaigi.chassis.inbox.EventDispatcher;
+import dev.kaigi.chassis.testapp.DeclaredRecorder;
+import dev.kaigi.chassis.testapp.MirrorConsumer;
 import dev.kaigi.chassis.testapp.UserActivatedRecorder;
 import dev.kaigi.events.CloudEventHeaders;
 import dev.kaigi.events.Topics;
@@ -55,6 +57,8 @@ class EventConsumerTest {
     EventDispatcher dispatcher;
     @Inject
     EventConsumer consumer;
+    @Inject
+    DeclaredRecorder declared;
 
     @BeforeAll
     static void producer() {
@@ -284,7 +288,7 @@ class EventConsumerTest {
         UUID marker = UUID.randomUUID();
         try (EventProbe dlq = EventProbe.open(Topics.deadLetter(Topics.USER))) {
             UUID other = UUID.randomUUID();
-            sendRaw(other, marker.toString(), "kaigi.user.updated.v1", "{}".getBytes());
+            sendRaw(other, marker.toString(), "kaigi.user.converted.v1", "{}".getBytes());
             producer.flush();
             send(UUID.randomUUID(), marker);
             Await.until("the marker event to be applied", () -> applied(marker) == 1, WAIT);
@@ -357,8 +361,8 @@ class EventConsumerTest {
     @Test
     @DisplayName("EVT-02: a declared handler is batchable only when declared so, and a run of its events shares transactions")
     void declaredBatchableIsHonoured() throws Exception {
-        assertTrue(dispatcher.batchable(record("kaigi.user.removed.v1", removed(UUID.randomUUID()))));
-        assertFalse(dispatcher.batchable(record("kaigi.user.deleted.v1", deleted(UUID.randomUUID()))));
+        assertTrue(dispatcher.batchable(EventConsumer.MAIN, record("kaigi.user.removed.v1", removed(UUID.randomUUID()))));
+        assertFalse(dispatcher.batchable(EventConsumer.MAIN, record("kaigi.user.deleted.v1", deleted(UUID.randomUUID()))));
 
         List<UUID> users = new ArrayList<>();
         List<UUID> eventIds = new ArrayList<>();
@@ -382,7 +386,7 @@ class EventConsumerTest {
         assertFalse(dispatcher.handledTypes().contains("kaigi.user.declined.v1"));
         // ...yet still one the service declares it consumes, as the catalogue documents it
         assertEquals(Set.of("kaigi.user.activated.v1", "kaigi.user.removed.v1", "kaigi.user.deleted.v1",
-                "kaigi.user.declined.v1"), dispatcher.subscribedTypes());
+                "kaigi.user.updated.v1", "kaigi.user.declined.v1"), dispatcher.subscribedTypes());
         UUID user = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
@@ -394,6 +398,46 @@ class EventConsumerTest {
         Await.until("the marker event to be applied", () -> applied(marker) == 1, WAIT);
         assertEquals(0, applied(user));
         assertEquals(0, count("select count(*) from inbox where event_id = '" + eventId + "'"));
+    }
+
+    @Test
+    @DisplayName("EVT-02: a consumer of its own applies each event once more, in its own group, and is not held back by the main consumer's handlers")
+    void namedConsumerAppliesEventsOnItsOwn() throws Exception {
+        assertEquals(Set.of(MirrorConsumer.NAME), dispatcher.namedConsumers());
+        assertEquals(Set.of(Topics.USER), dispatcher.topicsOf(MirrorConsumer.NAME));
+        UUID user = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        declared.hold(user); // the main consumer's handler of the event waits, as on a slow provider
+        try {
+            sendRaw(eventId, key, "kaigi.user.updated.v1", updated(user));
+            sendRaw(eventId, key, "kaigi.user.updated.v1", updated(user)); // read twice
+            producer.flush();
+            Await.until("the mirror to apply the event while the main consumer is held", () -> mirrored(user) == 1, WAIT);
+            assertEquals(0, applied(user));
+        } finally {
+            declared.release(user);
+        }
+        Await.until("the main consumer to apply it once released", () -> applied(user) == 1, WAIT);
+        UUID marker = UUID.randomUUID();
+        send(UUID.randomUUID(), marker);
+        sendRaw(UUID.randomUUID(), key, "kaigi.user.updated.v1", updated(marker));
+        producer.flush();
+        Await.until("the events after it to be applied by both", () -> applied(marker) == 2 && mirrored(marker) == 1, WAIT);
+        assertEquals(1, mirrored(user), "the mirror applied the redelivered event again");
+        assertEquals(1, applied(user), "the main consumer applied the redelivered event again");
+        assertEquals(2, count("select count(*) from inbox where event_id = '" + eventId + "'"), "one inbox row per consumer");
+        assertEquals(1, count("select count(*) from inbox where event_id = '" + eventId + "' and consumer = 'mirror'"));
+    }
+
+    private long mirrored(UUID user) throws SQLException {
+        return count("select count(*) from mirrored_event where user_id = '" + user + "'");
+    }
+
+    private static byte[] updated(UUID user) {
+        return ("{\"orgId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + user + "\",\"email\":\"u@example.com\","
+                + "\"lastName\":\"Sato\",\"firstName\":\"Aki\",\"role\":\"MEMBER\",\"userType\":\"REGULAR\","
+                + "\"changedFields\":[\"lastName\"]}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] removed(UUID user) {

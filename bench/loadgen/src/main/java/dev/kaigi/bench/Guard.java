@@ -36,6 +36,8 @@ final class Guard {
         METRICS.put("effects.p99_ms", d -> at(d, "effects", "latency", "p99_ms"));
         METRICS.put("effects.capacity_per_s", d -> at(d, "effects", "capacity", "events_per_s"));
         METRICS.put("webhooks.p99_ms", d -> at(d, "webhooks", "p99_ms"));
+        METRICS.put("webhooks.p99_ms_beside_dead", d -> at(d, "webhooks", "p99_ms_beside_dead"));
+        METRICS.put("webhooks.saturation_per_s", d -> at(d, "webhooks", "saturation", "deliveries_per_s"));
         METRICS.put("footprint.ready_ms", d -> worstService(d, "ready_ms", true));
         METRICS.put("footprint.rss_mb", d -> worstService(d, "rss_mb_after_warmup", true));
         METRICS.put("footprint.read_ratio_to_bare", d -> worstService(d, "read_ratio_to_bare", false));

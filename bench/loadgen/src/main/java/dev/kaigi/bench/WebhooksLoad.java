@@ -61,6 +61,9 @@ final class WebhooksLoad {
     /** Wall-clock microseconds at {@link #nano0}: turns the monotonic clock into the receiver's clock. */
     private final long epochMicros0;
     private final long nano0;
+    // the live subscription and a token that reads its delivery log, for the causes of duplicates
+    private String ownerToken;
+    private String liveSubscription;
 
     WebhooksLoad(Args args) {
         this.args = args;
@@ -101,6 +104,8 @@ final class WebhooksLoad {
             List<UUID> hosts = prepare(producer, db, org, hostCount);
             String owner = Tokens.user(key, org, UUID.randomUUID(), List.of("owner"), Duration.ofHours(3));
             String live = subscribe(owner, LIVE, receivers);
+            ownerToken = owner;
+            liveSubscription = live;
             out.put("subscription", live);
             System.err.printf(Locale.ROOT, "bench: webhooks: subscription %s to the receiver '%s'; %d s warm-up and %d s at %d events/s%n",
                     live, LIVE, warmup, duration, rate);
@@ -289,8 +294,12 @@ final class WebhooksLoad {
         long firstSend = Long.MAX_VALUE;
         long lastReceived = Long.MIN_VALUE;
         List<Double> series = new ArrayList<>();
+        List<String> duplicateCauses = new ArrayList<>();
         for (Sent s : sent) {
             List<JsonNode> got = arrived.getOrDefault(s.booking.toString(), List.of());
+            got.stream().filter(d -> d.path("duplicate").asBoolean()).limit(1)
+                    .filter(d -> duplicateCauses.size() < 10)
+                    .forEach(d -> duplicateCauses.add(whyAgain(d.path("webhookId").asText())));
             JsonNode acknowledged = got.stream().filter(d -> d.path("status").asInt() / 100 == 2).findFirst().orElse(null);
             unverified += got.stream().filter(d -> !d.path("verified").asBoolean()).count();
             duplicates += got.stream().filter(d -> d.path("duplicate").asBoolean()).count();
@@ -329,6 +338,7 @@ final class WebhooksLoad {
         m.put("duplicates", duplicates);
         m.put("unverified", unverified);
         m.put("retried_deliveries", retried);
+        m.put("duplicate_causes", duplicateCauses);
         if (missing != 0) {
             problems.add(phase + ": " + missing + " of " + sent.size() + " events never acknowledged by the receiver");
         }
@@ -343,6 +353,7 @@ final class WebhooksLoad {
         }
         System.err.printf(Locale.ROOT, "bench: webhooks: %s: %d events, p50 %s / p99 %s ms, %s deliveries/s, missing %d, duplicates %d%n",
                 phase, sent.size(), m.get("p50_ms"), m.get("p99_ms"), m.get("deliveries_per_s"), missing, duplicates);
+        duplicateCauses.forEach(cause -> System.err.println("bench: webhooks: " + phase + ": sent again: " + cause));
         return m;
     }
 
@@ -418,6 +429,33 @@ final class WebhooksLoad {
 
     private static double number(Map<String, Object> m, String key) {
         return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /**
+     * Why a delivery the receiver acknowledged was sent again, as the sender's delivery log tells it: each attempt's
+     * status, error and latency.
+     */
+    private String whyAgain(String webhookId) {
+        String hex = webhookId.replace("msg_", "");
+        if (hex.length() != 32) {
+            return webhookId + ": not a webhook-id of a delivery";
+        }
+        String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+        try {
+            JsonNode detail = Json.MAPPER.readTree(call("GET", baseUrl + "/api/v1/webhook-subscriptions/" + liveSubscription
+                    + "/deliveries/" + id, ownerToken, null, 200));
+            List<String> attempts = new ArrayList<>();
+            for (JsonNode a : detail.path("attempts")) {
+                attempts.add("attempt " + a.path("attempt").asInt() + " at " + a.path("startedAt").asText() + ": "
+                        + (a.path("statusCode").isNull() || a.path("statusCode").isMissingNode() ? "no answer ("
+                        + a.path("error").asText() + ")" : "HTTP " + a.path("statusCode").asInt()) + " after "
+                        + a.path("latencyMillis").asLong() + " ms");
+            }
+            return webhookId + ": " + String.join("; ", attempts);
+        } catch (Exception e) {
+            return webhookId + ": its delivery log could not be read (" + e.getMessage() + ")";
+        }
     }
 
     private String call(String method, String url, String token, String json, int expected) throws Exception {

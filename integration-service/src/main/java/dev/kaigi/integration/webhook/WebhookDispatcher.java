@@ -2,10 +2,13 @@ package dev.kaigi.integration.webhook;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -23,6 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -142,23 +146,50 @@ public class WebhookDispatcher {
                 .putHeader("webhook-id", d.messageId())
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSignature.header(d.messageId(), timestamp, d.payload(), d.secrets()));
-        Buffer excerpt = Buffer.buffer();
-        long[] deadline = {-1};
-        http.request(request)
+        // the exchange runs on one event loop from its first step: callbacks attached from this worker thread to a
+        // response the event loop is finishing could miss its end and wait forever
+        vertx.runOnContext(ignored -> exchange(request, d.payload()).onComplete(result -> workers.execute(() ->
+                finish(d, result.succeeded()
+                        ? new WebhookQueue.Outcome(started, elapsed(startedNanos), result.result().status(), null,
+                        result.result().excerpt())
+                        : new WebhookQueue.Outcome(started, elapsed(startedNanos), null, error(result.cause()), null)))));
+    }
+
+    /** An endpoint's answer: its status and the start of its body. */
+    private record Answer(int status, String excerpt) {
+    }
+
+    /**
+     * Sends one request and reads the answer, bounded as a whole by {@link WebhookConfig#requestTimeout()}: the
+     * connection, the sending and an answer that trickles or never ends all count, and the result comes once, in
+     * time, whatever the endpoint does (an attempt without an outcome would be sent again only when its lease ran
+     * out, and hold a place of its subscription's window until then).
+     */
+    private Future<Answer> exchange(RequestOptions options, String payload) {
+        Promise<Answer> answer = Promise.promise();
+        HttpClientRequest[] sent = {null};
+        long deadline = vertx.setTimer(config.requestTimeout().toMillis(), id -> {
+            if (answer.tryFail(new TimeoutException("no complete answer within " + config.requestTimeout()))
+                    && sent[0] != null) {
+                sent[0].reset(); // frees the connection
+            }
+        });
+        http.request(options)
                 .compose(req -> {
-                    // the idle timeout misses an endpoint that trickles its answer: the whole exchange is bounded too
-                    deadline[0] = vertx.setTimer(config.requestTimeout().toMillis(), id -> req.reset());
-                    return req.send(d.payload());
+                    sent[0] = req;
+                    return req.send(payload);
                 })
-                // body() copes with an answer already complete (an empty 204) where a late handler would not
-                .compose(response -> response.body().map(body -> {
-                    excerpt.appendBuffer(body.length() > EXCERPT_BYTES ? body.getBuffer(0, EXCERPT_BYTES) : body);
-                    return response.statusCode();
-                }))
-                .onComplete(result -> vertx.cancelTimer(deadline[0]))
-                .onComplete(result -> workers.execute(() -> finish(d, result.succeeded()
-                        ? new WebhookQueue.Outcome(started, elapsed(startedNanos), result.result(), null, text(excerpt))
-                        : new WebhookQueue.Outcome(started, elapsed(startedNanos), null, error(result.cause()), text(excerpt)))));
+                .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
+                        text(body.length() > EXCERPT_BYTES ? body.getBuffer(0, EXCERPT_BYTES) : body))))
+                .onComplete(result -> {
+                    vertx.cancelTimer(deadline);
+                    if (result.succeeded()) {
+                        answer.tryComplete(result.result());
+                    } else {
+                        answer.tryFail(result.cause());
+                    }
+                });
+        return answer.future();
     }
 
     private void finish(WebhookQueue.Leased d, WebhookQueue.Outcome outcome) {

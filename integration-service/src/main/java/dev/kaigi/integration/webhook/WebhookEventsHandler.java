@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * HOOK-01, HOOK-02: the events partners subscribe to become deliveries, one per subscription of the event's own
  * organization that asked for its type. The subject (the booking, the user) orders them (HOOK-04); a booking's
- * steps by their SEQUENCE, since a reassignment's events may come from another partition.
+ * steps by their SEQUENCE, since a reassignment's events may come from another partition. They are read by a consumer
+ * of their own, so a delivery is queued as soon as its event arrives, not behind the Zoom meetings, calendars and
+ * mails of the bookings before it; all their work is in this service's database, so a run of them shares a commit.
  */
 @ApplicationScoped
 public class WebhookEventsHandler implements EventSubscriber {
@@ -29,28 +31,36 @@ public class WebhookEventsHandler implements EventSubscriber {
     @Inject
     ErasedLeads erasedLeads;
 
+    /** The consumer of partner webhooks, in consumer group {@code integration-service-webhooks}. */
+    public static final String CONSUMER = "webhooks";
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
     @Override
     public void subscribe(EventSubscriptions on) {
         on.incoming(EventTypes.MEETING_BOOKED, e -> meeting(e, WebhookEventType.MEETING_BOOKED, new MeetingData(
                 e.data().orgId(), e.data().bookingId(), seq(e.data().sequence()), e.data().meetingTypeId(),
                 e.data().meetingTypeName(), e.data().hostUserId(), null, e.data().startsAt(), e.data().endsAt(), null,
-                e.data().conferencingMethod(), e.data().leadName(), e.data().leadEmail(), e.data().leadCompany(), null)));
+                e.data().conferencingMethod(), e.data().leadName(), e.data().leadEmail(), e.data().leadCompany(), null))).batchable();
         on.incoming(EventTypes.MEETING_RESCHEDULED, e -> meeting(e, WebhookEventType.MEETING_RESCHEDULED, new MeetingData(
                 e.data().orgId(), e.data().bookingId(), e.data().sequence(), e.data().meetingTypeId(),
                 e.data().meetingTypeName(), e.data().hostUserId(),
                 e.data().hostChanged() ? e.data().previousHostUserId() : null, e.data().startsAt(), e.data().endsAt(),
                 e.data().previousStartsAt(), e.data().conferencingMethod(), e.data().leadName(), e.data().leadEmail(),
-                e.data().leadCompany(), e.data().reason())));
+                e.data().leadCompany(), e.data().reason()))).batchable();
         on.incoming(EventTypes.MEETING_REASSIGNED, e -> meeting(e, WebhookEventType.MEETING_REASSIGNED, new MeetingData(
                 e.data().orgId(), e.data().bookingId(), seq(e.data().sequence()), e.data().meetingTypeId(),
                 e.data().meetingTypeName(), e.data().toHostUserId(), e.data().fromHostUserId(), e.data().startsAt(),
                 e.data().endsAt(), null, e.data().conferencingMethod(), e.data().leadName(), e.data().leadEmail(),
-                e.data().leadCompany(), e.data().reason().name())));
+                e.data().leadCompany(), e.data().reason().name()))).batchable();
         on.incoming(EventTypes.MEETING_CANCELLED, e -> meeting(e, WebhookEventType.MEETING_CANCELLED, new MeetingData(
                 e.data().orgId(), e.data().bookingId(), seq(e.data().sequence()), e.data().meetingTypeId(),
                 e.data().meetingTypeName(), e.data().hostUserId(), null, e.data().startsAt(), e.data().endsAt(), null,
                 e.data().conferencingMethod(), e.data().leadName(), e.data().leadEmail(), e.data().leadCompany(),
-                e.data().reason())));
+                e.data().reason()))).batchable();
         on.incoming(EventTypes.USER_INVITED, e -> user(e, WebhookEventType.USER_INVITED, e.data().orgId(), e.data().userId(), new UserData(
                 e.data().orgId(), e.data().userId(), e.data().email(), e.data().lastName(), e.data().firstName(),
                 e.data().role(), e.data().userType()))).batchable();
@@ -75,10 +85,7 @@ public class WebhookEventsHandler implements EventSubscriber {
     private void meeting(IncomingEvent<?> event, WebhookEventType type, MeetingData data) {
         boolean erased = !LeadErased.ERASED.equals(data.leadEmail())
                 && erasedLeads.erasedSince(data.orgId(), data.leadEmail(), event.time());
-        MeetingData sent = erased ? new MeetingData(data.orgId(), data.bookingId(), data.sequence(), data.meetingTypeId(),
-                data.meetingTypeName(), data.hostUserId(), data.previousHostUserId(), data.startsAt(), data.endsAt(),
-                data.previousStartsAt(), data.conferencingMethod(), LeadErased.ERASED, LeadErased.ERASED, null,
-                data.reason()) : data;
+        MeetingData sent = erased ? data.withoutLead() : data;
         queue.enqueue(data.orgId(), event.id(), type, data.bookingId(), data.sequence(),
                 new WebhookMessage(type.wireName(), event.time(), sent));
     }

@@ -5,6 +5,7 @@ import dev.kaigi.events.licensing.SeatPool;
 import dev.kaigi.events.licensing.SeatReleaseReason;
 import dev.kaigi.events.scheduling.ConferencingMethod;
 import dev.kaigi.events.user.DeactivationReason;
+import dev.kaigi.events.user.LeadErased;
 import dev.kaigi.events.user.Role;
 import dev.kaigi.events.user.UserType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,6 +38,13 @@ public record WebhookMessage(
                               UUID hostUserId, UUID previousHostUserId, Instant startsAt, Instant endsAt,
                               Instant previousStartsAt, ConferencingMethod conferencingMethod, String leadName,
                               String leadEmail, String leadCompany, String reason) {
+
+        /** The same step naming no one (SEC-04): the lead erased, as the meeting's own effects show it. */
+        MeetingData withoutLead() {
+            return new MeetingData(orgId, bookingId, sequence, meetingTypeId, meetingTypeName, hostUserId,
+                    previousHostUserId, startsAt, endsAt, previousStartsAt, conferencingMethod, LeadErased.ERASED,
+                    LeadErased.ERASED, null, reason);
+        }
     }
 
     /** A user invited or joined: who, and as what. */

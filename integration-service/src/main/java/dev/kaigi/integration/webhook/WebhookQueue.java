@@ -2,6 +2,7 @@ package dev.kaigi.integration.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaigi.chassis.tx.AfterCommit;
 import dev.kaigi.integration.crypto.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class WebhookQueue {
 
+    private static final Object WAKE_KEY = new Object();
+
     @Inject
     EntityManager em;
     @Inject
@@ -36,6 +39,8 @@ public class WebhookQueue {
     WebhookConfig config;
     @Inject
     WebhookDispatcher dispatcher;
+    @Inject
+    AfterCommit afterCommit;
 
     /** A leased delivery with what sending it needs. */
     record Leased(UUID id, UUID subscriptionId, UUID orgId, int attempt, String payload, boolean byHand, String url,
@@ -60,8 +65,9 @@ public class WebhookQueue {
     }
 
     /**
-     * Adds the event's deliveries, committed on their own: a later failure of the event's other handlers that has
-     * it read again finds them there and adds none. Wakes the dispatcher when there is something to send.
+     * Adds the event's deliveries in the caller's transaction (the webhook consumer's, which also claims the event in
+     * its inbox). Wakes the dispatcher once that commits, when there is something to send: woken before, it would
+     * find nothing and sleep until its next poll.
      */
     void enqueue(UUID orgId, UUID eventId, WebhookEventType type, UUID subjectId, long subjectOrder, WebhookMessage message) {
         String payload;
@@ -70,7 +76,7 @@ public class WebhookQueue {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a webhook message is plain data", e);
         }
-        int added = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        int added = em.createNativeQuery("""
                         insert into webhook_delivery (id, subscription_id, org_id, event_id, event_type, subject_id,
                                                       subject_order, payload, status)
                         select gen_random_uuid(), s.id, s.org_id, :event, :type, :subject, :order, :payload, 'PENDING'
@@ -80,9 +86,9 @@ public class WebhookQueue {
                         """)
                 .setParameter("event", eventId).setParameter("type", type.wireName()).setParameter("subject", subjectId)
                 .setParameter("order", subjectOrder).setParameter("payload", payload).setParameter("org", orgId)
-                .executeUpdate());
+                .executeUpdate();
         if (added > 0) {
-            dispatcher.wake();
+            afterCommit.once(WAKE_KEY, dispatcher::wake);
         }
     }
 
@@ -141,6 +147,7 @@ public class WebhookQueue {
     /**
      * Records an attempt and what follows from it: delivered; a retry after the next wait (with jitter), or given up
      * after the last; an answer of 410, or failures for {@link WebhookConfig#disableAfter()}, disable the subscription.
+     * An attempt of a delivery deleted meanwhile, with its subscription, leaves no trace.
      *
      * @return the reason the subscription was disabled by this outcome, or null
      */
@@ -149,7 +156,8 @@ public class WebhookQueue {
             em.createNativeQuery("""
                             insert into webhook_attempt (delivery_id, attempt, started_at, latency_ms, status_code, error,
                                                          response_excerpt, by_hand)
-                            values (:d, :a, :at, :ms, cast(:code as int), cast(:error as text), cast(:excerpt as text), :hand)
+                            select :d, :a, :at, :ms, cast(:code as int), cast(:error as text), cast(:excerpt as text), :hand
+                            where exists (select 1 from webhook_delivery where id = :d) -- gone with its subscription
                             on conflict do nothing
                             """)
                     .setParameter("d", d.id()).setParameter("a", d.attempt()).setParameter("at", o.startedAt())

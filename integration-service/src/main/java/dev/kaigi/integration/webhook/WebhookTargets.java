@@ -40,19 +40,16 @@ public class WebhookTargets {
 
     /** The URL as saved, or 400 naming {@code url} and why. */
     String check(String url) {
-        URI uri = parse(url).orElseThrow(() -> ProblemException.invalidField("url", "webhook-url-invalid"));
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && config.allowHttp())) {
-            throw ProblemException.invalidField("url", "webhook-url-not-https");
-        }
         try {
-            List<InetAddress> addresses = resolver.resolve(uri.getHost());
-            if (addresses.isEmpty() || !addresses.stream().allMatch(rules::allowed)) {
-                throw ProblemException.invalidField("url", "webhook-url-private");
-            }
-        } catch (UnknownHostException e) {
-            throw ProblemException.invalidField("url", "webhook-url-unresolved");
+            return target(url).uri().toString();
+        } catch (RefusedTarget refused) {
+            throw ProblemException.invalidField("url", switch (refused.getMessage()) {
+                case RefusedTarget.HTTP -> "webhook-url-not-https";
+                case RefusedTarget.UNRESOLVED -> "webhook-url-unresolved";
+                case RefusedTarget.ADDRESS -> "webhook-url-private";
+                default -> "webhook-url-invalid";
+            });
         }
-        return uri.toString();
     }
 
     /**
@@ -62,24 +59,31 @@ public class WebhookTargets {
      * @throws RefusedTarget with the reason the delivery log shows
      */
     Target resolve(String url) throws RefusedTarget {
-        URI uri = parse(url).orElseThrow(() -> new RefusedTarget("url-invalid"));
+        return target(url).target();
+    }
+
+    private record Checked(URI uri, Target target) {
+    }
+
+    private Checked target(String url) throws RefusedTarget {
+        URI uri = parse(url).orElseThrow(() -> new RefusedTarget(RefusedTarget.INVALID));
+        boolean tls = "https".equals(uri.getScheme());
+        if (!tls && !config.allowHttp()) {
+            throw new RefusedTarget(RefusedTarget.HTTP);
+        }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            throw new RefusedTarget("host-unresolved");
+            throw new RefusedTarget(RefusedTarget.UNRESOLVED);
         }
         if (addresses.isEmpty() || !addresses.stream().allMatch(rules::allowed)) {
-            throw new RefusedTarget("address-refused");
-        }
-        boolean tls = "https".equals(uri.getScheme());
-        if (!tls && !config.allowHttp()) {
-            throw new RefusedTarget("http-refused");
+            throw new RefusedTarget(RefusedTarget.ADDRESS);
         }
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new Target(tls, uri.getHost(), port, path, addresses.get(0));
+        return new Checked(uri, new Target(tls, uri.getHost(), port, path, addresses.get(0)));
     }
 
     private static Optional<URI> parse(String url) {
@@ -99,8 +103,13 @@ public class WebhookTargets {
         }
     }
 
-    /** A delivery's URL that may not be reached now. */
+    /** A delivery's URL that may not be reached now; the message is the reason the delivery log shows. */
     static final class RefusedTarget extends Exception {
+        static final String INVALID = "url-invalid";
+        static final String HTTP = "http-refused";
+        static final String UNRESOLVED = "host-unresolved";
+        static final String ADDRESS = "address-refused";
+
         RefusedTarget(String reason) {
             super(reason, null, false, false);
         }

@@ -2,244 +2,65 @@ package dev.kaigi.chassis.inbox;
 
 import dev.kaigi.chassis.ServiceIdentity;
 import dev.kaigi.chassis.kafka.KafkaClients;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The service's Kafka consumer (EVT-02): polls its topics, applies each record through the
- * {@link EventDispatcher} (the partitions of a poll side by side on {@link PartitionWorkers}, each in
- * order), retries a failing record a few times, dead-letters it when it keeps failing, and commits
- * offsets only after the records before them are applied. Only this thread touches the Kafka consumer:
- * the workers report back what to commit, seek and pause. If the loop dies
- * of an unexpected error it is started again from the last committed offsets; the inbox makes the
- * replayed records harmless.
+ * The service's Kafka consumers (EVT-02). {@link #MAIN} reads {@code kaigi.consumer.topics} in the service's consumer
+ * group and applies the handlers that name no other consumer; each consumer an {@link EventSubscriber} names
+ * ({@link EventSubscriber#consumer()}) reads the topics of its own event types in a group of its own,
+ * {@code <group>-<name>}, so a slow handler of one never holds back the other. Each is a {@link ConsumerLoop} with
+ * the settings of {@code kaigi.consumer.*}.
  */
 @ApplicationScoped
 public class EventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    private static final Duration INBOX_PURGE_EVERY = Duration.ofMinutes(10);
+    /** The service's own consumer, in the group named by {@code kaigi.consumer.group-id} (the service's name). */
+    public static final String MAIN = "main";
 
-    private final ConsumerConfig config;
-    private final KafkaClients kafka;
-    private final EventDispatcher dispatcher;
-    private final String groupId;
-    private final InboxStore inbox;
-
-    private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
-    // touched by the consumer thread only: partitions held back after a transient failure
-    private final Map<TopicPartition, Instant> resumeAt = new HashMap<>();
-    private final Map<TopicPartition, Integer> transientStreaks = new HashMap<>();
-    private Thread thread;
-    private Producer<String, byte[]> deadLetterProducer;
-    private PartitionWorkers workers;
+    private final List<ConsumerLoop> loops = new ArrayList<>();
 
     @Inject
     public EventConsumer(ConsumerConfig config, KafkaClients kafka, EventDispatcher dispatcher, InboxStore inbox,
                          ServiceIdentity service) {
-        this.config = config;
-        this.inbox = inbox;
-        this.kafka = kafka;
-        this.dispatcher = dispatcher;
-        this.groupId = config.groupId().orElse(service.name());
+        if (!config.enabled()) {
+            return;
+        }
+        String groupId = config.groupId().orElse(service.name());
+        List<String> topics = config.topics().orElse(List.of());
+        if (!topics.isEmpty()) {
+            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, MAIN, groupId, topics, true));
+        }
+        for (String named : dispatcher.namedConsumers()) {
+            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, named, groupId + "-" + named,
+                    List.copyOf(dispatcher.topicsOf(named)), loops.isEmpty()));
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.enabled() && config.topics().filter(t -> !t.isEmpty()).isPresent()) {
-            start();
-        }
+        start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        deadLetterProducer = kafka.producer(groupId + "-dlq-" + UUID.randomUUID().toString().substring(0, 8));
-        PartitionApplier applier = new PartitionApplier(config, dispatcher, new DeadLetters(deadLetterProducer, groupId),
-                () -> running);
-        workers = new PartitionWorkers(applier, config.parallelism(), "event-consumer-worker");
-        thread = new Thread(this::superviseLoop, "event-consumer");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loops.forEach(ConsumerLoop::start);
     }
 
-    /** Lets the workers finish the records in hand, commits what was applied and leaves the group. */
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        workers.close();
-        deadLetterProducer.close(Duration.ofSeconds(5));
+    /** Lets the workers finish the records in hand, commits what was applied and leaves the groups. */
+    public void stop() {
+        loops.forEach(ConsumerLoop::stop);
     }
 
     public boolean isRunning() {
-        return running && thread != null && thread.isAlive();
-    }
-
-    private void superviseLoop() {
-        while (running) {
-            try {
-                consumeUntilStopped();
-            } catch (Throwable crash) {
-                // Offsets of this incarnation were not committed past the last applied batch:
-                // the next one re-reads them and the inbox skips what was already applied.
-                LOG.errorf(crash, "event consumer of group %s crashed; restarting in %d ms", groupId,
-                        config.restartBackoff().toMillis());
-                PartitionApplier.sleep(config.restartBackoff());
-            }
-        }
-    }
-
-    private void consumeUntilStopped() {
-        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-        boolean[] crashed = {false};
-        Consumer<String, byte[]> c = kafka.consumer(groupId, groupId + "-" + UUID.randomUUID().toString().substring(0, 8));
-        consumer = c;
-        resumeAt.clear(); // a new consumer starts with nothing paused
-        transientStreaks.clear();
-        try {
-            c.subscribe(config.topics().orElseThrow(), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    if (!crashed[0]) {
-                        commit(c, applied); // hand the partitions over with everything applied committed
-                    }
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                }
-
-                @Override
-                public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                    partitions.forEach(applied::remove); // another member owns them now; can't commit
-                }
-            });
-            Instant nextPurge = Instant.now();
-            while (running) {
-                if (Instant.now().isAfter(nextPurge)) {
-                    purgeInbox();
-                    nextPurge = Instant.now().plus(INBOX_PURGE_EVERY);
-                }
-                resumeDue(c);
-                ConsumerRecords<String, byte[]> records = c.poll(resumeAt.isEmpty() ? Duration.ofMillis(500) : Duration.ofMillis(50));
-                for (PartitionResult result : workers.applyAll(records)) {
-                    settle(c, result, applied);
-                }
-                commit(c, applied);
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                crashed[0] = true;
-                throw e;
-            }
-        } catch (RuntimeException | Error e) {
-            // After an unexpected failure nothing is committed, as if the process had been killed:
-            // what was applied is read again and the inbox skips it.
-            crashed[0] = true;
-            throw e;
-        } finally {
-            if (!running) {
-                commit(c, applied);
-            }
-            consumer = null;
-            c.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void purgeInbox() {
-        try {
-            int deleted = QuarkusTransaction.requiringNew().call(() -> inbox.deleteAppliedBefore(config.inboxRetention()));
-            if (deleted > 0) {
-                LOG.debugf("event consumer: forgot %d events applied more than %s ago", deleted, config.inboxRetention());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("event consumer: inbox purge failed; will retry", e);
-        }
-    }
-
-    /** Acts on what the workers did with a partition: what to commit, where to read again, whether to hold it back. */
-    private void settle(Consumer<String, byte[]> c, PartitionResult result, Map<TopicPartition, OffsetAndMetadata> applied) {
-        TopicPartition partition = result.partition();
-        if (result.progressed()) {
-            applied.put(partition, result.applied());
-            transientStreaks.remove(partition);
-        }
-        if (result.readAgainFrom() != null) {
-            c.seek(partition, result.readAgainFrom()); // read it again, here or on the next owner
-        }
-        if (result.retryLater()) {
-            int streak = transientStreaks.merge(partition, 1, Integer::sum);
-            c.pause(List.of(partition));
-            resumeAt.put(partition, Instant.now().plus(config.retryBackoff().multipliedBy(Math.min(streak, 25))));
-        }
-    }
-
-    /** Resumes the paused partitions whose backoff is over (and forgets partitions this consumer no longer owns). */
-    private void resumeDue(Consumer<String, byte[]> c) {
-        if (resumeAt.isEmpty()) {
-            return;
-        }
-        Instant now = Instant.now();
-        java.util.Set<TopicPartition> owned = c.assignment();
-        List<TopicPartition> due = new java.util.ArrayList<>();
-        resumeAt.entrySet().removeIf(e -> {
-            if (!owned.contains(e.getKey())) {
-                return true;
-            }
-            if (now.isAfter(e.getValue())) {
-                due.add(e.getKey());
-                return true;
-            }
-            return false;
-        });
-        if (!due.isEmpty()) {
-            c.resume(due);
-        }
-    }
-
-    private static void commit(Consumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> applied) {
-        if (applied.isEmpty()) {
-            return;
-        }
-        c.commitSync(applied);
-        applied.clear();
+        return !loops.isEmpty() && loops.stream().allMatch(ConsumerLoop::isRunning);
     }
 }

@@ -21,20 +21,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns a Kafka record into an {@link IncomingEvent} and applies it with this service's
- * {@link EventHandler}s and what its {@link EventSubscriber}s declared, exactly once: the inbox
- * claim and the handlers share one transaction.
+ * {@link EventHandler}s and what its {@link EventSubscriber}s declared, exactly once per consumer
+ * ({@link EventHandler#consumer()}): the inbox claim and the handlers share one transaction.
  */
 @ApplicationScoped
 public class EventDispatcher {
 
-    private final Map<String, List<EventHandler<?>>> handlersByType = new HashMap<>();
-    private final Set<String> subscribedTypes = new TreeSet<>();
+    /** Per consumer, the active handlers of each event type. */
+    private final Map<String, Map<String, List<EventHandler<?>>>> handlersByConsumer = new HashMap<>();
+    /** Per consumer, every event type its handlers declare, active or not. */
+    private final Map<String, Set<String>> subscribedTypes = new TreeMap<>();
     private final InboxStore inbox;
     private final EventJson json;
     private final AtomicLong duplicatesSkipped = new AtomicLong();
@@ -48,20 +51,41 @@ public class EventDispatcher {
         for (EventSubscriber subscriber : subscribers) {
             EventSubscriptions declared = new EventSubscriptions();
             subscriber.subscribe(declared);
-            declared.handlers().forEach(this::register);
+            declared.handlers(subscriber.consumer()).forEach(this::register);
         }
     }
 
     private void register(EventHandler<?> handler) {
-        subscribedTypes.add(handler.eventType().name());
+        subscribedTypes.computeIfAbsent(handler.consumer(), c -> new TreeSet<>()).add(handler.eventType().name());
         if (handler.active()) {
-            handlersByType.computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
+            handlersByConsumer.computeIfAbsent(handler.consumer(), c -> new HashMap<>())
+                    .computeIfAbsent(handler.eventType().name(), t -> new ArrayList<>()).add(handler);
         }
     }
 
-    /** Event types some handler of this service applies. */
+    /** Event types some handler of this service applies, whichever its consumer. */
     public Set<String> handledTypes() {
-        return handlersByType.keySet();
+        Set<String> types = new TreeSet<>();
+        handlersByConsumer.values().forEach(byType -> types.addAll(byType.keySet()));
+        return types;
+    }
+
+    /** The consumers other than {@link EventConsumer#MAIN} that some active handler names. */
+    public Set<String> namedConsumers() {
+        Set<String> named = new TreeSet<>(handlersByConsumer.keySet());
+        named.remove(EventConsumer.MAIN);
+        return named;
+    }
+
+    /** The topics of the event types {@code consumer}'s handlers apply: what it subscribes to. */
+    public Set<String> topicsOf(String consumer) {
+        Set<String> topics = new TreeSet<>();
+        handlersOf(consumer).keySet().forEach(type -> EventTypes.byName(type).ifPresent(t -> topics.add(t.topic())));
+        return topics;
+    }
+
+    private Map<String, List<EventHandler<?>>> handlersOf(String consumer) {
+        return handlersByConsumer.getOrDefault(consumer, Map.of());
     }
 
     /**
@@ -70,32 +94,40 @@ public class EventDispatcher {
      * documents it.
      */
     public Set<String> subscribedTypes() {
-        return Collections.unmodifiableSet(subscribedTypes);
+        Set<String> types = new TreeSet<>();
+        subscribedTypes.values().forEach(types::addAll);
+        return Collections.unmodifiableSet(types);
+    }
+
+    /** {@link #subscribedTypes()} by the consumer that applies them ({@link EventHandler#consumer()}). */
+    public Map<String, Set<String>> subscribedTypesByConsumer() {
+        return Collections.unmodifiableMap(subscribedTypes);
     }
 
     /**
-     * Whether {@code record} may be applied in a run with others: its type is nobody's concern
-     * here, or every handler of it is {@link EventHandler#batchable()}.
+     * Whether {@code record} may be applied by {@code consumer} in a run with others: its type is none
+     * of the consumer's concern, or every handler of it is {@link EventHandler#batchable()}.
      */
-    public boolean batchable(ConsumerRecord<String, byte[]> record) {
+    public boolean batchable(String consumer, ConsumerRecord<String, byte[]> record) {
         String type = header(record, CloudEventHeaders.TYPE);
         if (type == null) {
             return false; // poison: dead-lettered on its own
         }
-        List<EventHandler<?>> handlers = handlersByType.get(type);
+        List<EventHandler<?>> handlers = handlersOf(consumer).get(type);
         return handlers == null || handlers.stream().allMatch(EventHandler::batchable);
     }
 
     /**
-     * Applies a run of {@link #batchable} records, in order, in one transaction: all of them or,
-     * when any fails, none (the caller then applies them one by one, which finds the culprit).
+     * Applies a run of {@link #batchable} records with {@code consumer}'s handlers, in order, in one
+     * transaction: all of them or, when any fails, none (the caller then applies them one by one,
+     * which finds the culprit).
      */
-    public void dispatchAll(List<ConsumerRecord<String, byte[]>> records) {
+    public void dispatchAll(String consumer, List<ConsumerRecord<String, byte[]>> records) {
         List<IncomingEvent<?>> events = new ArrayList<>(records.size());
         List<List<EventHandler<?>>> handlersOfEach = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             String type = header(record, CloudEventHeaders.TYPE);
-            List<EventHandler<?>> handlers = type == null ? null : handlersByType.get(type);
+            List<EventHandler<?>> handlers = type == null ? null : handlersOf(consumer).get(type);
             if (handlers != null) {
                 events.add(parse(record, type));
                 handlersOfEach.add(handlers);
@@ -106,7 +138,7 @@ public class EventDispatcher {
         }
         inTransaction(() -> {
             for (int i = 0; i < events.size(); i++) {
-                applyOnce(events.get(i), handlersOfEach.get(i));
+                applyOnce(consumer, events.get(i), handlersOfEach.get(i));
             }
         });
     }
@@ -117,13 +149,14 @@ public class EventDispatcher {
     }
 
     /**
-     * Applies the record unless it was applied before or no handler wants its type.
+     * Applies the record with {@code consumer}'s handlers unless that consumer applied it before or
+     * none of them wants its type.
      *
      * @throws PoisonEventException when the record can never be applied
      */
-    public void dispatch(ConsumerRecord<String, byte[]> record) {
+    public void dispatch(String consumer, ConsumerRecord<String, byte[]> record) {
         String type = header(record, CloudEventHeaders.TYPE);
-        List<EventHandler<?>> handlers = type == null ? null : handlersByType.get(type);
+        List<EventHandler<?>> handlers = type == null ? null : handlersOf(consumer).get(type);
         if (handlers == null) {
             if (type == null) {
                 throw new PoisonEventException("record has no " + CloudEventHeaders.TYPE + " header", null);
@@ -131,12 +164,12 @@ public class EventDispatcher {
             return; // another service's concern
         }
         IncomingEvent<?> event = parse(record, type);
-        inTransaction(() -> applyOnce(event, handlers));
+        inTransaction(() -> applyOnce(consumer, event, handlers));
     }
 
-    /** The inbox claim and the handlers, in the caller's transaction; a redelivered event is skipped. */
-    private void applyOnce(IncomingEvent<?> event, List<EventHandler<?>> handlers) {
-        if (!inbox.claim(event)) {
+    /** The consumer's inbox claim and its handlers, in the caller's transaction; a redelivered event is skipped. */
+    private void applyOnce(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
+        if (!inbox.claim(consumer, event)) {
             duplicatesSkipped.incrementAndGet();
             return;
         }

@@ -34,4 +34,12 @@ public interface EventHandler<P extends EventPayload> {
     default boolean batchable() {
         return false;
     }
+
+    /**
+     * The consumer that applies this handler's events: the service's own ({@link EventConsumer#MAIN}) or a named
+     * one, with a Kafka consumer group, offsets and inbox of its own ({@link EventSubscriber#consumer()}).
+     */
+    default String consumer() {
+        return EventConsumer.MAIN;
+    }
 }

@@ -21,4 +21,15 @@ package dev.kaigi.chassis.inbox;
 public interface EventSubscriber {
 
     void subscribe(EventSubscriptions on);
+
+    /**
+     * The consumer that applies what this subscriber declares. {@link EventConsumer#MAIN}, the service's own, unless
+     * its work must not wait behind the other handlers': a named consumer reads the topics of its event types in a
+     * Kafka consumer group of its own ({@code <service>-<name>}), with its own offsets and its own inbox entries, so
+     * each consumer applies an event once, whatever the other did with it. (Partner webhooks are queued so, not
+     * behind the Zoom meetings and mails of the bookings before them.)
+     */
+    default String consumer() {
+        return EventConsumer.MAIN;
+    }
 }

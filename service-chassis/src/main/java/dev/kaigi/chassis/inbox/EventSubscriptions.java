@@ -33,9 +33,9 @@ public final class EventSubscriptions {
         return subscription;
     }
 
-    /** The declarations as handlers, in the order declared; their switches are read now, once. */
-    List<EventHandler<?>> handlers() {
-        return declared.stream().<EventHandler<?>>map(Subscription::handler).toList();
+    /** The declarations as handlers of {@code consumer}, in the order declared; their switches are read now, once. */
+    List<EventHandler<?>> handlers(String consumer) {
+        return declared.stream().<EventHandler<?>>map(s -> s.handler(consumer)).toList();
     }
 
     /** One declaration; its switches mean what {@link EventHandler#batchable()} and {@link EventHandler#active()} mean. */
@@ -63,13 +63,14 @@ public final class EventSubscriptions {
             return this;
         }
 
-        private EventHandler<P> handler() {
-            return new Declared<>(type, apply, batchable, active);
+        private EventHandler<P> handler(String consumer) {
+            return new Declared<>(type, apply, batchable, active, consumer);
         }
     }
 
     private record Declared<P extends EventPayload>(EventType<P> eventType, Consumer<IncomingEvent<P>> apply,
-                                                    boolean batchable, boolean active) implements EventHandler<P> {
+                                                    boolean batchable, boolean active, String consumer)
+            implements EventHandler<P> {
         @Override
         public void handle(IncomingEvent<P> event) {
             apply.accept(event);

@@ -21,21 +21,22 @@ public class InboxStore {
     }
 
     /**
-     * Claims the event for this transaction. False when it was applied before. A concurrent claim
-     * of the same id waits on the primary key until the first transaction ends, so two consumers
-     * can never both apply it.
+     * Claims the event for this transaction and {@code consumer} ({@link EventHandler#consumer()}).
+     * False when that consumer applied it before. A concurrent claim of the same id waits on the
+     * primary key until the first transaction ends, so two instances can never both apply it.
      */
-    boolean claim(IncomingEvent<?> event) {
+    boolean claim(String consumer, IncomingEvent<?> event) {
         String sql = """
-                insert into inbox (event_id, event_type, topic, kafka_partition, kafka_offset)
-                values (?, ?, ?, ?, ?) on conflict (event_id) do nothing
+                insert into inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+                values (?, ?, ?, ?, ?, ?) on conflict (consumer, event_id) do nothing
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, event.id());
-            ps.setString(2, event.type());
-            ps.setString(3, event.topic());
-            ps.setInt(4, event.partition());
-            ps.setLong(5, event.offset());
+            ps.setString(1, consumer);
+            ps.setObject(2, event.id());
+            ps.setString(3, event.type());
+            ps.setString(4, event.topic());
+            ps.setInt(5, event.partition());
+            ps.setLong(6, event.offset());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record event " + event.id() + " in the inbox", e);

@@ -23,12 +23,15 @@ final class PartitionApplier {
 
     private final ConsumerConfig config;
     private final EventDispatcher dispatcher;
+    private final String consumer;
     private final DeadLetters deadLetters;
     private final BooleanSupplier running;
 
-    PartitionApplier(ConsumerConfig config, EventDispatcher dispatcher, DeadLetters deadLetters, BooleanSupplier running) {
+    PartitionApplier(ConsumerConfig config, EventDispatcher dispatcher, String consumer, DeadLetters deadLetters,
+                     BooleanSupplier running) {
         this.config = config;
         this.dispatcher = dispatcher;
+        this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.running = running;
     }
@@ -96,7 +99,7 @@ final class PartitionApplier {
      */
     private int endOfRun(List<ConsumerRecord<String, byte[]>> records, int from) {
         int to = from;
-        while (to < records.size() && to - from < config.maxRun() && dispatcher.batchable(records.get(to))) {
+        while (to < records.size() && to - from < config.maxRun() && dispatcher.batchable(consumer, records.get(to))) {
             to++;
         }
         return Math.max(to, from + 1);
@@ -105,7 +108,7 @@ final class PartitionApplier {
     /** Applies a run in one transaction; false when it failed (rolled back whole, to be applied in halves). */
     private boolean applyRun(List<ConsumerRecord<String, byte[]>> run) {
         try {
-            dispatcher.dispatchAll(run);
+            dispatcher.dispatchAll(consumer, run);
             return true;
         } catch (RuntimeException e) {
             LOG.debugf("a run of %d events failed together (%s); applying them one by one", run.size(), e.getMessage());
@@ -129,7 +132,7 @@ final class PartitionApplier {
         while (attempt < config.maxAttempts() && running.getAsBoolean()) {
             attempt++;
             try {
-                dispatcher.dispatch(record);
+                dispatcher.dispatch(consumer, record);
                 return Outcome.DONE;
             } catch (PoisonEventException e) {
                 last = e;

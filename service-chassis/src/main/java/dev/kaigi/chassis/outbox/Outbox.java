@@ -1,15 +1,13 @@
 package dev.kaigi.chassis.outbox;
 
 import dev.kaigi.chassis.ServiceIdentity;
+import dev.kaigi.chassis.tx.AfterCommit;
 import dev.kaigi.events.EventPayload;
 import dev.kaigi.events.EventType;
 import dev.kaigi.events.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +30,16 @@ public class Outbox {
     private final EventJson json;
     private final ServiceIdentity service;
     private final OutboxRelay relay;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
 
     @Inject
     public Outbox(OutboxStore store, EventJson json, ServiceIdentity service, OutboxRelay relay,
-                  TransactionSynchronizationRegistry transactions) {
+                  AfterCommit afterCommit) {
         this.store = store;
         this.json = json;
         this.service = service;
         this.relay = relay;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -85,21 +83,6 @@ public class Outbox {
 
     /** The relay would find the row on its next poll anyway; waking it right after commit cuts the latency to milliseconds. */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        afterCommit.once(WAKE_KEY, relay::wakeUp);
     }
 }

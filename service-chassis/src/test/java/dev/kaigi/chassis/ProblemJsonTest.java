@@ -202,7 +202,7 @@ class ProblemJsonTest {
     }
 
     @Test
-    @DisplayName("a bad enum or UUID in a query parameter is a 400 naming the parameter, not a 404")
+    @DisplayName("a bad enum, UUID or number in a query parameter is a 400 naming the parameter, not a 404")
     void badQueryParametersAreNamed() {
         member("en").queryParam("colour", "GREEN").get("/api/v1/probe/numbers").then()
                 .statusCode(400).contentType(PROBLEM)
@@ -212,6 +212,14 @@ class ProblemJsonTest {
         member("ja").queryParam("owner", "not-a-uuid").get("/api/v1/probe/numbers").then()
                 .statusCode(400).body("errors[0].field", equalTo("owner")).body("errors[0].message", equalTo("値または型が不正です。"));
         member("en").queryParam("colour", "RED").get("/api/v1/probe/numbers").then().statusCode(200);
+        member("en").queryParam("colour", "").get("/api/v1/probe/numbers").then().statusCode(200); // no filter
+        for (String[] bad : new String[][]{{"page", "abc"}, {"size", "1.5"}, {"page", "99999999999999999999"},
+                {"size", "0x10"}}) {
+            member("en").queryParam(bad[0], bad[1]).get("/api/v1/probe/numbers").then()
+                    .statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo(bad[0]))
+                    .body("errors[0].code", equalTo("invalid-value"));
+        }
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.lang.reflect.Type;
 import java.util.UUID;
 
 /**
- * Enum and UUID query parameters. JAX-RS answers an unconvertible query parameter with 404; a
- * client sent a bad filter, so it gets a 400 naming the parameter instead.
+ * Enum, UUID and whole-number query parameters ({@code ?page=}, {@code ?size=}). JAX-RS answers an unconvertible
+ * query parameter with 404; a client sent a bad filter or page, so it gets a 400 naming the parameter instead.
  */
 @Provider
 public class QueryParamConverters implements ParamConverterProvider {
@@ -26,12 +26,26 @@ public class QueryParamConverters implements ParamConverterProvider {
             return null;
         }
         if (rawType.isEnum()) {
-            return (ParamConverter<T>) new Converter<>(name, value -> Enum.valueOf((Class) rawType, value));
+            return (ParamConverter<T>) new Converter<>(name, value -> value.isEmpty() ? null : Enum.valueOf((Class) rawType, value));
         }
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) new Converter<>(name, UUID::fromString);
+            return (ParamConverter<T>) new Converter<>(name, value -> value.isEmpty() ? null : UUID.fromString(value));
+        }
+        // an empty filter is no filter, but an empty number ("?page=") is no number: an int cannot be left null
+        if (rawType == int.class || rawType == Integer.class) {
+            return (ParamConverter<T>) new Converter<>(name, value -> Integer.valueOf(nonEmpty(value)));
+        }
+        if (rawType == long.class || rawType == Long.class) {
+            return (ParamConverter<T>) new Converter<>(name, value -> Long.valueOf(nonEmpty(value)));
         }
         return null;
+    }
+
+    private static String nonEmpty(String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+        }
+        return value;
     }
 
     private static String queryParamName(Annotation[] annotations) {
@@ -47,7 +61,7 @@ public class QueryParamConverters implements ParamConverterProvider {
 
         @Override
         public T fromString(String value) {
-            if (value == null || value.isEmpty()) {
+            if (value == null) {
                 return null;
             }
             try {

@@ -288,7 +288,8 @@ class EventResilienceTest {
 
     private static long applied(List<UUID> events) {
         java.util.Set<UUID> inbox = new java.util.HashSet<>(Sql.column(Stack.INTEGRATION_DB, UUID.class,
-                "select event_id from inbox"));
+                // the consumer that mails and calls providers; partner webhooks' consumer claims the events too
+                "select event_id from inbox where consumer = 'main'"));
         return events.stream().filter(inbox::contains).count();
     }
 

@@ -95,8 +95,9 @@ final class StateReader {
         query(producerDb, "select event_id, event_type, sent_at is not null from outbox where topic = ?", topic,
                 rs -> outbox.add(new OutboxRow(uuid(rs, 1), rs.getString(2), rs.getBoolean(3))));
         Set<UUID> inbox = new HashSet<>();
-        query(consumerDb, "select event_id from inbox where topic = ? and event_type in (" + quoted(handledTypes) + ")", topic,
-                rs -> inbox.add(uuid(rs, 1)));
+        // the consumer service's own consumer group (partner webhooks' group claims some of the events too)
+        query(consumerDb, "select event_id from inbox where consumer = 'main' and topic = ? and event_type in ("
+                + quoted(handledTypes) + ")", topic, rs -> inbox.add(uuid(rs, 1)));
         return new EventFlow(producer, consumer, Set.copyOf(handledTypes), outbox, inbox);
     }
 

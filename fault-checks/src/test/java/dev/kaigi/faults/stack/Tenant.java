@@ -86,9 +86,10 @@ public final class Tenant {
         for (UUID user : users) {
             String path = "/api/v1/users/" + user + "/work-schedule";
             Await.until("host " + user + " known to scheduling-service", () -> send(scheduling(), "GET", path, null, null).statusCode() == 200, WAIT);
+            // the link changes the host's version: the schedule's ETag is read after it, or the PUT may answer 409
+            Await.until("calendar of " + user + " linked", () -> get(scheduling(), "/api/v1/hosts/" + user).path("calendarLinked").asBoolean(), WAIT);
             String etag = send(scheduling(), "GET", path, null, null).headers().firstValue("ETag").orElseThrow();
             expect(200, send(scheduling(), "PUT", path, schedule, etag));
-            Await.until("calendar of " + user + " linked", () -> get(scheduling(), "/api/v1/hosts/" + user).path("calendarLinked").asBoolean(), WAIT);
         }
     }
 

@@ -26,6 +26,8 @@ import static dev.kaigi.integration.Fixtures.activeUser;
 import static dev.kaigi.integration.Fixtures.count;
 import static dev.kaigi.integration.Fixtures.linkZoom;
 import static dev.kaigi.integration.Fixtures.organizationWithSlack;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,7 +158,8 @@ class MeetingBookedEffectsTest {
     }
 
     @Test
-    @DisplayName("INT-01: Zoom answering 503 for a while → the booking's effects are done once Zoom is back, once")
+    @DisplayName("INT-01: Zoom answering 503 for a while → the booking's effects are done once Zoom is back, once; "
+            + "meanwhile the providers wellness check shows Zoom's failed last call, readiness stays UP (issue 29 item 4)")
     void zoomOutageIsWaitedOut() throws Exception {
         Host host = linkedHost("U0OUT" + Math.abs(UUID.randomUUID().hashCode() % 100000), null);
         String lead = "outage-" + UUID.randomUUID() + "@customer.test";
@@ -166,6 +169,9 @@ class MeetingBookedEffectsTest {
             TestEvents.publish(booked);
             Await.until("Zoom asked several times while down",
                     () -> ProviderSimulators.zoom().meetingRequests(host.accessToken()).size() >= 4, Duration.ofSeconds(60));
+            Await.until("Zoom's failed last call in /q/health/well", () -> zoomLastCall().startsWith("DOWN"));
+            assertTrue(zoomLastCall().contains("answered 503"), zoomLastCall());
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             Thread.sleep(500);
             assertEquals(0, count(db, "select count(*) from side_effect where subject_id = ?", booked.bookingId()),
                     "nothing done while the meeting URL is missing");
@@ -174,6 +180,7 @@ class MeetingBookedEffectsTest {
             ProviderSimulators.zoom().remove(down);
         }
         awaitEffects(booked.bookingId(), 5);
+        assertTrue(zoomLastCall().startsWith("UP"), "Zoom's last call once it is back: " + zoomLastCall());
         assertEquals(1, ProviderSimulators.zoom().meetingsCreated(host.accessToken()));
         Await.until("mails", () -> ProviderSimulators.mailsTo(lead).size() == 1
                 && ProviderSimulators.mailsTo(host.email()).size() == 1);
@@ -249,5 +256,11 @@ class MeetingBookedEffectsTest {
                 && leadText.contains("2030年4月1日(月) 10:00–10:45 (Asia/Tokyo)"), leadText);
         assertEquals(1, count(db, "select count(*) from side_effect where subject_id = ? and kind = 'SLACK_MENTION'"
                 + " and outcome = 'SKIPPED'", booked.bookingId()));
+    }
+
+    /** Zoom's entry in the providers wellness check: "UP|DOWN <time> <outcome>". */
+    private static String zoomLastCall() {
+        return String.valueOf(given().get("/q/health/well").then().extract().jsonPath()
+                .getString("checks.find { it.name == 'providers' }.data.zoom"));
     }
 }

@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Security hygiene of the service that holds third-party secrets: while it links Zoom, Salesforce and a
- * calendar with known provider tokens and mails an invitation, nothing it logs (its own code at DEBUG)
- * carries a provider token, a configured client secret or password, a caller's bearer token, the
+ * calendar with known provider tokens and mails an invitation, nothing it logs (its own code at DEBUG, as plain
+ * text or as the JSON lines production writes) carries a provider token, a configured client secret or password, a caller's bearer token, the
  * invitation link's token or the mail's text; and no column of its database holds a provider token in
  * plain text.
  */
@@ -48,7 +48,8 @@ class SecurityHygieneTest {
     AgroalDataSource db;
 
     @Test
-    @DisplayName("No token, secret, password or mail text in the log; provider tokens encrypted at rest")
+    @DisplayName("No token, secret, password or mail text in the log, as text or as production's JSON lines with their "
+            + "logging context (issue 29 item 2); provider tokens encrypted at rest")
     void secretsStayOutOfLogsAndPlainColumns() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> providerTokens = new LinkedHashMap<>();

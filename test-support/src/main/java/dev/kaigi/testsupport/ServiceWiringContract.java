@@ -5,6 +5,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +17,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,6 +35,17 @@ public abstract class ServiceWiringContract {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    @DisplayName("Issue 29 item 4: Kafka and the token issuer are wellness checks, never readiness: their outage does not "
+            + "take the service out of its load balancer")
+    void reportsKafkaAndTheTokenIssuerAsWellnessNotReadiness() {
+        given().get("/q/health/ready").then()
+                .body("checks.name", not(hasItem("kafka")))
+                .body("checks.name", not(hasItem("oidc-issuer")));
+        given().get("/q/health/well").then()
+                .body("checks.name", hasItems("kafka", "oidc-issuer"));
     }
 
     @Test

@@ -21,14 +21,15 @@ import static io.restassured.RestAssured.given;
 /**
  * Security hygiene of the service that issues invitation links and talks to the identity provider: while
  * it invites, accepts an invitation, answers SCIM and REST calls and syncs accounts to Keycloak, nothing
- * it logs (its own code at DEBUG) carries a caller's bearer token, the invitation link's token or a
- * configured client secret.
+ * it logs (its own code at DEBUG), as plain text or as the JSON lines production writes, carries a caller's bearer
+ * token, the invitation link's token or a configured client secret.
  */
 @QuarkusTest
 class SecurityHygieneTest {
 
     @Test
-    @DisplayName("No bearer token, invitation token or client secret in the log")
+    @DisplayName("No bearer token, invitation token or client secret in the log, as text or as production's JSON lines "
+            + "with their logging context (issue 29 item 2)")
     void secretsStayOutOfTheLog() {
         Map<String, String> secrets = new LinkedHashMap<>();
         try (CapturedLog log = CapturedLog.start(); EventProbe events = EventProbe.open(Topics.USER)) {

@@ -1,10 +1,15 @@
 package dev.kaigi.user;
 
+import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.KaigiTestResources;
 import dev.kaigi.testsupport.ServiceWiringContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
 
 /** user-service starts with its database, broker and token verification wired. */
 @QuarkusTest
@@ -12,4 +17,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(LicensingProcess.class)
 @QuarkusTestResource(FakeKeycloak.class)
 class UserServiceWiringTest extends ServiceWiringContract {
+
+    @Test
+    @DisplayName("Issue 29 item 4: licensing-service, which user-service takes seats from, is a wellness check: UP while it is ready")
+    void licensingServiceIsReportedInWellness() {
+        Await.until("licensing-service UP in /q/health/well", () -> "UP".equals(given().get("/q/health/well").then()
+                .extract().jsonPath().getString("checks.find { it.name == 'licensing-service' }.status")));
+    }
 }

@@ -8,6 +8,7 @@ import dev.kaigi.integration.connection.LinkedAccount;
 import dev.kaigi.integration.connection.OAuthTokens;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderSetup;
+import dev.kaigi.integration.provider.LastProviderCalls;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
@@ -46,10 +47,11 @@ public class GoogleCalendarClient implements CalendarApi {
     private final ProviderHttp http;
 
     @Inject
-    public GoogleCalendarClient(CalendarConfig config, ObjectMapper json) {
+    public GoogleCalendarClient(CalendarConfig config, ObjectMapper json, LastProviderCalls lastCalls) {
         this.config = config.google();
         this.redirectUri = config.redirectUri();
-        this.http = new ProviderHttp(PROVIDER, config.connectTimeout(), config.readTimeout(), config.maxRetryAfterWait(), json);
+        this.http = new ProviderHttp(PROVIDER, config.connectTimeout(), config.readTimeout(), config.maxRetryAfterWait(),
+                json, lastCalls);
     }
 
     @Override

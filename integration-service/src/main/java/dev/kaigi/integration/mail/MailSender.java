@@ -1,5 +1,6 @@
 package dev.kaigi.integration.mail;
 
+import dev.kaigi.integration.provider.LastProviderCalls;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
 import io.quarkus.mailer.Mail;
@@ -26,6 +27,8 @@ public class MailSender {
 
     @Inject
     Mailer mailer;
+    @Inject
+    LastProviderCalls lastCalls;
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class,
             abortOn = ProviderRejectedException.class)
@@ -44,11 +47,16 @@ public class MailSender {
         }
         try {
             mailer.send(mail);
+            lastCalls.answered(PROVIDER, 250);
         } catch (RuntimeException e) {
             if (permanentRefusal(e)) {
+                lastCalls.answered(PROVIDER, 550);
                 throw new ProviderRejectedException(PROVIDER, 550, "mail-refused");
             }
-            throw new ProviderUnavailableException(PROVIDER, "mail not accepted: " + e.getClass().getSimpleName(), e);
+            ProviderUnavailableException unavailable = new ProviderUnavailableException(PROVIDER,
+                    "mail not accepted: " + e.getClass().getSimpleName(), e);
+            lastCalls.failed(PROVIDER, unavailable);
+            throw unavailable;
         }
     }
 

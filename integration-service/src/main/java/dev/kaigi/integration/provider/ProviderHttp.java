@@ -31,10 +31,12 @@ public final class ProviderHttp {
     private final Duration readTimeout;
     private final Duration maxRetryAfterWait;
     private final ObjectMapper json;
+    private final LastProviderCalls lastCalls;
 
     public ProviderHttp(String provider, Duration connectTimeout, Duration readTimeout, Duration maxRetryAfterWait,
-                        ObjectMapper json) {
+                        ObjectMapper json, LastProviderCalls lastCalls) {
         this.provider = provider;
+        this.lastCalls = lastCalls;
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         this.readTimeout = readTimeout;
         this.maxRetryAfterWait = maxRetryAfterWait;
@@ -63,8 +65,19 @@ public final class ProviderHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Sends; returns the answer for any status below 500 except 429. */
+    /** Sends; returns the answer for any status below 500 except 429. The outcome is the provider's last call. */
     public Answer send(HttpRequest request) {
+        try {
+            Answer answer = exchange(request);
+            lastCalls.answered(provider, answer.status());
+            return answer;
+        } catch (ProviderUnavailableException e) {
+            lastCalls.failed(provider, e);
+            throw e;
+        }
+    }
+
+    private Answer exchange(HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import dev.kaigi.integration.connection.OAuthProvider;
 import dev.kaigi.integration.connection.OAuthTokens;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderSetup;
+import dev.kaigi.integration.provider.LastProviderCalls;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
@@ -42,10 +43,10 @@ public class SalesforceClient implements OAuthProvider {
     private final Pattern instanceUrl;
 
     @Inject
-    public SalesforceClient(SalesforceConfig config, ObjectMapper json) {
+    public SalesforceClient(SalesforceConfig config, ObjectMapper json, LastProviderCalls lastCalls) {
         this.config = config;
         this.http = new ProviderHttp(PROVIDER, config.connectTimeout(), config.readTimeout(),
-                config.maxRetryAfterWait(), json);
+                config.maxRetryAfterWait(), json, lastCalls);
         this.instanceUrl = Pattern.compile(config.instanceUrlPattern());
     }
 

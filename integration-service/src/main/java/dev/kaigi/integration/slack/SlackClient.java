@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaigi.integration.connection.Provider;
 import dev.kaigi.integration.connection.ProviderSetup;
+import dev.kaigi.integration.provider.LastProviderCalls;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderUnavailableException;
@@ -39,10 +40,10 @@ public class SlackClient {
     private final ProviderHttp http;
 
     @Inject
-    public SlackClient(SlackConfig config, ObjectMapper json) {
+    public SlackClient(SlackConfig config, ObjectMapper json, LastProviderCalls lastCalls) {
         this.config = config;
         this.http = new ProviderHttp(PROVIDER, config.connectTimeout(), config.readTimeout(),
-                config.maxRetryAfterWait(), json);
+                config.maxRetryAfterWait(), json, lastCalls);
     }
 
     /** What {@code oauth.v2.access} answered for an install: the workspace and its bot. */

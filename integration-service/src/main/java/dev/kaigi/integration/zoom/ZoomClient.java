@@ -2,6 +2,7 @@ package dev.kaigi.integration.zoom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaigi.integration.provider.LastProviderCalls;
 import dev.kaigi.integration.provider.ProviderHttp;
 import dev.kaigi.integration.provider.ProviderRejectedException;
 import dev.kaigi.integration.provider.ProviderTimeoutException;
@@ -47,10 +48,10 @@ public class ZoomClient {
     private final ProviderHttp http;
 
     @Inject
-    public ZoomClient(ZoomConfig config, ObjectMapper json) {
+    public ZoomClient(ZoomConfig config, ObjectMapper json, LastProviderCalls lastCalls) {
         this.config = config;
         this.http = new ProviderHttp(PROVIDER, config.connectTimeout(), config.readTimeout(),
-                config.maxRetryAfterWait(), json);
+                config.maxRetryAfterWait(), json, lastCalls);
     }
 
     public record Tokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {

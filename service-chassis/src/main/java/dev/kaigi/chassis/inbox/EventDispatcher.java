@@ -169,6 +169,12 @@ public class EventDispatcher {
 
     /** The consumer's inbox claim and its handlers, in the caller's transaction; a redelivered event is skipped. */
     private void applyOnce(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
+        try (var logContext = EventLogContext.enter(event)) {
+            claimAndApply(consumer, event, handlers);
+        }
+    }
+
+    private void claimAndApply(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
         if (!inbox.claim(consumer, event)) {
             duplicatesSkipped.incrementAndGet();
             return;
@@ -224,7 +230,7 @@ public class EventDispatcher {
         return value;
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -127,6 +127,12 @@ final class PartitionApplier {
     }
 
     private Outcome applyOrDeadLetter(ConsumerRecord<String, byte[]> record) {
+        try (var logContext = EventLogContext.enter(record)) {
+            return applyOrDeadLetterLogged(record);
+        }
+    }
+
+    private Outcome applyOrDeadLetterLogged(ConsumerRecord<String, byte[]> record) {
         RuntimeException last = null;
         int attempt = 0;
         while (attempt < config.maxAttempts() && running.getAsBoolean()) {

@@ -3,6 +3,8 @@ package dev.kaigi.chassis.kafka;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,6 +59,22 @@ public class KafkaClients {
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * An admin client for quick questions (is the broker there?): its calls give up after {@code timeout}, and it
+     * retries a lost connection soon, so an answer after an outage is current.
+     */
+    public Admin admin(String clientId, Duration timeout) {
+        Map<String, Object> props = base();
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        int timeoutMs = (int) timeout.toMillis();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        // the producer and consumer settings of the kafka.* map mean nothing to an admin client; it would warn of each
+        props.keySet().retainAll(AdminClientConfig.configNames());
+        return Admin.create(props);
     }
 
     private Map<String, Object> base() {

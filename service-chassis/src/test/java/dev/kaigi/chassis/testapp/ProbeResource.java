@@ -105,6 +105,15 @@ public class ProbeResource {
         return "{\"ok\":true}";
     }
 
+    /** Logs one line naming {@code note}, for any caller or none: what a request's log line carries. */
+    @GET
+    @Path("/log-line")
+    @jakarta.annotation.security.PermitAll
+    public String logLine(@jakarta.ws.rs.QueryParam("note") String note) {
+        org.jboss.logging.Logger.getLogger(ProbeResource.class).infof("probe log line %s", note);
+        return "{\"ok\":true}";
+    }
+
     @GET
     @Path("/conflict")
     public String conflict() {

@@ -60,6 +60,7 @@ public class UserActivatedRecorder implements EventHandler<UserActivated> {
     @Override
     public void handle(IncomingEvent<UserActivated> event) {
         UUID userId = event.data().userId();
+        org.jboss.logging.Logger.getLogger(UserActivatedRecorder.class).debugf("applying user-activated of %s", userId);
         record(dataSource, event.id(), userId);
         // misbehave after writing, so the rollback of the handler's own write is tested too
         if (crashOnce.remove(userId)) {

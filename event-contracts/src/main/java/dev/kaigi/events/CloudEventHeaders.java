@@ -13,6 +13,12 @@ public final class CloudEventHeaders {
     public static final String ORG_ID = "ce_orgid";
     /** The binding maps {@code datacontenttype} to the plain {@code content-type} header, without prefix. */
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C trace context of the change that raised the event, so
+     * that what a consumer does about it joins that change's trace. Absent on events raised outside any trace.
+     */
+    public static final String TRACE_PARENT = "ce_traceparent";
+    public static final String TRACE_STATE = "ce_tracestate";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";

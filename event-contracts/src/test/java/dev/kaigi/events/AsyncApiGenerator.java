@@ -150,6 +150,10 @@ final class AsyncApiGenerator {
         header(props, CloudEventHeaders.TIME, "When the change happened").put("format", "date-time");
         header(props, CloudEventHeaders.ORG_ID, "The organization (extension attribute)").put("format", "uuid");
         header(props, CloudEventHeaders.CONTENT_TYPE, "Content type of the value").put("const", CloudEventHeaders.JSON);
+        header(props, CloudEventHeaders.TRACE_PARENT, "W3C traceparent of the change (CloudEvents distributed-tracing "
+                + "extension): a consumer's work joins that trace; absent for a change made outside any trace")
+                .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+        header(props, CloudEventHeaders.TRACE_STATE, "W3C tracestate that goes with ce_traceparent, when the trace has one");
         ArrayNode required = headers.putArray("required");
         List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE,
                 CloudEventHeaders.SUBJECT, CloudEventHeaders.TIME).forEach(required::add);

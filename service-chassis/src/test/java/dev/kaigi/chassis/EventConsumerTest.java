@@ -386,7 +386,7 @@ class EventConsumerTest {
         assertFalse(dispatcher.handledTypes().contains("kaigi.user.declined.v1"));
         // ...yet still one the service declares it consumes, as the catalogue documents it
         assertEquals(Set.of("kaigi.user.activated.v1", "kaigi.user.removed.v1", "kaigi.user.deleted.v1",
-                "kaigi.user.updated.v1", "kaigi.user.declined.v1"), dispatcher.subscribedTypes());
+                "kaigi.user.updated.v1", "kaigi.user.declined.v1", "kaigi.user.deactivated.v1"), dispatcher.subscribedTypes());
         UUID user = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
         UUID marker = UUID.randomUUID();

@@ -63,6 +63,18 @@ public final class TestEvents {
         }
     }
 
+    /** Sends a record read from Kafka again, headers and all: what a consumer sees when Kafka redelivers it. */
+    public static void redeliver(ReceivedEvent event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.partition(), event.key(),
+                event.data().toString().getBytes(StandardCharsets.UTF_8));
+        event.headers().forEach((name, value) -> header(record, name, value));
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not redeliver " + event.id(), e);
+        }
+    }
+
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }

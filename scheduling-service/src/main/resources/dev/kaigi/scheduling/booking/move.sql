@@ -122,9 +122,11 @@ with guard as (
     on conflict (meeting_type_id, user_id, day) do update set meetings = pool_host_day.meetings + 1
     returning 1
 ), announced as (
-    insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)
+    insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload,
+        traceparent, tracestate)
     select :event_id, :event_topic, c.user_id::text, :event_type, :event_source, c.user_id::text, :event_org_id,
-        :event_occurred_at, cast(:event_payload as jsonb) || jsonb_build_object(cast(:event_host_field as text), c.user_id, 'hostTimeZone', c.zone)
+        :event_occurred_at, cast(:event_payload as jsonb) || jsonb_build_object(cast(:event_host_field as text), c.user_id, 'hostTimeZone', c.zone),
+        :event_traceparent, :event_tracestate
     from moved, chosen c
     returning 1
 ), noted as (

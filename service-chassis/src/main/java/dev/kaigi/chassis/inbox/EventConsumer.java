@@ -32,15 +32,20 @@ public class EventConsumer {
         if (!config.enabled()) {
             return;
         }
-        String groupId = config.groupId().orElse(service.name());
         List<String> topics = config.topics().orElse(List.of());
         if (!topics.isEmpty()) {
-            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, MAIN, groupId, topics, true));
+            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, MAIN, groupId(config, service, MAIN), topics, true));
         }
         for (String named : dispatcher.namedConsumers()) {
-            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, named, groupId + "-" + named,
+            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, named, groupId(config, service, named),
                     List.copyOf(dispatcher.topicsOf(named)), loops.isEmpty()));
         }
+    }
+
+    /** The Kafka consumer group of {@code consumer}: the service's group for {@link #MAIN}, {@code <group>-<name>} otherwise. */
+    static String groupId(ConsumerConfig config, ServiceIdentity service, String consumer) {
+        String group = config.groupId().orElse(service.name());
+        return MAIN.equals(consumer) ? group : group + "-" + consumer;
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,9 +1,11 @@
 package dev.kaigi.chassis.inbox;
 
 import dev.kaigi.chassis.outbox.EventJson;
+import dev.kaigi.chassis.tracing.TraceContext;
 import dev.kaigi.events.CloudEventHeaders;
 import dev.kaigi.events.EventType;
 import dev.kaigi.events.EventTypes;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -29,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Turns a Kafka record into an {@link IncomingEvent} and applies it with this service's
  * {@link EventHandler}s and what its {@link EventSubscriber}s declared, exactly once per consumer
- * ({@link EventHandler#consumer()}): the inbox claim and the handlers share one transaction.
+ * ({@link EventHandler#consumer()}): the inbox claim and the handlers share one transaction. Each event is applied
+ * inside a span of its own that continues the trace the event carries ({@link EventSpans}).
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -40,13 +43,15 @@ public class EventDispatcher {
     private final Map<String, Set<String>> subscribedTypes = new TreeMap<>();
     private final InboxStore inbox;
     private final EventJson json;
+    private final EventSpans spans;
     private final AtomicLong duplicatesSkipped = new AtomicLong();
 
     @Inject
     public EventDispatcher(@Any Instance<EventHandler<?>> handlers, @Any Instance<EventSubscriber> subscribers,
-                           InboxStore inbox, EventJson json) {
+                           InboxStore inbox, EventJson json, EventSpans spans) {
         this.inbox = inbox;
         this.json = json;
+        this.spans = spans;
         handlers.forEach(this::register);
         for (EventSubscriber subscriber : subscribers) {
             EventSubscriptions declared = new EventSubscriptions();
@@ -120,27 +125,31 @@ public class EventDispatcher {
     /**
      * Applies a run of {@link #batchable} records with {@code consumer}'s handlers, in order, in one
      * transaction: all of them or, when any fails, none (the caller then applies them one by one,
-     * which finds the culprit).
+     * which finds the culprit). Each event still gets its own span, in its own trace; the shared commit
+     * happens after them.
      */
     public void dispatchAll(String consumer, List<ConsumerRecord<String, byte[]>> records) {
-        List<IncomingEvent<?>> events = new ArrayList<>(records.size());
-        List<List<EventHandler<?>>> handlersOfEach = new ArrayList<>(records.size());
+        List<Delivery> deliveries = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             String type = header(record, CloudEventHeaders.TYPE);
             List<EventHandler<?>> handlers = type == null ? null : handlersOf(consumer).get(type);
             if (handlers != null) {
-                events.add(parse(record, type));
-                handlersOfEach.add(handlers);
+                deliveries.add(new Delivery(parse(record, type), traceOf(record), handlers));
             }
         }
-        if (events.isEmpty()) {
+        if (deliveries.isEmpty()) {
             return;
         }
         inTransaction(() -> {
-            for (int i = 0; i < events.size(); i++) {
-                applyOnce(consumer, events.get(i), handlersOfEach.get(i));
+            for (Delivery delivery : deliveries) {
+                spans.process(consumer, delivery.event(), delivery.trace(),
+                        () -> applyOnce(consumer, delivery.event(), delivery.handlers()));
             }
         });
+    }
+
+    /** A parsed record of a run, with the trace it continues and the handlers that apply it. */
+    private record Delivery(IncomingEvent<?> event, TraceContext trace, List<EventHandler<?>> handlers) {
     }
 
     /** How many redelivered events the inbox recognised and skipped since start. */
@@ -164,7 +173,7 @@ public class EventDispatcher {
             return; // another service's concern
         }
         IncomingEvent<?> event = parse(record, type);
-        inTransaction(() -> applyOnce(consumer, event, handlers));
+        spans.process(consumer, event, traceOf(record), () -> inTransaction(() -> applyOnce(consumer, event, handlers)));
     }
 
     /** The consumer's inbox claim and its handlers, in the caller's transaction; a redelivered event is skipped. */
@@ -177,6 +186,7 @@ public class EventDispatcher {
     private void claimAndApply(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
         if (!inbox.claim(consumer, event)) {
             duplicatesSkipped.incrementAndGet();
+            Span.current().setAttribute("kaigi.event.duplicate", true);
             return;
         }
         for (EventHandler<?> handler : handlers) {
@@ -220,6 +230,10 @@ public class EventDispatcher {
             throw new PoisonEventException("unreadable " + type + " at " + record.topic() + "/"
                     + record.partition() + "@" + record.offset(), e);
         }
+    }
+
+    private static TraceContext traceOf(ConsumerRecord<String, byte[]> record) {
+        return new TraceContext(header(record, CloudEventHeaders.TRACE_PARENT), header(record, CloudEventHeaders.TRACE_STATE));
     }
 
     private static String required(ConsumerRecord<String, byte[]> record, String name) {

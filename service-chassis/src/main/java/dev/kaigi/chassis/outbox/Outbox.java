@@ -1,6 +1,7 @@
 package dev.kaigi.chassis.outbox;
 
 import dev.kaigi.chassis.ServiceIdentity;
+import dev.kaigi.chassis.tracing.TraceContext;
 import dev.kaigi.chassis.tx.AfterCommit;
 import dev.kaigi.events.EventPayload;
 import dev.kaigi.events.EventType;
@@ -17,7 +18,9 @@ import java.util.UUID;
 /**
  * How a service publishes an event (EVT-02): {@link #publish} stores it in the caller's
  * transaction, and the {@link OutboxRelay} sends it to Kafka once that transaction has committed.
- * A rolled-back change therefore never announces anything, and a committed one is never lost. A
+ * A rolled-back change therefore never announces anything, and a committed one is never lost. Each
+ * event carries the trace context current when it was recorded (the CloudEvents distributed-tracing
+ * extension), so its consumers continue the trace of the change. A
  * hot path that writes its change in one auto-commit statement, without JTA, inserts the row in
  * that statement instead ({@link dev.kaigi.chassis.outbox.autocommit.AutoCommitOutbox}).
  */
@@ -49,7 +52,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <P extends EventPayload> UUID publish(P payload) {
-        OutboxRow row = row(payload, Instant.now());
+        OutboxRow row = row(payload, Instant.now(), TraceContext.current());
         store.insert(row);
         wakeRelayAfterCommit();
         return row.eventId();
@@ -66,19 +69,20 @@ public class Outbox {
         }
         List<OutboxRow> rows = new ArrayList<>(payloads.size());
         Instant now = Instant.now();
+        TraceContext trace = TraceContext.current();
         for (EventPayload payload : payloads) {
-            rows.add(row(payload, now));
+            rows.add(row(payload, now, trace));
         }
         store.insertAll(rows);
         wakeRelayAfterCommit();
     }
 
     @SuppressWarnings("unchecked")
-    private <P extends EventPayload> OutboxRow row(P payload, Instant occurredAt) {
+    private <P extends EventPayload> OutboxRow row(P payload, Instant occurredAt, TraceContext trace) {
         EventType<P> type = EventTypes.of((Class<P>) payload.getClass());
         String key = payload.partitionKey();
         return new OutboxRow(0, UUID.randomUUID(), type.topic(), key, type.name(), service.eventSource(), key,
-                payload.orgId(), occurredAt, json.write(payload));
+                payload.orgId(), occurredAt, json.write(payload), trace);
     }
 
     /** The relay would find the row on its next poll anyway; waking it right after commit cuts the latency to milliseconds. */

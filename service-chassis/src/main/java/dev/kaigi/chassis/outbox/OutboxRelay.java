@@ -218,6 +218,12 @@ public class OutboxRelay {
             header(headers, CloudEventHeaders.ORG_ID, row.orgId().toString());
         }
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (row.trace().traceparent() != null) {
+            header(headers, CloudEventHeaders.TRACE_PARENT, row.trace().traceparent());
+        }
+        if (row.trace().tracestate() != null) {
+            header(headers, CloudEventHeaders.TRACE_STATE, row.trace().tracestate());
+        }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), null, row.key(),
                 row.payload().getBytes(StandardCharsets.UTF_8), headers);
         try {

@@ -1,5 +1,6 @@
 package dev.kaigi.chassis.outbox;
 
+import dev.kaigi.chassis.tracing.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class OutboxStore {
                 select array_agg(id) ids from batch
             )
             select o.id, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.subject, o.org_id,
-                   o.occurred_at, o.payload::text
+                   o.occurred_at, o.payload::text, o.traceparent, o.tracestate
               from outbox o
              where o.id = any((select ids from taken)::bigint[])
                and not exists (
@@ -56,7 +57,7 @@ public class OutboxStore {
     }
 
     private static final String INSERT = "insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at,"
-            + " payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+            + " payload, traceparent, tracestate) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
 
     void insert(OutboxRow row) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -90,6 +91,8 @@ public class OutboxStore {
         ps.setObject(7, row.orgId());
         ps.setTimestamp(8, Timestamp.from(row.occurredAt()));
         ps.setString(9, row.payload());
+        ps.setString(10, row.trace().traceparent());
+        ps.setString(11, row.trace().tracestate());
     }
 
     List<OutboxRow> lockNextBatch(int limit) throws SQLException {
@@ -100,7 +103,8 @@ public class OutboxStore {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getObject(8, UUID.class), rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                            rs.getObject(8, UUID.class), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                            new TraceContext(rs.getString(11), rs.getString(12))));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.kaigi.chassis.outbox.autocommit;
 import dev.kaigi.chassis.ServiceIdentity;
 import dev.kaigi.chassis.outbox.EventJson;
 import dev.kaigi.chassis.outbox.OutboxRelay;
+import dev.kaigi.chassis.tracing.TraceContext;
 import dev.kaigi.events.EventPayload;
 import dev.kaigi.events.EventType;
 import dev.kaigi.events.EventTypes;
@@ -20,9 +21,10 @@ import java.util.UUID;
  * <p>
  * The statement inserts the event itself, from the parameters an {@link EventRow} binds:
  * <pre>
- * insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload)
+ * insert into outbox (event_id, topic, event_key, event_type, source, subject, org_id, occurred_at, payload,
+ *                     traceparent, tracestate)
  * select :event_id, :event_topic, :event_key, :event_type, :event_source, :event_subject, :event_org_id,
- *        :event_occurred_at, cast(:event_payload as jsonb)
+ *        :event_occurred_at, cast(:event_payload as jsonb), :event_traceparent, :event_tracestate
  * from the_cte_that_wrote_the_change
  * </pre>
  * Selecting from the change's rows means a statement that changed nothing announces nothing. The
@@ -49,7 +51,7 @@ public class AutoCommitOutbox {
         EventType<P> type = EventTypes.of((Class<P>) payload.getClass());
         String key = payload.partitionKey();
         return new EventRow(UUID.randomUUID(), type.topic(), key, type.name(), service.eventSource(), key, payload.orgId(),
-                Instant.now(), json.write(payload));
+                Instant.now(), json.write(payload), TraceContext.current());
     }
 
     /** After the statement committed: the relay sends the event at once instead of on its next poll. */

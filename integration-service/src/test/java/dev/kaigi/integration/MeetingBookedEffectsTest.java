@@ -9,6 +9,7 @@ import dev.kaigi.events.scheduling.MeetingBooked;
 import dev.kaigi.integration.simulators.ProviderSimulators;
 import dev.kaigi.integration.simulators.ZoomSimulator;
 import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.ScrapedMetrics;
 import dev.kaigi.testsupport.TestEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.kaigi.integration.Fixtures.activeUser;
@@ -189,6 +191,30 @@ class MeetingBookedEffectsTest {
         Thread.sleep(500);
         assertEquals(1, ProviderSimulators.zoom().meetingsCreated(host.accessToken()));
         assertEquals(1, ProviderSimulators.mailsTo(lead).size());
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: a booking's side effects are counted per provider and outcome on /q/metrics, and its event as applied")
+    void sideEffectsAreMetered() throws Exception {
+        ScrapedMetrics before = ScrapedMetrics.scrape();
+        Host refused = linkedHost("U0METER" + Math.abs(UUID.randomUUID().hashCode() % 100000), null);
+        ProviderSimulators.slack().failFor(refused.slackId(), "channel_not_found");
+        MeetingBooked booked = booking(refused, ConferencingMethod.ZOOM, "m-" + UUID.randomUUID() + "@customer.test");
+        TestEvents.publish(booked);
+        awaitEffects(booked.bookingId(), 6); // Zoom, calendar, two mails, the refused mention, the OWNERs' alert
+        Await.until("the effects and the event on /q/metrics", () -> {
+            ScrapedMetrics now = ScrapedMetrics.scrape();
+            return grew(before, now, Map.of("provider", "zoom", "kind", "zoom_meeting", "outcome", "done"), 1)
+                    && grew(before, now, Map.of("provider", "mail", "kind", "lead_mail", "outcome", "done"), 1)
+                    && grew(before, now, Map.of("provider", "slack", "kind", "slack_mention", "outcome", "failed"), 1)
+                    && now.value("kaigi_events_applied_total", Map.of("type", "kaigi.scheduling.meeting-booked.v1",
+                    "group", "integration-service")) >= before.value("kaigi_events_applied_total",
+                    Map.of("type", "kaigi.scheduling.meeting-booked.v1", "group", "integration-service")) + 1;
+        });
+    }
+
+    private static boolean grew(ScrapedMetrics before, ScrapedMetrics now, Map<String, String> labels, int by) {
+        return now.value("kaigi_side_effects_total", labels) >= before.value("kaigi_side_effects_total", labels) + by;
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.kaigi.integration.WebhookReceiver.Received;
 import dev.kaigi.integration.webhook.HostResolver;
 import dev.kaigi.integration.simulators.ProviderSimulators;
 import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.ScrapedMetrics;
 import dev.kaigi.testsupport.TestEvents;
 import dev.kaigi.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -323,6 +324,32 @@ class WebhooksTest {
         owner(org).post(PATH + "/{id}/deliveries/{d}/redeliveries", failing.id(), deliveryId).then().statusCode(409);
         assertEquals(1, count(db, "select count(*) from audit_trail where org_id = ? and target_id = ? and action = 'WEBHOOK_SUBSCRIPTION_DISABLED'",
                 org.id(), UUID.fromString(failing.id())));
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: webhook attempts are counted on /q/metrics as retried, delivered and failed, and timed")
+    void deliveriesAreMetered() {
+        Org org = org();
+        ScrapedMetrics before = ScrapedMetrics.scrape();
+        subscribe(org, "metered", List.of("seat.assigned"));
+        subscribe(org, "metered-gone", List.of("seat.assigned"));
+        receiver.mode("metered", "fail");
+        receiver.mode("metered-gone", "gone");
+        TestEvents.publish(new SeatAssigned(org.id(), UUID.randomUUID(), SeatPool.REGULAR));
+        Await.until("a failed attempt to be retried", () -> receiver.at("metered").stream().anyMatch(r -> r.answered() == 500));
+        receiver.mode("metered", "ok");
+        Await.until("the delivery", () -> receiver.accepted("metered").size() == 1, Duration.ofSeconds(60));
+        Await.until("every attempt on /q/metrics", () -> {
+            ScrapedMetrics now = ScrapedMetrics.scrape();
+            return grew(before, now, "kaigi_webhook_deliveries_total", Map.of("outcome", "retried"), 1)
+                    && grew(before, now, "kaigi_webhook_deliveries_total", Map.of("outcome", "delivered"), 1)
+                    && grew(before, now, "kaigi_webhook_deliveries_total", Map.of("outcome", "failed"), 1)
+                    && grew(before, now, "kaigi_webhook_delivery_latency_seconds_count", Map.of(), 3);
+        });
+    }
+
+    private static boolean grew(ScrapedMetrics before, ScrapedMetrics now, String name, Map<String, String> labels, int by) {
+        return now.value(name, labels) >= before.value(name, labels) + by;
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.kaigi.scheduling.SchedulingFixtures.Org;
 import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.ReceivedEvent;
+import dev.kaigi.testsupport.ScrapedMetrics;
 import dev.kaigi.testsupport.TestEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.kaigi.scheduling.BookingFixtures.at;
@@ -79,6 +81,28 @@ class BookingTest {
                     .body("leadName", equalTo("Taro Yamada")).body("status", equalTo("BOOKED"))
                     .body("end", equalTo(at(day, "10:30", TOKYO).toString()));
         }
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: a booking and a 409 refusal show on /q/metrics, the refusal by code, channel and host reason")
+    void bookingsAndRefusalsAreMetered() {
+        Org org = Org.create(TOKYO);
+        UUID a = host(org, ScheduleBody.in(TOKYO).dailyCap(1));
+        String type = meetingType(org, "Metered", 30, "PHONE", 30, a).path("id");
+        LocalDate day = upcoming(DayOfWeek.WEDNESDAY, TOKYO);
+        Map<String, String> noHost = Map.of("code", "no-host-available", "channel", "api");
+        Map<String, String> capReached = Map.of("reason", "daily-cap-reached");
+        ScrapedMetrics before = ScrapedMetrics.scrape();
+
+        book(org, type, at(day, "09:00", TOKYO), 201);
+        assertEquals("no-host-available", book(org, type, at(day, "11:00", TOKYO), 409));
+
+        ScrapedMetrics after = ScrapedMetrics.scrape();
+        assertEquals(before.value("kaigi_bookings_booked_total", Map.of()) + 1,
+                after.value("kaigi_bookings_booked_total", Map.of()), "booked, whichever plan");
+        assertEquals(before.value("kaigi_bookings_refused_total", noHost) + 1, after.value("kaigi_bookings_refused_total", noHost));
+        assertEquals(before.value("kaigi_bookings_host_refusals_total", capReached) + 1,
+                after.value("kaigi_bookings_host_refusals_total", capReached));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.kaigi.scheduling;
 
 import dev.kaigi.scheduling.SchedulingFixtures.Org;
+import dev.kaigi.testsupport.Await;
+import dev.kaigi.testsupport.ScrapedMetrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -30,15 +33,33 @@ class PublicRateLimitTest {
     @Test
     @DisplayName("Page, availability and booking answer 429 with Retry-After past the per-address limit")
     void everyPublicEndpointIsRateLimited() {
-        Org org = Org.create("Asia/Tokyo");
-        UUID host = host(org, ScheduleBody.in("Asia/Tokyo"));
-        String page = "/api/v1/public/booking-pages/" + meetingType(org, "Limited", 30, "PHONE", 30, host).path("publicBookingId");
+        String page = publicPage("Limited");
         String day = LocalDate.now().plusDays(8).toString();
         assertLimited(page, r -> r.get(page));
         assertLimited(page + "/availability", r -> r.queryParam("from", day).queryParam("to", day).queryParam("timeZone", "Asia/Tokyo")
                 .get(page + "/availability"));
         // bad bookings count too: a flood of invalid requests is still a flood
         assertLimited(page + "/bookings", r -> r.contentType("application/json").body("{}").post(page + "/bookings"));
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: a 429 counts on /q/metrics under its endpoint's route, not under the address asked for")
+    void rateLimitedRequestsAreMeteredPerEndpoint() {
+        String page = publicPage("Metered");
+        Map<String, String> limitedPages = Map.of("uri", "/api/v1/public/booking-pages/{publicId}", "method", "GET",
+                "status", "429");
+        double before = ScrapedMetrics.now("http_server_requests_seconds_count", limitedPages);
+        assertLimited(page, r -> r.get(page));
+        // the server records a request once its answer is sent, a moment after the client has it
+        Await.until("the 429 on /q/metrics",
+                () -> ScrapedMetrics.now("http_server_requests_seconds_count", limitedPages) == before + 1);
+    }
+
+    /** The public booking page of a new meeting type of a new organization. */
+    private static String publicPage(String name) {
+        Org org = Org.create("Asia/Tokyo");
+        UUID host = host(org, ScheduleBody.in("Asia/Tokyo"));
+        return "/api/v1/public/booking-pages/" + meetingType(org, name, 30, "PHONE", 30, host).path("publicBookingId");
     }
 
     private static void assertLimited(String what, Function<RequestSpecification, Response> call) {

@@ -11,6 +11,7 @@ import dev.kaigi.testsupport.Await;
 import dev.kaigi.testsupport.EventProbe;
 import dev.kaigi.testsupport.KafkaBroker;
 import dev.kaigi.testsupport.ReceivedEvent;
+import dev.kaigi.testsupport.ScrapedMetrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -47,6 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ACTIVATED = "kaigi.user.activated.v1";
+    // the consumer's meters on /q/metrics (issue 29, item 3)
+    private static final Map<String, String> ACTIVATED_IN_GROUP = Map.of("type", ACTIVATED, "group", "chassis-test");
+    private static final Map<String, String> USER_TOPIC_LAG = Map.of("topic", Topics.USER, "group", "chassis-test");
     private static KafkaProducer<String, byte[]> producer;
 
     @Inject
@@ -98,6 +103,69 @@ class EventConsumerTest {
                 .add(CloudEventHeaders.SUBJECT, key.getBytes())
                 .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes());
         producer.send(record);
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: an applied event and its redelivery count as applied and skipped, per type and group")
+    void appliedAndRedeliveredEventsAreCounted() {
+        double applied = ScrapedMetrics.now("kaigi_events_applied_total", ACTIVATED_IN_GROUP);
+        double skipped = ScrapedMetrics.now("kaigi_events_redeliveries_skipped_total", ACTIVATED_IN_GROUP);
+        UUID eventId = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        byte[] activated = activated(UUID.randomUUID());
+        sendRaw(eventId, key, ACTIVATED, activated);
+        sendRaw(eventId, key, ACTIVATED, activated);
+        producer.flush();
+
+        Await.until("the event and its redelivery to be counted", () -> {
+            ScrapedMetrics now = ScrapedMetrics.scrape();
+            return now.value("kaigi_events_applied_total", ACTIVATED_IN_GROUP) >= applied + 1
+                    && now.value("kaigi_events_redeliveries_skipped_total", ACTIVATED_IN_GROUP) >= skipped + 1;
+        }, WAIT);
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: a poison event counts as dead-lettered; a failing one as retried, then dead-lettered")
+    void poisonAndFailingEventsAreCounted() {
+        double deadLettered = ScrapedMetrics.now("kaigi_events_dead_lettered_total", ACTIVATED_IN_GROUP);
+        double retried = ScrapedMetrics.now("kaigi_events_retried_total", ACTIVATED_IN_GROUP);
+        String key = UUID.randomUUID().toString();
+        sendRaw(UUID.randomUUID(), key, ACTIVATED, "{not json".getBytes(StandardCharsets.UTF_8));
+        producer.flush();
+        Await.until("the poison event to be counted as dead-lettered",
+                () -> ScrapedMetrics.now("kaigi_events_dead_lettered_total", ACTIVATED_IN_GROUP) == deadLettered + 1, WAIT);
+        assertEquals(retried, ScrapedMetrics.now("kaigi_events_retried_total", ACTIVATED_IN_GROUP),
+                "an unreadable event is not retried");
+
+        UUID refused = UUID.randomUUID();
+        recorder.failAlwaysFor(refused);
+        sendRaw(UUID.randomUUID(), key, ACTIVATED, activated(refused));
+        producer.flush();
+        Await.until("the failing event to be counted as dead-lettered",
+                () -> ScrapedMetrics.now("kaigi_events_dead_lettered_total", ACTIVATED_IN_GROUP) == deadLettered + 2, WAIT);
+        // kaigi.consumer.max-attempts=3: two attempts after the first
+        assertEquals(retried + 2, ScrapedMetrics.now("kaigi_events_retried_total", ACTIVATED_IN_GROUP));
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: the consumer lag per topic and group grows while an event waits and falls back to 0")
+    void lagFollowsAWaitingEvent() {
+        UUID blocked = UUID.randomUUID();
+        String key = blocked.toString();
+        recorder.dependencyDownFor(blocked, Integer.MAX_VALUE);
+        try {
+            sendRaw(0, UUID.randomUUID(), key, ACTIVATED, activated(blocked));
+            for (int i = 0; i < 3; i++) {
+                sendRaw(0, UUID.randomUUID(), key, ACTIVATED, activated(UUID.randomUUID()));
+            }
+            producer.flush();
+            Await.until("the lag to show the waiting event and the three behind it",
+                    () -> ScrapedMetrics.now("kaigi_consumer_lag_records", USER_TOPIC_LAG) >= 4, WAIT);
+        } finally {
+            recorder.dependencyBackFor(blocked);
+        }
+        Await.until("the lag to fall back to 0 once the events are applied",
+                () -> ScrapedMetrics.now("kaigi_consumer_lag_records", USER_TOPIC_LAG) == 0, WAIT);
     }
 
     @Test

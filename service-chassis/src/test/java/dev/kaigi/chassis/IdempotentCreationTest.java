@@ -1,5 +1,6 @@
 package dev.kaigi.chassis;
 
+import dev.kaigi.testsupport.ScrapedMetrics;
 import dev.kaigi.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -62,6 +64,18 @@ class IdempotentCreationTest {
         assertEquals(first.header("Location"), second.header("Location"));
         assertEquals(first.body().asString(), second.body().asString());
         assertEquals(1, notes(text));
+    }
+
+    @Test
+    @DisplayName("Issue 29 #3: a replayed answer counts on /q/metrics as an idempotent replay of its endpoint; a first answer does not")
+    void replaysAreMetered() {
+        Map<String, String> notes = Map.of("endpoint", "ProbeResource.createNote");
+        String key = "metered-" + UUID.randomUUID();
+        double before = ScrapedMetrics.now("kaigi_idempotent_replays_total", notes);
+        assertEquals(201, create(key, "note " + key, false).statusCode());
+        assertEquals(before, ScrapedMetrics.now("kaigi_idempotent_replays_total", notes));
+        assertEquals(201, create(key, "note " + key, false).statusCode());
+        assertEquals(before + 1, ScrapedMetrics.now("kaigi_idempotent_replays_total", notes));
     }
 
     @Test

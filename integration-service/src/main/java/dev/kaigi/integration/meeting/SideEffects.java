@@ -54,6 +54,8 @@ public class SideEffects {
     EntityManager em;
     @Inject
     Outbox outbox;
+    @Inject
+    SideEffectMetrics metrics;
 
     public Optional<Record> find(UUID subjectId, Kind kind) {
         return find(subjectId, 0, kind);
@@ -100,7 +102,7 @@ public class SideEffects {
      * (if any): only the first record of an effect announces it, so the event goes out once.
      */
     public void record(UUID subjectId, UUID orgId, Record done, EventPayload announcement) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean first = QuarkusTransaction.requiringNew().call(() -> {
             // The record must outlive the event's rollback and the service's crash, which a commit without waiting
             // for the WAL flush gives; only a crash of the database server within a moment of it could lose it, and
             // then the intent (committed before the call, deleted here) is still there, so the retry asks the
@@ -122,7 +124,11 @@ public class SideEffects {
             if (inserted == 1 && announcement != null) {
                 outbox.publish(announcement);
             }
+            return inserted == 1;
         });
+        if (first) {
+            metrics.recorded(done.kind(), done.outcome());
+        }
     }
 
     /** What a provider refused for good at {@code sequence}, but the OWNERs' alert itself. */

@@ -41,6 +41,8 @@ public class WebhookQueue {
     WebhookDispatcher dispatcher;
     @Inject
     AfterCommit afterCommit;
+    @Inject
+    WebhookMetrics metrics;
 
     /** A leased delivery with what sending it needs. */
     record Leased(UUID id, UUID subscriptionId, UUID orgId, int attempt, String payload, boolean byHand, String url,
@@ -152,7 +154,8 @@ public class WebhookQueue {
      * @return the reason the subscription was disabled by this outcome, or null
      */
     WebhookDisabling.Reason record(Leased d, Outcome o) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        WebhookMetrics.Result[] result = {WebhookMetrics.Result.FAILED};
+        WebhookDisabling.Reason disable = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("""
                             insert into webhook_attempt (delivery_id, attempt, started_at, latency_ms, status_code, error,
                                                          response_excerpt, by_hand)
@@ -165,6 +168,7 @@ public class WebhookQueue {
                     .setParameter("code", o.statusCode()).setParameter("error", o.error())
                     .setParameter("excerpt", o.responseExcerpt()).setParameter("hand", d.byHand()).executeUpdate();
             if (o.delivered()) {
+                result[0] = WebhookMetrics.Result.DELIVERED;
                 finish(d, "DELIVERED", o.statusCode());
                 em.createNativeQuery("update webhook_subscription set failing_since = null where id = :s and failing_since is not null")
                         .setParameter("s", d.subscriptionId()).executeUpdate();
@@ -178,6 +182,7 @@ public class WebhookQueue {
             if (d.byHand() || d.attempt() > delays.size()) {
                 finish(d, "FAILED", o.statusCode());
             } else {
+                result[0] = WebhookMetrics.Result.RETRIED;
                 Duration wait = delays.get(d.attempt() - 1);
                 long jittered = wait.toMillis() + (long) (wait.toMillis() * ThreadLocalRandom.current().nextDouble(0.25));
                 em.createNativeQuery("""
@@ -196,6 +201,8 @@ public class WebhookQueue {
                     .getResultList();
             return !failingSince.isEmpty() && Boolean.TRUE.equals(failingSince.get(0)) ? WebhookDisabling.Reason.FAILING : null;
         });
+        metrics.attempted(result[0], o.latencyMillis());
+        return disable;
     }
 
     private void finish(Leased d, String status, Integer code) {

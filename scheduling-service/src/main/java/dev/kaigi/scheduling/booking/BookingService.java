@@ -99,6 +99,8 @@ public class BookingService {
     MeterRegistry metrics;
     @Inject
     ManageLinks links;
+    @Inject
+    BookingRefusals refusals;
 
     private Counter plannedFromMemory;
     private Counter plannedFromFacts;
@@ -114,7 +116,13 @@ public class BookingService {
      * answer carries the booking's manage token (MTG-02), which is never kept with the key.
      */
     public Outcome book(BookCommand cmd, Instant now) {
-        Outcome outcome = bookOrReplay(cmd, now);
+        Outcome outcome;
+        try {
+            outcome = bookOrReplay(cmd, now);
+        } catch (ProblemException refused) {
+            refusals.count(cmd.channel(), refused);
+            throw refused;
+        }
         return new Outcome(outcome.bookingId(), links.withToken(outcome.body(), outcome.bookingId()), outcome.replayed());
     }
 

@@ -34,6 +34,8 @@ final class ConsumerLoop {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     private static final Duration INBOX_PURGE_EVERY = Duration.ofMinutes(10);
+    /** How often the lag gauge is brought up to date: often enough for a scrape, rarely enough to cost nothing. */
+    private static final Duration LAG_EVERY = Duration.ofSeconds(1);
 
     private final ConsumerConfig config;
     private final KafkaClients kafka;
@@ -43,6 +45,7 @@ final class ConsumerLoop {
     private final String groupId;
     private final List<String> topics;
     private final boolean purgesInbox;
+    private final ConsumerMetrics metrics;
 
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
@@ -57,7 +60,7 @@ final class ConsumerLoop {
      * @param purgesInbox whether this loop forgets old inbox rows (of every consumer: one loop of the service does it)
      */
     ConsumerLoop(ConsumerConfig config, KafkaClients kafka, EventDispatcher dispatcher, InboxStore inbox,
-                 String consumerName, String groupId, List<String> topics, boolean purgesInbox) {
+                 String consumerName, String groupId, List<String> topics, boolean purgesInbox, ConsumerMetrics metrics) {
         this.config = config;
         this.kafka = kafka;
         this.dispatcher = dispatcher;
@@ -66,6 +69,7 @@ final class ConsumerLoop {
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
         this.purgesInbox = purgesInbox;
+        this.metrics = metrics;
     }
 
     synchronized void start() {
@@ -75,7 +79,7 @@ final class ConsumerLoop {
         running = true;
         deadLetterProducer = kafka.producer(groupId + "-dlq-" + UUID.randomUUID().toString().substring(0, 8));
         PartitionApplier applier = new PartitionApplier(config, dispatcher, consumerName, new DeadLetters(deadLetterProducer, groupId),
-                () -> running);
+                () -> running, metrics);
         workers = new PartitionWorkers(applier, config.parallelism(), threadName() + "-worker");
         thread = new Thread(this::superviseLoop, threadName());
         thread.setDaemon(true);
@@ -149,6 +153,7 @@ final class ConsumerLoop {
                 }
             });
             Instant nextPurge = Instant.now();
+            Instant nextLag = Instant.now();
             while (running) {
                 if (purgesInbox && Instant.now().isAfter(nextPurge)) {
                     purgeInbox();
@@ -160,6 +165,10 @@ final class ConsumerLoop {
                     settle(c, result, applied);
                 }
                 commit(c, applied);
+                if (Instant.now().isAfter(nextLag)) {
+                    metrics.recordLag(consumerName, topics, c);
+                    nextLag = Instant.now().plus(LAG_EVERY);
+                }
             }
         } catch (WakeupException e) {
             if (running) {

@@ -28,17 +28,17 @@ public class EventConsumer {
 
     @Inject
     public EventConsumer(ConsumerConfig config, KafkaClients kafka, EventDispatcher dispatcher, InboxStore inbox,
-                         ServiceIdentity service) {
+                         ServiceIdentity service, ConsumerMetrics metrics) {
         if (!config.enabled()) {
             return;
         }
         List<String> topics = config.topics().orElse(List.of());
         if (!topics.isEmpty()) {
-            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, MAIN, groupId(config, service, MAIN), topics, true));
+            loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, MAIN, groupId(config, service, MAIN), topics, true, metrics));
         }
         for (String named : dispatcher.namedConsumers()) {
             loops.add(new ConsumerLoop(config, kafka, dispatcher, inbox, named, groupId(config, service, named),
-                    List.copyOf(dispatcher.topicsOf(named)), loops.isEmpty()));
+                    List.copyOf(dispatcher.topicsOf(named)), loops.isEmpty(), metrics));
         }
     }
 

@@ -44,14 +44,16 @@ public class EventDispatcher {
     private final InboxStore inbox;
     private final EventJson json;
     private final EventSpans spans;
+    private final ConsumerMetrics metrics;
     private final AtomicLong duplicatesSkipped = new AtomicLong();
 
     @Inject
     public EventDispatcher(@Any Instance<EventHandler<?>> handlers, @Any Instance<EventSubscriber> subscribers,
-                           InboxStore inbox, EventJson json, EventSpans spans) {
+                           InboxStore inbox, EventJson json, EventSpans spans, ConsumerMetrics metrics) {
         this.inbox = inbox;
         this.json = json;
         this.spans = spans;
+        this.metrics = metrics;
         handlers.forEach(this::register);
         for (EventSubscriber subscriber : subscribers) {
             EventSubscriptions declared = new EventSubscriptions();
@@ -140,12 +142,19 @@ public class EventDispatcher {
         if (deliveries.isEmpty()) {
             return;
         }
+        boolean[] claimed = new boolean[deliveries.size()];
         inTransaction(() -> {
-            for (Delivery delivery : deliveries) {
+            for (int i = 0; i < deliveries.size(); i++) {
+                Delivery delivery = deliveries.get(i);
+                int index = i;
                 spans.process(consumer, delivery.event(), delivery.trace(),
-                        () -> applyOnce(consumer, delivery.event(), delivery.handlers()));
+                        () -> claimed[index] = applyOnce(consumer, delivery.event(), delivery.handlers()));
             }
         });
+        // counted once committed: a run that fails is rolled back and applied again one by one
+        for (int i = 0; i < deliveries.size(); i++) {
+            count(consumer, deliveries.get(i).event(), claimed[i]);
+        }
     }
 
     /** A parsed record of a run, with the trace it continues and the handlers that apply it. */
@@ -173,24 +182,40 @@ public class EventDispatcher {
             return; // another service's concern
         }
         IncomingEvent<?> event = parse(record, type);
-        spans.process(consumer, event, traceOf(record), () -> inTransaction(() -> applyOnce(consumer, event, handlers)));
+        boolean[] claimed = {false};
+        spans.process(consumer, event, traceOf(record),
+                () -> inTransaction(() -> claimed[0] = applyOnce(consumer, event, handlers)));
+        count(consumer, event, claimed[0]);
     }
 
-    /** The consumer's inbox claim and its handlers, in the caller's transaction; a redelivered event is skipped. */
-    private void applyOnce(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
+    /**
+     * The consumer's inbox claim and its handlers, in the caller's transaction; a redelivered event is skipped.
+     * Returns whether it was claimed (applied) rather than skipped.
+     */
+    private boolean applyOnce(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
         try (var logContext = EventLogContext.enter(event)) {
-            claimAndApply(consumer, event, handlers);
+            return claimAndApply(consumer, event, handlers);
         }
     }
 
-    private void claimAndApply(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
+    private boolean claimAndApply(String consumer, IncomingEvent<?> event, List<EventHandler<?>> handlers) {
         if (!inbox.claim(consumer, event)) {
-            duplicatesSkipped.incrementAndGet();
             Span.current().setAttribute("kaigi.event.duplicate", true);
-            return;
+            return false;
         }
         for (EventHandler<?> handler : handlers) {
             apply(handler, event);
+        }
+        return true;
+    }
+
+    /** Counts a committed event as applied or as a redelivery the inbox skipped. */
+    private void count(String consumer, IncomingEvent<?> event, boolean claimed) {
+        if (claimed) {
+            metrics.applied(consumer, event.type());
+        } else {
+            duplicatesSkipped.incrementAndGet();
+            metrics.redeliverySkipped(consumer, event.type());
         }
     }
 

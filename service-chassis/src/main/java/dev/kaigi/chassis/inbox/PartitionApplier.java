@@ -1,5 +1,6 @@
 package dev.kaigi.chassis.inbox;
 
+import dev.kaigi.events.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -26,14 +27,16 @@ final class PartitionApplier {
     private final String consumer;
     private final DeadLetters deadLetters;
     private final BooleanSupplier running;
+    private final ConsumerMetrics metrics;
 
     PartitionApplier(ConsumerConfig config, EventDispatcher dispatcher, String consumer, DeadLetters deadLetters,
-                     BooleanSupplier running) {
+                     BooleanSupplier running, ConsumerMetrics metrics) {
         this.config = config;
         this.dispatcher = dispatcher;
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.running = running;
+        this.metrics = metrics;
     }
 
     /**
@@ -148,11 +151,15 @@ final class PartitionApplier {
                     // not this event's fault: read it again later, however long the outage lasts
                     LOG.warnf("event %s/%d@%d hit a transient failure, will retry: %s", record.topic(),
                             record.partition(), record.offset(), e.getMessage());
+                    metrics.retried(consumer, typeOf(record));
                     return Outcome.RETRY_LATER;
                 }
                 last = e;
                 LOG.warnf("event %s/%d@%d failed (attempt %d of %d): %s", record.topic(), record.partition(),
                         record.offset(), attempt, config.maxAttempts(), e.getMessage());
+                if (attempt < config.maxAttempts()) {
+                    metrics.retried(consumer, typeOf(record));
+                }
                 sleep(config.retryBackoff().multipliedBy(attempt));
             }
         }
@@ -161,6 +168,7 @@ final class PartitionApplier {
         }
         try {
             deadLetters.send(record, last, attempt);
+            metrics.deadLettered(consumer, typeOf(record));
             LOG.errorf("event %s/%d@%d moved to the dead-letter topic after %d attempts: %s", record.topic(),
                     record.partition(), record.offset(), attempt, last.getMessage());
             return Outcome.DONE;
@@ -169,6 +177,10 @@ final class PartitionApplier {
                     record.partition(), record.offset());
             return Outcome.STOP;
         }
+    }
+
+    private static String typeOf(ConsumerRecord<String, byte[]> record) {
+        return EventDispatcher.header(record, CloudEventHeaders.TYPE);
     }
 
     static void sleep(Duration duration) {

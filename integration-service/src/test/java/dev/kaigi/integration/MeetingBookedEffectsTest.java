@@ -161,7 +161,7 @@ class MeetingBookedEffectsTest {
 
     @Test
     @DisplayName("INT-01: Zoom answering 503 for a while → the booking's effects are done once Zoom is back, once; "
-            + "meanwhile the providers wellness check shows Zoom's failed last call, readiness stays UP (issue 29 item 4)")
+            + "meanwhile the providers wellness check shows Zoom's failed last call, readiness stays UP")
     void zoomOutageIsWaitedOut() throws Exception {
         Host host = linkedHost("U0OUT" + Math.abs(UUID.randomUUID().hashCode() % 100000), null);
         String lead = "outage-" + UUID.randomUUID() + "@customer.test";
@@ -194,7 +194,7 @@ class MeetingBookedEffectsTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: a booking's side effects are counted per provider and outcome on /q/metrics, and its event as applied")
+    @DisplayName("Metrics: a booking's side effects are counted per provider and outcome on /q/metrics, and its event as applied")
     void sideEffectsAreMetered() throws Exception {
         ScrapedMetrics before = ScrapedMetrics.scrape();
         Host refused = linkedHost("U0METER" + Math.abs(UUID.randomUUID().hashCode() % 100000), null);

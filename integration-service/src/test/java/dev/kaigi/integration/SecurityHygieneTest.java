@@ -49,7 +49,7 @@ class SecurityHygieneTest {
 
     @Test
     @DisplayName("No token, secret, password or mail text in the log, as text or as production's JSON lines with their "
-            + "logging context (issue 29 item 2); provider tokens encrypted at rest")
+            + "logging context; provider tokens encrypted at rest")
     void secretsStayOutOfLogsAndPlainColumns() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> providerTokens = new LinkedHashMap<>();

@@ -327,7 +327,7 @@ class WebhooksTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: webhook attempts are counted on /q/metrics as retried, delivered and failed, and timed")
+    @DisplayName("Metrics: webhook attempts are counted on /q/metrics as retried, delivered and failed, and timed")
     void deliveriesAreMetered() {
         Org org = org();
         ScrapedMetrics before = ScrapedMetrics.scrape();

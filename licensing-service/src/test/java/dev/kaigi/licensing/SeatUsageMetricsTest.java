@@ -15,7 +15,7 @@ import java.util.UUID;
 import static dev.kaigi.licensing.LicensingFixtures.owner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Seat pool usage on /q/metrics, per plan and pool, never per organization (issue 29, item 3). */
+/** Seat pool usage on /q/metrics, per plan and pool, never per organization. */
 @QuarkusTest
 class SeatUsageMetricsTest {
 
@@ -27,7 +27,7 @@ class SeatUsageMetricsTest {
     SeatUsageMetrics usage;
 
     @Test
-    @DisplayName("Issue 29 #3: a new organization's seats and an assignment add to its plan's sums; no series names an organization")
+    @DisplayName("Metrics: a new organization's seats and an assignment add to its plan's sums; no series names an organization")
     void usageIsSummedPerPlan() throws SQLException {
         usage.refresh();
         ScrapedMetrics before = ScrapedMetrics.scrape();

@@ -84,7 +84,7 @@ class BookingTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: a booking and a 409 refusal show on /q/metrics, the refusal by code, channel and host reason")
+    @DisplayName("Metrics: a booking and a 409 refusal show on /q/metrics, the refusal by code, channel and host reason")
     void bookingsAndRefusalsAreMetered() {
         Org org = Org.create(TOKYO);
         UUID a = host(org, ScheduleBody.in(TOKYO).dailyCap(1));

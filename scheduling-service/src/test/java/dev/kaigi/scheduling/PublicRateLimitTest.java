@@ -43,7 +43,7 @@ class PublicRateLimitTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: a 429 counts on /q/metrics under its endpoint's route, not under the address asked for")
+    @DisplayName("Metrics: a 429 counts on /q/metrics under its endpoint's route, not under the address asked for")
     void rateLimitedRequestsAreMeteredPerEndpoint() {
         String page = publicPage("Metered");
         Map<String, String> limitedPages = Map.of("uri", "/api/v1/public/booking-pages/{publicId}", "method", "GET",

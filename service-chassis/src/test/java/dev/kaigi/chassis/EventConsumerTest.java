@@ -49,7 +49,7 @@ class EventConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ACTIVATED = "kaigi.user.activated.v1";
-    // the consumer's meters on /q/metrics (issue 29, item 3)
+    // the consumer's meters on /q/metrics
     private static final Map<String, String> ACTIVATED_IN_GROUP = Map.of("type", ACTIVATED, "group", "chassis-test");
     private static final Map<String, String> USER_TOPIC_LAG = Map.of("topic", Topics.USER, "group", "chassis-test");
     private static KafkaProducer<String, byte[]> producer;
@@ -106,7 +106,7 @@ class EventConsumerTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: an applied event and its redelivery count as applied and skipped, per type and group")
+    @DisplayName("Metrics: an applied event and its redelivery count as applied and skipped, per type and group")
     void appliedAndRedeliveredEventsAreCounted() {
         double applied = ScrapedMetrics.now("kaigi_events_applied_total", ACTIVATED_IN_GROUP);
         double skipped = ScrapedMetrics.now("kaigi_events_redeliveries_skipped_total", ACTIVATED_IN_GROUP);
@@ -125,7 +125,7 @@ class EventConsumerTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: a poison event counts as dead-lettered; a failing one as retried, then dead-lettered")
+    @DisplayName("Metrics: a poison event counts as dead-lettered; a failing one as retried, then dead-lettered")
     void poisonAndFailingEventsAreCounted() {
         double deadLettered = ScrapedMetrics.now("kaigi_events_dead_lettered_total", ACTIVATED_IN_GROUP);
         double retried = ScrapedMetrics.now("kaigi_events_retried_total", ACTIVATED_IN_GROUP);
@@ -148,7 +148,7 @@ class EventConsumerTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: the consumer lag per topic and group grows while an event waits and falls back to 0")
+    @DisplayName("Metrics: the consumer lag per topic and group grows while an event waits and falls back to 0")
     void lagFollowsAWaitingEvent() {
         UUID blocked = UUID.randomUUID();
         String key = blocked.toString();

@@ -67,7 +67,7 @@ class IdempotentCreationTest {
     }
 
     @Test
-    @DisplayName("Issue 29 #3: a replayed answer counts on /q/metrics as an idempotent replay of its endpoint; a first answer does not")
+    @DisplayName("Metrics: a replayed answer counts on /q/metrics as an idempotent replay of its endpoint; a first answer does not")
     void replaysAreMetered() {
         Map<String, String> notes = Map.of("endpoint", "ProbeResource.createNote");
         String key = "metered-" + UUID.randomUUID();

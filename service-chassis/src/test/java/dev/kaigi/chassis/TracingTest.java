@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 29, item 1: a change's trace goes through the outbox and Kafka (the CloudEvents distributed-tracing extension,
+ * A change's trace goes through the outbox and Kafka (the CloudEvents distributed-tracing extension,
  * {@code ce_traceparent}) into the consumer, whose span and the spans its handler opens descend from the request
  * that made the change.
  */
@@ -76,13 +76,13 @@ class TracingTest {
     Instance<SpanExporter> exporters;
 
     @Test
-    @DisplayName("Issue 29: with no KAIGI_OTLP_ENDPOINT the chassis' exporter that sends nothing can be looked up, which keeps Quarkus from starting its OTLP exporter")
+    @DisplayName("Tracing: with no KAIGI_OTLP_ENDPOINT the chassis' exporter that sends nothing can be looked up, which keeps Quarkus from starting its OTLP exporter")
     void withoutEndpointNothingIsExported() {
         assertTrue(exporters.stream().anyMatch(NoTraceExport.class::isInstance));
     }
 
     @Test
-    @DisplayName("Issue 29: a request's event carries its trace to the consumer; the consumer's and the handler's spans descend from the request span")
+    @DisplayName("Tracing: a request's event carries its trace to the consumer; the consumer's and the handler's spans descend from the request span")
     void requestTraceReachesTheConsumerAndItsHandler() {
         UUID user = UUID.randomUUID();
         try (EventProbe probe = EventProbe.open(Topics.USER)) {
@@ -116,7 +116,7 @@ class TracingTest {
     }
 
     @Test
-    @DisplayName("Issue 29: a redelivered event (same ce_id) gets its span in the same trace, marked a duplicate; it does not fork the trace")
+    @DisplayName("Tracing: a redelivered event (same ce_id) gets its span in the same trace, marked a duplicate; it does not fork the trace")
     void redeliveredEventStaysInItsTrace() {
         UUID user = UUID.randomUUID();
         try (EventProbe probe = EventProbe.open(Topics.USER)) {
@@ -139,7 +139,7 @@ class TracingTest {
     }
 
     @Test
-    @DisplayName("Issue 29: events applied in a run, in one transaction, each get a span of their own in their own trace; one without a trace starts one")
+    @DisplayName("Tracing: events applied in a run, in one transaction, each get a span of their own in their own trace; one without a trace starts one")
     void eventsOfARunKeepTheirOwnTraces() {
         UUID user = UUID.randomUUID();
         List<String> parents = List.of(traceparent(), traceparent(), traceparent(), "");
@@ -163,7 +163,7 @@ class TracingTest {
     }
 
     @Test
-    @DisplayName("Issue 29: events recorded together (Outbox.publishAll) each carry the trace of the change")
+    @DisplayName("Tracing: events recorded together (Outbox.publishAll) each carry the trace of the change")
     void bulkPublishCarriesTheTrace() {
         List<UUID> users = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         Span change = tracer.spanBuilder("bulk change").startSpan();
@@ -184,7 +184,7 @@ class TracingTest {
     }
 
     @Test
-    @DisplayName("Issue 29: an event recorded outside any trace is sent without ce_traceparent")
+    @DisplayName("Tracing: an event recorded outside any trace is sent without ce_traceparent")
     void untracedChangeSendsNoTraceHeaders() {
         UUID user = UUID.randomUUID();
         try (EventProbe probe = EventProbe.open(Topics.USER)) {

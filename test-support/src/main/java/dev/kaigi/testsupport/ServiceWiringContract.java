@@ -38,7 +38,7 @@ public abstract class ServiceWiringContract {
     }
 
     @Test
-    @DisplayName("Issue 29 item 4: Kafka and the token issuer are wellness checks, never readiness: their outage does not "
+    @DisplayName("Wellness: Kafka and the token issuer are wellness checks, never readiness: their outage does not "
             + "take the service out of its load balancer")
     void reportsKafkaAndTheTokenIssuerAsWellnessNotReadiness() {
         given().get("/q/health/ready").then()

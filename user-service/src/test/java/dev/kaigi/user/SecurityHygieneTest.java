@@ -29,7 +29,7 @@ class SecurityHygieneTest {
 
     @Test
     @DisplayName("No bearer token, invitation token or client secret in the log, as text or as production's JSON lines "
-            + "with their logging context (issue 29 item 2)")
+            + "with their logging context")
     void secretsStayOutOfTheLog() {
         Map<String, String> secrets = new LinkedHashMap<>();
         try (CapturedLog log = CapturedLog.start(); EventProbe events = EventProbe.open(Topics.USER)) {

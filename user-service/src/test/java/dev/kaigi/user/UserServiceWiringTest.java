@@ -19,7 +19,7 @@ import static io.restassured.RestAssured.given;
 class UserServiceWiringTest extends ServiceWiringContract {
 
     @Test
-    @DisplayName("Issue 29 item 4: licensing-service, which user-service takes seats from, is a wellness check: UP while it is ready")
+    @DisplayName("Wellness: licensing-service, which user-service takes seats from, is a wellness check: UP while it is ready")
     void licensingServiceIsReportedInWellness() {
         Await.until("licensing-service UP in /q/health/well", () -> "UP".equals(given().get("/q/health/well").then()
                 .extract().jsonPath().getString("checks.find { it.name == 'licensing-service' }.status")));

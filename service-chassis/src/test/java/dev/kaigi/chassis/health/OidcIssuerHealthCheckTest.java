@@ -17,7 +17,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 29 item 4: the OIDC issuer check asks the issuer's discovery document, within the timeout. */
+/** The OIDC issuer check asks the issuer's discovery document, within the timeout. */
 class OidcIssuerHealthCheckTest {
 
     private static final HealthConfig NO_CACHE = new HealthConfig() {
@@ -57,7 +57,7 @@ class OidcIssuerHealthCheckTest {
     }
 
     @Test
-    @DisplayName("Issue 29 item 4: UP while the discovery document answers, DOWN with its status when it fails")
+    @DisplayName("Wellness: UP while the discovery document answers, DOWN with its status when it fails")
     void followsTheDiscoveryDocument() {
         OidcIssuerHealthCheck check = new OidcIssuerHealthCheck(Optional.of(url()), NO_CACHE);
         assertEquals(HealthCheckResponse.Status.UP, check.call().getStatus());
@@ -68,7 +68,7 @@ class OidcIssuerHealthCheckTest {
     }
 
     @Test
-    @DisplayName("Issue 29 item 4: an issuer nobody listens at is DOWN within the timeout")
+    @DisplayName("Wellness: an issuer nobody listens at is DOWN within the timeout")
     void unreachableIssuerIsDown() {
         String dead = "http://127.0.0.1:9/realms/kaigi"; // the discard port: nobody listens
         long started = System.nanoTime();
@@ -78,7 +78,7 @@ class OidcIssuerHealthCheckTest {
     }
 
     @Test
-    @DisplayName("Issue 29 item 4: a service verifying tokens with a configured public key has no issuer to ask: UP")
+    @DisplayName("Wellness: a service verifying tokens with a configured public key has no issuer to ask: UP")
     void noIssuerConfigured() {
         HealthCheckResponse response = new OidcIssuerHealthCheck(Optional.empty(), NO_CACHE).call();
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());

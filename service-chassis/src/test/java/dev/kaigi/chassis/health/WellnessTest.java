@@ -12,14 +12,14 @@ import java.time.Duration;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Issue 29 item 4: the systems a service talks to are reported beside readiness, never in it. */
+/** The systems a service talks to are reported beside readiness, never in it. */
 @QuarkusTest
 class WellnessTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    @DisplayName("Issue 29 item 4: with the broker cut off, /q/health/ready stays UP while the Kafka wellness check "
+    @DisplayName("Wellness: with the broker cut off, /q/health/ready stays UP while the Kafka wellness check "
             + "is DOWN in /q/health/well and /q/health; UP again once the broker is back")
     void kafkaAwayIsReportedWithoutFailingReadiness() {
         Await.until("the kafka check UP", () -> "UP".equals(status("/q/health/well", KafkaHealthCheck.NAME)), WAIT);

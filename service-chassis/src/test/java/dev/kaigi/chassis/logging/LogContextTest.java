@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 29 item 2: the logging context (MDC) of requests and events, read from the JSON lines production writes.
+ * The logging context (MDC) of requests and events, read from the JSON lines production writes.
  */
 @QuarkusTest
 class LogContextTest {
@@ -33,7 +33,7 @@ class LogContextTest {
     UserActivatedRecorder recorder;
 
     @Test
-    @DisplayName("Issue 29 item 2: a request's lines carry the caller's orgId and userId, a partner's its clientId, "
+    @DisplayName("Logging context: a request's lines carry the caller's orgId and userId, a partner's its clientId, "
             + "a service's its clientId; the next request keeps none of them")
     void requestLinesCarryTheCaller() {
         UUID org = UUID.randomUUID();
@@ -67,7 +67,7 @@ class LogContextTest {
     }
 
     @Test
-    @DisplayName("Issue 29 item 2: the lines of an event's application and of its retry carry its eventId, eventType "
+    @DisplayName("Logging context: the lines of an event's application and of its retry carry its eventId, eventType "
             + "and orgId; a request's lines do not")
     void eventLinesCarryTheEvent() {
         UUID org = UUID.randomUUID();
